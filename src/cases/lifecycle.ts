@@ -1,0 +1,93 @@
+import { z } from 'zod'
+
+export const CaseStatus = z.enum([
+  'received',
+  'acknowledged',
+  'needs_info',
+  'evaluating',
+  'accepted',
+  'resolved',
+  'published',
+  'closed',
+])
+export type CaseStatus = z.infer<typeof CaseStatus>
+
+export const statusLabels: Record<CaseStatus, string> = {
+  received: 'Received',
+  acknowledged: 'Acknowledged',
+  needs_info: 'Needs info',
+  evaluating: 'Evaluating',
+  accepted: 'Accepted / fixing',
+  resolved: 'Resolved',
+  published: 'Published',
+  closed: 'Closed',
+}
+
+/** Why a case was closed. `completed` is the normal end after a fix or publication. */
+export const ClosingReason = z.enum([
+  'completed',
+  'duplicate',
+  'out_of_scope',
+  'not_applicable',
+  'informative',
+  'spam',
+  'withdrawn',
+])
+export type ClosingReason = z.infer<typeof ClosingReason>
+
+export const closingReasonLabels: Record<ClosingReason, string> = {
+  completed: 'Completed',
+  duplicate: 'Duplicate',
+  out_of_scope: 'Out of scope',
+  not_applicable: 'Not applicable',
+  informative: 'Informative',
+  spam: 'Spam',
+  withdrawn: 'Withdrawn',
+}
+
+const transitions: Record<CaseStatus, readonly CaseStatus[]> = {
+  received: ['acknowledged', 'needs_info', 'evaluating', 'closed'],
+  acknowledged: ['needs_info', 'evaluating', 'closed'],
+  needs_info: ['acknowledged', 'evaluating', 'closed'],
+  evaluating: ['needs_info', 'accepted', 'closed'],
+  accepted: ['needs_info', 'resolved', 'closed'],
+  // A fix that turns out incomplete sends the case back to fixing.
+  resolved: ['accepted', 'published', 'closed'],
+  published: ['closed'],
+  // Reopening puts a case back in evaluation: its earlier verdict no longer holds.
+  closed: ['evaluating'],
+}
+
+export function allowedTransitions(from: CaseStatus): readonly CaseStatus[] {
+  return transitions[from]
+}
+
+export function canTransition(from: CaseStatus, to: CaseStatus): boolean {
+  return transitions[from].includes(to)
+}
+
+/** Closing reasons that make sense from a given status: a case that was never fixed cannot be closed as completed. */
+export function closingReasonsFrom(from: CaseStatus): readonly ClosingReason[] {
+  if (from === 'resolved' || from === 'published') return ['completed', 'withdrawn']
+  return ['duplicate', 'out_of_scope', 'not_applicable', 'informative', 'spam', 'withdrawn']
+}
+
+export const Transition = z
+  .object({
+    to: CaseStatus,
+    closingReason: ClosingReason.optional(),
+    duplicateOf: z.string().min(1).optional(),
+    comment: z.string().max(10_000).optional(),
+  })
+  .superRefine((t, ctx) => {
+    if (t.to === 'closed' && !t.closingReason) {
+      ctx.addIssue({ code: 'custom', path: ['closingReason'], message: 'Choose why the case is closed' })
+    }
+    if (t.to !== 'closed' && t.closingReason) {
+      ctx.addIssue({ code: 'custom', path: ['closingReason'], message: 'Only a closed case has a closing reason' })
+    }
+    if (t.closingReason === 'duplicate' && !t.duplicateOf) {
+      ctx.addIssue({ code: 'custom', path: ['duplicateOf'], message: 'Name the original case of this duplicate' })
+    }
+  })
+export type Transition = z.infer<typeof Transition>

@@ -1,0 +1,67 @@
+import { z } from 'zod'
+
+/** Things that happen on a case and that a policy can count from or be met by. */
+export const Milestone = z.enum([
+  'acknowledgement_sent',
+  'evaluation_sent',
+  'progress_update_sent',
+  'fix_released',
+  'publication_consulted',
+  'published',
+  'credit_confirmed',
+  'reward_decided',
+])
+export type Milestone = z.infer<typeof Milestone>
+
+export const milestoneLabels: Record<Milestone, string> = {
+  acknowledgement_sent: 'Acknowledgement sent',
+  evaluation_sent: 'Evaluation sent',
+  progress_update_sent: 'Progress update sent',
+  fix_released: 'Fix released',
+  publication_consulted: 'Reporter consulted on publication',
+  published: 'Published',
+  credit_confirmed: 'Credit confirmed',
+  reward_decided: 'Reward decided',
+}
+
+export const Anchor = z.union([z.literal('received'), Milestone])
+export type Anchor = z.infer<typeof Anchor>
+
+export const DueKind = z.enum([
+  'acknowledgement',
+  'evaluation',
+  'progress_update',
+  'resolution',
+  'publication_consultation',
+  'credit_confirmation',
+  'reward_decision',
+])
+export type DueKind = z.infer<typeof DueKind>
+
+export const PolicyRule = z.object({
+  id: z.string().min(1),
+  due: DueKind,
+  /** The sentence of the policy, verbatim, that makes this promise. */
+  quote: z.string().min(1),
+  /** How a vague sentence is read, shown next to the deadline; empty when the sentence is exact. */
+  reading: z.string().default(''),
+  from: Anchor,
+  /** The event that fulfils the promise. */
+  metBy: Milestone,
+  /** Null: the policy promises it without a time limit. */
+  amount: z.number().int().min(0).max(3650).nullable(),
+  unit: z.enum(['business_days', 'calendar_days']),
+  /** A repeating promise (progress updates) restarts at each `metBy` until this event happens. */
+  repeatsUntil: Anchor.optional(),
+})
+export type PolicyRule = z.infer<typeof PolicyRule>
+
+export const Policy = z.object({
+  id: z.string().min(1),
+  name: z.string().min(1).max(200),
+  text: z.string().max(100_000),
+  rules: z.array(PolicyRule),
+  /** The preset this policy was copied from, if any. */
+  basedOn: z.string().optional(),
+})
+export type Policy = z.infer<typeof Policy>

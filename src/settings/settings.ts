@@ -1,0 +1,22 @@
+import { z } from 'zod'
+import { CalendarSettings } from '../calendar/spec'
+
+export const TeamMember = z.object({
+  id: z.string().min(1),
+  name: z.string().trim().min(1, 'Enter a name').max(200),
+  email: z.email('Enter a valid email address').max(320),
+})
+export type TeamMember = z.infer<typeof TeamMember>
+
+export const Settings = z.object({
+  team: z.array(TeamMember).default([]),
+  /** The team member who uses this installation: the "who" of every timeline event. */
+  currentMemberId: z.string().optional(),
+  calendar: CalendarSettings.default({
+    spec: { country: 'NL', holidayTypes: ['public'], workWeek: [1, 2, 3, 4, 5], closures: [], workingDays: [], overrides: [], timeZone: 'Europe/Amsterdam' },
+    endOfWorkingDay: '17:00',
+    afterHoursCountsNextDay: false,
+  }),
+  defaultPolicyId: z.string().default('aimms'),
+})
+export type Settings = z.infer<typeof Settings>
