@@ -1,0 +1,130 @@
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type WebFrameMain } from 'electron'
+import { channels } from '../src/ipc/contract'
+import { dispatch } from '../src/ipc/dispatch'
+import { createHandlers, type Shell } from './handlers'
+import { lastStoreFile, rememberStoreFile } from './lastStoreFile'
+import { applicationMenu } from './menu'
+import { createStoreSession } from './storeSession'
+
+const here = fileURLToPath(new URL('.', import.meta.url))
+const rendererFile = join(here, '../renderer/index.html')
+const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined
+
+let mainWindow: BrowserWindow | null = null
+
+/** Only the app's own top-level page may call the IPC handlers: not an iframe, not a page it was tricked into loading. */
+function isAppFrame(frame: WebFrameMain | null): boolean {
+  if (!frame || frame.parent !== null) return false
+  const url = new URL(frame.url)
+  if (devServerUrl) return url.origin === new URL(devServerUrl).origin
+  return url.protocol === 'file:' && fileURLToPath(url) === rendererFile
+}
+
+function createWindow(): BrowserWindow {
+  const win = new BrowserWindow({
+    width: 1280,
+    height: 800,
+    minWidth: 900,
+    minHeight: 600,
+    show: false,
+    title: 'Disclosure Desk',
+    webPreferences: {
+      preload: join(here, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      spellcheck: false,
+    },
+  })
+  win.once('ready-to-show', () => win.show())
+  if (devServerUrl) void win.loadURL(devServerUrl)
+  else void win.loadFile(rendererFile)
+  return win
+}
+
+function lockDownContents(): void {
+  app.on('web-contents-created', (_event, contents) => {
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }))
+    contents.on('will-navigate', (event) => event.preventDefault())
+    contents.on('will-redirect', (event) => event.preventDefault())
+    contents.on('will-attach-webview', (event) => event.preventDefault())
+  })
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
+  session.defaultSession.setPermissionCheckHandler(() => false)
+  // The dev server serves over http, where the page's meta tag is joined by a header; nothing remote may ever load.
+  session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
+    const url = new URL(details.url)
+    const local = url.protocol === 'file:' || url.protocol === 'devtools:' || (devServerUrl && url.origin === new URL(devServerUrl).origin)
+    callback({ cancel: !local && !url.protocol.startsWith('data') })
+  })
+}
+
+const desktopShell: Shell = {
+  async chooseStoreToOpen() {
+    const result = await dialog.showOpenDialog(mainWindow!, {
+      title: 'Open a Disclosure Desk store',
+      properties: ['openFile'],
+      filters: [{ name: 'Disclosure Desk store', extensions: ['json'] }],
+    })
+    return result.canceled ? null : (result.filePaths[0] ?? null)
+  },
+  async chooseNewStoreLocation() {
+    const result = await dialog.showSaveDialog(mainWindow!, {
+      title: 'Start a new store',
+      defaultPath: 'disclosure-desk.json',
+      filters: [{ name: 'Disclosure Desk store', extensions: ['json'] }],
+    })
+    return result.canceled || !result.filePath ? null : result.filePath
+  },
+  async confirmAndOpenExternal(url) {
+    const { response } = await dialog.showMessageBox(mainWindow!, {
+      type: 'question',
+      buttons: ['Cancel', 'Open'],
+      defaultId: 0,
+      cancelId: 0,
+      message: url.protocol === 'mailto:' ? 'Write an email in your mail app?' : 'Open this link in your browser?',
+      detail: url.href,
+    })
+    if (response !== 1) return false
+    await shell.openExternal(url.href)
+    return true
+  },
+}
+
+async function start(): Promise<void> {
+  await app.whenReady()
+  lockDownContents()
+  const userData = app.getPath('userData')
+  const storeSession = createStoreSession()
+  const handlers = createHandlers(storeSession, desktopShell)
+  await storeSession.open(lastStoreFile(userData) ?? join(userData, 'disclosure-desk.json'))
+
+  for (const channel of channels) {
+    ipcMain.handle(channel, async (event, request: unknown) => {
+      if (!isAppFrame(event.senderFrame)) {
+        return { ok: false, error: { code: 'invalid_input', message: 'Refused: request from outside the app', issues: [] } }
+      }
+      const result = await dispatch(handlers, channel, request)
+      if (result.ok && (channel === 'store:openOther' || channel === 'store:createNew')) {
+        const state = storeSession.state()
+        if (state.kind === 'ready') rememberStoreFile(userData, state.file)
+      }
+      return result
+    })
+  }
+
+  Menu.setApplicationMenu(applicationMenu(() => mainWindow, !app.isPackaged))
+  mainWindow = createWindow()
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow()
+  })
+  app.on('window-all-closed', () => {
+    if (process.platform !== 'darwin') app.quit()
+  })
+  app.on('will-quit', () => void storeSession.close())
+}
+
+void start()

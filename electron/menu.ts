@@ -1,0 +1,33 @@
+import { Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron'
+
+export function applicationMenu(window: () => BrowserWindow | null, development: boolean): Menu {
+  const navigate = (hash: string) => () => void window()?.webContents.executeJavaScript(`location.hash = ${JSON.stringify(hash)}`)
+  const template: MenuItemConstructorOptions[] = [
+    ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
+    {
+      label: 'File',
+      submenu: [
+        { label: 'New case', accelerator: 'CmdOrCtrl+N', click: navigate('#/cases/new') },
+        { label: 'Settings', accelerator: 'CmdOrCtrl+,', click: navigate('#/settings') },
+        { type: 'separator' },
+        process.platform === 'darwin' ? { role: 'close' } : { role: 'quit' },
+      ],
+    },
+    { role: 'editMenu' },
+    {
+      label: 'View',
+      submenu: [
+        { label: 'Cases', accelerator: 'CmdOrCtrl+1', click: navigate('#/') },
+        { type: 'separator' },
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
+        ...(development ? [{ role: 'reload' as const }, { role: 'toggleDevTools' as const }] : []),
+      ],
+    },
+    { role: 'windowMenu' },
+  ]
+  return Menu.buildFromTemplate(template)
+}
