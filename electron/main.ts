@@ -1,6 +1,7 @@
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type WebFrameMain } from 'electron'
+import icon from '../resources/icon.png?asset'
 import { channels } from '../src/ipc/contract'
 import { dispatch } from '../src/ipc/dispatch'
 import { createHandlers, type Shell } from './handlers'
@@ -30,6 +31,7 @@ function createWindow(): BrowserWindow {
     minHeight: 600,
     show: false,
     title: 'Disclosure Desk',
+    icon,
     webPreferences: {
       preload: join(here, '../preload/index.cjs'),
       contextIsolation: true,
