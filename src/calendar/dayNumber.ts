@@ -1,0 +1,64 @@
+import { DeskError } from '../errors'
+import type { IsoDate } from './spec'
+
+/**
+ * Calendar dates as whole days since 1970-01-01 (proleptic Gregorian, no time zone), so that date arithmetic
+ * never meets a Date at local midnight or a DST jump. Civil conversions after Howard Hinnant's date algorithms.
+ */
+export type DayNumber = number
+
+export function dayNumberOf(year: number, month: number, day: number): DayNumber {
+  const y = month <= 2 ? year - 1 : year
+  const era = Math.floor(y / 400)
+  const yearOfEra = y - era * 400
+  const dayOfYear = Math.floor((153 * ((month + 9) % 12) + 2) / 5) + day - 1
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear
+  return era * 146097 + dayOfEra - 719468
+}
+
+export function civilDateOf(dayNumber: DayNumber): { year: number; month: number; day: number } {
+  const z = dayNumber + 719468
+  const era = Math.floor(z / 146097)
+  const dayOfEra = z - era * 146097
+  const yearOfEra = Math.floor(
+    (dayOfEra - Math.floor(dayOfEra / 1460) + Math.floor(dayOfEra / 36524) - Math.floor(dayOfEra / 146096)) / 365,
+  )
+  const dayOfYear = dayOfEra - (365 * yearOfEra + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100))
+  const mp = Math.floor((5 * dayOfYear + 2) / 153)
+  const day = dayOfYear - Math.floor((153 * mp + 2) / 5) + 1
+  const month = mp < 10 ? mp + 3 : mp - 9
+  return { year: yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day }
+}
+
+export function yearOfDayNumber(dayNumber: DayNumber): number {
+  return civilDateOf(dayNumber).year
+}
+
+export function daysInYear(year: number): number {
+  return dayNumberOf(year + 1, 1, 1) - dayNumberOf(year, 1, 1)
+}
+
+/** 1 = Monday … 7 = Sunday; day 0 (1970-01-01) was a Thursday. */
+export function isoWeekdayOf(dayNumber: DayNumber): number {
+  return ((((dayNumber + 3) % 7) + 7) % 7) + 1
+}
+
+export function isoDateOf(dayNumber: DayNumber): IsoDate {
+  const { year, month, day } = civilDateOf(dayNumber)
+  return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`
+}
+
+const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/
+
+/** Rejects what is not a real date (2026-02-30, 2026-13-01) instead of letting Date roll it into the next month. */
+export function parseIsoDate(date: IsoDate): DayNumber {
+  const match = isoDatePattern.exec(date)
+  if (match) {
+    const year = Number(match[1])
+    const month = Number(match[2])
+    const day = Number(match[3])
+    const dayNumber = dayNumberOf(year, month, day)
+    if (year >= 1 && month >= 1 && month <= 12 && day >= 1 && civilDateOf(dayNumber).day === day) return dayNumber
+  }
+  throw new DeskError('invalid_input', `'${String(date)}' is not a calendar date. Write it as YYYY-MM-DD, e.g. 2026-12-18.`)
+}
