@@ -38,6 +38,17 @@ export const DueKind = z.enum([
 ])
 export type DueKind = z.infer<typeof DueKind>
 
+/** What the team has to do, in the words a deadline list shows. */
+export const dueLabels: Record<DueKind, string> = {
+  acknowledgement: 'Acknowledge receipt',
+  evaluation: 'Send evaluation',
+  progress_update: 'Send progress update',
+  resolution: 'Resolve the problem',
+  publication_consultation: 'Consult reporter on publication',
+  credit_confirmation: 'Confirm credit',
+  reward_decision: 'Decide reward',
+}
+
 export const PolicyRule = z.object({
   id: z.string().min(1),
   due: DueKind,
@@ -53,6 +64,8 @@ export const PolicyRule = z.object({
   unit: z.enum(['business_days', 'calendar_days']),
   /** A repeating promise (progress updates) restarts at each `metBy` until this event happens. */
   repeatsUntil: Anchor.optional(),
+  /** For a promise without a time limit: the event it must be kept before (credit before publication). */
+  before: Milestone.optional(),
 })
 export type PolicyRule = z.infer<typeof PolicyRule>
 
