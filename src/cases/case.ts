@@ -130,8 +130,21 @@ export const Case = CaseInput.extend({
 })
 export type Case = z.infer<typeof Case>
 
-/** Fields a user may edit on an existing case; status, timeline and identity move only through their own operations. */
-export const CasePatch = CaseInput.partial().extend({
+const { channel, asset, reportText, severity, tags } = CaseInput.shape
+
+/**
+ * Fields a user may edit on an existing case; status, timeline and identity move only through their own operations.
+ * Without CaseInput's defaults: zod 4 fills defaults even in optional fields, so `{ title }` would blank the report text.
+ */
+export const CasePatch = CaseInput.extend({
+  channel: channel.unwrap(),
+  asset: asset.unwrap(),
+  reportText: reportText.unwrap(),
+  severity: severity.unwrap(),
+  tags: tags.unwrap(),
+})
+  .partial()
+  .extend({
   credit: Credit.optional(),
   reward: Reward.optional(),
 })

@@ -1,0 +1,2 @@
+export { openStore, type Store, type StoreOptions } from './openStore'
+export { StoreDocument, currentSchemaVersion } from './document'
