@@ -1,0 +1,3 @@
+export { Deadline, DeadlineState, SkippedDay } from './deadline'
+export { deadlinesOf } from './deadlinesOf'
+export { nextDeadline } from './nextDeadline'

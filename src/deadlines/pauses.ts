@@ -1,0 +1,42 @@
+import type { Case } from '../cases/case'
+import { parseIsoDate, type DayNumber } from '../calendar/dayNumber'
+import { dateInZone } from './zonedTime'
+
+/** A span in which the case waited for the reporter; `until` is null while it still waits. */
+export interface Pause {
+  since: number
+  until: number | null
+}
+
+/** The spans in which the case had status needs_info, read from its status changes in the order they happened. */
+export function pausesOf(c: Case): Pause[] {
+  const changes = c.timeline
+    .flatMap((event) => (event.type === 'status_changed' ? [{ at: Date.parse(event.at), to: event.to }] : []))
+    .sort((a, b) => a.at - b.at)
+  const pauses: Pause[] = []
+  let since: number | null = null
+  for (const change of changes) {
+    if (change.to === 'needs_info') since ??= change.at
+    else if (since !== null) {
+      pauses.push({ since, until: change.at })
+      since = null
+    }
+  }
+  if (since !== null) pauses.push({ since, until: null })
+  return pauses
+}
+
+/**
+ * The days on which deadline clocks stand still: from the day the case entered needs_info (team zone) up to, but not
+ * including, the day it left it. The day the reporter answers counts in full, so a question asked and answered on the
+ * same day pauses nothing. While the case still waits, the pause runs up to today: the due date then shown is the one
+ * that holds if the reporter answers today.
+ */
+export function pausedDaysOf(pauses: readonly Pause[], timeZone: string, today: DayNumber): Set<DayNumber> {
+  const days = new Set<DayNumber>()
+  for (const pause of pauses) {
+    const end = pause.until === null ? today : parseIsoDate(dateInZone(pause.until, timeZone))
+    for (let day = parseIsoDate(dateInZone(pause.since, timeZone)); day < end; day++) days.add(day)
+  }
+  return days
+}
