@@ -1,3 +1,5 @@
+import type { default as Holidays, HolidaysTypes } from 'date-holidays'
+import { isoDateOf, parseIsoDate } from './dayNumber'
 import { holidaySourceOf } from './holidaySource'
 import { resolveCalendarSpec } from './resolveCalendarSpec'
 import type { CalendarSpec, HolidayOverride, HolidayType, IsoDate, ResolvedCalendarSpec } from './spec'
@@ -13,26 +15,54 @@ export interface RegionHoliday {
   overridden?: HolidayOverride['treatAs']
 }
 
-/** Every holiday date-holidays knows for the place in one year, all types, each marked counted or not. */
+/**
+ * Every holiday date-holidays knows for the place in one year, all types, each marked counted or not.
+ * A holiday of several days ('01-02 P5D') gives one entry per day.
+ */
 export function holidaysOf(spec: CalendarSpec, year: number): RegionHoliday[] {
   return regionHolidaysOf(resolveCalendarSpec(spec), year)
 }
 
+const DAY_MS = 86_400_000
+const multiDayRule = /\bP\d+D\b/
+const spillsOver = new WeakMap<Holidays, boolean>()
+
+/** Whether a holiday of one year can run into the next, so that year's list must be read too. */
+function hasMultiDayRules(source: Holidays): boolean {
+  let known = spillsOver.get(source)
+  if (known === undefined) {
+    // The typings of getRules() leave out the `rule` text each HolidayRule carries.
+    const rules = source.getRules() as unknown as HolidaysTypes.HolidayRule[]
+    known = rules.some((r) => multiDayRule.test(r.rule))
+    spillsOver.set(source, known)
+  }
+  return known
+}
+
 export function regionHolidaysOf(spec: ResolvedCalendarSpec, year: number): RegionHoliday[] {
+  const source = holidaySourceOf(spec)
   const types = new Set<string>(spec.holidayTypes)
   const overrides = new Map(spec.overrides.map((o) => [o.rule, o.treatAs]))
-  const prefix = String(year).padStart(4, '0')
-  return holidaySourceOf(spec)
-    .getHolidays(year, 'en')
-    .flatMap((holiday) => {
-      // `date` is the local calendar date ('2026-04-02 00:00:00 -0600' for Passover, which starts the evening before);
-      // `start`/`end` are instants and would put the day in the wrong date west of UTC.
-      const date = holiday.date.slice(0, 10)
-      if (!date.startsWith(prefix)) return []
-      const overridden = overrides.get(holiday.rule)
-      const counted = overridden ? overridden === 'non_working' : types.has(holiday.type)
+  const prefix = `${String(year).padStart(4, '0')}-`
+  const entries = hasMultiDayRules(source)
+    ? [...source.getHolidays(year - 1, 'en'), ...source.getHolidays(year, 'en')]
+    : source.getHolidays(year, 'en')
+  const holidays: RegionHoliday[] = []
+  for (const holiday of entries) {
+    const overridden = overrides.get(holiday.rule)
+    const counted = overridden ? overridden === 'non_working' : types.has(holiday.type)
+    // `date` is the local calendar date ('2026-04-02 00:00:00 -0600' for Passover, which starts the evening before);
+    // `start`/`end` are instants and would put the day in the wrong date west of UTC. Their difference gives the
+    // number of days; a half day ('12-24 14:00') still takes its date.
+    const first = parseIsoDate(holiday.date.slice(0, 10))
+    const days = Math.max(1, Math.round((holiday.end.getTime() - holiday.start.getTime()) / DAY_MS))
+    for (let day = first; day < first + days; day++) {
+      const date = isoDateOf(day)
+      if (!date.startsWith(prefix)) continue
       const entry: RegionHoliday = { date, name: holiday.name, type: holiday.type, rule: holiday.rule, counted }
       if (overridden) entry.overridden = overridden
-      return [entry]
-    })
+      holidays.push(entry)
+    }
+  }
+  return holidays.sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
 }
