@@ -17,7 +17,7 @@ import { sampleCases } from '../samples/sampleCases'
 import { Settings } from '../settings/settings'
 import { describeField } from './describeField'
 import { emptyDocument, type StoreDocument } from './document'
-import { readDocument } from './readDocument'
+import { formatPath, readDocument } from './readDocument'
 
 export interface Store {
   readonly file: string
@@ -66,9 +66,13 @@ function reasonOf(error: unknown): string {
   return e.code ? `${e.code}: ${e.message}` : String(e?.message ?? error)
 }
 
+/** Cases known to pass full validation; the others passed only the type check at open (see readDocument). */
+const validated = new WeakSet<Case>()
+
 function validCase(c: Case, what: string): Case {
   const parsed = Case.safeParse(c)
   if (!parsed.success) throw DeskError.fromZod(parsed.error, what)
+  validated.add(parsed.data)
   return parsed.data
 }
 
@@ -207,7 +211,19 @@ export async function openStore(file: string, options: StoreOptions = {}): Promi
       },
       get(id) {
         ensureOpen()
-        return doc.cases[caseIndex(doc, id)]!
+        const c = doc.cases[caseIndex(doc, id)]!
+        if (!validated.has(c)) {
+          const parsed = Case.safeParse(c)
+          if (!parsed.success) {
+            const issue = parsed.error.issues[0]!
+            throw new DeskError(
+              'invalid_input',
+              `Case ${c.key} in ${file} has an invalid value at ${formatPath(issue.path)}: ${issue.message}. The file was not changed; correct the value in the file, or restore a backup.`,
+            )
+          }
+          validated.add(c)
+        }
+        return c
       },
       create(input) {
         return commit((d) => {

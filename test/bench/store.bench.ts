@@ -1,0 +1,58 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { emptyDocument } from '../../src/store/document'
+import { openStore } from '../../src/store'
+import { realisticCases } from './fixtures/realisticCases'
+
+const runs = 7
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[Math.floor(sorted.length / 2)]!
+}
+
+async function time(action: () => Promise<unknown>): Promise<number> {
+  const start = performance.now()
+  await action()
+  return performance.now() - start
+}
+
+function result(name: string, ms: number[], baselineMs: number[]) {
+  const m = median(ms)
+  const b = median(baselineMs)
+  return { name, ms: Math.round(m * 10) / 10, baselineMs: Math.round(b * 10) / 10, ratio: Math.round((m / b) * 100) / 100 }
+}
+
+/** Opening and saving a store of 10,000 realistic cases, against plain readFile + JSON.parse and JSON.stringify + writeFile. */
+export default async function storeBench(): Promise<Record<string, unknown>[]> {
+  const dir = await mkdtemp(join(tmpdir(), 'desk-store-bench-'))
+  try {
+    const file = join(dir, 'store.json')
+    const doc = { ...emptyDocument(), cases: realisticCases(10_000, 2026) }
+    await writeFile(file, JSON.stringify(doc))
+
+    const open: number[] = []
+    const openBaseline: number[] = []
+    for (let i = 0; i < runs; i++) {
+      openBaseline.push(await time(async () => JSON.parse(await readFile(file, 'utf8'))))
+      open.push(await time(async () => (await openStore(file)).close()))
+    }
+
+    const store = await openStore(file)
+    const target = store.cases.list()[5_000]!
+    const save: number[] = []
+    const saveBaseline: number[] = []
+    const baselineFile = join(dir, 'baseline.json')
+    for (let i = 0; i < runs; i++) {
+      const data = { ...doc, cases: store.cases.list() }
+      saveBaseline.push(await time(() => writeFile(baselineFile, JSON.stringify(data))))
+      save.push(await time(() => store.cases.update(target.id, { title: `Stored XSS in invoice PDF, variant ${i}` })))
+    }
+    await store.close()
+
+    return [result('store-open-10k', open, openBaseline), result('store-save-10k', save, saveBaseline)]
+  } finally {
+    await rm(dir, { recursive: true, force: true })
+  }
+}
