@@ -1,0 +1,195 @@
+import { useMemo } from 'react'
+import { Channel, Rating } from '../../src/cases/case'
+import type { TeamMember } from '../../src/settings/settings'
+import { Field } from '../forms/Field'
+import { formatDateTime } from '../time/formatDate'
+import { instantFromWallClock, localTimeZone, timeZoneChoices } from '../time/zonedTime'
+import { cvssOf, type CaseDraft, type FieldErrors } from './caseDraft'
+import { channelLabels, languageLabels, ratingLabels, ratingOrder } from './caseLabels'
+import { SeverityBadge } from './SeverityBadge'
+
+type Props = {
+  draft: CaseDraft
+  errors: FieldErrors
+  team: TeamMember[]
+  onChange(change: Partial<CaseDraft>): void
+}
+
+/** The fields of a case shared by the new-case form and the edit mode of the detail screen. */
+export function CaseFields({ draft, errors, team, onChange }: Props) {
+  const zones = useMemo(() => timeZoneChoices(draft.receivedTimeZone), [draft.receivedTimeZone])
+  const receivedAt = instantFromWallClock(draft.receivedWallClock, draft.receivedTimeZone)
+  const cvss = draft.severityKind === 'cvss' ? cvssOf(draft.cvssVector) : null
+  const text = (key: keyof CaseDraft) => ({
+    value: draft[key] as string,
+    onChange: (e: { target: { value: string } }) => onChange({ [key]: e.target.value }),
+  })
+
+  return (
+    <>
+      <fieldset className="form-section">
+        <legend>Report</legend>
+        <div className="field-grid">
+          <Field label="Title" error={errors.title} wide>
+            {(a) => <input {...a} type="text" autoComplete="off" {...text('title')} />}
+          </Field>
+          <Field
+            label="Received"
+            error={errors['received.at']}
+            hint={
+              receivedAt && draft.receivedTimeZone !== localTimeZone()
+                ? `On this computer’s clock: ${formatDateTime(receivedAt)}`
+                : undefined
+            }
+          >
+            {(a) => <input {...a} type="datetime-local" {...text('receivedWallClock')} />}
+          </Field>
+          <Field label="Time zone" error={errors['received.timeZone']}>
+            {(a) => (
+              <select {...a} {...text('receivedTimeZone')}>
+                {zones.map((zone) => (
+                  <option key={zone} value={zone}>
+                    {zone.replaceAll('_', ' ')}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Channel" error={errors.channel}>
+            {(a) => (
+              <select {...a} value={draft.channel} onChange={(e) => onChange({ channel: Channel.parse(e.target.value) })}>
+                {Channel.options.map((c) => (
+                  <option key={c} value={c}>
+                    {channelLabels[c]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="Affected asset or product" error={errors.asset} optional>
+            {(a) => <input {...a} type="text" {...text('asset')} />}
+          </Field>
+          <Field label="Report text" error={errors.reportText} hint="Paste it exactly as received; it is always shown as plain text." wide>
+            {(a) => <textarea {...a} className="mono report-input" rows={10} spellCheck={false} {...text('reportText')} />}
+          </Field>
+        </div>
+      </fieldset>
+
+      <fieldset className="form-section">
+        <legend>Reporter</legend>
+        <div className="field-grid">
+          <Field label="Reporter name" error={errors['reporter.name']}>
+            {(a) => <input {...a} type="text" autoComplete="off" {...text('reporterName')} />}
+          </Field>
+          <Field label="Reporter email" error={errors['reporter.email']}>
+            {(a) => <input {...a} type="email" autoComplete="off" {...text('reporterEmail')} />}
+          </Field>
+          <Field label="Reporter handle" error={errors['reporter.handle']} optional>
+            {(a) => <input {...a} type="text" autoComplete="off" {...text('reporterHandle')} />}
+          </Field>
+          <Field label="Preferred language" error={errors['reporter.language']}>
+            {(a) => (
+              <select
+                {...a}
+                value={draft.reporterLanguage}
+                onChange={(e) => onChange({ reporterLanguage: e.target.value === 'nl' ? 'nl' : 'en' })}
+              >
+                {Object.entries(languageLabels).map(([code, label]) => (
+                  <option key={code} value={code}>
+                    {label}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field label="PGP public key" error={errors['reporter.pgpPublicKey']} optional wide>
+            {(a) => <textarea {...a} className="mono" rows={3} spellCheck={false} {...text('reporterPgpKey')} />}
+          </Field>
+        </div>
+      </fieldset>
+
+      <fieldset className="form-section">
+        <legend>Triage</legend>
+        <div className="field-grid">
+          <div className="field field-wide" role="radiogroup" aria-label="Severity">
+            <span className="field-label" aria-hidden="true">
+              Severity
+            </span>
+            <div className="segmented">
+              {(
+                [
+                  ['unrated', 'Unrated'],
+                  ['rating', 'Rating only'],
+                  ['cvss', 'CVSS vector'],
+                ] as const
+              ).map(([kind, label]) => (
+                <label key={kind} className={`segment${draft.severityKind === kind ? ' segment-on' : ''}`}>
+                  <input
+                    type="radio"
+                    name="severity-kind"
+                    value={kind}
+                    checked={draft.severityKind === kind}
+                    onChange={() => onChange({ severityKind: kind })}
+                  />
+                  {label}
+                </label>
+              ))}
+            </div>
+          </div>
+          {draft.severityKind === 'rating' && (
+            <Field label="Rating" error={errors['severity.rating']}>
+              {(a) => (
+                <select {...a} value={draft.rating} onChange={(e) => onChange({ rating: Rating.parse(e.target.value) })}>
+                  {ratingOrder.map((r) => (
+                    <option key={r} value={r}>
+                      {ratingLabels[r]}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          )}
+          {draft.severityKind === 'cvss' && (
+            <Field
+              label="CVSS vector"
+              error={errors['severity.vector'] ?? (cvss && 'problem' in cvss ? cvss.problem : undefined)}
+              hint="CVSS 3.1 or 4.0, e.g. CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H"
+              wide
+            >
+              {(a) => (
+                <div className="vector-row">
+                  <input {...a} type="text" className="mono" spellCheck={false} autoComplete="off" {...text('cvssVector')} />
+                  <output className="vector-score" aria-label="Computed score" aria-live="polite">
+                    {cvss && 'score' in cvss ? (
+                      <SeverityBadge rating={cvss.score.rating} score={cvss.score.score} />
+                    ) : (
+                      <span className="muted">No score yet</span>
+                    )}
+                  </output>
+                </div>
+              )}
+            </Field>
+          )}
+          <Field label="Assignee" error={errors.assigneeId}>
+            {(a) => (
+              <select {...a} {...text('assigneeId')}>
+                <option value="">Unassigned</option>
+                {team.map((m) => (
+                  <option key={m.id} value={m.id}>
+                    {m.name}
+                  </option>
+                ))}
+                {draft.assigneeId && !team.some((m) => m.id === draft.assigneeId) && (
+                  <option value={draft.assigneeId}>Former member ({draft.assigneeId})</option>
+                )}
+              </select>
+            )}
+          </Field>
+          <Field label="Tags" error={errors.tags} hint="Separate tags with commas, e.g. xss, portal" optional>
+            {(a) => <input {...a} type="text" autoComplete="off" {...text('tags')} />}
+          </Field>
+        </div>
+      </fieldset>
+    </>
+  )
+}

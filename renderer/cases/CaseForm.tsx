@@ -1,0 +1,75 @@
+import { useRef, useState, type FormEvent } from 'react'
+import { useNavigate } from 'react-router'
+import { call, DeskFailure } from '../desk'
+import { focusFirstInvalid } from '../forms/Field'
+import { useSettings } from '../settings/SettingsContext'
+import { useProblems } from '../shell/Problems'
+import { localTimeZone } from '../time/zonedTime'
+import { emptyDraft, inputFromDraft, issuesToFieldErrors, withoutFields, type CaseDraft, type FieldErrors } from './caseDraft'
+import { CaseFields } from './CaseFields'
+import { useCaseSummaries } from './CaseSummaries'
+
+/** Opens a new case: checked here first, then by the backend; nothing is saved unless every field is valid. */
+export function CaseForm() {
+  const navigate = useNavigate()
+  const { team } = useSettings()
+  const { reload } = useCaseSummaries()
+  const { report } = useProblems()
+  const [draft, setDraft] = useState<CaseDraft>(() => emptyDraft(new Date(), localTimeZone()))
+  const [errors, setErrors] = useState<FieldErrors>({})
+  const [saving, setSaving] = useState(false)
+  const formRef = useRef<HTMLFormElement>(null)
+
+  function change(next: Partial<CaseDraft>) {
+    setDraft((d) => ({ ...d, ...next }))
+    // A corrected field stops showing its old complaint.
+    setErrors((e) => withoutFields(e, next))
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault()
+    const { input, errors: found } = inputFromDraft(draft)
+    setErrors(found)
+    if (Object.keys(found).length > 0) return focusFirstInvalid(formRef.current)
+    setSaving(true)
+    try {
+      const created = await call((desk) => desk.cases.create(input))
+      void reload()
+      navigate(`/cases/${created.id}`)
+    } catch (error) {
+      if (error instanceof DeskFailure && error.issues.length > 0) {
+        setErrors(issuesToFieldErrors(error.issues))
+        focusFirstInvalid(formRef.current)
+      }
+      report(error)
+    } finally {
+      setSaving(false)
+    }
+  }
+
+  const errorCount = Object.keys(errors).length
+  return (
+    <div className="screen">
+      <header className="screen-header">
+        <h1>New case</h1>
+        <p className="screen-lead">Record a vulnerability report as it came in. Deadlines count from the received time.</p>
+      </header>
+      <form ref={formRef} className="case-form" noValidate onSubmit={(e) => void submit(e)}>
+        {errorCount > 0 && (
+          <p className="form-summary" role="alert">
+            The case was not saved: {errorCount === 1 ? 'one field needs' : `${errorCount} fields need`} attention.
+          </p>
+        )}
+        <CaseFields draft={draft} errors={errors} team={team} onChange={change} />
+        <div className="form-actions">
+          <button type="submit" className="button button-primary" disabled={saving}>
+            Save
+          </button>
+          <button type="button" className="button" onClick={() => navigate(-1)}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </div>
+  )
+}

@@ -1,0 +1,280 @@
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { useDeferredValue, useEffect, useMemo, useRef, type CSSProperties, type MouseEvent, type ReactNode } from 'react'
+import { useNavigate, useSearchParams } from 'react-router'
+import { Rating } from '../../src/cases/case'
+import { CaseStatus, statusLabels } from '../../src/cases/lifecycle'
+import { LoadSamplesButton } from '../samples/SampleNotice'
+import { useSettings } from '../settings/SettingsContext'
+import { caseColumns } from './caseColumns'
+import { ratingLabels, ratingOrder } from './caseLabels'
+import { comparators, filterCases, sortCases, tagsIn, type CaseFilters, type CaseSort } from './caseListView'
+import { useCaseSummaries } from './CaseSummaries'
+
+const rowHeight = 38
+const defaultSort: CaseSort = { column: 'received', direction: 'descending' }
+const gridColumns = caseColumns.map((c) => c.width).join(' ')
+
+/** Filters and sort live in the address, so coming back from a case shows the list as it was left. */
+function viewFrom(params: URLSearchParams): { filters: CaseFilters; sort: CaseSort } {
+  const status = CaseStatus.safeParse(params.get('status'))
+  const severity = params.get('severity')
+  const column = params.get('sort')
+  return {
+    filters: {
+      status: status.success ? status.data : '',
+      severity: severity === 'unrated' || Rating.safeParse(severity).success ? (severity as CaseFilters['severity']) : '',
+      assignee: params.get('assignee') ?? '',
+      tag: params.get('tag') ?? '',
+      query: params.get('q') ?? '',
+    },
+    sort:
+      column && caseColumns.some((c) => c.id === column)
+        ? { column, direction: params.get('dir') === 'descending' ? 'descending' : 'ascending' }
+        : defaultSort,
+  }
+}
+
+export function CaseList() {
+  const { summaries } = useCaseSummaries()
+  const { team } = useSettings()
+  const [params, setParams] = useSearchParams()
+  const navigate = useNavigate()
+  const { filters, sort } = viewFrom(params)
+  // Typing stays smooth on a large store: the filter catches up with the search box when the browser has time.
+  const query = useDeferredValue(filters.query)
+
+  const compare = useMemo(() => comparators(team), [team])
+  const sorted = useMemo(() => sortCases(summaries ?? [], sort, compare), [summaries, sort.column, sort.direction, compare])
+  const rows = useMemo(
+    () => filterCases(sorted, { ...filters, query }),
+    [sorted, filters.status, filters.severity, filters.assignee, filters.tag, query],
+  )
+  const tags = useMemo(() => tagsIn(summaries ?? []), [summaries])
+
+  const scrollRef = useRef<HTMLDivElement>(null)
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => rowHeight,
+    overscan: 12,
+  })
+  const items = virtualizer.getVirtualItems()
+
+  const marked = useRef(false)
+  useEffect(() => {
+    if (marked.current || items.length === 0) return
+    marked.current = true
+    performance.mark('case-list-rendered')
+  }, [items.length])
+
+  function update(change: Record<string, string>) {
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current)
+        for (const [name, value] of Object.entries(change)) {
+          if (value) next.set(name, value)
+          else next.delete(name)
+        }
+        return next
+      },
+      { replace: true },
+    )
+  }
+
+  function sortBy(column: string) {
+    const direction = sort.column === column && sort.direction === 'ascending' ? 'descending' : 'ascending'
+    update({ sort: column, dir: direction })
+  }
+
+  function openRow(event: MouseEvent, id: string) {
+    // The title link navigates by itself; a click anywhere else on the row does the same.
+    if ((event.target as HTMLElement).closest('a')) return
+    navigate(`/cases/${id}`)
+  }
+
+  if (summaries === null) {
+    return (
+      <div className="screen">
+        <header className="screen-header">
+          <h1>Cases</h1>
+        </header>
+        <p className="muted" aria-busy="true">
+          Loading cases…
+        </p>
+      </div>
+    )
+  }
+  if (summaries.length === 0) return <EmptyCases />
+
+  const filtered = rows.length !== summaries.length
+  return (
+    <div className="screen screen-fill">
+      <header className="screen-header screen-header-row">
+        <div>
+          <h1>Cases</h1>
+          <p className="screen-lead" aria-live="polite">
+            {filtered
+              ? `${rows.length.toLocaleString()} of ${summaries.length.toLocaleString()} cases`
+              : `${summaries.length.toLocaleString()} ${summaries.length === 1 ? 'case' : 'cases'}`}
+          </p>
+        </div>
+        <button type="button" className="button button-primary" onClick={() => navigate('/cases/new')}>
+          New case
+        </button>
+      </header>
+
+      <div className="toolbar" role="search">
+        <input
+          type="search"
+          className="search"
+          aria-label="Search cases"
+          placeholder="Search key, title, reporter or report text"
+          value={filters.query}
+          onChange={(e) => update({ q: e.target.value })}
+        />
+        <FilterSelect label="Status" value={filters.status} onChange={(v) => update({ status: v })}>
+          <option value="">All</option>
+          {CaseStatus.options.map((s) => (
+            <option key={s} value={s}>
+              {statusLabels[s]}
+            </option>
+          ))}
+        </FilterSelect>
+        <FilterSelect label="Severity" value={filters.severity} onChange={(v) => update({ severity: v })}>
+          <option value="">All</option>
+          {ratingOrder.map((r) => (
+            <option key={r} value={r}>
+              {ratingLabels[r]}
+            </option>
+          ))}
+          <option value="unrated">Unrated</option>
+        </FilterSelect>
+        <FilterSelect label="Assignee" value={filters.assignee} onChange={(v) => update({ assignee: v })}>
+          <option value="">Anyone</option>
+          <option value="unassigned">Unassigned</option>
+          {team.map((m) => (
+            <option key={m.id} value={m.id}>
+              {m.name}
+            </option>
+          ))}
+        </FilterSelect>
+        <FilterSelect label="Tag" value={filters.tag} onChange={(v) => update({ tag: v })}>
+          <option value="">Any</option>
+          {tags.map((t) => (
+            <option key={t} value={t}>
+              {t}
+            </option>
+          ))}
+        </FilterSelect>
+        {(filters.status || filters.severity || filters.assignee || filters.tag || filters.query) && (
+          <button
+            type="button"
+            className="button button-quiet"
+            onClick={() => update({ q: '', status: '', severity: '', assignee: '', tag: '' })}
+          >
+            Clear filters
+          </button>
+        )}
+      </div>
+
+      <div
+        className="case-table"
+        role="table"
+        aria-label="Cases"
+        aria-rowcount={rows.length + 1}
+        style={{ '--case-columns': gridColumns } as CSSProperties}
+      >
+        <div role="rowgroup" className="case-table-head">
+          <div role="row" aria-rowindex={1} className="case-row">
+            {caseColumns.map((column) => {
+              const active = sort.column === column.id
+              return (
+                <div key={column.id} role="columnheader" aria-sort={active ? sort.direction : 'none'} className="case-cell">
+                  <button type="button" className="sort-button" onClick={() => sortBy(column.id)}>
+                    {column.label}
+                    <span className={`sort-arrow${active ? ' sort-arrow-on' : ''}`} aria-hidden="true">
+                      {active && sort.direction === 'descending' ? '▼' : '▲'}
+                    </span>
+                  </button>
+                </div>
+              )
+            })}
+          </div>
+        </div>
+        <div role="rowgroup" className="case-table-body" ref={scrollRef} tabIndex={-1}>
+          {rows.length === 0 ? (
+            <p className="table-empty">No case matches these filters.</p>
+          ) : (
+            <div className="case-table-canvas" style={{ height: virtualizer.getTotalSize() }}>
+              {items.map((item) => {
+                const summary = rows[item.index]!
+                return (
+                  <div
+                    key={summary.id}
+                    role="row"
+                    aria-rowindex={item.index + 2}
+                    className={`case-row case-row-body${item.index % 2 ? ' case-row-odd' : ''}`}
+                    style={{ transform: `translateY(${item.start}px)`, height: rowHeight }}
+                    onClick={(e) => openRow(e, summary.id)}
+                  >
+                    {caseColumns.map((column) => (
+                      <div key={column.id} role="cell" className={`case-cell case-cell-${column.id}`}>
+                        {column.render(summary, team)}
+                      </div>
+                    ))}
+                  </div>
+                )
+              })}
+            </div>
+          )}
+        </div>
+      </div>
+    </div>
+  )
+}
+
+function FilterSelect({
+  label,
+  value,
+  onChange,
+  children,
+}: {
+  label: string
+  value: string
+  onChange(value: string): void
+  children: ReactNode
+}) {
+  return (
+    <label className="filter">
+      <span className="filter-label">{label}</span>
+      <select value={value} onChange={(e) => onChange(e.target.value)}>
+        {children}
+      </select>
+    </label>
+  )
+}
+
+function EmptyCases() {
+  const navigate = useNavigate()
+  return (
+    <div className="screen">
+      <div className="empty-state">
+        <svg className="empty-icon" viewBox="0 0 48 48" aria-hidden="true">
+          <rect x="8" y="10" width="32" height="30" rx="4" fill="none" stroke="currentColor" strokeWidth="2" />
+          <path d="M8 20h32M16 28h16M16 33h10" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+        </svg>
+        <h1>No cases yet</h1>
+        <p>
+          When a vulnerability report arrives, record it here: its deadlines start counting from the moment it was
+          received. To look around first, load a dozen made-up sample cases; they can be removed in one click.
+        </p>
+        <div className="button-row">
+          <button type="button" className="button button-primary" onClick={() => navigate('/cases/new')}>
+            New case
+          </button>
+          <LoadSamplesButton />
+        </div>
+      </div>
+    </div>
+  )
+}

@@ -1,0 +1,31 @@
+import { useState, type FormEvent } from 'react'
+import { Field } from '../forms/Field'
+
+/** An internal note: never sent to the reporter. Keeps the text when saving fails. */
+export function NoteComposer({ onAdd }: { onAdd(text: string): Promise<boolean> }) {
+  const [text, setText] = useState('')
+  const [error, setError] = useState<string>()
+  const [busy, setBusy] = useState(false)
+
+  async function submit(event: FormEvent) {
+    event.preventDefault()
+    if (!text.trim()) return setError('Write a note first')
+    setError(undefined)
+    setBusy(true)
+    if (await onAdd(text)) setText('')
+    setBusy(false)
+  }
+
+  return (
+    <form className="note-composer" noValidate onSubmit={(e) => void submit(e)}>
+      <Field label="Internal note" error={error} hint="Only your team sees notes.">
+        {(a) => <textarea {...a} rows={3} value={text} onChange={(e) => setText(e.target.value)} />}
+      </Field>
+      <div className="button-row">
+        <button type="submit" className="button" disabled={busy}>
+          Add note
+        </button>
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,136 @@
+import { useState, type FormEvent } from 'react'
+import {
+  allowedTransitions,
+  closingReasonLabels,
+  closingReasonsFrom,
+  statusLabels,
+  type ClosingReason,
+  type Transition,
+} from '../../src/cases/lifecycle'
+import type { Case } from '../../src/cases/case'
+import { Field } from '../forms/Field'
+import { useCaseSummaries } from './CaseSummaries'
+
+type Props = { kase: Case; busy: boolean; onTransition(transition: Transition): Promise<boolean> }
+
+/** Only the moves the lifecycle allows from the current status; closing asks why first. */
+export function StatusActions({ kase, busy, onTransition }: Props) {
+  const [closing, setClosing] = useState(false)
+  const targets = allowedTransitions(kase.status)
+  const moves = targets.filter((to) => to !== 'closed')
+
+  return (
+    <div className="status-actions">
+      <div className="button-row">
+        {moves.map((to) => (
+          <button key={to} type="button" className="button" disabled={busy} onClick={() => void onTransition({ to })}>
+            Move to {statusLabels[to]}
+          </button>
+        ))}
+        {targets.includes('closed') && !closing && (
+          <button type="button" className="button button-danger" disabled={busy} onClick={() => setClosing(true)}>
+            Close case…
+          </button>
+        )}
+      </div>
+      {closing && (
+        <ClosingForm
+          kase={kase}
+          busy={busy}
+          onCancel={() => setClosing(false)}
+          onClose={async (transition) => {
+            if (await onTransition(transition)) setClosing(false)
+          }}
+        />
+      )}
+    </div>
+  )
+}
+
+function ClosingForm({
+  kase,
+  busy,
+  onCancel,
+  onClose,
+}: {
+  kase: Case
+  busy: boolean
+  onCancel(): void
+  onClose(transition: Transition): Promise<void>
+}) {
+  const { summaries } = useCaseSummaries()
+  const reasons = closingReasonsFrom(kase.status)
+  const [reason, setReason] = useState<ClosingReason>(reasons[0]!)
+  const [original, setOriginal] = useState('')
+  const [comment, setComment] = useState('')
+  const [error, setError] = useState<string>()
+  const otherKeys = (summaries ?? []).filter((s) => s.id !== kase.id).map((s) => s.key)
+
+  async function submit(event: FormEvent) {
+    event.preventDefault()
+    const key = original.trim().toUpperCase()
+    if (reason === 'duplicate') {
+      if (!key) return setError('Name the original case this one duplicates, e.g. VD-2026-004')
+      if (key === kase.key) return setError('A case cannot duplicate itself; name the original case')
+      if (!otherKeys.includes(key)) return setError(`There is no case ${key}; check the key of the original case`)
+    }
+    setError(undefined)
+    await onClose({
+      to: 'closed',
+      closingReason: reason,
+      ...(reason === 'duplicate' ? { duplicateOf: key } : {}),
+      ...(comment.trim() ? { comment } : {}),
+    })
+  }
+
+  return (
+    <form className="closing-form" aria-label="Close case" noValidate onSubmit={(e) => void submit(e)}>
+      <div className="field-grid">
+        <Field label="Closing reason">
+          {(a) => (
+            <select {...a} value={reason} onChange={(e) => setReason(e.target.value as ClosingReason)}>
+              {reasons.map((r) => (
+                <option key={r} value={r}>
+                  {closingReasonLabels[r]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        {reason === 'duplicate' && (
+          <Field label="Original case" error={error} hint="The key of the case this one duplicates">
+            {(a) => (
+              <>
+                <input
+                  {...a}
+                  type="text"
+                  className="mono"
+                  list="original-case-keys"
+                  autoComplete="off"
+                  value={original}
+                  onChange={(e) => setOriginal(e.target.value)}
+                />
+                <datalist id="original-case-keys">
+                  {otherKeys.map((k) => (
+                    <option key={k} value={k} />
+                  ))}
+                </datalist>
+              </>
+            )}
+          </Field>
+        )}
+        <Field label="Closing comment" optional wide>
+          {(a) => <textarea {...a} rows={2} value={comment} onChange={(e) => setComment(e.target.value)} />}
+        </Field>
+      </div>
+      <div className="button-row">
+        <button type="submit" className="button button-danger" disabled={busy}>
+          Close case
+        </button>
+        <button type="button" className="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  )
+}

@@ -1,0 +1,29 @@
+import type { AppState } from '../../src/ipc/contract'
+import { ProblemArea } from '../shell/Problems'
+import { StoreFileActions } from '../store/StoreFileActions'
+
+type Recovery = Extract<AppState, { kind: 'recovery' }>
+
+/** Shown instead of the app when the store file cannot be read: nothing is written until the user picks a way out. */
+export function RecoveryScreen({ state, onState }: { state: Recovery; onState(next: AppState): void }) {
+  return (
+    <main className="recovery">
+      <ProblemArea />
+      <section className="recovery-card" aria-labelledby="recovery-title">
+        <h1 id="recovery-title">The case store could not be opened</h1>
+        <dl className="recovery-facts">
+          <dt>File</dt>
+          <dd className="mono">{state.file}</dd>
+          <dt>Problem</dt>
+          <dd>{state.problem}</dd>
+        </dl>
+        <p>
+          <strong>The file was not changed.</strong> Disclosure Desk has not written anything to it, so a backup or a
+          colleague can still look at it as it is.
+        </p>
+        <p>Open a different store file, or start a new, empty store in another place.</p>
+        <StoreFileActions onState={onState} />
+      </section>
+    </main>
+  )
+}

@@ -1,0 +1,76 @@
+import { Link, NavLink, Outlet, useLocation } from 'react-router'
+import { useCaseSummaries } from '../cases/CaseSummaries'
+import { SampleNotice } from '../samples/SampleNotice'
+import { useSettings } from '../settings/SettingsContext'
+import { useStore } from '../store/StoreContext'
+import { ProblemArea } from './Problems'
+
+export function Shell() {
+  const { summaries } = useCaseSummaries()
+  const { currentMember } = useSettings()
+  const { store } = useStore()
+  const { pathname } = useLocation()
+  // A case's own page belongs under Cases; the new-case form has its own entry.
+  const inCases = pathname.startsWith('/cases') && pathname !== '/cases/new'
+
+  return (
+    <div className="shell">
+      <aside className="sidebar">
+        <div className="brand">
+          <svg className="brand-mark" viewBox="0 0 24 24" aria-hidden="true">
+            <path d="M12 2.5 20 5.5v6c0 5-3.4 8.7-8 10-4.6-1.3-8-5-8-10v-6l8-3Z" fill="currentColor" opacity="0.18" />
+            <path d="M12 2.5 20 5.5v6c0 5-3.4 8.7-8 10-4.6-1.3-8-5-8-10v-6l8-3Z" fill="none" stroke="currentColor" strokeWidth="1.5" />
+            <path d="m8.5 12 2.4 2.4 4.6-4.9" fill="none" stroke="currentColor" strokeWidth="1.7" strokeLinecap="round" strokeLinejoin="round" />
+          </svg>
+          <span className="brand-name">Disclosure Desk</span>
+        </div>
+        <nav aria-label="Main" className="nav">
+          <Link to="/cases" className={inCases ? 'nav-link active' : 'nav-link'} aria-current={inCases ? 'page' : undefined}>
+            <NavIcon d="M3 4.5h10M3 8h10M3 11.5h6" />
+            <span>Cases</span>
+            {summaries && (
+              <span className="nav-count" aria-hidden="true">
+                {summaries.length.toLocaleString()}
+              </span>
+            )}
+          </Link>
+          <NavLink to="/cases/new" className="nav-link">
+            <NavIcon d="M8 3v10M3 8h10" />
+            <span>New case</span>
+          </NavLink>
+          <NavLink to="/settings" className="nav-link">
+            <NavIcon d="M2.5 4.5h11M2.5 11.5h11M5.5 2.5v4M10.5 9.5v4" />
+            <span>Settings</span>
+          </NavLink>
+        </nav>
+        <div className="sidebar-footer">
+          <div className="sidebar-fact">
+            <span className="sidebar-fact-label">You are</span>
+            <span>{currentMember ? currentMember.name : 'Nobody chosen'}</span>
+          </div>
+          <div className="sidebar-fact" title={store.file}>
+            <span className="sidebar-fact-label">Store</span>
+            <span className="sidebar-file">{fileName(store.file)}</span>
+          </div>
+        </div>
+      </aside>
+      <main className="content">
+        <ProblemArea />
+        <SampleNotice />
+        <Outlet />
+      </main>
+    </div>
+  )
+}
+
+function NavIcon({ d }: { d: string }) {
+  return (
+    <svg className="nav-icon" viewBox="0 0 16 16" aria-hidden="true">
+      <path d={d} fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" />
+    </svg>
+  )
+}
+
+function fileName(path: string): string {
+  return path.split(/[\\/]/).pop() || path
+}
