@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest'
+import { createCalendar, type CalendarSpec, type IsoDate } from '../../src/calendar'
+import { naiveCalendar, type NaiveSpec } from './calendar-naive-walk'
+
+/** mulberry32: the same "random" questions on every run, so a failure can be reproduced. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+const FIRST = Date.parse('2025-01-01T00:00:00Z')
+const SPAN_DAYS = 4 * 365
+
+const specs: NaiveSpec[] = [
+  { country: 'NL', holidayTypes: ['public'], workWeek: [1, 2, 3, 4, 5] },
+  {
+    country: 'DE',
+    state: 'BY',
+    holidayTypes: ['public'],
+    workWeek: [1, 2, 3, 4, 5],
+    closures: ['2026-12-24', '2026-12-31', '2027-01-06'],
+    workingDays: ['2026-12-27', '2027-01-01'],
+  },
+  { country: 'US', holidayTypes: ['public'], workWeek: [1, 2, 3, 4, 5] },
+  { country: 'GB', state: 'ENG', holidayTypes: ['public', 'bank'], workWeek: [1, 2, 3, 4, 5] },
+  { country: 'AU', state: 'NSW', holidayTypes: ['public'], workWeek: [1, 2, 3, 4, 5] },
+  { country: 'IL', holidayTypes: ['public'], workWeek: [7, 1, 2, 3, 4] },
+]
+
+describe('the engine agrees with a day-by-day walk over date-holidays’ isHoliday', () => {
+  for (const spec of specs) {
+    const place = [spec.country, spec.state].filter(Boolean).join('-')
+    it(`${place} (${spec.holidayTypes.join(', ')}; week ${spec.workWeek.join('')}): 300 random questions from 2025 to 2028`, { timeout: 30_000 }, () => {
+      const fast = createCalendar(spec as CalendarSpec)
+      const slow = naiveCalendar(spec, true)
+      const random = seededRandom(20261218)
+      const someDay = (): IsoDate => new Date(FIRST + Math.floor(random() * SPAN_DAYS) * 86_400_000).toISOString().slice(0, 10)
+      const mismatches: string[] = []
+      for (let q = 0; q < 100; q++) {
+        const date = someDay()
+        const n = Math.floor(random() * 61) - 30
+        const other = someDay()
+        const near = new Date(Date.parse(`${date}T00:00:00Z`) + (Math.floor(random() * 121) - 60) * 86_400_000).toISOString().slice(0, 10)
+        const pairs: [string, unknown, unknown][] = [
+          [`addBusinessDays(${date}, ${n})`, fast.addBusinessDays(date, n), slow.addBusinessDays(date, n)],
+          [`isBusinessDay(${other})`, fast.isBusinessDay(other), slow.isBusinessDay(other)],
+          [`businessDaysBetween(${date}, ${near})`, fast.businessDaysBetween(date, near), slow.businessDaysBetween(date, near)],
+        ]
+        for (const [question, ours, naive] of pairs) if (ours !== naive) mismatches.push(`${question}: engine ${String(ours)}, walk ${String(naive)}`)
+      }
+      expect(mismatches).toEqual([])
+    })
+  }
+})
