@@ -1,3 +1,4 @@
+import { Link } from 'react-router'
 import type { Case } from '../../src/cases/case'
 import type { TeamMember } from '../../src/settings/settings'
 import { ExternalLink } from '../links/ExternalLink'
@@ -5,11 +6,13 @@ import { memberName } from '../settings/SettingsContext'
 import { formatInZone } from '../time/formatDate'
 import { channelLabels, languageLabels } from './caseLabels'
 import { creditChoiceLabels, cveCreditTypeLabels, rewardStatusLabels } from './creditLabels'
+import { useCaseSummaries } from './CaseSummaries'
 import { SeverityBadge } from './SeverityBadge'
 
 /** The read-only cards beside the report: triage details, reporter, credit and reward. Every value is plain text. */
 export function CaseFacts({ kase, team }: { kase: Case; team: TeamMember[] }) {
   const { reporter, severity, credit, reward } = kase
+  const caseKeyOf = useCaseKeys()
   return (
     <>
       <section className="card" aria-labelledby="facts-details">
@@ -48,7 +51,11 @@ export function CaseFacts({ kase, team }: { kase: Case; team: TeamMember[] }) {
           {kase.duplicateOf && (
             <>
               <dt>Duplicate of</dt>
-              <dd className="mono">{kase.duplicateOf}</dd>
+              <dd>
+                <Link className="mono" to={`/cases/${kase.duplicateOf}`}>
+                  {caseKeyOf(kase.duplicateOf)}
+                </Link>
+              </dd>
             </>
           )}
         </dl>
@@ -113,4 +120,10 @@ export function CaseFacts({ kase, team }: { kase: Case; team: TeamMember[] }) {
       </section>
     </>
   )
+}
+
+/** The backend links cases by id; people know them by key. */
+export function useCaseKeys(): (id: string) => string {
+  const { summaries } = useCaseSummaries()
+  return (id) => summaries?.find((s) => s.id === id)?.key ?? id
 }

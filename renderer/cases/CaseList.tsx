@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useDeferredValue, useEffect, useMemo, useRef, type CSSProperties, type MouseEvent, type ReactNode } from 'react'
+import { useDeferredValue, useEffect, useId, useMemo, useRef, type CSSProperties, type MouseEvent, type ReactNode } from 'react'
 import { useNavigate, useSearchParams } from 'react-router'
 import { Rating } from '../../src/cases/case'
 import { CaseStatus, statusLabels } from '../../src/cases/lifecycle'
@@ -244,13 +244,16 @@ function FilterSelect({
   onChange(value: string): void
   children: ReactNode
 }) {
+  const id = useId()
   return (
-    <label className="filter">
-      <span className="filter-label">{label}</span>
-      <select value={value} onChange={(e) => onChange(e.target.value)}>
+    <div className="filter">
+      <label className="filter-label" htmlFor={id}>
+        {label}
+      </label>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
         {children}
       </select>
-    </label>
+    </div>
   )
 }
 

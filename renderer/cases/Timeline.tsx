@@ -3,6 +3,7 @@ import { closingReasonLabels, statusLabels } from '../../src/cases/lifecycle'
 import { milestoneLabels } from '../../src/policies/policy'
 import type { TeamMember } from '../../src/settings/settings'
 import { formatDateTime } from '../time/formatDate'
+import { useCaseKeys } from './CaseFacts'
 
 const fieldLabels: Record<string, string> = {
   title: 'title',
@@ -21,6 +22,7 @@ const fieldLabels: Record<string, string> = {
 
 /** Everything that happened to the case, oldest first, each with who did it and when. */
 export function Timeline({ kase, team }: { kase: Case; team: TeamMember[] }) {
+  const caseKeyOf = useCaseKeys()
   const who = (by: string) => team.find((m) => m.id === by)?.name ?? (by || 'Someone')
   return (
     <ol className="timeline" aria-label="Timeline">
@@ -32,7 +34,7 @@ export function Timeline({ kase, team }: { kase: Case; team: TeamMember[] }) {
               <span className="timeline-who">{who(event.by)}</span>
               <time dateTime={event.at}>{formatDateTime(event.at)}</time>
             </div>
-            <EventText event={event} kase={kase} who={who} />
+            <EventText event={event} kase={kase} who={who} caseKeyOf={caseKeyOf} />
           </div>
         </li>
       ))}
@@ -40,7 +42,17 @@ export function Timeline({ kase, team }: { kase: Case; team: TeamMember[] }) {
   )
 }
 
-function EventText({ event, kase, who }: { event: TimelineEvent; kase: Case; who(id: string): string }) {
+function EventText({
+  event,
+  kase,
+  who,
+  caseKeyOf,
+}: {
+  event: TimelineEvent
+  kase: Case
+  who(id: string): string
+  caseKeyOf(id: string): string
+}) {
   switch (event.type) {
     case 'created':
       return <p className="timeline-what">Opened the case{kase.sample ? ' (sample)' : ''}</p>
@@ -59,7 +71,7 @@ function EventText({ event, kase, who }: { event: TimelineEvent; kase: Case; who
           <p className="timeline-what">
             Moved from {statusLabels[event.from]} to <strong>{statusLabels[event.to]}</strong>
             {event.closingReason && ` (${closingReasonLabels[event.closingReason]}`}
-            {event.duplicateOf && ` of ${event.duplicateOf}`}
+            {event.duplicateOf && ` of ${caseKeyOf(event.duplicateOf)}`}
             {event.closingReason && ')'}
           </p>
           {event.comment && <p className="timeline-text">{event.comment}</p>}

@@ -248,6 +248,8 @@ export function editOf(
   if (draft.receivedWallClock === original.receivedWallClock && draft.receivedTimeZone === original.receivedTimeZone) {
     input.received = c.received
   }
+  // The backend skips fields sent as undefined, so taking a case off someone's plate sends an empty assignee.
+  if (!input.assigneeId && c.assigneeId) input.assigneeId = ''
 
   const credit = {
     choice: creditDraft.choice,

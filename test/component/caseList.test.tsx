@@ -1,0 +1,205 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type { Case } from '../../src/cases/case'
+import type { DeskApi } from '../../src/ipc/contract'
+import { createTestDesk, type TestDesk } from '../support/testDesk'
+import { caseInput, giveElementsTheListViewportSize, renderApp, value } from './renderApp'
+
+let testDesk: TestDesk | undefined
+const cleanups: (() => Promise<void>)[] = []
+
+beforeAll(giveElementsTheListViewportSize)
+afterEach(async () => {
+  await testDesk?.dispose()
+  testDesk = undefined
+  for (const cleanup of cleanups.splice(0)) await cleanup()
+})
+
+async function deskWithThreeCases(): Promise<{ desk: DeskApi; cases: Case[] }> {
+  testDesk = await createTestDesk()
+  const { desk } = testDesk
+  const cases = [
+    await value(
+      desk.cases.create(
+        caseInput({
+          title: 'Open redirect on login',
+          reporter: { name: 'Bram de Vries', email: 'bram@example.nl', language: 'nl' },
+          received: { at: '2026-02-10T09:00:00+01:00', timeZone: 'Europe/Amsterdam' },
+          reportText: 'The next parameter accepts any host.',
+          severity: { kind: 'rating', rating: 'medium' },
+        }),
+      ),
+    ),
+    await value(
+      desk.cases.create(
+        caseInput({
+          title: 'SQL injection in search',
+          reporter: { name: 'Chen Wei', email: 'chen@example.com', language: 'en' },
+          received: { at: '2026-03-01T16:30:00+01:00', timeZone: 'Europe/Amsterdam' },
+          reportText: "Sending q=' OR 1=1 -- returns every customer. Found with a periwinkle payload list.",
+          severity: { kind: 'rating', rating: 'critical' },
+        }),
+      ),
+    ),
+    await value(
+      desk.cases.create(
+        caseInput({
+          title: 'Clickjacking on settings page',
+          reporter: { name: 'Alice Martin', email: 'alice@example.fr', language: 'en' },
+          received: { at: '2026-01-20T11:15:00+01:00', timeZone: 'Europe/Amsterdam' },
+          reportText: 'No frame-ancestors header.',
+          severity: { kind: 'rating', rating: 'low' },
+        }),
+      ),
+    ),
+  ]
+  return { desk, cases }
+}
+
+/** The titles of the rows the table shows, top to bottom (the header row has no title link). */
+function titlesShown(): string[] {
+  const table = screen.getByRole('table', { name: 'Cases' })
+  return within(table)
+    .getAllByRole('row')
+    .slice(1)
+    .map((row) => within(row).getByRole('link').textContent ?? '')
+}
+
+describe('case list', () => {
+  it('shows one row per case with its key, title, reporter, status and severity, newest received first', async () => {
+    const { desk } = await deskWithThreeCases()
+    renderApp(desk)
+
+    await waitFor(() => expect(titlesShown()).toHaveLength(3))
+    expect(titlesShown()).toEqual(['SQL injection in search', 'Open redirect on login', 'Clickjacking on settings page'])
+    const first = screen.getAllByRole('row')[1]!
+    expect(within(first).getAllByRole('cell').map((cell) => cell.textContent)).toEqual([
+      'VD-2026-002',
+      'SQL injection in search',
+      'Chen Wei',
+      'Received',
+      'Critical',
+      'Unassigned',
+      expect.stringMatching(/2026/),
+    ])
+    expect(screen.getByText('3 cases')).toBeInTheDocument()
+  })
+
+  it('sorts by title when its header is clicked, and reverses on a second click', async () => {
+    const { desk } = await deskWithThreeCases()
+    const { user } = renderApp(desk)
+    await waitFor(() => expect(titlesShown()).toHaveLength(3))
+
+    const titleHeader = screen.getByRole('columnheader', { name: /Title/ })
+    expect(titleHeader).toHaveAttribute('aria-sort', 'none')
+    expect(screen.getByRole('columnheader', { name: /Received/ })).toHaveAttribute('aria-sort', 'descending')
+
+    await user.click(within(titleHeader).getByRole('button'))
+    expect(titleHeader).toHaveAttribute('aria-sort', 'ascending')
+    expect(screen.getByRole('columnheader', { name: /Received/ })).toHaveAttribute('aria-sort', 'none')
+    expect(titlesShown()).toEqual(['Clickjacking on settings page', 'Open redirect on login', 'SQL injection in search'])
+
+    await user.click(within(titleHeader).getByRole('button'))
+    expect(titleHeader).toHaveAttribute('aria-sort', 'descending')
+    expect(titlesShown()).toEqual(['SQL injection in search', 'Open redirect on login', 'Clickjacking on settings page'])
+  })
+
+  it('sorts by severity with critical above medium above low', async () => {
+    const { desk } = await deskWithThreeCases()
+    const { user } = renderApp(desk)
+    await waitFor(() => expect(titlesShown()).toHaveLength(3))
+
+    await user.click(within(screen.getByRole('columnheader', { name: /Severity/ })).getByRole('button'))
+    expect(titlesShown()).toEqual(['Clickjacking on settings page', 'Open redirect on login', 'SQL injection in search'])
+    await user.click(within(screen.getByRole('columnheader', { name: /Severity/ })).getByRole('button'))
+    expect(titlesShown()).toEqual(['SQL injection in search', 'Open redirect on login', 'Clickjacking on settings page'])
+  })
+
+  it('filters by status: only the acknowledged case is left', async () => {
+    const { desk, cases } = await deskWithThreeCases()
+    const redirect = cases[0]!
+    await value(desk.cases.transition({ id: redirect.id, revision: redirect.revision, transition: { to: 'acknowledged' } }))
+    const { user } = renderApp(desk)
+    await waitFor(() => expect(titlesShown()).toHaveLength(3))
+
+    await user.selectOptions(screen.getByLabelText('Status'), 'acknowledged')
+
+    expect(titlesShown()).toEqual(['Open redirect on login'])
+    expect(screen.getByText('1 of 3 cases')).toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: 'Clear filters' }))
+    expect(titlesShown()).toHaveLength(3)
+  })
+
+  it('filters by severity and by tag', async () => {
+    testDesk = await createTestDesk()
+    const { desk } = testDesk
+    await value(desk.cases.create(caseInput({ title: 'Tagged portal bug', tags: ['portal', 'xss'] })))
+    await value(desk.cases.create(caseInput({ title: 'Critical api bug', tags: ['api'], severity: { kind: 'rating', rating: 'critical' } })))
+    const { user } = renderApp(desk)
+    await waitFor(() => expect(titlesShown()).toHaveLength(2))
+
+    await user.selectOptions(screen.getByLabelText('Tag'), 'portal')
+    expect(titlesShown()).toEqual(['Tagged portal bug'])
+    await user.selectOptions(screen.getByLabelText('Tag'), '')
+    await user.selectOptions(screen.getByLabelText('Severity'), 'critical')
+    expect(titlesShown()).toEqual(['Critical api bug'])
+    await user.selectOptions(screen.getByLabelText('Severity'), 'unrated')
+    expect(titlesShown()).toEqual(['Tagged portal bug'])
+  })
+
+  it('search finds a case by a word that only its report text contains', async () => {
+    const { desk } = await deskWithThreeCases()
+    const { user } = renderApp(desk)
+    await waitFor(() => expect(titlesShown()).toHaveLength(3))
+
+    await user.type(screen.getByRole('searchbox', { name: 'Search cases' }), 'Periwinkle')
+
+    await waitFor(() => expect(titlesShown()).toEqual(['SQL injection in search']))
+    await user.clear(screen.getByRole('searchbox', { name: 'Search cases' }))
+    await user.type(screen.getByRole('searchbox', { name: 'Search cases' }), 'no such words anywhere')
+    await waitFor(() => expect(screen.getByText('No case matches these filters.')).toBeInTheDocument())
+  })
+
+  it('opens the case when its row is clicked', async () => {
+    const { desk } = await deskWithThreeCases()
+    const { user } = renderApp(desk)
+    await waitFor(() => expect(titlesShown()).toHaveLength(3))
+
+    await user.click(screen.getByRole('row', { name: /Open redirect on login/ }).querySelector('[role="cell"]')!)
+
+    expect(await screen.findByRole('heading', { level: 1, name: 'Open redirect on login' })).toBeInTheDocument()
+  })
+
+  it('with 10,000 cases renders only a window of rows and marks the first render for the benchmark', async () => {
+    const seed = await createTestDesk()
+    const template = await value(seed.desk.cases.create(caseInput()))
+    const document = JSON.parse(await readFile(seed.file, 'utf8')) as { cases: Case[] }
+    await seed.dispose()
+    document.cases = Array.from({ length: 10_000 }, (_, i) => ({
+      ...template,
+      id: `case-${i}`,
+      key: `VD-2026-${String(i + 1).padStart(5, '0')}`,
+      title: `Report number ${i + 1}`,
+      received: { at: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(), timeZone: 'UTC' },
+    }))
+    const dir = await mkdtemp(join(tmpdir(), 'disclosure-desk-10k-'))
+    cleanups.push(() => rm(dir, { recursive: true, force: true }))
+    const file = join(dir, 'store.json')
+    await writeFile(file, JSON.stringify(document))
+    testDesk = await createTestDesk({ file })
+    performance.clearMarks('case-list-rendered')
+
+    renderApp(testDesk.desk)
+
+    const table = await screen.findByRole('table', { name: 'Cases' }, { timeout: 15_000 })
+    expect(table).toHaveAttribute('aria-rowcount', '10001')
+    const bodyRows = within(table).getAllByRole('row').length - 1
+    expect(bodyRows).toBeGreaterThan(10)
+    expect(bodyRows).toBeLessThan(60)
+    expect(titlesShown()[0]).toBe('Report number 10000')
+    expect(performance.getEntriesByName('case-list-rendered')).toHaveLength(1)
+  }, 30_000)
+})

@@ -1,0 +1,44 @@
+import { render } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
+import { createMemoryRouter } from 'react-router'
+import type { CaseInput } from '../../src/cases/case'
+import type { DeskApi } from '../../src/ipc/contract'
+import { App } from '../../renderer/App'
+
+/** Renders the whole app over a desk, starting at `path`, the way main.tsx does but with an in-memory history. */
+export function renderApp(desk: DeskApi, path = '/cases') {
+  window.desk = desk
+  const user = userEvent.setup()
+  const view = render(<App makeRouter={(routes) => createMemoryRouter(routes, { initialEntries: [path] })} />)
+  return { user, ...view }
+}
+
+/**
+ * jsdom lays nothing out, so every element is 0 px high and the virtualized list would show no rows.
+ * Gives scroll containers the height the case list has in a 1280×800 window.
+ */
+export function giveElementsTheListViewportSize() {
+  Object.defineProperty(HTMLElement.prototype, 'clientHeight', { configurable: true, get: () => 600 })
+  Object.defineProperty(HTMLElement.prototype, 'clientWidth', { configurable: true, get: () => 1000 })
+}
+
+export function caseInput(overrides: Partial<CaseInput> = {}): CaseInput {
+  return {
+    title: 'Stored XSS in the support portal',
+    reporter: { name: 'Ada Researcher', email: 'ada@example.org', language: 'en' },
+    received: { at: '2026-03-05T14:10:00+01:00', timeZone: 'Europe/Amsterdam' },
+    channel: 'email',
+    asset: 'support.example.com',
+    reportText: 'The subject field of a ticket is rendered without escaping.',
+    severity: { kind: 'unrated' },
+    tags: [],
+    ...overrides,
+  }
+}
+
+/** Unwraps a Result in test set-up, where a failure is a broken test rather than something to show. */
+export async function value<T>(result: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> {
+  const r = await result
+  if (!r.ok) throw new Error(r.error.message)
+  return r.value
+}
