@@ -1,0 +1,103 @@
+import { describe, expect, it } from 'vitest'
+import { CaseInput, CasePatch, Credit, Reporter, Severity } from '../../src/cases/case'
+import { toSummary } from '../../src/cases/summary'
+import { realisticCases } from '../bench/fixtures/realisticCases'
+
+const firstMessage = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
+  result.error?.issues.map((i) => `${i.path.join('.')}: ${i.message}`)[0]
+
+describe('Reporter', () => {
+  it('accepts a reporter with a valid email and defaults the language to English', () => {
+    expect(Reporter.parse({ name: ' Priya Raman ', email: 'priya@example.org' })).toEqual({
+      name: 'Priya Raman',
+      email: 'priya@example.org',
+      language: 'en',
+    })
+  })
+
+  it('refuses an email without a domain and a blank name', () => {
+    expect(firstMessage(Reporter.safeParse({ name: 'Priya', email: 'priya@' }))).toBe('email: Enter a valid email address')
+    expect(firstMessage(Reporter.safeParse({ name: '   ', email: 'priya@example.org' }))).toBe('name: Enter the reporter’s name')
+  })
+
+  it('refuses an email carrying a header injection', () => {
+    expect(Reporter.safeParse({ name: 'X', email: 'a@example.org\r\nBcc: all@example.org' }).success).toBe(false)
+  })
+})
+
+describe('Severity', () => {
+  it('accepts unrated, a plain rating and a scored CVSS vector', () => {
+    expect(Severity.parse({ kind: 'unrated' })).toEqual({ kind: 'unrated' })
+    expect(Severity.parse({ kind: 'rating', rating: 'high' })).toEqual({ kind: 'rating', rating: 'high' })
+    const cvss = { kind: 'cvss', version: '4.0', vector: 'CVSS:4.0/AV:N/AC:L/AT:N/PR:N/UI:N/VC:H/VI:H/VA:H/SC:N/SI:N/SA:N', score: 9.3, rating: 'critical' }
+    expect(Severity.parse(cvss)).toEqual(cvss)
+  })
+
+  it('refuses a score above 10, CVSS 2.0 and an unknown rating', () => {
+    const base = { kind: 'cvss', version: '3.1', vector: 'CVSS:3.1/AV:N', rating: 'critical' }
+    expect(Severity.safeParse({ ...base, score: 10.5 }).success).toBe(false)
+    expect(Severity.safeParse({ ...base, version: '2.0', score: 9 }).success).toBe(false)
+    expect(Severity.safeParse({ kind: 'rating', rating: 'severe' }).success).toBe(false)
+  })
+})
+
+describe('Credit', () => {
+  it('accepts http and https addresses', () => {
+    expect(Credit.parse({ choice: 'named', url: 'https://jansen.example/' }).url).toBe('https://jansen.example/')
+    expect(Credit.parse({ choice: 'named', url: 'http://jansen.example/about' }).url).toBe('http://jansen.example/about')
+  })
+
+  it('refuses javascript:, data: and ftp: addresses', () => {
+    for (const url of ['javascript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'ftp://files.example/']) {
+      expect(firstMessage(Credit.safeParse({ url }))).toBe('url: Use an http or https address')
+    }
+  })
+})
+
+describe('CasePatch', () => {
+  it('holds only the fields it names, so a title change leaves the report text alone', () => {
+    expect(CasePatch.parse({ title: ' New title ' })).toEqual({ title: 'New title' })
+  })
+
+  it('validates the fields it names', () => {
+    expect(firstMessage(CasePatch.safeParse({ tags: [''] }))).toBe('tags.0: Too small: expected string to have >=1 characters')
+  })
+})
+
+describe('toSummary', () => {
+  it('takes the list columns and lower-cases key, title, reporter and report text for search', () => {
+    const c = realisticCases(1, 7)[0]!
+    const input = CaseInput.parse({
+      title: 'Stored XSS in Invoice PDF',
+      reporter: { name: 'Lena Fischer', email: 'Lena@Fischer.example', handle: 'LFischer' },
+      received: { at: '2026-03-02T09:15:00+01:00', timeZone: 'Europe/Amsterdam' },
+      reportText: 'Payload <SCRIPT>',
+      severity: { kind: 'cvss', version: '3.1', vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H', score: 9.8, rating: 'critical' },
+      tags: ['xss'],
+    })
+    const summary = toSummary({ ...c, ...input, key: 'VD-2026-007', assigneeId: 'm1' })
+    expect(summary).toEqual({
+      id: c.id,
+      key: 'VD-2026-007',
+      title: 'Stored XSS in Invoice PDF',
+      reporterName: 'Lena Fischer',
+      reporterEmail: 'Lena@Fischer.example',
+      reporterHandle: 'LFischer',
+      status: c.status,
+      rating: 'critical',
+      score: 9.8,
+      assigneeId: 'm1',
+      tags: ['xss'],
+      receivedAt: '2026-03-02T09:15:00+01:00',
+      updatedAt: c.updatedAt,
+      sample: false,
+      searchText: 'vd-2026-007\nstored xss in invoice pdf\nlena fischer\nlena@fischer.example\nlfischer\npayload <script>',
+    })
+  })
+
+  it('has no rating or score for an unrated case and a rating without score for a plain rating', () => {
+    const c = realisticCases(1, 7)[0]!
+    expect(toSummary({ ...c, severity: { kind: 'unrated' } })).toMatchObject({ rating: undefined, score: undefined })
+    expect(toSummary({ ...c, severity: { kind: 'rating', rating: 'low' } })).toMatchObject({ rating: 'low', score: undefined })
+  })
+})

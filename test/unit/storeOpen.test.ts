@@ -1,0 +1,134 @@
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { StoreOpenError } from '../../src/errors'
+import { openStore } from '../../src/store'
+import { emptyDocument } from '../../src/store/document'
+import { realisticCases } from '../bench/fixtures/realisticCases'
+
+let dir: string
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'desk-open-'))
+})
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true })
+})
+
+/** Opens a file holding `text`, expects a StoreOpenError and checks that the file is byte-identical afterwards. */
+async function problemOf(text: string): Promise<string> {
+  const file = join(dir, 'store.json')
+  await writeFile(file, text)
+  const error = await openStore(file).then(
+    () => undefined,
+    (e: unknown) => e,
+  )
+  expect(error).toBeInstanceOf(StoreOpenError)
+  expect(await readFile(file, 'utf8')).toBe(text)
+  return (error as StoreOpenError).problem
+}
+
+const docWith = (cases: unknown[]) => JSON.stringify({ ...emptyDocument(), cases }, null, 2)
+
+describe('openStore on a missing file', () => {
+  it('creates the parent folders and an empty store', async () => {
+    const file = join(dir, 'team', 'desk', 'store.json')
+    const store = await openStore(file)
+    expect(store.file).toBe(file)
+    expect(store.cases.list()).toEqual([])
+    expect(store.settings.get().defaultPolicyId).toBe('aimms')
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual(emptyDocument())
+    await store.close()
+  })
+})
+
+describe('openStore on a file it cannot use', () => {
+  it('reports an empty file', async () => {
+    expect(await problemOf('')).toBe('is empty')
+    expect(await problemOf('  \n')).toBe('is empty')
+  })
+
+  it('reports text that is not JSON with its line and column', async () => {
+    const problem = await problemOf('{\n  "schemaVersion": 1,\n  oops\n}')
+    expect(problem).toMatch(/^is not valid JSON at line 3, column 3 \(/)
+  })
+
+  it('reports a truncated file as cut off', async () => {
+    const full = docWith(realisticCases(3, 1))
+    expect(await problemOf(full.slice(0, Math.floor(full.length / 2)))).toBe(
+      'is cut off: it ends in the middle of the data, as if it was only partly copied or saved',
+    )
+  })
+
+  it('reports JSON that is not a store', async () => {
+    expect(await problemOf('[1, 2, 3]')).toBe('is not a Disclosure Desk store (it holds no object)')
+    expect(await problemOf('{"cases": []}')).toBe('is not a Disclosure Desk store (it has no valid schemaVersion)')
+  })
+
+  it('reports a store written by a newer version', async () => {
+    expect(await problemOf(JSON.stringify({ ...emptyDocument(), schemaVersion: 2 }))).toBe(
+      'was written by a newer version of Disclosure Desk (store format 2; this version reads up to 1). Update the app to open it',
+    )
+  })
+
+  it('names the first bad path and the case key when a case has a wrong type', async () => {
+    const cases = realisticCases(14, 3)
+    const broken = { ...cases[12]!, timeline: cases[12]!.timeline.map((e, i) => (i === 1 ? { ...e, at: 1_700_000_000 } : e)) }
+    cases[12] = broken as never
+    expect(await problemOf(docWith(cases))).toBe(
+      `does not match the store format at cases[12].timeline[1].at (case ${broken.key}): Invalid input: expected string, received number`,
+    )
+  })
+
+  it('names a malformed email found by full validation of a case that fails the quick check', async () => {
+    const cases = realisticCases(14, 3)
+    const { sample: _sample, ...withoutSample } = cases[12]!
+    const docCases: unknown[] = [...cases]
+    docCases[12] = { ...withoutSample, reporter: { ...withoutSample.reporter, email: 'not-an-email' } }
+    expect(await problemOf(docWith(docCases))).toBe(
+      `does not match the store format at cases[12].reporter.email (case ${withoutSample.key}): Enter a valid email address`,
+    )
+  })
+
+  it('names a bad setting', async () => {
+    const doc = emptyDocument()
+    const text = JSON.stringify({ ...doc, settings: { ...doc.settings, calendar: { ...doc.settings.calendar, endOfWorkingDay: '25:00' } } })
+    expect(await problemOf(text)).toBe('does not match the store format at settings.calendar.endOfWorkingDay: Use a time as HH:MM')
+  })
+
+  it('reports a folder in place of the file as unreadable', async () => {
+    const folder = join(dir, 'folder.json')
+    await mkdir(folder)
+    const error = (await openStore(folder).catch((e: unknown) => e)) as StoreOpenError
+    expect(error).toBeInstanceOf(StoreOpenError)
+    expect(error.problem).toMatch(/^could not be read \(EISDIR/)
+    expect(error.message).toBe(`Store file ${folder} ${error.problem}. The file was not changed.`)
+  })
+})
+
+describe('openStore on a valid file', () => {
+  it('fills defaults that a hand-written case leaves out', async () => {
+    const file = join(dir, 'store.json')
+    const { sample: _sample, tags: _tags, ...c } = realisticCases(1, 5)[0]!
+    await writeFile(file, docWith([c]))
+    const store = await openStore(file)
+    expect(store.cases.list()[0]).toMatchObject({ id: c.id, sample: false, tags: [] })
+    await store.close()
+  })
+
+  it('opens but refuses to show a case whose email is malformed, naming it, when it passed the quick type check', async () => {
+    const file = join(dir, 'store.json')
+    const cases = realisticCases(2, 5)
+    cases[1] = { ...cases[1]!, reporter: { ...cases[1]!.reporter, email: 'not-an-email' } }
+    const text = docWith(cases)
+    await writeFile(file, text)
+    const store = await openStore(file)
+    expect(store.cases.list()).toHaveLength(2)
+    expect(store.cases.get(cases[0]!.id).id).toBe(cases[0]!.id)
+    expect(() => store.cases.get(cases[1]!.id)).toThrow(
+      `Case ${cases[1]!.key} in ${file} has an invalid value at reporter.email: Enter a valid email address. The file was not changed; correct the value in the file, or restore a backup.`,
+    )
+    await store.close()
+    expect(await readFile(file, 'utf8')).toBe(text)
+  })
+})
