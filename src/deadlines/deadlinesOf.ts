@@ -109,10 +109,19 @@ function openState(count: Count, clock: CaseClock): DeadlineState {
   return clock.today === count.dueDate ? 'due_today' : 'upcoming'
 }
 
-function notes(state: DeadlineState, clock: CaseClock, met?: { by: Milestone | 'received'; at: number }): string[] {
-  if (met) {
+const metState = (metAt: number, dueAt: number | undefined): DeadlineState =>
+  dueAt === undefined || metAt <= dueAt ? 'met_on_time' : 'met_late'
+
+/** The event that kept a promise, and when. */
+interface Kept {
+  by: Anchor
+  at: number
+}
+
+function notes(state: DeadlineState, clock: CaseClock, kept?: Kept): string[] {
+  if (kept) {
     const verdict = state === 'met_late' ? 'late' : 'on time'
-    return [`${anchorLabel(met.by)} ${formatDayTime(met.at, clock.teamZone)}, ${verdict}`]
+    return [`${anchorLabel(kept.by)} ${formatDayTime(kept.at, clock.teamZone)}, ${verdict}`]
   }
   if (state === 'not_applicable' && clock.closed) {
     const when = clock.closedAt === undefined ? '' : ` ${formatDay(dateInZone(clock.closedAt, clock.teamZone))}`
@@ -125,16 +134,16 @@ function notes(state: DeadlineState, clock: CaseClock, met?: { by: Milestone | '
   return []
 }
 
-function deadline(
-  rule: PolicyRule,
-  occurrence: number,
-  state: DeadlineState,
-  due: { date: IsoDate; at: number } | undefined,
-  skipped: SkippedDay[],
-  explanation: string[],
-  clock: CaseClock,
-  metAt?: number,
-): Deadline {
+interface Outcome {
+  state: DeadlineState
+  due?: { date: IsoDate; at: number } | undefined
+  skipped?: SkippedDay[]
+  explanation: string[]
+  kept?: Kept | undefined
+}
+
+function deadline(rule: PolicyRule, occurrence: number, outcome: Outcome, clock: CaseClock): Deadline {
+  const { state, due, kept } = outcome
   return {
     ruleId: rule.id,
     due: rule.due,
@@ -146,19 +155,22 @@ function deadline(
     dueDate: due?.date ?? null,
     dueAt: due ? new Date(due.at).toISOString() : null,
     dueAtReporter: due ? formatForZone(due.at, clock.c.received.timeZone) : null,
-    ...(metAt === undefined ? {} : { metAt: new Date(metAt).toISOString() }),
-    skipped,
-    explanation: explanation.join(' · '),
+    ...(kept ? { metAt: new Date(kept.at).toISOString() } : {}),
+    skipped: outcome.skipped ?? [],
+    explanation: [...outcome.explanation, ...notes(state, clock, kept)].join(' · '),
   }
 }
 
-const metState = (metAt: number, dueAt: number | undefined): DeadlineState =>
-  dueAt === undefined || metAt <= dueAt ? 'met_on_time' : 'met_late'
+/** A deadline with a counted due date: kept on time or late, or still open as of now. */
+function counted(rule: PolicyRule, occurrence: number, count: Count, clock: CaseClock, kept?: Kept): Deadline {
+  const state = kept ? metState(kept.at, count.dueAt) : openState(count, clock)
+  const due = { date: count.dueDate, at: count.dueAt }
+  return deadline(rule, occurrence, { state, due, skipped: count.skipped, explanation: [count.text], kept }, clock)
+}
 
 function waiting(rule: PolicyRule, clock: CaseClock): Deadline {
   const state = clock.closed ? 'not_applicable' : 'waiting'
-  const text = `Waits for ${anchorLabel(rule.from)} → then ${amountText(rule)}`
-  return deadline(rule, 1, state, undefined, [], [text, ...notes(state, clock)], clock)
+  return deadline(rule, 1, { state, explanation: [`Waits for ${anchorLabel(rule.from)} → then ${amountText(rule)}`] }, clock)
 }
 
 /**
@@ -168,41 +180,34 @@ function waiting(rule: PolicyRule, clock: CaseClock): Deadline {
 function oneOff(rule: PolicyRule, clock: CaseClock): Deadline {
   const anchorAt = firstOf(rule.from, clock)
   const metAt = firstOf(rule.metBy, clock)
-  if (anchorAt === undefined && metAt === undefined) return waiting(rule, clock)
-  if (rule.amount === null) return withoutTimeLimit(rule, clock, metAt)
+  const kept = metAt === undefined ? undefined : { by: rule.metBy, at: metAt }
+  if (anchorAt === undefined && kept === undefined) return waiting(rule, clock)
+  if (rule.amount === null) return withoutTimeLimit(rule, clock, kept)
   if (anchorAt === undefined) {
-    const met = metAt!
-    const text = `Kept before ${anchorLabel(rule.from)} was recorded`
-    return deadline(rule, 1, 'met_on_time', undefined, [], [text, ...notes('met_on_time', clock, { by: rule.metBy, at: met })], clock, met)
+    return deadline(rule, 1, { state: 'met_on_time', explanation: [`Kept before ${anchorLabel(rule.from)} was recorded`], kept }, clock)
   }
-  const count = countFrom({ ...rule, amount: rule.amount }, rule.from, anchorAt, clock)
-  const state = metAt === undefined ? openState(count, clock) : metState(metAt, count.dueAt)
-  const met = metAt === undefined ? undefined : { by: rule.metBy, at: metAt }
-  return deadline(rule, 1, state, { date: count.dueDate, at: count.dueAt }, count.skipped, [count.text, ...notes(state, clock, met)], clock, metAt)
+  return counted(rule, 1, countFrom({ ...rule, amount: rule.amount }, rule.from, anchorAt, clock), clock, kept)
 }
 
 /**
  * A promise without a time limit stays open until kept. If it names an event it must come before (credit before
  * publication) and that event happens first, the promise is broken: overdue since that moment, late if kept after.
  */
-function withoutTimeLimit(rule: PolicyRule, clock: CaseClock, metAt: number | undefined): Deadline {
+function withoutTimeLimit(rule: PolicyRule, clock: CaseClock, kept: Kept | undefined): Deadline {
   const beforeAt = rule.before === undefined ? undefined : firstOf(rule.before, clock)
-  const state: DeadlineState =
-    metAt !== undefined
-      ? metState(metAt, beforeAt)
-      : clock.closed
-        ? 'not_applicable'
-        : beforeAt !== undefined
-          ? 'overdue'
-          : 'open'
-  const text = rule.before === undefined ? 'No time limit' : `No time limit — before ${milestoneLabels[rule.before]}`
+  const state: DeadlineState = kept
+    ? metState(kept.at, beforeAt)
+    : clock.closed
+      ? 'not_applicable'
+      : beforeAt !== undefined
+        ? 'overdue'
+        : 'open'
+  const explanation = [rule.before === undefined ? 'No time limit' : `No time limit — before ${milestoneLabels[rule.before]}`]
+  if (rule.before !== undefined && beforeAt !== undefined && (kept === undefined || kept.at > beforeAt)) {
+    explanation.push(`${milestoneLabels[rule.before]} ${formatDayTime(beforeAt, clock.teamZone)} came first`)
+  }
   const due = beforeAt === undefined ? undefined : { date: dateInZone(beforeAt, clock.teamZone), at: beforeAt }
-  const broken =
-    rule.before !== undefined && beforeAt !== undefined && (metAt === undefined || metAt > beforeAt)
-      ? [`${milestoneLabels[rule.before]} ${formatDayTime(beforeAt, clock.teamZone)} came first`]
-      : []
-  const met = metAt === undefined ? undefined : { by: rule.metBy, at: metAt }
-  return deadline(rule, 1, state, due, [], [text, ...broken, ...notes(state, clock, met)], clock, metAt)
+  return deadline(rule, 1, { state, due, explanation, kept }, clock)
 }
 
 /**
@@ -217,28 +222,20 @@ function repeating(rule: PolicyRule & { amount: number; repeatsUntil: Anchor }, 
   const endAt = firstOf(rule.repeatsUntil, clock)
   if (endAt !== undefined && endAt < anchorAt) {
     const text = `${anchorLabel(rule.repeatsUntil)} ${formatDayTime(endAt, clock.teamZone)} came before ${anchorLabel(rule.from)}: nothing to report`
-    return [deadline(rule, 1, 'not_applicable', undefined, [], [text], clock)]
+    return [deadline(rule, 1, { state: 'not_applicable', explanation: [text] }, clock)]
   }
   const list: Deadline[] = []
   let from: Anchor = rule.from
   let fromAt = anchorAt
   for (let occurrence = 1; ; occurrence++) {
     const count = countFrom(rule, from, fromAt, clock)
-    const due = { date: count.dueDate, at: count.dueAt }
     // Each update keeps one occurrence: the one that started the current count does not keep the next.
     const updateAt = firstOf(rule.metBy, clock, occurrence === 1 ? fromAt : fromAt + 1)
     if (endAt !== undefined && (updateAt === undefined || endAt <= updateAt)) {
-      const state = metState(endAt, count.dueAt)
-      list.push(deadline(rule, occurrence, state, due, count.skipped, [count.text, ...notes(state, clock, { by: rule.repeatsUntil, at: endAt })], clock, endAt))
-      return list
+      return [...list, counted(rule, occurrence, count, clock, { by: rule.repeatsUntil, at: endAt })]
     }
-    if (updateAt === undefined) {
-      const state = openState(count, clock)
-      list.push(deadline(rule, occurrence, state, due, count.skipped, [count.text, ...notes(state, clock)], clock))
-      return list
-    }
-    const state = metState(updateAt, count.dueAt)
-    list.push(deadline(rule, occurrence, state, due, count.skipped, [count.text, ...notes(state, clock, { by: rule.metBy, at: updateAt })], clock, updateAt))
+    if (updateAt === undefined) return [...list, counted(rule, occurrence, count, clock)]
+    list.push(counted(rule, occurrence, count, clock, { by: rule.metBy, at: updateAt }))
     from = rule.metBy
     fromAt = updateAt
   }

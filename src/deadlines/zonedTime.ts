@@ -1,4 +1,4 @@
-import { civilDateOf, isoDateOf, isoWeekdayOf, parseIsoDate } from '../calendar/dayNumber'
+import { civilDateOf, dayNumberOf, isoDateOf, isoWeekdayOf, parseIsoDate } from '../calendar/dayNumber'
 import type { IsoDate } from '../calendar/spec'
 import { DeskError } from '../errors'
 
@@ -39,17 +39,47 @@ function wallClockFormat(timeZone: string): Intl.DateTimeFormat {
   return format
 }
 
-export function wallClockOf(instant: number, timeZone: string): WallClock {
+/** The zone's offset from UTC at an instant, in milliseconds, as Intl tells it (to the second). */
+function intlOffsetAt(instant: number, timeZone: string): number {
   const parts: Record<string, number> = {}
   for (const part of wallClockFormat(timeZone).formatToParts(instant)) {
     if (part.type !== 'literal') parts[part.type] = Number(part.value)
   }
-  const pad = (n: number | undefined) => String(n).padStart(2, '0')
+  const { year = 1970, month = 1, day = 1, hour = 0, minute = 0, second = 0 } = parts
+  const wall = dayNumberOf(year, month, day) * DAY + ((hour * 60 + minute) * 60 + second) * 1000
+  return wall - Math.floor(instant / 1000) * 1000
+}
+
+// formatToParts costs ~10 µs and a case list asks for thousands of wall clocks. A zone's offset holds for months, so
+// it is kept per UTC day, and only when it is the same at both ends of that day: on the day the clocks change, each
+// instant is asked of Intl.
+const DAY = 86_400_000
+const offsets = new Map<string, Map<number, number>>()
+
+function offsetAt(instant: number, timeZone: string): number {
+  let byDay = offsets.get(timeZone)
+  if (!byDay) {
+    byDay = new Map()
+    offsets.set(timeZone, byDay)
+  }
+  const day = Math.floor(instant / DAY)
+  const known = byDay.get(day)
+  if (known !== undefined) return known
+  const atStart = intlOffsetAt(day * DAY, timeZone)
+  if (atStart !== intlOffsetAt((day + 1) * DAY - 1, timeZone)) return intlOffsetAt(instant, timeZone)
+  byDay.set(day, atStart)
+  return atStart
+}
+
+export function wallClockOf(instant: number, timeZone: string): WallClock {
+  const local = instant + offsetAt(instant, timeZone)
+  const day = Math.floor(local / DAY)
+  const secondOfDay = Math.floor((local - day * DAY) / 1000)
   return {
-    date: `${String(parts['year']).padStart(4, '0')}-${pad(parts['month'])}-${pad(parts['day'])}`,
-    hour: parts['hour'] ?? 0,
-    minute: parts['minute'] ?? 0,
-    second: parts['second'] ?? 0,
+    date: isoDateOf(day),
+    hour: Math.floor(secondOfDay / 3600),
+    minute: Math.floor(secondOfDay / 60) % 60,
+    second: secondOfDay % 60,
   }
 }
 
@@ -57,27 +87,14 @@ export function dateInZone(instant: number, timeZone: string): IsoDate {
   return wallClockOf(instant, timeZone).date
 }
 
-/** How far the zone's wall clock is ahead of UTC at an instant, in milliseconds. */
-function offsetAt(instant: number, timeZone: string): number {
-  const wall = wallClockOf(instant, timeZone)
-  const { year, month, day } = civilDateOf(parseIsoDate(wall.date))
-  const wholeSecond = Math.floor(instant / 1000) * 1000
-  return Date.UTC(year, month - 1, day, wall.hour, wall.minute, wall.second) - wholeSecond
-}
-
 /**
  * The last millisecond of a date in a zone. The offset is looked up at the answer itself, not at noon or midnight,
  * so a day on which the clocks change (Amsterdam, 25 Oct 2026: 25 hours) still ends at its own 23:59:59.999.
  */
 export function endOfDayIn(date: IsoDate, timeZone: string): number {
-  const { year, month, day } = civilDateOf(parseIsoDate(date))
-  const asIfUtc = Date.UTC(year, month - 1, day, 23, 59, 59, 999)
+  const asIfUtc = (parseIsoDate(date) + 1) * DAY - 1
   const guess = asIfUtc - offsetAt(asIfUtc, timeZone)
   return asIfUtc - offsetAt(guess, timeZone)
-}
-
-export function nextDate(date: IsoDate): IsoDate {
-  return isoDateOf(parseIsoDate(date) + 1)
 }
 
 const weekdays = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const

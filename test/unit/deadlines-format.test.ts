@@ -66,6 +66,13 @@ describe('zoned time without a date library', () => {
     expect(new Date(endOfDayIn('2026-12-22', 'Asia/Kolkata')).toISOString()).toBe('2026-12-22T18:29:59.999Z')
   })
 
+  it('reads the wall clock on the morning the clocks go back, when 02:30 happens twice', () => {
+    // 00:30 UTC is 02:30 summer time; an hour later, 01:30 UTC is 02:30 winter time. Then 03:00 UTC is 04:00.
+    expect(
+      ['2026-10-25T00:30:00Z', '2026-10-25T01:30:00Z', '2026-10-25T03:00:00Z'].map((iso) => formatDayTime(Date.parse(iso), 'Europe/Amsterdam')),
+    ).toEqual(['Sun 25 Oct 02:30', 'Sun 25 Oct 02:30', 'Sun 25 Oct 04:00'])
+  })
+
   it('finds the calendar date of an instant in a zone', () => {
     const instant = Date.parse('2026-12-17T20:00:00-05:00')
     expect([dateInZone(instant, 'America/New_York'), dateInZone(instant, 'Europe/Amsterdam')]).toEqual(['2026-12-17', '2026-12-18'])

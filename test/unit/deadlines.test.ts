@@ -411,6 +411,17 @@ describe('progress updates, a repeating promise', () => {
     )
   })
 
+  it('are kept late by a fix released after an update was due, and not due at all when the fix came before the evaluation', () => {
+    // #1 due Mon 18 Jan; no update; fix released Wed 20 Jan ends the series, late.
+    const late = progress([milestone('fix_released', '2027-01-20T09:00:00+01:00')], '2027-01-21T09:00:00+01:00', 'resolved')
+    expect(late.map((d) => [d.occurrence, d.state, d.dueDate, d.metAt])).toEqual([[1, 'met_late', '2027-01-18', '2027-01-20T08:00:00.000Z']])
+
+    const fixFirst = progress([milestone('fix_released', '2026-12-30T09:00:00+01:00')], '2027-01-21T09:00:00+01:00', 'resolved')
+    expect(fixFirst.map((d) => [d.state, d.dueDate, d.explanation])).toEqual([
+      ['not_applicable', null, 'Fix released Wed 30 Dec 09:00 came before Evaluation sent: nothing to report'],
+    ])
+  })
+
   it('are overdue when no update was sent in time, and not applicable once the case is closed', () => {
     expect(progress([], '2027-01-19T09:00:00+01:00').map((d) => [d.occurrence, d.state, d.dueDate])).toEqual([[1, 'overdue', '2027-01-18']])
     const closed = [statusChange('accepted', 'closed', '2027-01-19T09:00:00+01:00', { closingReason: 'withdrawn' })]
