@@ -39,8 +39,9 @@ function schemaProblem(raw: Record<string, unknown>, error: z.ZodError): string 
 }
 
 /**
- * Full zod validation of 10,000 cases takes longer than parsing their JSON (about 1.5x, measured in
- * test/bench/store.bench.ts), too slow for opening the app. So at open, settings and policies get full validation and
+ * Full zod validation of 10,000 realistic cases (40 MB) took 1.2–1.8x as long as JSON.parse of them, which would make
+ * opening 2–3x slower than reading the file; the type-only check below takes about 0.3x (see test/bench/store.bench.ts
+ * for the whole open). So at open, settings and policies get full validation and
  * each case a type-only check that still catches wrong types, unknown enum values and missing fields; a case that
  * fails it gets full validation, which fills defaults or names the problem. The skipped rules (formats, lengths) are
  * enforced when a case is written and when it is first read one by one (Store.cases.get).
