@@ -43,6 +43,11 @@ export function CaseDetail() {
   const [busy, setBusy] = useState(false)
   const formRef = useRef<HTMLFormElement>(null)
 
+  const changeDraft = useCallback(
+    (c: Partial<CaseDraft>) => setEdit((e) => e && { ...e, draft: { ...e.draft, ...c }, errors: withoutFields(e.errors, c) }),
+    [],
+  )
+
   const load = useCallback(async () => {
     try {
       setKase(await call((desk) => desk.cases.get({ id })))
@@ -185,7 +190,7 @@ export function CaseDetail() {
             draft={edit.draft}
             errors={edit.errors}
             team={team}
-            onChange={(c) => setEdit((e) => e && { ...e, draft: { ...e.draft, ...c }, errors: withoutFields(e.errors, c) })}
+            onChange={changeDraft}
           />
           <CreditRewardFields
             credit={edit.credit}

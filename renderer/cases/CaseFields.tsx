@@ -1,7 +1,7 @@
-import { useMemo } from 'react'
+import { memo, useMemo } from 'react'
 import { Channel, Rating } from '../../src/cases/case'
 import type { TeamMember } from '../../src/settings/settings'
-import { Field } from '../forms/Field'
+import { Field, type ControlProps } from '../forms/Field'
 import { formatDateTime } from '../time/formatDate'
 import { instantFromWallClock, localTimeZone, timeZoneChoices } from '../time/zonedTime'
 import { cvssOf, type CaseDraft, type FieldErrors } from './caseDraft'
@@ -17,7 +17,6 @@ type Props = {
 
 /** The fields of a case shared by the new-case form and the edit mode of the detail screen. */
 export function CaseFields({ draft, errors, team, onChange }: Props) {
-  const zones = useMemo(() => timeZoneChoices(draft.receivedTimeZone), [draft.receivedTimeZone])
   const receivedAt = instantFromWallClock(draft.receivedWallClock, draft.receivedTimeZone)
   const cvss = draft.severityKind === 'cvss' ? cvssOf(draft.cvssVector) : null
   const text = (key: keyof CaseDraft) => ({
@@ -45,15 +44,7 @@ export function CaseFields({ draft, errors, team, onChange }: Props) {
             {(a) => <input {...a} type="datetime-local" {...text('receivedWallClock')} />}
           </Field>
           <Field label="Time zone" error={errors['received.timeZone']}>
-            {(a) => (
-              <select {...a} {...text('receivedTimeZone')}>
-                {zones.map((zone) => (
-                  <option key={zone} value={zone}>
-                    {zone.replaceAll('_', ' ')}
-                  </option>
-                ))}
-              </select>
-            )}
+            {(a) => <TimeZoneSelect {...a} value={draft.receivedTimeZone} onChange={onChange} />}
           </Field>
           <Field label="Channel" error={errors.channel}>
             {(a) => (
@@ -120,7 +111,7 @@ export function CaseFields({ draft, errors, team, onChange }: Props) {
                 [
                   ['unrated', 'Unrated'],
                   ['rating', 'Rating only'],
-                  ['cvss', 'CVSS vector'],
+                  ['cvss', 'CVSS'],
                 ] as const
               ).map(([kind, label]) => (
                 <label key={kind} className={`segment${draft.severityKind === kind ? ' segment-on' : ''}`}>
@@ -193,3 +184,24 @@ export function CaseFields({ draft, errors, team, onChange }: Props) {
     </>
   )
 }
+
+/**
+ * Some 400 zones: memoized, so that typing in other fields does not make React walk every option again.
+ * `onChange` must be stable (the forms pass a useCallback) for the memo to hold.
+ */
+const TimeZoneSelect = memo(function TimeZoneSelect({
+  value,
+  onChange,
+  ...control
+}: ControlProps & { value: string; onChange(change: Partial<CaseDraft>): void }) {
+  const zones = useMemo(() => timeZoneChoices(value), [value])
+  return (
+    <select {...control} value={value} onChange={(e) => onChange({ receivedTimeZone: e.target.value })}>
+      {zones.map((zone) => (
+        <option key={zone} value={zone}>
+          {zone.replaceAll('_', ' ')}
+        </option>
+      ))}
+    </select>
+  )
+})

@@ -1,4 +1,4 @@
-import { useRef, useState, type FormEvent } from 'react'
+import { useCallback, useRef, useState, type FormEvent } from 'react'
 import { useNavigate } from 'react-router'
 import { call, DeskFailure } from '../desk'
 import { focusFirstInvalid } from '../forms/Field'
@@ -20,11 +20,10 @@ export function CaseForm() {
   const [saving, setSaving] = useState(false)
   const formRef = useRef<HTMLFormElement>(null)
 
-  function change(next: Partial<CaseDraft>) {
+  const change = useCallback((next: Partial<CaseDraft>) => {
     setDraft((d) => ({ ...d, ...next }))
-    // A corrected field stops showing its old complaint.
     setErrors((e) => withoutFields(e, next))
-  }
+  }, [])
 
   async function submit(event: FormEvent) {
     event.preventDefault()

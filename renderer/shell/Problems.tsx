@@ -29,9 +29,9 @@ export function useProblems(): Problems {
 export function ProblemArea() {
   const { problems, dismiss } = useProblems()
   return (
-    <div className="problem-area" role="alert" aria-live="assertive">
+    <div className="problem-area">
       {problems.map((problem) => (
-        <div className="problem" key={problem.id}>
+        <div className="problem" role="alert" key={problem.id}>
           <svg className="problem-icon" viewBox="0 0 16 16" aria-hidden="true">
             <path d="M8 1.5 15 14H1L8 1.5Z" fill="none" stroke="currentColor" strokeWidth="1.4" strokeLinejoin="round" />
             <path d="M8 6v3.5M8 11.5v.5" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" />

@@ -8,7 +8,7 @@ import { App } from '../../renderer/App'
 /** Renders the whole app over a desk, starting at `path`, the way main.tsx does but with an in-memory history. */
 export function renderApp(desk: DeskApi, path = '/cases') {
   window.desk = desk
-  const user = userEvent.setup()
+  const user = userEvent.setup({ delay: null })
   const view = render(<App makeRouter={(routes) => createMemoryRouter(routes, { initialEntries: [path] })} />)
   return { user, ...view }
 }
