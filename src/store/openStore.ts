@@ -61,9 +61,9 @@ async function stampOf(file: string): Promise<DiskStamp | undefined> {
   }
 }
 
+/** Node's messages already start with the code: 'EACCES: permission denied, open …'. */
 function reasonOf(error: unknown): string {
-  const e = error as NodeJS.ErrnoException
-  return e.code ? `${e.code}: ${e.message}` : String(e?.message ?? error)
+  return error instanceof Error ? error.message : String(error)
 }
 
 /** Cases known to pass full validation; the others passed only the type check at open (see readDocument). */
@@ -124,11 +124,11 @@ export async function openStore(file: string, options: StoreOptions = {}): Promi
     doc = emptyDocument()
     try {
       await mkdir(dirname(file), { recursive: true })
+      await adapter.write(JSON.stringify(doc))
+      stamp = await stampOf(file)
     } catch (error) {
       throw new StoreOpenError(file, `could not be created (${reasonOf(error)})`)
     }
-    await write(doc)
-    stamp = await stampOf(file)
   } else {
     const read = readDocument(text)
     if (!read.ok) throw new StoreOpenError(file, read.problem)

@@ -101,7 +101,7 @@ describe('openStore on a file it cannot use', () => {
     await mkdir(folder)
     const error = (await openStore(folder).catch((e: unknown) => e)) as StoreOpenError
     expect(error).toBeInstanceOf(StoreOpenError)
-    expect(error.problem).toMatch(/^could not be read \(EISDIR/)
+    expect(error.problem).toMatch(/^could not be read \(EISDIR: illegal operation on a directory/)
     expect(error.message).toBe(`Store file ${folder} ${error.problem}. The file was not changed.`)
   })
 })
@@ -130,5 +130,24 @@ describe('openStore on a valid file', () => {
     )
     await store.close()
     expect(await readFile(file, 'utf8')).toBe(text)
+  })
+})
+
+describe('openStore where no file can be made', () => {
+  it('reports a path through a file as a StoreOpenError and leaves that file alone', async () => {
+    const blocker = join(dir, 'not-a-folder')
+    await writeFile(blocker, 'x')
+    const error = (await openStore(join(blocker, 'store.json')).catch((e: unknown) => e)) as StoreOpenError
+    expect(error).toBeInstanceOf(StoreOpenError)
+    expect(error.problem).toMatch(/^could not be read \(ENOTDIR: not a directory/)
+    expect(await readFile(blocker, 'utf8')).toBe('x')
+  })
+
+  it('reports a store it cannot write as a StoreOpenError', async () => {
+    // A folder where the atomic write puts its temporary file makes the first write fail, even for root.
+    await mkdir(join(dir, '.store.json.tmp'))
+    const error = (await openStore(join(dir, 'store.json')).catch((e: unknown) => e)) as StoreOpenError
+    expect(error).toBeInstanceOf(StoreOpenError)
+    expect(error.problem).toMatch(/^could not be created \(EISDIR: illegal operation on a directory/)
   })
 })
