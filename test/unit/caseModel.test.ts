@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { CaseInput, CasePatch, Credit, Reporter, Severity } from '../../src/cases/case'
+import { Case, CaseInput, CasePatch, Credit, Reporter, Severity } from '../../src/cases/case'
 import { toSummary } from '../../src/cases/summary'
 import { realisticCases } from '../bench/fixtures/realisticCases'
 
@@ -99,5 +99,20 @@ describe('toSummary', () => {
     const c = realisticCases(1, 7)[0]!
     expect(toSummary({ ...c, severity: { kind: 'unrated' } })).toMatchObject({ rating: undefined, score: undefined })
     expect(toSummary({ ...c, severity: { kind: 'rating', rating: 'low' } })).toMatchObject({ rating: 'low', score: undefined })
+  })
+})
+
+describe('realisticCases (benchmark fixture)', () => {
+  it('makes the same valid cases for the same seed, with report texts of 300–3000 characters and 2–15 events', () => {
+    const cases = realisticCases(300, 11)
+    expect(realisticCases(300, 11)).toEqual(cases)
+    for (const c of cases) {
+      expect(Case.safeParse(c).error?.issues).toBeUndefined()
+      expect(c.reportText.length).toBeGreaterThanOrEqual(300)
+      expect(c.reportText.length).toBeLessThanOrEqual(3000)
+      expect(c.timeline.length).toBeGreaterThanOrEqual(2)
+      expect(c.timeline.length).toBeLessThanOrEqual(15)
+    }
+    expect(new Set(cases.map((c) => c.key)).size).toBe(300)
   })
 })
