@@ -1,0 +1,206 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { CaseInput } from '../../src/cases/case'
+import { createTestDesk, type TestDesk } from '../support/testDesk'
+import { caseInput, renderApp, value } from './renderApp'
+
+let testDesk: TestDesk | undefined
+afterEach(async () => {
+  await testDesk?.dispose()
+  testDesk = undefined
+})
+
+async function openCase(input: Partial<CaseInput> = {}) {
+  testDesk = await createTestDesk()
+  const { desk } = testDesk
+  const kase = await value(desk.cases.create(caseInput(input)))
+  const { user } = renderApp(desk, `/cases/${kase.id}`)
+  await screen.findByRole('heading', { level: 1, name: kase.title })
+  return { desk, kase, user }
+}
+
+const moveButtons = () => screen.queryAllByRole('button', { name: /^Move to / }).map((b) => b.textContent)
+const timelineText = () => screen.getByRole('list', { name: 'Timeline' }).textContent
+
+// jsdom re-renders on every simulated keystroke: slow, so the limit is generous; speed is measured elsewhere.
+describe('case detail', { timeout: 20_000 }, () => {
+  it('shows report text that contains HTML literally, in a <pre>, without creating an <img>', async () => {
+    const hostile = 'Steps:\n<img src=x onerror=alert(1)>\n<script>alert(2)</script>'
+    await openCase({ reportText: hostile })
+
+    const pre = screen.getByText((_, element) => element?.tagName === 'PRE' && element.textContent === hostile)
+    expect(pre.tagName).toBe('PRE')
+    expect(document.querySelector('img')).toBeNull()
+    expect(document.querySelector('script')).toBeNull()
+  })
+
+  it('offers only the transitions the lifecycle allows from the current status', async () => {
+    const { user } = await openCase()
+    expect(moveButtons()).toEqual(['Move to Acknowledged', 'Move to Needs info', 'Move to Evaluating'])
+    expect(screen.getByRole('button', { name: 'Close case…' })).toBeInTheDocument()
+
+    await user.click(screen.getByRole('button', { name: 'Move to Evaluating' }))
+
+    await waitFor(() => expect(moveButtons()).toEqual(['Move to Needs info', 'Move to Accepted / fixing']))
+    expect(within(screen.getByRole('region', { name: 'Status' })).getByText('Evaluating')).toBeInTheDocument()
+    expect(timelineText()).toContain('Moved from Received to Evaluating')
+  })
+
+  it('closing as a duplicate requires the original case, then records it by key', async () => {
+    testDesk = await createTestDesk()
+    const { desk } = testDesk
+    const original = await value(desk.cases.create(caseInput({ title: 'Original report' })))
+    const duplicate = await value(desk.cases.create(caseInput({ title: 'Same bug again' })))
+    const transition = vi.spyOn(desk.cases, 'transition')
+    const { user } = renderApp(desk, `/cases/${duplicate.id}`)
+    await screen.findByRole('heading', { level: 1, name: 'Same bug again' })
+
+    await user.click(screen.getByRole('button', { name: 'Close case…' }))
+    expect(screen.getByLabelText('Closing reason')).toHaveValue('duplicate')
+    expect(within(screen.getByLabelText('Closing reason')).getAllByRole('option').map((o) => o.textContent)).toEqual([
+      'Duplicate',
+      'Out of scope',
+      'Not applicable',
+      'Informative',
+      'Spam',
+      'Withdrawn',
+    ])
+    await user.click(screen.getByRole('button', { name: 'Close case' }))
+
+    expect(screen.getByLabelText('Original case')).toHaveAccessibleDescription(
+      'The key of the case this one duplicates Name the original case this one duplicates, e.g. VD-2026-004',
+    )
+    expect(transition).not.toHaveBeenCalled()
+
+    await user.type(screen.getByLabelText('Original case'), 'VD-2026-099')
+    await user.click(screen.getByRole('button', { name: 'Close case' }))
+    expect(screen.getByLabelText('Original case')).toHaveAccessibleDescription(/There is no case VD-2026-099/)
+    expect(transition).not.toHaveBeenCalled()
+
+    await user.clear(screen.getByLabelText('Original case'))
+    await user.type(screen.getByLabelText('Original case'), original.key.toLowerCase())
+    await user.click(screen.getByRole('button', { name: 'Close case' }))
+
+    await waitFor(() => expect(timelineText()).toContain('Moved from Received to Closed (Duplicate of VD-2026-001)'))
+    expect(transition).toHaveBeenCalledWith({
+      id: duplicate.id,
+      revision: 1,
+      transition: { to: 'closed', closingReason: 'duplicate', duplicateOf: 'VD-2026-001' },
+    })
+    expect(moveButtons()).toEqual(['Move to Evaluating'])
+    expect(screen.queryByRole('button', { name: 'Close case…' })).not.toBeInTheDocument()
+  })
+
+  it('adds an internal note to the timeline and empties the note field', async () => {
+    const { user } = await openCase()
+    await user.type(screen.getByLabelText('Internal note'), 'Reproduced on staging; <b>not</b> on prod.')
+
+    await user.click(screen.getByRole('button', { name: 'Add note' }))
+
+    await waitFor(() => expect(timelineText()).toContain('Reproduced on staging; <b>not</b> on prod.'))
+    expect(screen.getByLabelText('Internal note')).toHaveValue('')
+    expect(document.querySelector('b')).toBeNull()
+  })
+
+  it('an empty note is refused at the field', async () => {
+    const { desk, user } = await openCase()
+    const addNote = vi.spyOn(desk.cases, 'addNote')
+    await user.click(screen.getByRole('button', { name: 'Add note' }))
+    expect(screen.getByLabelText('Internal note')).toHaveAccessibleDescription('Only your team sees notes. Write a note first')
+    expect(addNote).not.toHaveBeenCalled()
+  })
+
+  it('records a milestone with the date and time it happened', async () => {
+    const { desk, kase, user } = await openCase()
+    await user.selectOptions(screen.getByLabelText('Milestone'), 'acknowledgement_sent')
+    fireEvent.change(screen.getByLabelText('Happened on'), { target: { value: '2026-03-06T09:30' } })
+
+    await user.click(screen.getByRole('button', { name: 'Record milestone' }))
+
+    await waitFor(() => expect(timelineText()).toContain('Acknowledgement sent on'))
+    const stored = await value(desk.cases.get({ id: kase.id }))
+    const event = stored.timeline.at(-1)!
+    expect(event.type === 'milestone' && [event.milestone, new Date(event.on).getTime()]).toEqual([
+      'acknowledgement_sent',
+      // The form reads the time on this computer's clock.
+      new Date(2026, 2, 6, 9, 30).getTime(),
+    ])
+  })
+
+  it('saves only the changed fields with the revision it started from', async () => {
+    const { desk, kase, user } = await openCase({ tags: ['portal'] })
+    const update = vi.spyOn(desk.cases, 'update')
+    await user.click(screen.getByRole('button', { name: 'Edit' }))
+    await user.clear(screen.getByLabelText('Title'))
+    await user.type(screen.getByLabelText('Title'), 'Stored XSS in ticket subjects')
+    await user.type(screen.getByLabelText(/Tags/), ', xss')
+    await user.selectOptions(screen.getByLabelText('Credit choice'), 'handle')
+
+    await user.click(screen.getByRole('button', { name: 'Save' }))
+
+    await screen.findByRole('heading', { level: 1, name: 'Stored XSS in ticket subjects' })
+    expect(update).toHaveBeenCalledWith({
+      id: kase.id,
+      revision: 1,
+      patch: {
+        title: 'Stored XSS in ticket subjects',
+        tags: ['portal', 'xss'],
+        credit: { choice: 'handle', cveCreditType: 'finder' },
+      },
+    })
+    expect(timelineText()).toContain('Changed the title from Stored XSS in the support portal to Stored XSS in ticket subjects')
+  })
+
+  it('says someone else changed the case when a save conflicts, keeps the edits, and reloads on request', async () => {
+    const { desk, kase, user } = await openCase()
+    await value(desk.cases.update({ id: kase.id, revision: kase.revision, patch: { asset: 'portal v2' } }))
+    await user.click(screen.getByRole('button', { name: 'Edit' }))
+    await user.clear(screen.getByLabelText('Title'))
+    await user.type(screen.getByLabelText('Title'), 'My new title')
+
+    await user.click(screen.getByRole('button', { name: 'Save' }))
+
+    const conflict = await screen.findByRole('alert')
+    expect(conflict).toHaveTextContent('Someone else changed this case after you opened it, so your change was not saved.')
+    expect(screen.getByLabelText('Title')).toHaveValue('My new title')
+
+    await user.click(within(conflict).getByRole('button', { name: 'Reload case' }))
+
+    await waitFor(() => expect(screen.queryByRole('alert')).not.toBeInTheDocument())
+    expect(within(screen.getByRole('region', { name: 'Details' })).getByText('portal v2')).toBeInTheDocument()
+    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Stored XSS in the support portal')
+  })
+
+  it('a status change that conflicts is not applied and offers a reload', async () => {
+    const { desk, kase, user } = await openCase()
+    await value(desk.cases.transition({ id: kase.id, revision: kase.revision, transition: { to: 'needs_info' } }))
+
+    await user.click(screen.getByRole('button', { name: 'Move to Acknowledged' }))
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('Someone else changed this case')
+    await user.click(screen.getByRole('button', { name: 'Reload case' }))
+    await waitFor(() => expect(moveButtons()).toEqual(['Move to Acknowledged', 'Move to Evaluating']))
+    expect((await value(desk.cases.get({ id: kase.id }))).status).toBe('needs_info')
+  })
+
+  it('opens the reporter’s email address through the desk, which asks before leaving the app', async () => {
+    const { user } = await openCase()
+    await user.click(screen.getByRole('link', { name: 'ada@example.org' }))
+    await waitFor(() => expect(testDesk!.openedLinks).toEqual(['mailto:ada@example.org']))
+  })
+
+  it('shows a failed call in the message area until it is dismissed', async () => {
+    const { desk, user } = await openCase()
+    desk.cases.addNote = async () => ({
+      ok: false,
+      error: { code: 'store_unavailable', message: 'Could not save to /tmp/x.json (EACCES). Your change was not saved.', issues: [] },
+    })
+    await user.type(screen.getByLabelText('Internal note'), 'Keep me')
+    await user.click(screen.getByRole('button', { name: 'Add note' }))
+
+    expect(await screen.findByRole('alert')).toHaveTextContent('Could not save to /tmp/x.json (EACCES). Your change was not saved.')
+    expect(screen.getByLabelText('Internal note')).toHaveValue('Keep me')
+    await user.click(screen.getByRole('button', { name: 'Dismiss' }))
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument()
+  })
+})
