@@ -1,5 +1,5 @@
 import { DeskError } from '../errors'
-import { isoDateOf, parseIsoDate, yearOfDayNumber, type DayNumber } from './dayNumber'
+import { parseIsoDate, yearOfDayNumber, type DayNumber } from './dayNumber'
 import { dayKindOf, isBusinessOffset, type BusinessYear } from './businessYear'
 import type { BusinessCalendar, IsoDate, NonWorkingDay } from './spec'
 
@@ -20,18 +20,25 @@ function noBusinessDay(date: IsoDate, direction: string): DeskError {
  * is a lookup per year crossed, never a walk day by day. `yearOf` supplies (and may cache) each year's table.
  */
 export function businessCalendarOver(yearOf: (year: number) => BusinessYear): BusinessCalendar {
+  // Deadlines cluster in the current year: checking the last year used saves the civil-date arithmetic.
+  let recent: BusinessYear | undefined
+
   function yearContaining(day: DayNumber): BusinessYear {
-    return yearOf(yearOfDayNumber(day))
+    if (recent && day >= recent.firstDay && day < recent.firstDay + recent.length) return recent
+    recent = yearOf(yearOfDayNumber(day))
+    return recent
   }
 
-  function after(date: IsoDate, n: number): DayNumber {
+  // Typed-array reads below stay in range: offsets come from the year that contains the day, and the
+  // n-th business day is only looked up once the year is known to hold it.
+  function after(date: IsoDate, n: number): IsoDate {
     const day = parseIsoDate(date)
     let year = yearContaining(day)
     let seen = year.businessBefore[day - year.firstDay + 1]!
     let left = n
     for (;;) {
       const rest = year.businessDays.length - seen
-      if (left <= rest) return year.firstDay + year.businessDays[seen + left - 1]!
+      if (left <= rest) return year.dates[year.businessDays[seen + left - 1]!]!
       left -= rest
       if (year.year >= LAST_YEAR) throw noBusinessDay(date, 'after')
       year = yearOf(year.year + 1)
@@ -39,13 +46,13 @@ export function businessCalendarOver(yearOf: (year: number) => BusinessYear): Bu
     }
   }
 
-  function before(date: IsoDate, n: number): DayNumber {
+  function before(date: IsoDate, n: number): IsoDate {
     const day = parseIsoDate(date)
     let year = yearContaining(day)
     let seen = year.businessBefore[day - year.firstDay]!
     let left = n
     for (;;) {
-      if (left <= seen) return year.firstDay + year.businessDays[seen - left]!
+      if (left <= seen) return year.dates[year.businessDays[seen - left]!]!
       left -= seen
       if (year.year <= FIRST_YEAR) throw noBusinessDay(date, 'before')
       year = yearOf(year.year - 1)
@@ -76,8 +83,8 @@ export function businessCalendarOver(yearOf: (year: number) => BusinessYear): Bu
       if (!Number.isSafeInteger(n)) {
         throw new DeskError('invalid_input', `${String(n)} is not a whole number of business days; use an integer such as 5 or -2.`)
       }
-      if (n === 0) return isBusinessDay(date) ? date : isoDateOf(after(date, 1))
-      return isoDateOf(n > 0 ? after(date, n) : before(date, -n))
+      if (n === 0) return isBusinessDay(date) ? date : after(date, 1)
+      return n > 0 ? after(date, n) : before(date, -n)
     },
 
     businessDaysBetween(from, to) {
@@ -89,14 +96,13 @@ export function businessCalendarOver(yearOf: (year: number) => BusinessYear): Bu
     nonWorkingDays(from, to) {
       const end = parseIsoDate(to)
       const days: NonWorkingDay[] = []
-      let day = parseIsoDate(from)
-      let year = yearContaining(day)
-      for (; day <= end; day++) {
-        if (day >= year.firstDay + year.length) year = yearOf(year.year + 1)
+      for (let day = parseIsoDate(from); day <= end; day++) {
+        const year = yearContaining(day)
         const reason = dayKindOf(year, day)
         if (reason === 'business') continue
+        const date = year.dates[day - year.firstDay]!
         const name = reason === 'holiday' ? year.holidayNames.get(day) : undefined
-        days.push(name === undefined ? { date: isoDateOf(day), reason } : { date: isoDateOf(day), reason, name })
+        days.push(name === undefined ? { date, reason } : { date, reason, name })
       }
       return days
     },

@@ -1,5 +1,5 @@
-import { dayNumberOf, daysInYear, isoWeekdayOf, type DayNumber } from './dayNumber'
-import type { NonWorkingDay } from './spec'
+import { dayNumberOf, daysInYear, isoDateOf, isoWeekdayOf, type DayNumber } from './dayNumber'
+import type { IsoDate, NonWorkingDay } from './spec'
 
 export type DayKind = 'business' | NonWorkingDay['reason']
 const kindCodes: readonly DayKind[] = ['business', 'weekend', 'holiday', 'closure']
@@ -25,6 +25,8 @@ export interface BusinessYear {
   readonly firstDay: DayNumber
   readonly length: number
   readonly kinds: Uint8Array
+  /** Each day written out once, so answering a query builds no string. */
+  readonly dates: readonly IsoDate[]
   readonly holidayNames: ReadonlyMap<DayNumber, string>
   /** businessBefore[i] = business days among the first i days of the year (length + 1 entries). */
   readonly businessBefore: Int32Array
@@ -40,9 +42,11 @@ export function buildBusinessYear(input: BusinessYearInput): BusinessYear {
   const kinds = new Uint8Array(length)
   const businessBefore = new Int32Array(length + 1)
   const businessDays = new Uint16Array(length)
+  const dates: IsoDate[] = []
   let count = 0
   for (let offset = 0; offset < length; offset++) {
     const day = firstDay + offset
+    dates.push(isoDateOf(day))
     const kind = input.workingDays.has(day)
       ? BUSINESS
       : input.closures.has(day)
@@ -56,7 +60,16 @@ export function buildBusinessYear(input: BusinessYearInput): BusinessYear {
     if (kind === BUSINESS) businessDays[count++] = offset
     businessBefore[offset + 1] = count
   }
-  return { year: input.year, firstDay, length, kinds, holidayNames: input.holidays, businessBefore, businessDays: businessDays.slice(0, count) }
+  return {
+    year: input.year,
+    firstDay,
+    length,
+    kinds,
+    dates,
+    holidayNames: input.holidays,
+    businessBefore,
+    businessDays: businessDays.slice(0, count),
+  }
 }
 
 export function dayKindOf(year: BusinessYear, day: DayNumber): DayKind {

@@ -2,7 +2,7 @@ import { businessCalendarOver } from './businessCalendar'
 import { buildBusinessYear, type BusinessYear } from './businessYear'
 import { parseIsoDate, type DayNumber } from './dayNumber'
 import { forgetHolidaySources, holidaySourceOf } from './holidaySource'
-import { regionHolidaysOf } from './holidaysOf'
+import { countedTypesOf, holidaysIn } from './holidaysOf'
 import { resolveCalendarSpec } from './resolveCalendarSpec'
 import type { BusinessCalendar, CalendarSpec, ResolvedCalendarSpec } from './spec'
 
@@ -27,7 +27,7 @@ function dayKeyOf(spec: ResolvedCalendarSpec): string {
 export function createCalendar(spec: CalendarSpec): BusinessCalendar {
   const resolved = resolveCalendarSpec(spec)
   // Fails here, not at the first query, when the place is unknown.
-  holidaySourceOf(resolved)
+  const source = holidaySourceOf(resolved, countedTypesOf(resolved))
   const key = dayKeyOf(resolved)
   let years = yearsBySpec.get(key)
   if (!years) {
@@ -41,7 +41,7 @@ export function createCalendar(spec: CalendarSpec): BusinessCalendar {
     let table = built.get(year)
     if (!table) {
       const holidays = new Map<DayNumber, string>()
-      for (const holiday of regionHolidaysOf(resolved, year)) {
+      for (const holiday of holidaysIn(source, resolved, year)) {
         if (!holiday.counted) continue
         const day = parseIsoDate(holiday.date)
         const other = holidays.get(day)

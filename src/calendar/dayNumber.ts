@@ -35,7 +35,7 @@ export function yearOfDayNumber(dayNumber: DayNumber): number {
 }
 
 export function daysInYear(year: number): number {
-  return dayNumberOf(year + 1, 1, 1) - dayNumberOf(year, 1, 1)
+  return isLeapYear(year) ? 366 : 365
 }
 
 /** 1 = Monday … 7 = Sunday; day 0 (1970-01-01) was a Thursday. */
@@ -48,17 +48,34 @@ export function isoDateOf(dayNumber: DayNumber): IsoDate {
   return `${String(year).padStart(4, '0')}-${month < 10 ? '0' : ''}${month}-${day < 10 ? '0' : ''}${day}`
 }
 
-const isoDatePattern = /^(\d{4})-(\d{2})-(\d{2})$/
+function isLeapYear(year: number): boolean {
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
+}
 
-/** Rejects what is not a real date (2026-02-30, 2026-13-01) instead of letting Date roll it into the next month. */
+const monthLengths = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+
+/** The number written at text[from, from + count), or NaN if any of it is not a digit. */
+function digitsAt(text: string, from: number, count: number): number {
+  let value = 0
+  for (let i = from; i < from + count; i++) {
+    const digit = text.charCodeAt(i) - 48
+    if (digit < 0 || digit > 9) return Number.NaN
+    value = value * 10 + digit
+  }
+  return value
+}
+
+/**
+ * Rejects what is not a real date (2026-02-30, 2026-13-01) instead of letting Date roll it into the next month.
+ * Reads the characters directly: it runs once per deadline query.
+ */
 export function parseIsoDate(date: IsoDate): DayNumber {
-  const match = isoDatePattern.exec(date)
-  if (match) {
-    const year = Number(match[1])
-    const month = Number(match[2])
-    const day = Number(match[3])
-    const dayNumber = dayNumberOf(year, month, day)
-    if (year >= 1 && month >= 1 && month <= 12 && day >= 1 && civilDateOf(dayNumber).day === day) return dayNumber
+  if (typeof date === 'string' && date.length === 10 && date[4] === '-' && date[7] === '-') {
+    const year = digitsAt(date, 0, 4)
+    const month = digitsAt(date, 5, 2)
+    const day = digitsAt(date, 8, 2)
+    const monthLength = month === 2 && isLeapYear(year) ? 29 : monthLengths[month - 1]
+    if (year >= 1 && monthLength !== undefined && day >= 1 && day <= monthLength) return dayNumberOf(year, month, day)
   }
   throw new DeskError('invalid_input', `'${String(date)}' is not a calendar date. Write it as YYYY-MM-DD, e.g. 2026-12-18.`)
 }

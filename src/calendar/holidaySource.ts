@@ -1,5 +1,6 @@
 import Holidays from 'date-holidays'
 import { DeskError } from '../errors'
+import type { HolidayType } from './spec'
 
 export interface Place {
   country: string
@@ -7,7 +8,11 @@ export interface Place {
   region?: string | undefined
 }
 
+/** date-holidays' priority order, low to high, which it uses to pick one of two entries for the same day. */
+const allTypes: readonly HolidayType[] = ['observance', 'optional', 'school', 'bank', 'public']
+
 let catalogue: Holidays | undefined
+const places = new Map<string, Required<Place>>()
 const sources = new Map<string, Holidays>()
 
 /** date-holidays' own lists of countries, states and regions, with English names where it has them. */
@@ -20,33 +25,58 @@ function codeIn(list: Record<string, string> | undefined, code: string): string 
   return Object.keys(list ?? {}).find((known) => known.toUpperCase() === code.toUpperCase())
 }
 
-/**
- * date-holidays for one place, built once: the constructor parses the country's rules (~6 ms).
- * An unknown state or region would silently fall back to the country's holidays, so each code is checked.
- */
-export function holidaySourceOf(place: Place): Holidays {
+/** The place in date-holidays' spelling; an unknown state or region would silently give the country's holidays. */
+function knownPlace(place: Place): Required<Place> {
   const key = [place.country, place.state ?? '', place.region ?? ''].join('/').toUpperCase()
-  const cached = sources.get(key)
+  const cached = places.get(key)
   if (cached) return cached
   const known = placeCatalogue()
   const country = codeIn(known.getCountries('en'), place.country)
   if (!country) {
-    throw new DeskError('invalid_input', `There is no holiday data for country '${place.country}'. Choose a country from the list under Settings → Calendar.`)
+    throw new DeskError(
+      'invalid_input',
+      `There is no holiday data for country '${place.country}'. Choose a country from the list under Settings → Calendar.`,
+    )
   }
-  const state = place.state === undefined ? undefined : codeIn(known.getStates(country, 'en'), place.state)
-  if (place.state !== undefined && !state) {
-    throw new DeskError('invalid_input', `There is no holiday data for state '${place.state}' of ${country}. Choose a state from the list under Settings → Calendar, or none.`)
+  const state = place.state === undefined ? '' : codeIn(known.getStates(country, 'en'), place.state)
+  if (state === undefined) {
+    throw new DeskError(
+      'invalid_input',
+      `There is no holiday data for state '${place.state}' of ${country}. Choose a state from the list under Settings → Calendar, or none.`,
+    )
   }
-  const region = place.region === undefined || !state ? undefined : codeIn(known.getRegions(country, state, 'en'), place.region)
-  if (place.region !== undefined && !region) {
-    throw new DeskError('invalid_input', `There is no holiday data for region '${place.region}' of ${[country, state].filter(Boolean).join('-')}. Choose a region from the list under Settings → Calendar, or none.`)
+  const region = place.region === undefined ? '' : state && codeIn(known.getRegions(country, state, 'en'), place.region)
+  if (!region && place.region !== undefined) {
+    throw new DeskError(
+      'invalid_input',
+      `There is no holiday data for region '${place.region}' of ${[country, state].filter(Boolean).join('-')}. ` +
+        'Choose a region from the list under Settings → Calendar, or none.',
+    )
   }
-  const source = new Holidays(country, state as string, region as string, { languages: ['en'] })
-  sources.set(key, source)
+  const resolved = { country, state, region: region ?? '' }
+  places.set(key, resolved)
+  return resolved
+}
+
+/**
+ * date-holidays for one place, built once. date-holidays evaluates every rule it holds for every year asked, so an
+ * instance limited to the counted `types` builds a year several times faster than one holding all of them.
+ */
+export function holidaySourceOf(place: Place, types: readonly HolidayType[] = allTypes): Holidays {
+  const { country, state, region } = knownPlace(place)
+  const held = allTypes.filter((t) => types.includes(t))
+  const key = [country, state, region, ...held].join('/')
+  let source = sources.get(key)
+  if (!source) {
+    // An empty list would make date-holidays hold every type; the caller then filters, so that stays correct.
+    source = new Holidays(country, state, region, { languages: ['en'], types: held })
+    sources.set(key, source)
+  }
   return source
 }
 
 export function forgetHolidaySources(): void {
   sources.clear()
+  places.clear()
   catalogue = undefined
 }

@@ -20,7 +20,23 @@ export interface RegionHoliday {
  * A holiday of several days ('01-02 P5D') gives one entry per day.
  */
 export function holidaysOf(spec: CalendarSpec, year: number): RegionHoliday[] {
-  return regionHolidaysOf(resolveCalendarSpec(spec), year)
+  const resolved = resolveCalendarSpec(spec)
+  return holidaysIn(holidaySourceOf(resolved), resolved, year)
+}
+
+/** The holiday types a calendar needs from date-holidays: those it counts, and those of holidays it counts by override. */
+export function countedTypesOf(spec: ResolvedCalendarSpec): HolidayType[] {
+  const types = new Set(spec.holidayTypes)
+  const counting = spec.overrides.filter((o) => o.treatAs === 'non_working')
+  if (counting.length > 0) {
+    const all = holidaySourceOf(spec)
+    for (const override of counting) {
+      // The typings of getRule() leave out the fields each HolidayRule carries.
+      const rule = all.getRule(override.rule) as unknown as HolidaysTypes.HolidayRule | undefined
+      if (rule?.type) types.add(rule.type)
+    }
+  }
+  return [...types]
 }
 
 const DAY_MS = 86_400_000
@@ -39,8 +55,8 @@ function hasMultiDayRules(source: Holidays): boolean {
   return known
 }
 
-export function regionHolidaysOf(spec: ResolvedCalendarSpec, year: number): RegionHoliday[] {
-  const source = holidaySourceOf(spec)
+/** The holidays `source` holds for the year, marked counted or not under the spec. */
+export function holidaysIn(source: Holidays, spec: ResolvedCalendarSpec, year: number): RegionHoliday[] {
   const types = new Set<string>(spec.holidayTypes)
   const overrides = new Map(spec.overrides.map((o) => [o.rule, o.treatAs]))
   const prefix = `${String(year).padStart(4, '0')}-`

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { createCalendar, type CalendarSpec, type IsoDate } from '../../src/calendar'
+import { countries, createCalendar, holidaysOf, type CalendarSpec, type IsoDate } from '../../src/calendar'
 import { naiveCalendar, type NaiveSpec } from './calendar-naive-walk'
 
 /** mulberry32: the same "random" questions on every run, so a failure can be reproduced. */
@@ -57,4 +57,17 @@ describe('the engine agrees with a day-by-day walk over date-holidays’ isHolid
       expect(mismatches).toEqual([])
     })
   }
+})
+
+describe('the engine’s date-holidays instance, limited to the counted types, finds the same holidays as the full one', () => {
+  it('for the public holidays of 2026 and 2027 in every country date-holidays knows', { timeout: 120_000 }, () => {
+    const differences = countries().flatMap(({ code }) => {
+      const calendar = createCalendar({ country: code, workWeek: [1, 2, 3, 4, 5, 6, 7] })
+      const engine = calendar.nonWorkingDays('2026-01-01', '2027-12-31').map((d) => d.date)
+      const listed = [...new Set([...holidaysOf({ country: code }, 2026), ...holidaysOf({ country: code }, 2027)].filter((h) => h.counted).map((h) => h.date))]
+      return JSON.stringify(engine) === JSON.stringify(listed) ? [] : [`${code}: engine ${engine.join(' ')}; holidaysOf ${listed.join(' ')}`]
+    })
+    expect(countries().length).toBeGreaterThan(200)
+    expect(differences).toEqual([])
+  })
 })
