@@ -81,7 +81,10 @@ export function businessCalendarOver(yearOf: (year: number) => BusinessYear): Bu
 
     addBusinessDays(date, n) {
       if (!Number.isSafeInteger(n)) {
-        throw new DeskError('invalid_input', `${String(n)} is not a whole number of business days; use an integer such as 5 or -2.`)
+        throw new DeskError(
+          'invalid_input',
+          `${String(n)} is not a whole number of business days; use an integer such as 5 or -2.`,
+        )
       }
       if (n === 0) return isBusinessDay(date) ? date : after(date, 1)
       return n > 0 ? after(date, n) : before(date, -n)

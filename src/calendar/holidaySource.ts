@@ -42,7 +42,8 @@ function knownPlace(place: Place): Required<Place> {
   if (state === undefined) {
     throw new DeskError(
       'invalid_input',
-      `There is no holiday data for state '${place.state}' of ${country}. Choose a state from the list under Settings → Calendar, or none.`,
+      `There is no holiday data for state '${place.state}' of ${country}. ` +
+        'Choose a state from the list under Settings → Calendar, or none.',
     )
   }
   const region = place.region === undefined ? '' : state && codeIn(known.getRegions(country, state, 'en'), place.region)
@@ -64,12 +65,12 @@ function knownPlace(place: Place): Required<Place> {
  */
 export function holidaySourceOf(place: Place, types: readonly HolidayType[] = allTypes): Holidays {
   const { country, state, region } = knownPlace(place)
-  const held = allTypes.filter((t) => types.includes(t))
+  // date-holidays reads an empty list as every type.
+  const held = types.length > 0 ? allTypes.filter((t) => types.includes(t)) : allTypes
   const key = [country, state, region, ...held].join('/')
   let source = sources.get(key)
   if (!source) {
-    // An empty list would make date-holidays hold every type; the caller then filters, so that stays correct.
-    source = new Holidays(country, state, region, { languages: ['en'], types: held })
+    source = new Holidays(country, state, region, { languages: ['en'], types: [...held] })
     sources.set(key, source)
   }
   return source

@@ -1,4 +1,5 @@
 import type { default as Holidays, HolidaysTypes } from 'date-holidays'
+import { DeskError } from '../errors'
 import { isoDateOf, parseIsoDate } from './dayNumber'
 import { holidaySourceOf } from './holidaySource'
 import { resolveCalendarSpec } from './resolveCalendarSpec'
@@ -20,6 +21,9 @@ export interface RegionHoliday {
  * A holiday of several days ('01-02 P5D') gives one entry per day.
  */
 export function holidaysOf(spec: CalendarSpec, year: number): RegionHoliday[] {
+  if (!Number.isInteger(year) || year < 1 || year > 9999) {
+    throw new DeskError('invalid_input', `${String(year)} is not a year the holiday data covers; choose one from 1 to 9999.`)
+  }
   const resolved = resolveCalendarSpec(spec)
   return holidaysIn(holidaySourceOf(resolved), resolved, year)
 }

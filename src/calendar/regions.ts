@@ -1,3 +1,4 @@
+import { DeskError } from '../errors'
 import { holidaySourceOf, placeCatalogue } from './holidaySource'
 import type { CalendarSpec } from './spec'
 
@@ -26,8 +27,12 @@ export function regionsOf(country: string, state: string): PlaceName[] {
 
 /** The place's first time zone in date-holidays (the capital's, e.g. America/New_York for US). */
 export function defaultTimeZone(country: string, state?: string): string {
-  const zones = holidaySourceOf({ country, state }).getTimezones()
-  return zones[0] ?? 'UTC'
+  const zone = holidaySourceOf({ country, state }).getTimezones()[0]
+  if (zone) return zone
+  throw new DeskError(
+    'invalid_input',
+    `date-holidays names no time zone for ${[country, state].filter(Boolean).join('-')}. Choose one under Settings → Calendar.`,
+  )
 }
 
 /** The zone in which the calendar's days begin and end: the spec's own, else the place's default. */

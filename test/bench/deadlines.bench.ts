@@ -1,4 +1,10 @@
-import { clearCalendarCache, createCalendar, type BusinessCalendar, type CalendarSpec, type IsoDate } from '../../src/calendar'
+import {
+  clearCalendarCache,
+  createCalendar,
+  type BusinessCalendar,
+  type CalendarSpec,
+  type IsoDate,
+} from '../../src/calendar'
 import { naiveCalendar, type NaiveSpec } from '../unit/calendar-naive-walk'
 
 const QUERIES = 10_000
@@ -66,7 +72,8 @@ export default async function deadlinesBench(): Promise<Record<string, unknown>[
   const naive = timed(() => sample.map((q) => naiveCalendars[q.place]!.addBusinessDays(q.date, q.n)))
   const disagreements = sample.filter((_, i) => naive.value[i] !== engineAnswers[i])
   if (disagreements.length > 0) {
-    throw new Error(`The engine and the isHoliday walk disagree on ${disagreements.length} of ${NAIVE_SAMPLE} deadlines, e.g. ${JSON.stringify(disagreements[0])}`)
+    const example = JSON.stringify(disagreements[0])
+    throw new Error(`The engine and the isHoliday walk disagree on ${disagreements.length} of ${NAIVE_SAMPLE} deadlines, e.g. ${example}`)
   }
 
   const naivePerQuery = naive.ms / NAIVE_SAMPLE
@@ -82,6 +89,11 @@ export default async function deadlinesBench(): Promise<Record<string, unknown>[
       places: 'NL, DE-BY, US',
       runs: RUNS,
     },
-    { name: 'deadlines-naive-per-query', ms: round(naivePerQuery), speedup: Math.round(naivePerQuery / warmPerQuery), sample: NAIVE_SAMPLE },
+    {
+      name: 'deadlines-naive-per-query',
+      ms: round(naivePerQuery),
+      speedup: Math.round(naivePerQuery / warmPerQuery),
+      sample: NAIVE_SAMPLE,
+    },
   ]
 }

@@ -1,7 +1,14 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { createCalendar, holidaysOf, type BusinessCalendar, type CalendarSpec, type HolidayOverride, type HolidayType } from '../../src/calendar'
+import {
+  createCalendar,
+  holidaysOf,
+  type BusinessCalendar,
+  type CalendarSpec,
+  type HolidayOverride,
+  type HolidayType,
+} from '../../src/calendar'
 import { businessCalendarOver } from '../../src/calendar/businessCalendar'
 import { buildBusinessYear } from '../../src/calendar/businessYear'
 import { isoDateOf, parseIsoDate, type DayNumber } from '../../src/calendar/dayNumber'
@@ -66,7 +73,12 @@ function calendarOf(v: PeerVector, holidayTypes?: HolidayType[]): BusinessCalend
 }
 
 /** The peers' stub calendars have made-up holidays, so they go straight into the engine's year tables. */
-function mockCalendar(mock: NonNullable<PeerVector['mock']>, workWeek: number[], closures: string[], workingDays: string[]): BusinessCalendar {
+function mockCalendar(
+  mock: NonNullable<PeerVector['mock']>,
+  workWeek: number[],
+  closures: string[],
+  workingDays: string[],
+): BusinessCalendar {
   const closed = new Set(closures.map(parseIsoDate))
   const worked = new Set(workingDays.map(parseIsoDate))
   return businessCalendarOver((year) => {
@@ -137,8 +149,8 @@ function disagreement(v: PeerVector): string | undefined {
   const answer = ourAnswerOrError(v)
   const expected = expectedOf(v)
   if (JSON.stringify(answer) === JSON.stringify(expected)) return undefined
-  const question = v.date ?? [v.start, v.end ?? v.n].join(' ') ?? v.year
-  return `#${v.id} ${v.region} ${v.op}(${question}${v.year && !v.date ? ` ${v.year}` : ''}): peer ${JSON.stringify(expected)}, ours ${JSON.stringify(answer)} — ${v.source}`
+  const question = v.date ?? (v.start ? `${v.start} ${v.end ?? v.n}` : v.year)
+  return `#${v.id} ${v.region} ${v.op}(${question}): peer ${JSON.stringify(expected)}, ours ${JSON.stringify(answer)} (${v.source})`
 }
 
 const excluded = new Map(exclusions.map((e) => [e.id, e.reason]))

@@ -171,7 +171,9 @@ describe('closures, make-up working days and overrides', () => {
   it('NL Good Friday (typed school by date-holidays) is a business day by default and a holiday once overridden', () => {
     expect(nl.isBusinessDay('2026-04-03')).toBe(true)
     const act = createCalendar({ country: 'NL', overrides: [goodFridayCounted] })
-    expect(act.nonWorkingDays('2026-04-03', '2026-04-03')).toEqual([{ date: '2026-04-03', reason: 'holiday', name: 'Good Friday' }])
+    expect(act.nonWorkingDays('2026-04-03', '2026-04-03')).toEqual([
+      { date: '2026-04-03', reason: 'holiday', name: 'Good Friday' },
+    ])
     // Thu 25 Mar 2027, then Good Friday, the weekend and Easter Monday.
     expect(act.addBusinessDays('2027-03-25', 1)).toBe('2027-03-30')
   })
@@ -179,7 +181,9 @@ describe('closures, make-up working days and overrides', () => {
   it('counting NL school holidays as non-working brings in Good Friday and Liberation Day', () => {
     const cal = createCalendar({ country: 'NL', holidayTypes: ['public', 'school'] })
     expect(cal.isBusinessDay('2026-04-03')).toBe(false)
-    expect(cal.nonWorkingDays('2026-05-05', '2026-05-05')).toEqual([{ date: '2026-05-05', reason: 'holiday', name: 'Liberation Day' }])
+    expect(cal.nonWorkingDays('2026-05-05', '2026-05-05')).toEqual([
+      { date: '2026-05-05', reason: 'holiday', name: 'Liberation Day' },
+    ])
   })
 
   it('Ontario’s Easter Monday (typed public, not statutory) becomes a business day when ignored', () => {
@@ -267,7 +271,9 @@ describe('places', () => {
   })
 
   it('refuses an unknown country or state with a message that says what to do', () => {
-    expect(() => createCalendar({ country: 'XX' })).toThrow("There is no holiday data for country 'XX'. Choose a country from the list")
+    expect(() => createCalendar({ country: 'XX' })).toThrow(
+      "There is no holiday data for country 'XX'. Choose a country from the list",
+    )
     expect(() => createCalendar({ country: 'NL', state: 'ZZ' })).toThrow("There is no holiday data for state 'ZZ' of NL")
     expect(() => createCalendar({ country: 'NL', workWeek: [] })).toThrow('The calendar settings cannot be used (workWeek:')
   })
