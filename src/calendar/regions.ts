@@ -1,11 +1,10 @@
+import { z } from 'zod'
 import { DeskError } from '../errors'
 import { holidaySourceOf, placeCatalogue } from './holidaySource'
 import type { CalendarSpec } from './spec'
 
-export interface PlaceName {
-  code: string
-  name: string
-}
+export const PlaceName = z.object({ code: z.string(), name: z.string() })
+export type PlaceName = z.infer<typeof PlaceName>
 
 function byName(list: Record<string, string> | undefined): PlaceName[] {
   return Object.entries(list ?? {})
