@@ -10,6 +10,7 @@ import {
   creditDraftOf,
   draftFromCase,
   editOf,
+  fieldsToFix,
   issuesToFieldErrors,
   rewardDraftOf,
   withoutFields,
@@ -18,7 +19,7 @@ import {
   type FieldErrors,
   type RewardDraft,
 } from './caseDraft'
-import { CaseFacts } from './CaseFacts'
+import { CreditRewardCard, DetailsCard, ReporterCard } from './CaseFacts'
 import { CaseFields } from './CaseFields'
 import { useCaseSummaries } from './CaseSummaries'
 import { CreditRewardFields } from './CreditRewardFields'
@@ -186,6 +187,11 @@ export function CaseDetail() {
 
       {edit ? (
         <form ref={formRef} className="case-form" noValidate onSubmit={(e) => void save(e)} aria-label="Edit case">
+          {Object.keys(edit.errors).length > 0 && (
+            <p className="form-summary" role="alert">
+              The changes were not saved. Check: {fieldsToFix(edit.errors)}.
+            </p>
+          )}
           <CaseFields
             draft={edit.draft}
             errors={edit.errors}
@@ -234,11 +240,13 @@ export function CaseDetail() {
               </section>
             </div>
             <div className="detail-side">
+              <DetailsCard kase={kase} team={team} />
               <section className="card" aria-labelledby="milestone-title">
                 <h2 id="milestone-title">Record milestone</h2>
                 <MilestoneRecorder onRecord={recordMilestone} />
               </section>
-              <CaseFacts kase={kase} team={team} />
+              <ReporterCard kase={kase} />
+              <CreditRewardCard kase={kase} />
             </div>
           </div>
         </>

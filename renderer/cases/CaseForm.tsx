@@ -5,7 +5,7 @@ import { focusFirstInvalid } from '../forms/Field'
 import { useSettings } from '../settings/SettingsContext'
 import { useProblems } from '../shell/Problems'
 import { localTimeZone } from '../time/zonedTime'
-import { emptyDraft, inputFromDraft, issuesToFieldErrors, withoutFields, type CaseDraft, type FieldErrors } from './caseDraft'
+import { emptyDraft, fieldsToFix, inputFromDraft, issuesToFieldErrors, withoutFields, type CaseDraft, type FieldErrors } from './caseDraft'
 import { CaseFields } from './CaseFields'
 import { useCaseSummaries } from './CaseSummaries'
 
@@ -56,7 +56,7 @@ export function CaseForm() {
       <form ref={formRef} className="case-form" noValidate onSubmit={(e) => void submit(e)}>
         {errorCount > 0 && (
           <p className="form-summary" role="alert">
-            The case was not saved: {errorCount === 1 ? 'one field needs' : `${errorCount} fields need`} attention.
+            The case was not saved. Check {errorCount === 1 ? 'this field' : `these ${errorCount} fields`}: {fieldsToFix(errors)}.
           </p>
         )}
         <CaseFields draft={draft} errors={errors} team={team} onChange={change} />

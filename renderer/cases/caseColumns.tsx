@@ -18,7 +18,7 @@ export type CaseColumn = {
 
 /** The columns of the case list, in order; a new column is one more entry here and one more comparator. */
 export const caseColumns: CaseColumn[] = [
-  { id: 'key', label: 'Key', width: '112px', render: (s) => <span className="mono">{s.key}</span> },
+  { id: 'key', label: 'Key', width: '108px', render: (s) => <span className="mono">{s.key}</span> },
   {
     id: 'title',
     label: 'Title',
@@ -38,12 +38,12 @@ export const caseColumns: CaseColumn[] = [
     width: 'minmax(120px, 1fr)',
     render: (s) => <span title={s.reporterEmail}>{s.reporterName}</span>,
   },
-  { id: 'status', label: 'Status', width: '126px', render: (s) => <StatusBadge status={s.status} /> },
-  { id: 'severity', label: 'Severity', width: '112px', render: (s) => <SeverityBadge rating={s.rating} score={s.score} /> },
+  { id: 'status', label: 'Status', width: '148px', render: (s) => <StatusBadge status={s.status} /> },
+  { id: 'severity', label: 'Severity', width: '128px', render: (s) => <SeverityBadge rating={s.rating} score={s.score} /> },
   {
     id: 'assignee',
     label: 'Assignee',
-    width: 'minmax(100px, 0.8fr)',
+    width: 'minmax(100px, 0.7fr)',
     render: (s, team) => memberName(team, s.assigneeId) || <span className="muted">Unassigned</span>,
   },
   {

@@ -278,3 +278,31 @@ export function editOf(
 function prefixed(prefix: string, errors: FieldErrors): FieldErrors {
   return Object.fromEntries(Object.entries(errors).map(([path, message]) => [`${prefix}.${path}`, message]))
 }
+
+const fieldNames: Record<string, string> = {
+  title: 'Title',
+  'reporter.name': 'Reporter name',
+  'reporter.email': 'Reporter email',
+  'reporter.handle': 'Reporter handle',
+  'reporter.pgpPublicKey': 'PGP public key',
+  'received.at': 'Received',
+  'received.timeZone': 'Time zone',
+  channel: 'Channel',
+  asset: 'Affected asset or product',
+  reportText: 'Report text',
+  'severity.vector': 'CVSS vector',
+  'severity.rating': 'Rating',
+  assigneeId: 'Assignee',
+  tags: 'Tags',
+  'credit.displayName': 'Credit display name',
+  'credit.url': 'Credit URL',
+  'reward.amount': 'Reward amount',
+  'reward.currency': 'Currency',
+}
+
+/** "Title, Reporter email": the fields to fix, in the words of their labels. */
+export function fieldsToFix(errors: FieldErrors): string {
+  return Object.keys(errors)
+    .map((path) => fieldNames[path] ?? path)
+    .join(', ')
+}

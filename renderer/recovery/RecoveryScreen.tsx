@@ -11,12 +11,9 @@ export function RecoveryScreen({ state, onState }: { state: Recovery; onState(ne
       <ProblemArea />
       <section className="recovery-card" aria-labelledby="recovery-title">
         <h1 id="recovery-title">The case store could not be opened</h1>
-        <dl className="recovery-facts">
-          <dt>File</dt>
-          <dd className="mono">{state.file}</dd>
-          <dt>Problem</dt>
-          <dd>{state.problem}</dd>
-        </dl>
+        <p className="recovery-file mono">{state.file}</p>
+        {/* The problem is worded to follow "The file", e.g. "is cut off: it ends in the middle of the data". */}
+        <p className="recovery-problem">The file {state.problem}.</p>
         <p>
           <strong>The file was not changed.</strong> Disclosure Desk has not written anything to it, so a backup or a
           colleague can still look at it as it is.

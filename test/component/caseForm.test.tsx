@@ -48,7 +48,7 @@ describe('new case form', { timeout: 20_000 }, () => {
     const email = screen.getByLabelText('Reporter email')
     expect(email).toHaveAttribute('aria-invalid', 'true')
     expect(email).toHaveAccessibleDescription('Enter a valid email address')
-    expect(screen.getByRole('alert')).toHaveTextContent('The case was not saved: one field needs attention.')
+    expect(screen.getByRole('alert')).toHaveTextContent('The case was not saved. Check this field: Reporter email.')
     expect(create).not.toHaveBeenCalled()
     expect(screen.getByLabelText('Title')).toHaveValue('Open redirect on login')
     await waitFor(() => expect(email).toHaveFocus())

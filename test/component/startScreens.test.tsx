@@ -36,7 +36,7 @@ describe('recovery screen', () => {
     expect(await screen.findByRole('heading', { level: 1, name: 'The case store could not be opened' })).toBeInTheDocument()
     expect(screen.getByText(file)).toBeInTheDocument()
     const state = await testDesk.desk.app.state({})
-    expect(state.ok && state.value.kind === 'recovery' && screen.getByText(state.value.problem)).toBeInTheDocument()
+    expect(state.ok && state.value.kind === 'recovery' && screen.getByText(`The file ${state.value.problem}.`)).toBeInTheDocument()
     expect(screen.getByText('The file was not changed.')).toBeInTheDocument()
     expect(screen.getByRole('button', { name: 'Open another file…' })).toBeInTheDocument()
     expect(screen.getByRole('button', { name: 'Start a new store elsewhere…' })).toBeInTheDocument()
