@@ -1,4 +1,4 @@
-import { dayNumberOf, daysInYear, isoDateOf, isoWeekdayOf, type DayNumber } from './dayNumber'
+import { dayNumberOf, daysInYear, isoDatesOfYear, isoWeekdayOf, type DayNumber } from './dayNumber'
 import type { IsoDate, NonWorkingDay } from './spec'
 
 export type DayKind = 'business' | NonWorkingDay['reason']
@@ -42,11 +42,9 @@ export function buildBusinessYear(input: BusinessYearInput): BusinessYear {
   const kinds = new Uint8Array(length)
   const businessBefore = new Int32Array(length + 1)
   const businessDays = new Uint16Array(length)
-  const dates: IsoDate[] = []
   let count = 0
   for (let offset = 0; offset < length; offset++) {
     const day = firstDay + offset
-    dates.push(isoDateOf(day))
     const kind = input.workingDays.has(day)
       ? BUSINESS
       : input.closures.has(day)
@@ -65,7 +63,7 @@ export function buildBusinessYear(input: BusinessYearInput): BusinessYear {
     firstDay,
     length,
     kinds,
-    dates,
+    dates: isoDatesOfYear(input.year),
     holidayNames: input.holidays,
     businessBefore,
     businessDays: businessDays.slice(0, count),

@@ -53,6 +53,19 @@ function isLeapYear(year: number): boolean {
 }
 
 const monthLengths = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31]
+const twoDigits = Array.from({ length: 32 }, (_, i) => String(i).padStart(2, '0'))
+
+/** Every date of the year in order, written month by month rather than converted one day number at a time. */
+export function isoDatesOfYear(year: number): IsoDate[] {
+  const prefix = `${String(year).padStart(4, '0')}-`
+  const dates: IsoDate[] = []
+  monthLengths.forEach((length, index) => {
+    const month = `${prefix}${twoDigits[index + 1]}-`
+    const days = index === 1 && isLeapYear(year) ? 29 : length
+    for (let day = 1; day <= days; day++) dates.push(`${month}${twoDigits[day]}`)
+  })
+  return dates
+}
 
 /** The number written at text[from, from + count), or NaN if any of it is not a digit. */
 function digitsAt(text: string, from: number, count: number): number {
