@@ -45,7 +45,8 @@ export function createCalendar(spec: CalendarSpec): BusinessCalendar {
         if (!holiday.counted) continue
         const day = parseIsoDate(holiday.date)
         const other = holidays.get(day)
-        holidays.set(day, other === undefined ? holiday.name : `${other}, ${holiday.name}`)
+        if (other === undefined) holidays.set(day, holiday.name)
+        else if (!other.split(', ').includes(holiday.name)) holidays.set(day, `${other}, ${holiday.name}`)
       }
       table = buildBusinessYear({ year, workWeek: resolved.workWeek, holidays, closures, workingDays })
       built.set(year, table)

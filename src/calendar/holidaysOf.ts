@@ -66,7 +66,7 @@ export function holidaysIn(source: Holidays, spec: ResolvedCalendarSpec, year: n
   const types = new Set<string>(spec.holidayTypes)
   const overrides = new Map(spec.overrides.map((o) => [o.rule, o.treatAs]))
   const prefix = `${String(year).padStart(4, '0')}-`
-  const entries = hasMultiDayRules(source)
+  const entries = year > 1 && hasMultiDayRules(source)
     ? [...source.getHolidays(year - 1, 'en'), ...source.getHolidays(year, 'en')]
     : source.getHolidays(year, 'en')
   const holidays: RegionHoliday[] = []

@@ -92,6 +92,12 @@ describe('nonWorkingDays', () => {
     ])
   })
 
+  it('names both holidays of a day that has two: 1 May 2008 in Germany was Labour Day and Ascension Day', () => {
+    expect(createCalendar({ country: 'DE' }).nonWorkingDays('2008-05-01', '2008-05-01')).toEqual([
+      { date: '2008-05-01', reason: 'holiday', name: 'Labour Day, Ascension Day' },
+    ])
+  })
+
   it('is empty for a range of business days and for a range that ends before it starts', () => {
     expect(nl.nonWorkingDays('2026-12-21', '2026-12-24')).toEqual([])
     expect(nl.nonWorkingDays('2026-12-27', '2026-12-25')).toEqual([])
