@@ -1,7 +1,13 @@
-import type { Handlers } from '../src/ipc/contract'
+import { countries, holidaysOf, regionsOf, statesOf, defaultTimeZone } from '../src/calendar'
+import type { Case } from '../src/cases/case'
 import { toSummary } from '../src/cases/summary'
+import { deadlinesOf, nextDeadline } from '../src/deadlines'
 import { DeskError } from '../src/errors'
+import type { Handlers } from '../src/ipc/contract'
 import { externalLink } from '../src/links/externalLink'
+import { allPolicies, policyById } from '../src/policies/catalog'
+import { presetPolicies } from '../src/policies/presets'
+import { validatePolicy } from '../src/policies/validatePolicy'
 import type { StoreSession } from './storeSession'
 
 /** What only the desktop shell can do: native dialogs and the system browser. The e2e bridge supplies its own. */
@@ -12,8 +18,16 @@ export interface Shell {
 }
 
 /** One plain async function per channel; each is a thin call into src/. Imports no electron, so Node tests load it. */
-export function createHandlers(session: StoreSession, shell: Shell): Handlers {
+export function createHandlers(session: StoreSession, shell: Shell, now: () => Date = () => new Date()): Handlers {
   const store = () => session.store()
+  const policyOf = (c: Case) => {
+    const policy = policyById(c.policyId, store().policies.list())
+    if (!policy) {
+      throw new DeskError('not_found', `Case ${c.key} follows the policy "${c.policyId}", which no longer exists. Choose another policy for the case.`)
+    }
+    return policy
+  }
+  const presetIds = new Set(presetPolicies.map((p) => p.id))
   return {
     'app:state': async () => session.state(),
     'store:openOther': async () => {
@@ -24,13 +38,44 @@ export function createHandlers(session: StoreSession, shell: Shell): Handlers {
       const file = await shell.chooseNewStoreLocation()
       return file ? session.open(file) : session.state()
     },
-    'cases:list': async () => store().cases.list().map(toSummary),
+    'cases:list': async () => {
+      const at = now()
+      const userPolicies = store().policies.list()
+      return store()
+        .cases.list()
+        .map((c) => {
+          const policy = policyById(c.policyId, userPolicies)
+          const next = policy && nextDeadline(deadlinesOf(c, policy, at, { explain: false }))
+          const summary = toSummary(c)
+          return next
+            ? { ...summary, nextDeadline: { label: next.label, state: next.state, dueDate: next.dueDate, dueAt: next.dueAt } }
+            : summary
+        })
+    },
     'cases:get': async ({ id }) => store().cases.get(id),
     'cases:create': async (input) => store().cases.create(input),
     'cases:update': async ({ id, revision, patch }) => store().cases.update(id, patch, revision),
     'cases:transition': async ({ id, revision, transition }) => store().cases.transition(id, transition, revision),
     'cases:addNote': async ({ id, text }) => store().cases.addNote(id, text),
     'cases:recordMilestone': async ({ id, ...milestone }) => store().cases.recordMilestone(id, milestone),
+    'cases:repinCalendar': async ({ id }) => store().cases.repinCalendar(id),
+    'deadlines:ofCase': async ({ id }) => {
+      const c = store().cases.get(id)
+      return deadlinesOf(c, policyOf(c), now())
+    },
+    'policies:list': async () => allPolicies(store().policies.list()).map((p) => ({ ...p, preset: presetIds.has(p.id) })),
+    'policies:save': async (policy) => store().policies.save(validatePolicy(policy)),
+    'policies:remove': async ({ id }) => {
+      await store().policies.remove(id)
+      return { removed: true }
+    },
+    'calendar:places': async ({ country, state }) => ({
+      countries: countries(),
+      states: country ? statesOf(country) : [],
+      regions: country && state ? regionsOf(country, state) : [],
+      timeZone: country ? defaultTimeZone(country, state) : null,
+    }),
+    'calendar:holidays': async ({ spec, year }) => holidaysOf(spec, year),
     'samples:load': async () => ({ added: await store().samples.load() }),
     'samples:remove': async () => ({ removed: await store().samples.remove() }),
     'settings:get': async () => store().settings.get(),

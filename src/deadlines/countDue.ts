@@ -2,6 +2,7 @@ import { isoDateOf, parseIsoDate, type DayNumber } from '../calendar/dayNumber'
 import type { BusinessCalendar, IsoDate } from '../calendar/spec'
 import type { PolicyRule } from '../policies/policy'
 import type { SkippedDay } from './deadline'
+import type { PausedSpan } from './pauses'
 
 export interface DueCount {
   calendar: BusinessCalendar
@@ -11,33 +12,44 @@ export interface DueCount {
   start: IsoDate
   amount: number
   unit: PolicyRule['unit']
-  paused: ReadonlySet<DayNumber>
+  /** Sorted, non-overlapping. */
+  paused: readonly PausedSpan[]
+  /** Whether to list the skipped days. */
+  explain: boolean
 }
 
 /**
  * The due date `amount` counted days after `start`, where a paused day that would have counted does not: the date
  * moves by one day for each such day up to it. Skipped are the days after the anchor up to the due date that did not
  * count: weekends, holidays and closures for business days, and paused days for either unit.
+ * The count jumps from pause to pause, so a case that has waited for years costs no more than one that has not.
  */
-export function countDue({ calendar, anchorDate, start, amount, unit, paused }: DueCount): {
+export function countDue({ calendar, anchorDate, start, amount, unit, paused, explain }: DueCount): {
   dueDate: IsoDate
   skipped: SkippedDay[]
 } {
-  const startDay = parseIsoDate(start)
-  const counts = (day: DayNumber) => unit === 'calendar_days' || calendar.isBusinessDay(isoDateOf(day))
-  let held: DayNumber[] = []
-  for (;;) {
-    const days = amount + held.length
-    const due = unit === 'business_days' ? parseIsoDate(calendar.addBusinessDays(start, days)) : startDay + days
-    const heldUpToDue = [...paused].filter((day) => day > startDay && day <= due && counts(day))
-    if (heldUpToDue.length === held.length) {
-      const dueDate = isoDateOf(due)
-      const nonWorking: SkippedDay[] =
-        unit === 'business_days' ? calendar.nonWorkingDays(isoDateOf(parseIsoDate(anchorDate) + 1), dueDate) : []
-      const pausedDays: SkippedDay[] = held.map((day) => ({ date: isoDateOf(day), reason: 'paused' }))
-      const skipped = [...nonWorking, ...pausedDays].sort((a, b) => (a.date < b.date ? -1 : 1))
-      return { dueDate, skipped }
-    }
-    held = heldUpToDue
+  const business = unit === 'business_days'
+  const counts = (day: DayNumber) => !business || calendar.isBusinessDay(isoDateOf(day))
+  const countedIn = (after: DayNumber, upTo: DayNumber) =>
+    business ? calendar.businessDaysBetween(isoDateOf(after), isoDateOf(upTo)) : upTo - after
+  const advance = (from: DayNumber, n: number) =>
+    business ? parseIsoDate(calendar.addBusinessDays(isoDateOf(from), n)) : from + n
+
+  let cursor = parseIsoDate(start)
+  let remaining = amount
+  const held: SkippedDay[] = []
+  for (const span of paused) {
+    if (span.last <= cursor) continue
+    const first = Math.max(span.first, cursor + 1)
+    const before = countedIn(cursor, first - 1)
+    if (before >= remaining) break
+    remaining -= before
+    if (explain) for (let day = first; day <= span.last; day++) if (counts(day)) held.push({ date: isoDateOf(day), reason: 'paused' })
+    cursor = span.last
   }
+  const dueDate = isoDateOf(advance(cursor, remaining))
+  if (!explain) return { dueDate, skipped: [] }
+  const nonWorking: SkippedDay[] = business ? calendar.nonWorkingDays(isoDateOf(parseIsoDate(anchorDate) + 1), dueDate) : []
+  const skipped = [...nonWorking, ...held].sort((a, b) => (a.date < b.date ? -1 : 1))
+  return { dueDate, skipped }
 }

@@ -1,12 +1,12 @@
 import type { Case } from '../cases/case'
-import { parseIsoDate, type DayNumber } from '../calendar/dayNumber'
+import { parseIsoDate } from '../calendar/dayNumber'
 import { createCalendar, timeZoneOf } from '../calendar'
 import type { BusinessCalendar, IsoDate } from '../calendar/spec'
 import { dueLabels, milestoneLabels, type Anchor, type Milestone, type Policy, type PolicyRule } from '../policies/policy'
 import { countDue } from './countDue'
 import type { Deadline, DeadlineState, SkippedDay } from './deadline'
 import { explainSkipped } from './explainSkipped'
-import { pausedDaysOf, pausesOf } from './pauses'
+import { pausedSpansOf, pausesOf, type PausedSpan } from './pauses'
 import { dateInZone, endOfDayIn, formatDay, formatDayTime, formatForZone, wallClockOf } from './zonedTime'
 
 /** What every rule of one case is measured against. */
@@ -16,16 +16,18 @@ interface CaseClock {
   teamZone: string
   now: number
   today: IsoDate
-  paused: ReadonlySet<DayNumber>
+  paused: readonly PausedSpan[]
   /** When the case started waiting for the reporter, if it still does. */
   waitingSince: number | undefined
   closed: boolean
   closedAt: number | undefined
   /** When each milestone happened (its `on`, not when it was recorded), earliest first. */
   milestones: ReadonlyMap<Milestone, readonly number[]>
+  /** Whether to say which days were skipped and why; a list of ten thousand cases needs only the dates and states. */
+  explain: boolean
 }
 
-function clockOf(c: Case, now: Date): CaseClock {
+function clockOf(c: Case, now: Date, explain: boolean): CaseClock {
   const teamZone = timeZoneOf(c.calendar.spec)
   const today = dateInZone(now.getTime(), teamZone)
   const pauses = pausesOf(c)
@@ -47,11 +49,12 @@ function clockOf(c: Case, now: Date): CaseClock {
     teamZone,
     now: now.getTime(),
     today,
-    paused: pausedDaysOf(pauses, teamZone, parseIsoDate(today)),
+    paused: pausedSpansOf(pauses, teamZone, parseIsoDate(today)),
     waitingSince: last && last.until === null ? last.since : undefined,
     closed: c.status === 'closed',
     closedAt,
     milestones,
+    explain,
   }
 }
 
@@ -93,7 +96,15 @@ function countFrom(rule: PolicyRule & { amount: number }, event: Anchor, at: num
     const why = afterHours ? `after ${c.calendar.endOfWorkingDay}` : 'not a business day'
     steps.push(`${why}, counts from ${formatDay(start)}`)
   }
-  const { dueDate, skipped } = countDue({ calendar, anchorDate: wall.date, start, amount: rule.amount, unit: rule.unit, paused: clock.paused })
+  const { dueDate, skipped } = countDue({
+    calendar,
+    anchorDate: wall.date,
+    start,
+    amount: rule.amount,
+    unit: rule.unit,
+    paused: clock.paused,
+    explain: clock.explain,
+  })
   steps.push(amountText(rule))
   if (skipped.length > 0) steps.push(`skipped ${explainSkipped(skipped)}`)
   steps.push(`due ${formatDay(dueDate)}`)
@@ -154,7 +165,7 @@ function deadline(rule: PolicyRule, occurrence: number, outcome: Outcome, clock:
     state,
     dueDate: due?.date ?? null,
     dueAt: due ? new Date(due.at).toISOString() : null,
-    dueAtReporter: due ? formatForZone(due.at, clock.c.received.timeZone) : null,
+    dueAtReporter: due && clock.explain ? formatForZone(due.at, clock.c.received.timeZone) : null,
     ...(kept ? { metAt: new Date(kept.at).toISOString() } : {}),
     skipped: outcome.skipped ?? [],
     explanation: [...outcome.explanation, ...notes(state, clock, kept)].join(' · '),
@@ -243,10 +254,11 @@ function repeating(rule: PolicyRule & { amount: number; repeatsUntil: Anchor }, 
 
 /**
  * Every promise of the policy on this case as of `now`, counted on the calendar the case pinned when it was received,
- * in the team's zone. Pure: the same case, policy and moment give the same deadlines.
+ * in the team's zone. Pure: the same case, policy and moment give the same deadlines. With `explain: false` the dates
+ * and states are the same, but `skipped` is empty and the explanation does not list the skipped days.
  */
-export function deadlinesOf(c: Case, policy: Policy, now: Date): Deadline[] {
-  const clock = clockOf(c, now)
+export function deadlinesOf(c: Case, policy: Policy, now: Date, { explain = true }: { explain?: boolean } = {}): Deadline[] {
+  const clock = clockOf(c, now, explain)
   return policy.rules.flatMap((rule) =>
     rule.repeatsUntil !== undefined && rule.amount !== null
       ? repeating({ ...rule, amount: rule.amount, repeatsUntil: rule.repeatsUntil }, clock)

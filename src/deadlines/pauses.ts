@@ -26,17 +26,31 @@ export function pausesOf(c: Case): Pause[] {
   return pauses
 }
 
+/** Consecutive days on which deadline clocks stand still, first and last included. */
+export interface PausedSpan {
+  first: DayNumber
+  last: DayNumber
+}
+
 /**
  * The days on which deadline clocks stand still: from the day the case entered needs_info (team zone) up to, but not
  * including, the day it left it. The day the reporter answers counts in full, so a question asked and answered on the
  * same day pauses nothing. While the case still waits, the pause runs up to today: the due date then shown is the one
- * that holds if the reporter answers today.
+ * that holds if the reporter answers today. Spans, not single days: a case can wait for years.
  */
-export function pausedDaysOf(pauses: readonly Pause[], timeZone: string, today: DayNumber): Set<DayNumber> {
-  const days = new Set<DayNumber>()
-  for (const pause of pauses) {
-    const end = pause.until === null ? today : parseIsoDate(dateInZone(pause.until, timeZone))
-    for (let day = parseIsoDate(dateInZone(pause.since, timeZone)); day < end; day++) days.add(day)
+export function pausedSpansOf(pauses: readonly Pause[], timeZone: string, today: DayNumber): PausedSpan[] {
+  const spans = pauses
+    .map((pause) => ({
+      first: parseIsoDate(dateInZone(pause.since, timeZone)),
+      last: (pause.until === null ? today : parseIsoDate(dateInZone(pause.until, timeZone))) - 1,
+    }))
+    .filter((span) => span.last >= span.first)
+    .sort((a, b) => a.first - b.first)
+  const merged: PausedSpan[] = []
+  for (const span of spans) {
+    const previous = merged.at(-1)
+    if (previous && span.first <= previous.last + 1) previous.last = Math.max(previous.last, span.last)
+    else merged.push({ ...span })
   }
-  return days
+  return merged
 }

@@ -1,7 +1,9 @@
 import { z } from 'zod'
+import { CalendarSpec, HolidayType, IsoDate } from '../calendar/spec'
 import { Case, CaseInput, CasePatch, Rating } from '../cases/case'
 import { CaseStatus, Transition } from '../cases/lifecycle'
-import { Milestone } from '../policies/policy'
+import { Deadline, DeadlineState } from '../deadlines/deadline'
+import { Milestone, Policy } from '../policies/policy'
 import { Settings } from '../settings/settings'
 
 export const AppState = z.discriminatedUnion('kind', [
@@ -29,8 +31,35 @@ export const CaseSummary = z.object({
   sample: z.boolean(),
   /** Lower-cased key, title, reporter and report text, for full-text search in the list. */
   searchText: z.string(),
+  /** The most urgent promise still open on the case, if any. */
+  nextDeadline: z
+    .object({ label: z.string(), state: DeadlineState, dueDate: IsoDate.nullable(), dueAt: z.string().nullable() })
+    .optional(),
 })
 export type CaseSummary = z.infer<typeof CaseSummary>
+
+const PlaceName = z.object({ code: z.string(), name: z.string() })
+
+export const Places = z.object({
+  countries: z.array(PlaceName),
+  states: z.array(PlaceName),
+  regions: z.array(PlaceName),
+  /** The zone date-holidays gives the chosen place, used when the settings name none. */
+  timeZone: z.string().nullable(),
+})
+export type Places = z.infer<typeof Places>
+
+export const RegionHoliday = z.object({
+  date: IsoDate,
+  name: z.string(),
+  type: HolidayType,
+  rule: z.string(),
+  counted: z.boolean(),
+  overridden: z.enum(['non_working', 'working']).optional(),
+})
+
+export const PolicyEntry = Policy.extend({ preset: z.boolean() })
+export type PolicyEntry = z.infer<typeof PolicyEntry>
 
 const Empty = z.object({}).strict()
 const ById = z.object({ id: z.string().min(1) })
@@ -51,6 +80,16 @@ export const contract = {
     req: ById.extend({ milestone: Milestone, on: z.iso.datetime({ offset: true }), comment: z.string().max(10_000).optional() }),
     res: Case,
   },
+  'cases:repinCalendar': { req: ById, res: Case },
+  'deadlines:ofCase': { req: ById, res: z.array(Deadline) },
+  'policies:list': { req: Empty, res: z.array(PolicyEntry) },
+  'policies:save': { req: Policy, res: Policy },
+  'policies:remove': { req: ById, res: z.object({ removed: z.boolean() }) },
+  'calendar:places': {
+    req: z.object({ country: z.string().max(3).optional(), state: z.string().max(10).optional() }),
+    res: Places,
+  },
+  'calendar:holidays': { req: z.object({ spec: CalendarSpec, year: z.number().int().min(1900).max(2200) }), res: z.array(RegionHoliday) },
   'samples:load': { req: Empty, res: z.object({ added: z.number().int() }) },
   'samples:remove': { req: Empty, res: z.object({ removed: z.number().int() }) },
   'settings:get': { req: Empty, res: Settings },

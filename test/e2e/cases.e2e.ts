@@ -1,0 +1,67 @@
+import { readFile, writeFile } from 'node:fs/promises'
+import { afterEach, describe, expect, it } from 'vitest'
+import { launchApp, type AppHarness } from './harness'
+
+let app: AppHarness | undefined
+afterEach(async () => {
+  await app?.close()
+  app = undefined
+})
+
+describe('cases, end to end in Chromium over a real store file', () => {
+  it('creates a case, finds it by search, changes its status, and sees it again after a restart', async () => {
+    app = await launchApp()
+    const { page } = app
+    await page.getByRole('button', { name: 'New case' }).first().waitFor()
+    await app.screenshot('01-empty-state')
+
+    await page.getByRole('button', { name: 'New case' }).first().click()
+    await page.getByLabel('Title').fill('Stored XSS in the support portal')
+    await page.getByLabel('Reporter name').fill('Ada Researcher')
+    await page.getByLabel('Reporter email').fill('ada@example.org')
+    await page.getByLabel('Report text').fill('Steps: post <img src=x onerror=alert(1)> as a ticket subject.\nzebrafish-marker')
+    await app.screenshot('02-new-case-form')
+    await page.getByRole('button', { name: /^(Save|Create case)$/ }).click()
+
+    await page.getByRole('heading', { name: 'Stored XSS in the support portal' }).waitFor()
+    expect(await page.locator('img').count()).toBe(0)
+    await page.getByText('<img src=x onerror=alert(1)>', { exact: false }).waitFor()
+    await app.screenshot('03-case-detail')
+
+    await page.getByRole('button', { name: 'Move to Acknowledged' }).click()
+    await page.getByText('Acknowledged').first().waitFor()
+
+    await page.getByRole('link', { name: 'Cases' }).first().click()
+    await page.getByLabel('Search cases').fill('zebrafish')
+    const rows = page.getByRole('row').filter({ hasText: 'Stored XSS in the support portal' })
+    await expect.poll(() => rows.count()).toBe(1)
+    await app.screenshot('04-case-list-search')
+
+    const onDisk = JSON.parse(await readFile(app.storeFile, 'utf8')) as { cases: { title: string; status: string }[] }
+    expect(onDisk.cases.map((c) => [c.title, c.status])).toEqual([['Stored XSS in the support portal', 'acknowledged']])
+
+    await app.restart()
+    await page.getByRole('row').filter({ hasText: 'Stored XSS in the support portal' }).first().click()
+    await page.getByRole('heading', { name: 'Stored XSS in the support portal' }).waitFor()
+    await page.getByText('Acknowledged').first().waitFor()
+  })
+
+  it('opens the recovery screen for a corrupt store and leaves the file untouched', async () => {
+    const { mkdtemp } = await import('node:fs/promises')
+    const { tmpdir } = await import('node:os')
+    const { join } = await import('node:path')
+    const file = join(await mkdtemp(join(tmpdir(), 'dd-corrupt-')), 'disclosure-desk.json')
+    const truncated = '{"schemaVersion":1,"cases":[{"id":"a","title":"Half a ca'
+    await writeFile(file, truncated)
+    app = await launchApp({ storeFile: file })
+    await app.page.getByRole('button', { name: 'Open another file…' }).waitFor()
+    await app.page.getByText(file, { exact: false }).first().waitFor()
+    await app.screenshot('05-recovery')
+    expect(await readFile(file, 'utf8')).toBe(truncated)
+
+    app.dialogs.create = join(file, '..', 'fresh-store.json')
+    await app.page.getByRole('button', { name: 'Start a new store elsewhere…' }).click()
+    await app.page.getByRole('button', { name: 'Load sample cases' }).waitFor()
+    expect(await readFile(file, 'utf8')).toBe(truncated)
+  })
+})
