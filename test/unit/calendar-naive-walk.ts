@@ -1,10 +1,7 @@
 import Holidays from 'date-holidays'
-import type { HolidayType, IsoDate } from '../../src/calendar'
+import { defaultTimeZone, type HolidayType, type IsoDate } from '../../src/calendar'
+import { endOfDayIn } from '../../src/deadlines/zonedTime'
 
-/**
- * The slow, obvious calendar the engine must agree with: one day at a time, asking date-holidays' isHoliday at
- * local noon in the place's own zone (UTC midnight would still be the day before west of Greenwich).
- */
 export interface NaiveSpec {
   country: string
   state?: string
@@ -30,29 +27,16 @@ function isoWeekday(date: IsoDate): number {
   return new Date(`${date}T00:00:00Z`).getUTCDay() || 7
 }
 
-function noonIn(timeZone: string): (date: IsoDate) => Date {
-  const format = new Intl.DateTimeFormat('en-US', {
-    timeZone,
-    hourCycle: 'h23',
-    year: 'numeric',
-    month: 'numeric',
-    day: 'numeric',
-    hour: 'numeric',
-    minute: 'numeric',
-  })
-  return (date) => {
-    const guess = Date.parse(`${date}T12:00:00Z`)
-    const parts = format.formatToParts(guess)
-    const part = (type: string) => Number(parts.find((p) => p.type === type)?.value)
-    const wallClock = Date.UTC(part('year'), part('month') - 1, part('day'), part('hour'), part('minute'))
-    return new Date(guess - (wallClock - guess))
-  }
-}
-
-/** `remember` keeps each day's answer, so a test can ask thousands of questions; the benchmark asks without it. */
+/**
+ * The slow, obvious calendar the engine must agree with: one day at a time, asking date-holidays' isHoliday at
+ * midday in the place's own zone (UTC midnight would still be the day before west of Greenwich).
+ * `remember` keeps each day's answer, so a test can ask thousands of questions; the benchmark asks without it.
+ */
 export function naiveCalendar(spec: NaiveSpec, remember: boolean): NaiveCalendar {
   const holidays = new Holidays(spec.country, spec.state as string)
-  const noon = noonIn(holidays.getTimezones()[0] ?? 'UTC')
+  const zone = defaultTimeZone(spec.country, spec.state)
+  // 12 hours before the day's end is inside it, whether the day lasts 23, 24 or 25 hours.
+  const midday = (date: IsoDate) => new Date(endOfDayIn(date, zone) - 12 * 3_600_000)
   const types = new Set<string>(spec.holidayTypes)
   const closures = new Set(spec.closures ?? [])
   const workingDays = new Set(spec.workingDays ?? [])
@@ -61,7 +45,7 @@ export function naiveCalendar(spec: NaiveSpec, remember: boolean): NaiveCalendar
   function ask(date: IsoDate): boolean {
     if (workingDays.has(date)) return true
     if (closures.has(date)) return false
-    const entries = holidays.isHoliday(noon(date))
+    const entries = holidays.isHoliday(midday(date))
     if (entries && entries.some((h) => types.has(h.type))) return false
     return spec.workWeek.includes(isoWeekday(date))
   }
