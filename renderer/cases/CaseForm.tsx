@@ -64,7 +64,7 @@ export function CaseForm() {
           <button type="submit" className="button button-primary" disabled={saving}>
             Save
           </button>
-          <button type="button" className="button" onClick={() => navigate(-1)}>
+          <button type="button" className="button" onClick={() => navigate('/cases')}>
             Cancel
           </button>
         </div>

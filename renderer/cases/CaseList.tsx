@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useDeferredValue, useEffect, useId, useMemo, useRef, type CSSProperties, type MouseEvent, type ReactNode } from 'react'
+import { useDeferredValue, useEffect, useId, useMemo, useRef, useState, type CSSProperties, type MouseEvent, type ReactNode } from 'react'
 import { useNavigate, useSearchParams } from 'react-router'
 import { Rating } from '../../src/cases/case'
 import { CaseStatus, statusLabels } from '../../src/cases/lifecycle'
@@ -40,8 +40,10 @@ export function CaseList() {
   const [params, setParams] = useSearchParams()
   const navigate = useNavigate()
   const { filters, sort } = viewFrom(params)
+  // The search box is local state: updating the address is asynchronous, and a box fed from it would drop fast keystrokes.
+  const [typed, setTyped] = useState(filters.query)
   // Typing stays smooth on a large store: the filter catches up with the search box when the browser has time.
-  const query = useDeferredValue(filters.query)
+  const query = useDeferredValue(typed)
 
   const compare = useMemo(() => comparators(team), [team])
   const sorted = useMemo(() => sortCases(summaries ?? [], sort, compare), [summaries, sort.column, sort.direction, compare])
@@ -59,6 +61,10 @@ export function CaseList() {
     overscan: 12,
   })
   const items = virtualizer.getVirtualItems()
+
+  useEffect(() => {
+    if (query !== (params.get('q') ?? '')) update({ q: query })
+  })
 
   const marked = useRef(false)
   useEffect(() => {
@@ -129,8 +135,8 @@ export function CaseList() {
           className="search"
           aria-label="Search cases"
           placeholder="Search key, title, reporter or report text"
-          value={filters.query}
-          onChange={(e) => update({ q: e.target.value })}
+          value={typed}
+          onChange={(e) => setTyped(e.target.value)}
         />
         <FilterSelect label="Status" value={filters.status} onChange={(v) => update({ status: v })}>
           <option value="">All</option>
@@ -166,11 +172,14 @@ export function CaseList() {
             </option>
           ))}
         </FilterSelect>
-        {(filters.status || filters.severity || filters.assignee || filters.tag || filters.query) && (
+        {(filters.status || filters.severity || filters.assignee || filters.tag || typed) && (
           <button
             type="button"
             className="button button-quiet"
-            onClick={() => update({ q: '', status: '', severity: '', assignee: '', tag: '' })}
+            onClick={() => {
+              setTyped('')
+              update({ q: '', status: '', severity: '', assignee: '', tag: '' })
+            }}
           >
             Clear filters
           </button>
