@@ -18,7 +18,7 @@ export type CaseColumn = {
 
 /** The columns of the case list, in order; a new column is one more entry here and one more comparator. */
 export const caseColumns: CaseColumn[] = [
-  { id: 'key', label: 'Key', width: '108px', render: (s) => <span className="mono">{s.key}</span> },
+  { id: 'key', label: 'Key', width: '120px', render: (s) => <span className="mono">{s.key}</span> },
   {
     id: 'title',
     label: 'Title',
