@@ -4,7 +4,8 @@ import { mkdtemp, mkdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { extname, join, normalize } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
-import { createHandlers, type Shell } from '../../electron/handlers'
+import { createHandlers } from '../../electron/handlers'
+import { createFakeShell } from '../support/testDesk'
 import { createStoreSession, type StoreSession } from '../../electron/storeSession'
 import { channels, type Handlers } from '../../src/ipc/contract'
 import { dispatch } from '../../src/ipc/dispatch'
@@ -74,21 +75,12 @@ export async function launchApp(options: { storeFile?: string; now?: () => Date 
   const dir = await mkdtemp(join(tmpdir(), 'disclosure-desk-e2e-'))
   const storeFile = options.storeFile ?? join(dir, 'disclosure-desk.json')
   await mkdir(screenshotDir, { recursive: true })
-  const dialogs: AppHarness['dialogs'] = { open: null, create: null }
-  const openedLinks: string[] = []
-  const shell: Shell = {
-    chooseStoreToOpen: async () => dialogs.open,
-    chooseNewStoreLocation: async () => dialogs.create,
-    confirmAndOpenExternal: async (url) => {
-      openedLinks.push(url.href)
-      return false
-    },
-  }
+  const { shell, dialogs, openedLinks } = createFakeShell(false)
   let session: StoreSession
   let handlers: Handlers
   const startBackend = async () => {
     session = createStoreSession(options.now ? { now: options.now } : undefined)
-    handlers = createHandlers(session, shell)
+    handlers = createHandlers(session, shell, options.now)
     await session.open(storeFile)
   }
   await startBackend()

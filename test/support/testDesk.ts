@@ -7,6 +7,25 @@ import type { DeskApi } from '../../src/ipc/contract'
 import { buildDeskApi } from '../../src/ipc/deskApi'
 import { dispatch } from '../../src/ipc/dispatch'
 
+/** File dialogs that answer what a test set, and a link opener that records instead of opening. */
+export function createFakeShell(confirmLinks: boolean): {
+  shell: Shell
+  dialogs: { open: string | null; create: string | null }
+  openedLinks: string[]
+} {
+  const dialogs = { open: null as string | null, create: null as string | null }
+  const openedLinks: string[] = []
+  const shell: Shell = {
+    chooseStoreToOpen: async () => dialogs.open,
+    chooseNewStoreLocation: async () => dialogs.create,
+    confirmAndOpenExternal: async (url) => {
+      openedLinks.push(url.href)
+      return confirmLinks
+    },
+  }
+  return { shell, dialogs, openedLinks }
+}
+
 export interface TestDesk {
   desk: DeskApi
   file: string
@@ -25,17 +44,8 @@ export async function createTestDesk(options?: { file?: string; now?: () => Date
   const dir = await mkdtemp(join(tmpdir(), 'disclosure-desk-'))
   const file = options?.file ?? join(dir, 'disclosure-desk.json')
   const session = createStoreSession(options?.now ? { now: options.now } : undefined)
-  const dialogs: TestDesk['dialogs'] = { open: null, create: null }
-  const openedLinks: string[] = []
-  const shell: Shell = {
-    chooseStoreToOpen: async () => dialogs.open,
-    chooseNewStoreLocation: async () => dialogs.create,
-    confirmAndOpenExternal: async (url) => {
-      openedLinks.push(url.href)
-      return true
-    },
-  }
-  const handlers = createHandlers(session, shell)
+  const { shell, dialogs, openedLinks } = createFakeShell(true)
+  const handlers = createHandlers(session, shell, options?.now)
   await session.open(file)
   const desk = buildDeskApi(async (channel, request) =>
     structuredClone(await dispatch(handlers, channel, structuredClone(request))),
