@@ -1,51 +1,29 @@
+import { wallClockOf } from '../../src/deadlines/zonedTime'
+
 /** The zone this computer is set to, e.g. 'Europe/Amsterdam'. */
 export function localTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone
 }
 
-/** Every zone the runtime knows, with the given ones first so a stored zone is always selectable. */
+/** Every zone the runtime knows, plus the given ones so that a stored zone stays selectable, sorted. */
 export function timeZoneChoices(...mustInclude: string[]): string[] {
   const known = Intl.supportedValuesOf('timeZone')
   return [...new Set([...mustInclude.filter(Boolean), ...known])].sort()
 }
 
-const partFormats = new Map<string, Intl.DateTimeFormat>()
-
-function wallClockParts(epochMs: number, timeZone: string) {
-  let format = partFormats.get(timeZone)
-  if (!format) {
-    format = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: '2-digit',
-      day: '2-digit',
-      hour: '2-digit',
-      minute: '2-digit',
-      second: '2-digit',
-    })
-    partFormats.set(timeZone, format)
-  }
-  const parts: Record<string, number> = {}
-  for (const part of format.formatToParts(epochMs)) {
-    if (part.type !== 'literal') parts[part.type] = Number(part.value)
-  }
-  return parts as Record<'year' | 'month' | 'day' | 'hour' | 'minute' | 'second', number>
-}
+const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, '0')
 
 /** How far the zone's clock is ahead of UTC at that instant, in minutes (Amsterdam in winter: 60). */
 function offsetMinutes(epochMs: number, timeZone: string): number {
-  const p = wallClockParts(epochMs, timeZone)
-  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second)
+  const wall = wallClockOf(epochMs, timeZone)
+  const asUtc = Date.parse(`${wall.date}T${pad(wall.hour)}:${pad(wall.minute)}:${pad(wall.second)}Z`)
   return Math.round((asUtc - Math.floor(epochMs / 1000) * 1000) / 60_000)
 }
 
-const pad = (n: number, width = 2) => String(Math.abs(n)).padStart(width, '0')
-
 /** The value for an <input type="datetime-local"> showing that instant on the zone's clock: 'YYYY-MM-DDTHH:MM'. */
 export function wallClockIn(instant: string | number | Date, timeZone: string): string {
-  const p = wallClockParts(new Date(instant).getTime(), timeZone)
-  return `${pad(p.year, 4)}-${pad(p.month)}-${pad(p.day)}T${pad(p.hour)}:${pad(p.minute)}`
+  const wall = wallClockOf(new Date(instant).getTime(), timeZone)
+  return `${wall.date}T${pad(wall.hour)}:${pad(wall.minute)}`
 }
 
 const wallClockPattern = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/
