@@ -2,6 +2,15 @@ import type { CalendarSettings, HolidayType } from '../../src/calendar/spec'
 
 export const weekdayNames = ['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'] as const
 
+/** A holiday's type as date-holidays names it, for the one-year table. */
+export const holidayTypeNames: Record<HolidayType, string> = {
+  public: 'Public',
+  bank: 'Bank',
+  school: 'School',
+  optional: 'Optional',
+  observance: 'Observance',
+}
+
 export const holidayTypeLabels: Record<HolidayType, string> = {
   public: 'Public holidays',
   bank: 'Bank holidays',

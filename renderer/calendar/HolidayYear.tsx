@@ -1,0 +1,146 @@
+import { useEffect, useState } from 'react'
+import type { z } from 'zod'
+import type { HolidayOverride, ResolvedCalendarSpec } from '../../src/calendar/spec'
+import { formatDay } from '../../src/deadlines/zonedTime'
+import type { RegionHoliday } from '../../src/ipc/contract'
+import { call, messageOf } from '../desk'
+import { holidayTypeNames } from './calendarSummary'
+
+type Holiday = z.infer<typeof RegionHoliday>
+type Choice = 'data' | HolidayOverride['treatAs']
+
+const choiceLabels: Record<Choice, string> = {
+  data: 'As the data says',
+  non_working: 'Count as non-working',
+  working: 'Treat as working day',
+}
+
+const firstYear = 1900
+const lastYear = 2200
+
+/**
+ * The holidays of one year under the calendar being edited, counted or not, each with a choice that holds every year.
+ * Shows unsaved changes, so the effect of a choice is visible before saving.
+ */
+export function HolidayYear({
+  spec,
+  onOverrides,
+}: {
+  spec: ResolvedCalendarSpec
+  onOverrides(overrides: HolidayOverride[]): void
+}) {
+  const [year, setYear] = useState(() => new Date().getFullYear())
+  const [yearText, setYearText] = useState(String(year))
+  const [holidays, setHolidays] = useState<{ year: number; list: Holiday[] } | null>(null)
+  const [problem, setProblem] = useState<string | null>(null)
+  const specKey = JSON.stringify(spec)
+
+  useEffect(() => {
+    let current = true
+    call((desk) => desk.calendar.holidays({ spec: JSON.parse(specKey) as ResolvedCalendarSpec, year })).then(
+      (list) => {
+        if (!current) return
+        setHolidays({ year, list })
+        setProblem(null)
+      },
+      (error) => current && setProblem(messageOf(error)),
+    )
+    return () => {
+      current = false
+    }
+  }, [specKey, year])
+
+  function chooseYear(text: string) {
+    setYearText(text)
+    const next = Number(text)
+    if (Number.isInteger(next) && next >= firstYear && next <= lastYear) setYear(next)
+  }
+
+  function choose(holiday: Holiday, choice: Choice) {
+    const others = spec.overrides.filter((o) => o.rule !== holiday.rule)
+    onOverrides(choice === 'data' ? others : [...others, { rule: holiday.rule, name: holiday.name, treatAs: choice }])
+  }
+
+  const yearValid = String(year) === yearText
+  return (
+    <section className="card holiday-year" aria-labelledby="holiday-year-title">
+      <div className="holiday-year-head">
+        <h2 id="holiday-year-title">Holidays in {year}</h2>
+        <div className="year-picker">
+          <button type="button" className="button" aria-label="Previous year" disabled={year <= firstYear} onClick={() => chooseYear(String(year - 1))}>
+            ‹
+          </button>
+          <input
+            type="number"
+            aria-label="Year"
+            min={firstYear}
+            max={lastYear}
+            value={yearText}
+            aria-invalid={!yearValid}
+            onChange={(e) => chooseYear(e.target.value)}
+          />
+          <button type="button" className="button" aria-label="Next year" disabled={year >= lastYear} onClick={() => chooseYear(String(year + 1))}>
+            ›
+          </button>
+        </div>
+      </div>
+      <p className="field-hint holiday-year-lead">
+        date-holidays sorts each day into a type, and only the types you count are non-working. Its types do not always
+        match the law you work under: it types Good Friday in the Netherlands as a school holiday, while the Dutch General
+        Time Limits Act (Algemene termijnenwet) counts it. A choice made here holds for that holiday every year.
+      </p>
+      {!yearValid && <p className="field-error">Choose a year from {firstYear} to {lastYear}.</p>}
+      {problem ? (
+        <p className="field-error" role="alert">
+          {problem}
+        </p>
+      ) : !holidays ? (
+        <p className="muted" aria-busy="true">
+          Loading holidays…
+        </p>
+      ) : holidays.list.length === 0 ? (
+        <p className="muted">date-holidays lists no holidays for this place in {holidays.year}.</p>
+      ) : (
+        <table className="holiday-table" aria-label={`Holidays in ${holidays.year}`}>
+          <thead>
+            <tr>
+              <th scope="col">Date</th>
+              <th scope="col">Holiday</th>
+              <th scope="col">Type</th>
+              <th scope="col">Counted</th>
+              <th scope="col">Every year</th>
+            </tr>
+          </thead>
+          <tbody>
+            {holidays.list.map((h) => (
+              <tr key={`${h.date}-${h.rule}`} className={h.counted ? 'holiday-counted' : undefined}>
+                <td className="holiday-date">
+                  <time dateTime={h.date}>{formatDay(h.date)}</time>
+                </td>
+                <td>{h.name}</td>
+                <td className="muted">{holidayTypeNames[h.type]}</td>
+                <td>
+                  <span className={h.counted ? 'holiday-flag holiday-flag-on' : 'holiday-flag'}>{h.counted ? 'Counted' : 'Not counted'}</span>
+                </td>
+                <td>
+                  <select
+                    aria-label={`${h.name}: every year`}
+                    value={h.overridden ?? 'data'}
+                    className={h.overridden ? 'holiday-override-on' : undefined}
+                    onChange={(e) => choose(h, e.target.value as Choice)}
+                  >
+                    {(Object.keys(choiceLabels) as Choice[]).map((c) => (
+                      <option key={c} value={c}>
+                        {choiceLabels[c]}
+                      </option>
+                    ))}
+                  </select>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </section>
+  )
+}
