@@ -1,12 +1,11 @@
 import { useEffect, useState } from 'react'
-import type { z } from 'zod'
 import type { HolidayOverride, ResolvedCalendarSpec } from '../../src/calendar/spec'
 import { formatDay } from '../../src/deadlines/zonedTime'
-import type { RegionHoliday } from '../../src/ipc/contract'
+import type { Res } from '../../src/ipc/contract'
 import { call, messageOf } from '../desk'
 import { holidayTypeNames } from './calendarSummary'
 
-type Holiday = z.infer<typeof RegionHoliday>
+type Holiday = Res<'calendar:holidays'>[number]
 type Choice = 'data' | HolidayOverride['treatAs']
 
 const choiceLabels: Record<Choice, string> = {

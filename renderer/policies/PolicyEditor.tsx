@@ -1,0 +1,212 @@
+import { useRef, useState, type FormEvent } from 'react'
+import { Anchor, DueKind, Milestone, dueLabels, milestoneLabels, type Policy, type PolicyRule } from '../../src/policies/policy'
+import { call, DeskFailure } from '../desk'
+import { Field, focusFirstInvalid } from '../forms/Field'
+import { useProblems } from '../shell/Problems'
+import { anchorLabel, unitLabels } from './policyLabels'
+
+type Errors = Record<string, string>
+
+function newRule(rules: PolicyRule[]): PolicyRule {
+  const ids = new Set(rules.map((r) => r.id))
+  let n = rules.length + 1
+  while (ids.has(`rule-${n}`)) n++
+  return { id: `rule-${n}`, due: 'acknowledgement', quote: '', reading: '', from: 'received', metBy: 'acknowledgement_sent', amount: 5, unit: 'business_days' }
+}
+
+/** Edits one of the team's own policies; the backend checks it (every quote in the text, ...) and names each field to fix. */
+export function PolicyEditor({ initial, onSaved, onCancel }: { initial: Policy; onSaved(policy: Policy): void; onCancel(): void }) {
+  const { report } = useProblems()
+  const [draft, setDraft] = useState<Policy>(initial)
+  const [errors, setErrors] = useState<Errors>({})
+  const [busy, setBusy] = useState(false)
+  const formRef = useRef<HTMLFormElement>(null)
+
+  const changeRule = (index: number, change: Partial<PolicyRule>) =>
+    setDraft((d) => ({ ...d, rules: d.rules.map((r, i) => (i === index ? { ...r, ...change } : r)) }))
+
+  async function submit(event: FormEvent) {
+    event.preventDefault()
+    setBusy(true)
+    try {
+      onSaved(await call((desk) => desk.policies.save(draft)))
+    } catch (error) {
+      report(error)
+      const found: Errors = {}
+      if (error instanceof DeskFailure) for (const issue of error.issues) found[issue.path] ??= issue.message
+      setErrors(found)
+      focusFirstInvalid(formRef.current)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <form ref={formRef} className="policy-editor" noValidate aria-label={`Edit ${initial.name}`} onSubmit={(e) => void submit(e)}>
+      {Object.keys(errors).length > 0 && (
+        <p className="form-summary" role="alert">
+          The policy was not saved. Fix the fields marked below.
+        </p>
+      )}
+      <fieldset className="form-section">
+        <legend>Policy</legend>
+        <div className="field-grid">
+          <Field label="Policy name" error={errors.name ?? errors.id} wide>
+            {(a) => <input {...a} type="text" value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />}
+          </Field>
+          <Field label="Policy text" error={errors.text} hint="As published; each rule quotes a sentence from it word for word." wide>
+            {(a) => (
+              <textarea {...a} rows={12} className="policy-text-input" value={draft.text} onChange={(e) => setDraft({ ...draft, text: e.target.value })} />
+            )}
+          </Field>
+        </div>
+      </fieldset>
+
+      {draft.rules.map((rule, i) => (
+        <RuleFields
+          key={rule.id}
+          index={i}
+          rule={rule}
+          errors={errors}
+          onChange={(change) => changeRule(i, change)}
+          onRemove={() => setDraft((d) => ({ ...d, rules: d.rules.filter((_, j) => j !== i) }))}
+        />
+      ))}
+      <div>
+        <button type="button" className="button" onClick={() => setDraft((d) => ({ ...d, rules: [...d.rules, newRule(d.rules)] }))}>
+          Add rule
+        </button>
+      </div>
+
+      <div className="form-actions form-actions-sticky">
+        <button type="submit" className="button button-primary" disabled={busy}>
+          Save policy
+        </button>
+        <button type="button" className="button" onClick={onCancel}>
+          Cancel
+        </button>
+      </div>
+    </form>
+  )
+}
+
+function RuleFields({
+  index,
+  rule,
+  errors,
+  onChange,
+  onRemove,
+}: {
+  index: number
+  rule: PolicyRule
+  errors: Errors
+  onChange(change: Partial<PolicyRule>): void
+  onRemove(): void
+}) {
+  const error = (field: string) => errors[`rules.${index}.${field}`]
+  const name = `Rule ${index + 1}`
+  return (
+    <fieldset className="form-section" aria-label={`${name}: ${dueLabels[rule.due]}`}>
+      <legend>
+        {name}: {dueLabels[rule.due]}
+      </legend>
+      <div className="rule-grid">
+        <Field label="What is due" error={error('due')}>
+          {(a) => (
+            <select {...a} value={rule.due} onChange={(e) => onChange({ due: DueKind.parse(e.target.value) })}>
+              {DueKind.options.map((d) => (
+                <option key={d} value={d}>
+                  {dueLabels[d]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Counted from" error={error('from')}>
+          {(a) => (
+            <select {...a} value={rule.from} onChange={(e) => onChange({ from: Anchor.parse(e.target.value) })}>
+              <AnchorOptions />
+            </select>
+          )}
+        </Field>
+        <Field label="Met by" error={error('metBy')}>
+          {(a) => (
+            <select {...a} value={rule.metBy} onChange={(e) => onChange({ metBy: Milestone.parse(e.target.value) })}>
+              {Milestone.options.map((m) => (
+                <option key={m} value={m}>
+                  {milestoneLabels[m]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Amount" error={error('amount')} hint="Empty: no time limit.">
+          {(a) => (
+            <input
+              {...a}
+              type="number"
+              min={0}
+              max={3650}
+              value={rule.amount ?? ''}
+              onChange={(e) => onChange({ amount: e.target.value === '' ? null : Math.trunc(Number(e.target.value)) })}
+            />
+          )}
+        </Field>
+        <Field label="Unit" error={error('unit')}>
+          {(a) => (
+            <select {...a} value={rule.unit} onChange={(e) => onChange({ unit: e.target.value as PolicyRule['unit'] })}>
+              {(Object.keys(unitLabels) as PolicyRule['unit'][]).map((u) => (
+                <option key={u} value={u}>
+                  {unitLabels[u].charAt(0).toUpperCase() + unitLabels[u].slice(1)}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Repeats until" error={error('repeatsUntil')}>
+          {(a) => (
+            <select
+              {...a}
+              value={rule.repeatsUntil ?? ''}
+              onChange={(e) => onChange({ repeatsUntil: e.target.value ? Anchor.parse(e.target.value) : undefined })}
+            >
+              <option value="">Does not repeat</option>
+              <AnchorOptions />
+            </select>
+          )}
+        </Field>
+        <Field label="Before" error={error('before')} hint="Only for a promise without a time limit.">
+          {(a) => (
+            <select {...a} value={rule.before ?? ''} onChange={(e) => onChange({ before: e.target.value ? Milestone.parse(e.target.value) : undefined })}>
+              <option value="">No event</option>
+              {Milestone.options.map((m) => (
+                <option key={m} value={m}>
+                  {milestoneLabels[m]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field label="Quoted sentence" error={error('quote') ?? error('id')} hint="Copied word for word from the policy text." wide>
+          {(a) => <textarea {...a} rows={2} value={rule.quote} onChange={(e) => onChange({ quote: e.target.value })} />}
+        </Field>
+        <Field label="Our reading" error={error('reading')} hint="How a vague sentence is read; leave empty when it is exact." optional wide>
+          {(a) => <textarea {...a} rows={2} value={rule.reading} onChange={(e) => onChange({ reading: e.target.value })} />}
+        </Field>
+      </div>
+      <button type="button" className="button button-danger rule-remove" onClick={onRemove}>
+        Remove rule {index + 1}
+      </button>
+    </fieldset>
+  )
+}
+
+const anchors: Anchor[] = ['received', ...Milestone.options]
+
+function AnchorOptions() {
+  return anchors.map((anchor) => (
+    <option key={anchor} value={anchor}>
+      {anchorLabel(anchor)}
+    </option>
+  ))
+}
