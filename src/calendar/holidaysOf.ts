@@ -1,22 +1,10 @@
 import type { default as Holidays, HolidaysTypes } from 'date-holidays'
-import { z } from 'zod'
 import { DeskError } from '../errors'
 import { isoDateOf, parseIsoDate } from './dayNumber'
 import { holidaySourceOf } from './holidaySource'
 import { resolveCalendarSpec } from './resolveCalendarSpec'
-import { HolidayOverride, HolidayType, IsoDate, type CalendarSpec, type ResolvedCalendarSpec } from './spec'
+import type { CalendarSpec, HolidayType, RegionHoliday, ResolvedCalendarSpec } from './spec'
 
-export const RegionHoliday = z.object({
-  date: IsoDate,
-  name: z.string(),
-  type: HolidayType,
-  /** date-holidays' rule text, the key of an override; a substitute day has its own rule or shares its holiday's. */
-  rule: z.string(),
-  /** Whether the day counts as non-working under the spec's holiday types and overrides. */
-  counted: z.boolean(),
-  overridden: HolidayOverride.shape.treatAs.optional(),
-})
-export type RegionHoliday = z.infer<typeof RegionHoliday>
 
 /**
  * Every holiday date-holidays knows for the place in one year, all types, each marked counted or not.

@@ -1,10 +1,7 @@
-import { z } from 'zod'
 import { DeskError } from '../errors'
 import { holidaySourceOf, placeCatalogue } from './holidaySource'
-import type { CalendarSpec } from './spec'
+import type { CalendarSpec, PlaceName } from './spec'
 
-export const PlaceName = z.object({ code: z.string(), name: z.string() })
-export type PlaceName = z.infer<typeof PlaceName>
 
 function byName(list: Record<string, string> | undefined): PlaceName[] {
   return Object.entries(list ?? {})

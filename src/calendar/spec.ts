@@ -55,3 +55,19 @@ export const CalendarSettings = z.object({
   afterHoursCountsNextDay: z.boolean().default(false),
 })
 export type CalendarSettings = z.output<typeof CalendarSettings>
+
+/** One holiday of a year as the settings screen shows it. */
+export const RegionHoliday = z.object({
+  date: IsoDate,
+  name: z.string(),
+  type: HolidayType,
+  /** date-holidays' rule text, the key of an override; a substitute day has its own rule or shares its holiday's. */
+  rule: z.string(),
+  /** Whether the day counts as non-working under the spec's holiday types and overrides. */
+  counted: z.boolean(),
+  overridden: HolidayOverride.shape.treatAs.optional(),
+})
+export type RegionHoliday = z.infer<typeof RegionHoliday>
+
+export const PlaceName = z.object({ code: z.string(), name: z.string() })
+export type PlaceName = z.infer<typeof PlaceName>

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { CalendarSpec, HolidayType, IsoDate } from '../calendar/spec'
+import { CalendarSpec, IsoDate, PlaceName, RegionHoliday } from '../calendar/spec'
 import { Case, CaseInput, CasePatch, Rating } from '../cases/case'
 import { CaseStatus, Transition } from '../cases/lifecycle'
 import { Deadline, DeadlineState } from '../deadlines/deadline'
@@ -38,8 +38,6 @@ export const CaseSummary = z.object({
 })
 export type CaseSummary = z.infer<typeof CaseSummary>
 
-const PlaceName = z.object({ code: z.string(), name: z.string() })
-
 export const Places = z.object({
   countries: z.array(PlaceName),
   states: z.array(PlaceName),
@@ -49,14 +47,8 @@ export const Places = z.object({
 })
 export type Places = z.infer<typeof Places>
 
-export const RegionHoliday = z.object({
-  date: IsoDate,
-  name: z.string(),
-  type: HolidayType,
-  rule: z.string(),
-  counted: z.boolean(),
-  overridden: z.enum(['non_working', 'working']).optional(),
-})
+/** The settings screen lists a year's holidays in this shape. */
+export { RegionHoliday }
 
 export const PolicyEntry = Policy.extend({ preset: z.boolean() })
 export type PolicyEntry = z.infer<typeof PolicyEntry>

@@ -13,7 +13,19 @@ export const Settings = z.object({
   /** The team member who uses this installation: the "who" of every timeline event. */
   currentMemberId: z.string().optional(),
   calendar: CalendarSettings.default({
-    spec: { country: 'NL', holidayTypes: ['public'], workWeek: [1, 2, 3, 4, 5], closures: [], workingDays: [], overrides: [], timeZone: 'Europe/Amsterdam' },
+    spec: {
+      country: 'NL',
+      holidayTypes: ['public'],
+      workWeek: [1, 2, 3, 4, 5],
+      closures: [],
+      workingDays: [],
+      // date-holidays types Good Friday and Liberation Day as 'school' in NL; the General Time Limits Act counts both.
+      overrides: [
+        { rule: 'easter -2', name: 'Good Friday', treatAs: 'non_working' },
+        { rule: '05-05', name: 'Liberation Day', treatAs: 'non_working' },
+      ],
+      timeZone: 'Europe/Amsterdam',
+    },
     endOfWorkingDay: '17:00',
     afterHoursCountsNextDay: false,
   }),
