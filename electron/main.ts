@@ -1,9 +1,10 @@
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell, type WebFrameMain } from 'electron'
+import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron'
 import icon from '../resources/icon.png?asset'
 import { channels } from '../src/ipc/contract'
 import { dispatch } from '../src/ipc/dispatch'
+import { isAppFrame } from './appFrame'
 import { createHandlers, type Shell } from './handlers'
 import { lastStoreFile, rememberStoreFile } from './lastStoreFile'
 import { applicationMenu } from './menu'
@@ -14,14 +15,6 @@ const rendererFile = join(here, '../renderer/index.html')
 const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : undefined
 
 let mainWindow: BrowserWindow | null = null
-
-/** Only the app's own top-level page may call the IPC handlers: not an iframe, not a page it was tricked into loading. */
-function isAppFrame(frame: WebFrameMain | null): boolean {
-  if (!frame || frame.parent !== null) return false
-  const url = new URL(frame.url)
-  if (devServerUrl) return url.origin === new URL(devServerUrl).origin
-  return url.protocol === 'file:' && fileURLToPath(url) === rendererFile
-}
 
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow({
@@ -106,7 +99,7 @@ async function start(): Promise<void> {
 
   for (const channel of channels) {
     ipcMain.handle(channel, async (event, request: unknown) => {
-      if (!isAppFrame(event.senderFrame)) {
+      if (!isAppFrame(event.senderFrame, { rendererFile, devServerUrl })) {
         return { ok: false, error: { code: 'invalid_input', message: 'Refused: request from outside the app', issues: [] } }
       }
       const result = await dispatch(handlers, channel, request)

@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest'
+import { isAppFrame } from '../../electron/appFrame'
+
+const built = { rendererFile: '/opt/Disclosure Desk/out/renderer/index.html' }
+const top = (url: string) => ({ url, parent: null })
+
+describe('isAppFrame', () => {
+  it("accepts the built renderer's own top-level page, whatever its route", () => {
+    expect(isAppFrame(top('file:///opt/Disclosure%20Desk/out/renderer/index.html#/cases/abc'), built)).toBe(true)
+  })
+
+  it('refuses an iframe, another local file, a remote page and a missing frame', () => {
+    expect(isAppFrame({ url: 'file:///opt/Disclosure%20Desk/out/renderer/index.html', parent: {} }, built)).toBe(false)
+    expect(isAppFrame(top('file:///tmp/evil.html'), built)).toBe(false)
+    expect(isAppFrame(top('https://evil.example/out/renderer/index.html'), built)).toBe(false)
+    expect(isAppFrame(null, built)).toBe(false)
+  })
+
+  it('accepts only the dev server origin in development', () => {
+    const dev = { ...built, devServerUrl: 'http://localhost:5173/' }
+    expect(isAppFrame(top('http://localhost:5173/#/settings'), dev)).toBe(true)
+    expect(isAppFrame(top('http://localhost:5174/'), dev)).toBe(false)
+    expect(isAppFrame(top('file:///opt/Disclosure%20Desk/out/renderer/index.html'), dev)).toBe(false)
+  })
+})
