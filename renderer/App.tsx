@@ -5,7 +5,9 @@ import { CaseDetail } from './cases/CaseDetail'
 import { CaseForm } from './cases/CaseForm'
 import { CaseList } from './cases/CaseList'
 import { CaseSummariesProvider } from './cases/CaseSummaries'
+import { CalendarSettingsScreen } from './calendar/CalendarSettingsScreen'
 import { call, messageOf } from './desk'
+import { PolicyScreen } from './policies/PolicyScreen'
 import { RecoveryScreen } from './recovery/RecoveryScreen'
 import { SettingsProvider } from './settings/SettingsContext'
 import { SettingsScreen } from './settings/SettingsScreen'
@@ -23,6 +25,9 @@ export const routes: RouteObject[] = [
       { path: 'cases', element: <CaseList /> },
       { path: 'cases/new', element: <CaseForm /> },
       { path: 'cases/:id', element: <CaseDetail /> },
+      { path: 'calendar', element: <CalendarSettingsScreen /> },
+      { path: 'policies', element: <PolicyScreen /> },
+      { path: 'policies/:id', element: <PolicyScreen /> },
       { path: 'settings', element: <SettingsScreen /> },
       { path: '*', element: <NotFound /> },
     ],

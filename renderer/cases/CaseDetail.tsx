@@ -2,6 +2,8 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { Link, useParams } from 'react-router'
 import type { Case } from '../../src/cases/case'
 import type { Transition } from '../../src/cases/lifecycle'
+import { CaseDeadlines } from '../deadlines/CaseDeadlines'
+import { NextDeadlineCell } from '../deadlines/NextDeadlineCell'
 import { call, DeskFailure } from '../desk'
 import { focusFirstInvalid } from '../forms/Field'
 import { useSettings } from '../settings/SettingsContext'
@@ -35,7 +37,7 @@ type Edit = { draft: CaseDraft; credit: CreditDraft; reward: RewardDraft; errors
 export function CaseDetail() {
   const { id = '' } = useParams()
   const { team } = useSettings()
-  const { reload: reloadSummaries } = useCaseSummaries()
+  const { summaries, reload: reloadSummaries } = useCaseSummaries()
   const { report } = useProblems()
   const [kase, setKase] = useState<Case | null>(null)
   const [missing, setMissing] = useState<string | null>(null)
@@ -141,6 +143,7 @@ export function CaseDetail() {
   }
 
   const severity = kase.severity
+  const summary = summaries?.find((s) => s.id === kase.id)
   return (
     <div className="screen">
       <nav className="breadcrumb" aria-label="Breadcrumb">
@@ -158,6 +161,7 @@ export function CaseDetail() {
               rating={severity && severity.kind !== 'unrated' ? severity.rating : undefined}
               score={severity?.kind === 'cvss' ? severity.score : undefined}
             />
+            {summary?.nextDeadline && <NextDeadlineCell next={summary.nextDeadline} withLabel />}
           </div>
         </div>
         {!edit && (
@@ -225,6 +229,13 @@ export function CaseDetail() {
           </section>
           <div className="detail-grid">
             <div className="detail-main">
+              <CaseDeadlines
+                kase={kase}
+                onCaseChange={(next) => {
+                  setKase(next)
+                  void reloadSummaries()
+                }}
+              />
               <section className="card" aria-labelledby="report-text-title">
                 <h2 id="report-text-title">Report as received</h2>
                 {kase.reportText ? (

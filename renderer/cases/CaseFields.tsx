@@ -2,6 +2,7 @@ import { memo, useMemo } from 'react'
 import { Channel, Rating } from '../../src/cases/case'
 import type { TeamMember } from '../../src/settings/settings'
 import { Field, type ControlProps } from '../forms/Field'
+import { PolicySelect } from '../policies/PolicySelect'
 import { formatDateTime } from '../time/formatDate'
 import { instantFromWallClock, localTimeZone, timeZoneChoices } from '../time/zonedTime'
 import { cvssOf, type CaseDraft, type FieldErrors } from './caseDraft'
@@ -178,6 +179,9 @@ export function CaseFields({ draft, errors, team, onChange }: Props) {
           </Field>
           <Field label="Tags" error={errors.tags} hint="Separate tags with commas, e.g. xss, portal" optional>
             {(a) => <input {...a} type="text" autoComplete="off" {...text('tags')} />}
+          </Field>
+          <Field label="Policy" error={errors.policyId} hint="The promises whose deadlines this case tracks; changing it recounts them.">
+            {(a) => <PolicySelect {...a} value={draft.policyId} onChange={(policyId) => onChange({ policyId })} />}
           </Field>
         </div>
       </fieldset>

@@ -2,6 +2,7 @@ import type { ReactNode } from 'react'
 import { Link } from 'react-router'
 import type { CaseSummary } from '../../src/ipc/contract'
 import type { TeamMember } from '../../src/settings/settings'
+import { NextDeadlineCell } from '../deadlines/NextDeadlineCell'
 import { memberName } from '../settings/SettingsContext'
 import { formatDate, formatDateTime } from '../time/formatDate'
 import { SeverityBadge } from './SeverityBadge'
@@ -22,7 +23,7 @@ export const caseColumns: CaseColumn[] = [
   {
     id: 'title',
     label: 'Title',
-    width: 'minmax(180px, 2fr)',
+    width: 'minmax(150px, 2fr)',
     render: (s) => (
       <>
         <Link className="row-link" to={`/cases/${s.id}`}>
@@ -35,15 +36,16 @@ export const caseColumns: CaseColumn[] = [
   {
     id: 'reporter',
     label: 'Reporter',
-    width: 'minmax(120px, 1fr)',
+    width: 'minmax(100px, 1fr)',
     render: (s) => <span title={s.reporterEmail}>{s.reporterName}</span>,
   },
   { id: 'status', label: 'Status', width: '148px', render: (s) => <StatusBadge status={s.status} /> },
+  { id: 'nextDeadline', label: 'Next deadline', width: '156px', render: (s) => <NextDeadlineCell next={s.nextDeadline} /> },
   { id: 'severity', label: 'Severity', width: '128px', render: (s) => <SeverityBadge rating={s.rating} score={s.score} /> },
   {
     id: 'assignee',
     label: 'Assignee',
-    width: 'minmax(100px, 0.7fr)',
+    width: 'minmax(84px, 0.7fr)',
     render: (s, team) => memberName(team, s.assigneeId) || <span className="muted">Unassigned</span>,
   },
   {

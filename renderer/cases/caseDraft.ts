@@ -30,6 +30,8 @@ export interface CaseDraft {
   cvssVector: string
   assigneeId: string
   tags: string
+  /** Empty: the team's default policy. */
+  policyId: string
 }
 
 /** Field path (as zod and the backend name it, e.g. 'reporter.email') → why it is wrong. */
@@ -53,6 +55,7 @@ export function emptyDraft(now: Date, timeZone: string): CaseDraft {
     cvssVector: '',
     assigneeId: '',
     tags: '',
+    policyId: '',
   }
 }
 
@@ -75,6 +78,7 @@ export function draftFromCase(c: Case): CaseDraft {
     cvssVector: severity?.kind === 'cvss' ? severity.vector : '',
     assigneeId: c.assigneeId ?? '',
     tags: (c.tags ?? []).join(', '),
+    policyId: c.policyId,
   }
 }
 
@@ -127,6 +131,7 @@ export function inputFromDraft(draft: CaseDraft): { input: CaseInput; errors: Fi
     severity,
     ...(draft.assigneeId ? { assigneeId: draft.assigneeId } : {}),
     tags: tagsOf(draft.tags),
+    ...(draft.policyId ? { policyId: draft.policyId } : {}),
   }
 
   const parsed = CaseInput.safeParse(input)
@@ -160,6 +165,7 @@ const editableFields = [
   'severity',
   'assigneeId',
   'tags',
+  'policyId',
   'credit',
   'reward',
 ] as const
@@ -294,6 +300,7 @@ const fieldNames: Record<string, string> = {
   'severity.rating': 'Rating',
   assigneeId: 'Assignee',
   tags: 'Tags',
+  policyId: 'Policy',
   'credit.displayName': 'Credit display name',
   'credit.url': 'Credit URL',
   'reward.amount': 'Reward amount',

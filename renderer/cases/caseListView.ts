@@ -2,6 +2,7 @@ import type { Rating } from '../../src/cases/case'
 import { CaseStatus } from '../../src/cases/lifecycle'
 import type { CaseSummary } from '../../src/ipc/contract'
 import type { TeamMember } from '../../src/settings/settings'
+import { compareNextDeadlines } from '../deadlines/deadlineText'
 import { ratingOrder } from './caseLabels'
 
 export type CaseFilters = {
@@ -33,6 +34,7 @@ export function comparators(team: TeamMember[]): Record<string, Compare> {
     title: text((s) => s.title),
     reporter: text((s) => s.reporterName),
     status: (a, b) => (statusRank.get(a.status) ?? 0) - (statusRank.get(b.status) ?? 0),
+    nextDeadline: compareNextDeadlines,
     severity: (a, b) =>
       (ratingRank.get(a.rating) ?? 0) - (ratingRank.get(b.rating) ?? 0) || (a.score ?? -1) - (b.score ?? -1),
     // Unassigned cases sort after everyone's.

@@ -38,6 +38,14 @@ export function Shell() {
             <NavIcon d="M8 3v10M3 8h10" />
             <span>New case</span>
           </NavLink>
+          <NavLink to="/calendar" className="nav-link">
+            <NavIcon d="M3 4h10v9H3zM3 7h10M6 2.5v3M10 2.5v3" />
+            <span>Calendar</span>
+          </NavLink>
+          <NavLink to="/policies" className="nav-link">
+            <NavIcon d="M4 2.5h6l2.5 2.5v8.5H4zM6.5 7.5h4M6.5 10h4" />
+            <span>Policies</span>
+          </NavLink>
           <NavLink to="/settings" className="nav-link">
             <NavIcon d="M2.5 4.5h11M2.5 11.5h11M5.5 2.5v4M10.5 9.5v4" />
             <span>Settings</span>

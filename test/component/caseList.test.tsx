@@ -81,6 +81,8 @@ describe('case list', () => {
       'SQL injection in search',
       'Chen Wei',
       'Received',
+      // The AIMMS evaluation (15 business days) is long past on the real clock; the year shows from 2027 on.
+      expect.stringMatching(/^Overdue · Fri 20 Mar( 2026)?$/),
       'Critical',
       'Unassigned',
       expect.stringMatching(/2026/),
