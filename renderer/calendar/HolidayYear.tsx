@@ -85,8 +85,9 @@ export function HolidayYear({
       </div>
       <p className="field-hint holiday-year-lead">
         date-holidays sorts each day into a type, and only the types you count are non-working. Its types do not always
-        match the law you work under: it types Good Friday in the Netherlands as a school holiday, while the Dutch General
-        Time Limits Act (Algemene termijnenwet) counts it. A choice made here holds for that holiday every year.
+        match the law you work under: it types Good Friday and Liberation Day in the Netherlands as school holidays, while
+        the Dutch General Time Limits Act (Algemene termijnenwet) counts them. A choice made here holds for that holiday
+        every year.
       </p>
       {!yearValid && <p className="field-error">Choose a year from {firstYear} to {lastYear}.</p>}
       {problem ? (
