@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react'
-import type { HolidayOverride, ResolvedCalendarSpec } from '../../src/calendar/spec'
+import { CalendarSpec, type HolidayOverride, type ResolvedCalendarSpec } from '../../src/calendar/spec'
 import { formatDay } from '../../src/deadlines/zonedTime'
 import type { Res } from '../../src/ipc/contract'
 import { call, messageOf } from '../desk'
@@ -32,11 +32,16 @@ export function HolidayYear({
   const [yearText, setYearText] = useState(String(year))
   const [holidays, setHolidays] = useState<{ year: number; list: Holiday[] } | null>(null)
   const [problem, setProblem] = useState<string | null>(null)
-  const specKey = JSON.stringify(spec)
+  // The zone does not change which dates are holidays; leaving it out keeps a half-typed zone from failing the list.
+  const { timeZone: _, ...datesOnly } = spec
+  const specKey = JSON.stringify(datesOnly)
+
+  const specValid = CalendarSpec.safeParse(datesOnly).success
 
   useEffect(() => {
+    if (!specValid) return
     let current = true
-    call((desk) => desk.calendar.holidays({ spec: JSON.parse(specKey) as ResolvedCalendarSpec, year })).then(
+    call((desk) => desk.calendar.holidays({ spec: JSON.parse(specKey) as Omit<ResolvedCalendarSpec, 'timeZone'>, year })).then(
       (list) => {
         if (!current) return
         setHolidays({ year, list })
@@ -47,7 +52,7 @@ export function HolidayYear({
     return () => {
       current = false
     }
-  }, [specKey, year])
+  }, [specKey, specValid, year])
 
   function chooseYear(text: string) {
     setYearText(text)
@@ -90,7 +95,9 @@ export function HolidayYear({
         every year.
       </p>
       {!yearValid && <p className="field-error">Choose a year from {firstYear} to {lastYear}.</p>}
-      {problem ? (
+      {!specValid ? (
+        <p className="muted">The holidays show again once the settings beside them are valid.</p>
+      ) : problem ? (
         <p className="field-error" role="alert">
           {problem}
         </p>
