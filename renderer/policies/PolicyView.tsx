@@ -37,7 +37,7 @@ export function PolicyRules({ policy }: { policy: Policy }) {
 export function PolicyText({ policy }: { policy: Policy }) {
   const labels = new Map(policy.rules.map((r) => [r.id, dueLabels[r.due]]))
   return (
-    <div className="policy-text" aria-label="Policy text">
+    <div className="policy-text">
       {highlightQuotes(policy.text, policy.rules).map((piece, i) =>
         piece.ruleIds.length > 0 ? (
           <mark key={i} title={piece.ruleIds.map((id) => labels.get(id)).join(', ')}>

@@ -1,0 +1,111 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import { afterEach, describe, expect, it } from 'vitest'
+import { aimmsPolicy } from '../../src/policies/presets'
+import { createTestDesk, type TestDesk } from '../support/testDesk'
+import { renderApp, value } from './renderApp'
+
+let testDesk: TestDesk | undefined
+afterEach(async () => {
+  await testDesk?.dispose()
+  testDesk = undefined
+})
+
+async function openPolicies(path = '/policies') {
+  testDesk = await createTestDesk()
+  const { desk } = testDesk
+  const { user } = renderApp(desk, path)
+  await screen.findByRole('heading', { level: 1, name: 'Policies' })
+  return { desk, user }
+}
+
+const policyText = () => screen.getByRole('region', { name: 'Policy text' }).querySelector('.policy-text')!
+const marks = () => [...policyText().querySelectorAll('mark')].map((m) => m.textContent)
+
+describe('policies', { timeout: 20_000 }, () => {
+  it('shows the AIMMS preset first, its rules in a table and each quoted sentence marked in its text', async () => {
+    await openPolicies()
+
+    expect(
+      within(screen.getByRole('navigation', { name: 'Policies' }))
+        .getAllByRole('link')
+        .map((l) => l.textContent),
+    ).toEqual(['AIMMS Responsible Disclosure PolicyPreset · 4 rules', 'IKUU Responsible DisclosurePreset · 6 rules'])
+    expect(await screen.findByRole('heading', { level: 2, name: 'AIMMS Responsible Disclosure Policy' })).toBeInTheDocument()
+    const rows = within(screen.getByRole('table', { name: 'Rules' }))
+      .getAllByRole('row')
+      .slice(1)
+      .map((row) => [...row.children].slice(0, 5).map((cell) => cell.textContent))
+    expect(rows).toEqual([
+      ['Send evaluation', 'Report received', '15 business days', 'Once', 'Evaluation sent'],
+      ['Send progress update', 'Evaluation sent', '10 business days', 'Fix released', 'Progress update sent'],
+      ['Confirm credit', 'Report received', 'No time limit (before Published)', 'Once', 'Credit confirmed'],
+      ['Consult reporter on publication', 'Report received', 'No time limit (before Published)', 'Once', 'Reporter consulted on publication'],
+    ])
+    expect(marks()).toEqual([
+      'We will respond to your report within 15 business days with our evaluation of the report and an expected resolution date.',
+      'We will keep you informed of the progress towards resolving the problem.',
+      'In the public information concerning the problem reported, we will give your name as the discoverer of the problem (unless you desire otherwise).',
+      'We strive to resolve all problems as quickly as possible, and we would like to play an active role in the ultimate publication on the problem after it is resolved.',
+    ])
+    expect(policyText().textContent).toBe(aimmsPolicy.text)
+    expect(screen.queryByRole('button', { name: 'Edit' })).toBeNull()
+  })
+
+  it('copy to edit stores a policy of the team’s own, based on the preset, and opens it for editing', async () => {
+    const { desk, user } = await openPolicies('/policies/aimms')
+
+    await user.click(await screen.findByRole('button', { name: 'Copy to edit' }))
+
+    expect(await screen.findByRole('form', { name: 'Edit AIMMS Responsible Disclosure Policy (copy)' })).toBeInTheDocument()
+    const copy = (await value(desk.policies.list({}))).find((p) => p.id === 'aimms-copy-1')
+    expect(copy).toEqual({ ...aimmsPolicy, id: 'aimms-copy-1', name: 'AIMMS Responsible Disclosure Policy (copy)', basedOn: 'aimms', preset: false })
+    expect(screen.getByLabelText('Policy name')).toHaveValue('AIMMS Responsible Disclosure Policy (copy)')
+  })
+
+  it('an edited quote that is not in the text is refused by the backend, with its message at the quote', async () => {
+    const { desk, user } = await openPolicies('/policies/aimms')
+    await user.click(await screen.findByRole('button', { name: 'Copy to edit' }))
+    const rule = within(await screen.findByRole('group', { name: 'Rule 1: Send evaluation' }))
+
+    await user.clear(rule.getByLabelText('Quoted sentence'))
+    await user.type(rule.getByLabelText('Quoted sentence'), 'We will respond within 5 business days.')
+    await user.click(screen.getByRole('button', { name: 'Save policy' }))
+
+    const message = 'Rule “evaluation”: the quoted sentence is not in the policy text; copy it from the text word for word'
+    await waitFor(() => expect(rule.getByLabelText('Quoted sentence')).toHaveAccessibleDescription(`Copied word for word from the policy text. ${message}`))
+    expect(screen.getByText('The policy was not saved. Fix the fields marked below.')).toBeInTheDocument()
+    const stored = (await value(desk.policies.list({}))).find((p) => p.id === 'aimms-copy-1')
+    expect(stored?.rules[0]?.quote).toBe(aimmsPolicy.rules[0]!.quote)
+  })
+
+  it('a saved edit changes the rules table, and the policy can become the default for new cases', async () => {
+    const { desk, user } = await openPolicies('/policies/ikuu')
+    await user.click(await screen.findByRole('button', { name: 'Copy to edit' }))
+    const rule = within(await screen.findByRole('group', { name: 'Rule 2: Send evaluation' }))
+    await user.selectOptions(rule.getByLabelText('Unit'), 'Calendar days')
+    await user.click(screen.getByRole('button', { name: 'Save policy' }))
+
+    const row = await screen.findByRole('row', { name: /^Send evaluation/ })
+    expect([...row.children].map((c) => c.textContent).slice(0, 3)).toEqual(['Send evaluation', 'Acknowledgement sent', '3 calendar days'])
+
+    await user.click(screen.getByRole('button', { name: 'Use as default for new cases' }))
+    await screen.findByText('Default for new cases')
+    expect((await value(desk.settings.get({}))).defaultPolicyId).toBe('ikuu-copy-1')
+    expect(screen.getByRole('button', { name: 'Delete' })).toBeDisabled()
+  })
+
+  it('shows a policy text with markup as plain text', async () => {
+    testDesk = await createTestDesk()
+    const { desk } = testDesk
+    const text = 'We reply <b>fast</b>.\n<img src=x onerror=alert(1)>We confirm receipt within two business days.'
+    const quote = 'We confirm receipt within two business days.'
+    const rule = { ...aimmsPolicy.rules[0]!, id: 'ack', due: 'acknowledgement' as const, quote, metBy: 'acknowledgement_sent' as const }
+    await value(desk.policies.save({ id: 'ours', name: 'Ours', text, rules: [rule] }))
+    renderApp(desk, '/policies/ours')
+
+    await screen.findByRole('heading', { level: 2, name: 'Ours' })
+    expect(policyText().textContent).toBe(text)
+    expect(marks()).toEqual([quote])
+    expect(document.querySelector('img, b')).toBeNull()
+  })
+})
