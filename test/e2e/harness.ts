@@ -99,6 +99,8 @@ export async function launchApp(options: { storeFile?: string; now?: () => Date 
     }
     Object.defineProperty(window, 'desk', { value: Object.freeze(desk), writable: false })
   }, channels as string[])
+  // The renderer reads the clock too ("Tomorrow", "Overdue"): it must agree with the handlers' clock.
+  if (options.now) await context.clock.setFixedTime(options.now())
   const page = await context.newPage()
   const pageErrors: string[] = []
   page.on('pageerror', (error) => pageErrors.push(error.message))

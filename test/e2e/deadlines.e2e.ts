@@ -1,0 +1,65 @@
+import { readFile } from 'node:fs/promises'
+import { afterEach, describe, expect, it } from 'vitest'
+import { launchApp, type AppHarness } from './harness'
+
+let app: AppHarness | undefined
+afterEach(async () => {
+  await app?.close()
+  app = undefined
+})
+
+// Mon 21 Dec 2026, 10:00 in Amsterdam: the Monday after a report that came in on Friday afternoon.
+const now = () => new Date('2026-12-21T09:00:00Z')
+
+describe('deadlines, calendar and policies, end to end', () => {
+  it('shows the holidays of the team calendar and lets a holiday be counted every year', async () => {
+    app = await launchApp({ now })
+    const { page } = app
+    await page.getByRole('link', { name: 'Calendar' }).first().click()
+    await page.getByRole('heading', { name: 'Calendar' }).waitFor()
+    await page.getByLabel('Year', { exact: true }).fill('2027')
+    const table = page.getByRole('table', { name: 'Holidays in 2027' })
+    await table.getByRole('row').filter({ hasText: 'Good Friday' }).waitFor()
+    await app.screenshot('20-calendar-settings')
+    await page.getByRole('table', { name: 'Holidays in 2027' }).scrollIntoViewIfNeeded()
+    await app.screenshot('21-calendar-holidays-2027')
+    const goodFriday = await table.getByRole('row').filter({ hasText: 'Good Friday' }).innerText()
+    expect(goodFriday).toContain('Counted')
+  })
+
+  it('makes IKUU the default, then shows a case’s deadlines with their policy sentences, in the detail and the list', async () => {
+    app = await launchApp({ now })
+    const { page } = app
+    await page.getByRole('link', { name: 'Policies' }).first().click()
+    await page.getByRole('navigation', { name: 'Policies' }).getByRole('link', { name: /IKUU/ }).click()
+    await page.getByRole('table', { name: 'Rules' }).waitFor()
+    await app.screenshot('22-policy-ikuu')
+    await page.getByRole('button', { name: 'Use as default for new cases' }).click()
+    await expect
+      .poll(async () => (JSON.parse(await readFile(app!.storeFile, 'utf8')) as { settings: { defaultPolicyId: string } }).settings.defaultPolicyId)
+      .toBe('ikuu')
+
+    await page.getByRole('link', { name: 'New case' }).first().click()
+    await page.getByLabel('Title').fill('Open redirect on the login page')
+    await page.getByLabel('Reporter name').fill('Noor Haddad')
+    await page.getByLabel('Reporter email').fill('noor@example.org')
+    await page.getByLabel('Received').fill('2026-12-18T16:10')
+    await page.getByLabel('Time zone').selectOption('Europe/Amsterdam')
+    await page.getByRole('button', { name: /^(Save|Create case)$/ }).click()
+
+    const deadlines = page.getByRole('list', { name: 'Deadlines' })
+    const acknowledgement = deadlines.getByRole('listitem', { name: 'Acknowledge receipt' })
+    await acknowledgement.waitFor()
+    const text = await acknowledgement.innerText()
+    expect(text).toContain('Tue 22 Dec 2026 23:59 (Europe/Amsterdam)')
+    expect(text).toContain('Received Fri 18 Dec 16:10 → 2 business days → skipped Sat–Sun 19–20 Dec → due Tue 22 Dec')
+    expect(text).toContain('Our Information Desk will confirm receipt within two business days.')
+    await app.screenshot('23-case-deadlines')
+
+    await page.getByRole('link', { name: 'Cases' }).first().click()
+    const row = page.getByRole('row').filter({ hasText: 'Open redirect on the login page' })
+    await row.waitFor()
+    expect(await row.innerText()).toContain('Tomorrow')
+    await app.screenshot('24-case-list-next-deadline')
+  })
+})
