@@ -1,19 +1,8 @@
 import Holidays from 'date-holidays'
 import { describe, expect, it } from 'vitest'
 import { countries, createCalendar, holidaysOf, type CalendarSpec, type IsoDate } from '../../src/calendar'
+import { seededRandom } from '../support/seededRandom'
 import { naiveCalendar, type NaiveSpec } from './calendar-naive-walk'
-
-/** mulberry32: the same "random" questions on every run, so a failure can be reproduced. */
-function seededRandom(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const DAY_MS = 86_400_000
 const FIRST = Date.parse('2025-01-01T00:00:00Z')
