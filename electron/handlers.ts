@@ -39,6 +39,7 @@ export function createHandlers(session: StoreSession, shell: Shell, now: () => D
       return file ? session.open(file) : session.state()
     },
     'cases:list': async () => {
+      await store().sync()
       const at = now()
       const userPolicies = store().policies.list()
       return store()
@@ -52,7 +53,10 @@ export function createHandlers(session: StoreSession, shell: Shell, now: () => D
             : summary
         })
     },
-    'cases:get': async ({ id }) => store().cases.get(id),
+    'cases:get': async ({ id }) => {
+      await store().sync()
+      return store().cases.get(id)
+    },
     'cases:create': async (input) => store().cases.create(input),
     'cases:update': async ({ id, revision, patch }) => store().cases.update(id, patch, revision),
     'cases:transition': async ({ id, revision, transition }) => store().cases.transition(id, transition, revision),
@@ -78,7 +82,10 @@ export function createHandlers(session: StoreSession, shell: Shell, now: () => D
     'calendar:holidays': async ({ spec, year }) => holidaysOf(spec, year),
     'samples:load': async () => ({ added: await store().samples.load() }),
     'samples:remove': async () => ({ removed: await store().samples.remove() }),
-    'settings:get': async () => store().settings.get(),
+    'settings:get': async () => {
+      await store().sync()
+      return store().settings.get()
+    },
     'settings:update': async (settings) => store().settings.update(settings),
     'external:open': async ({ url }) => {
       const link = externalLink(url)

@@ -37,6 +37,8 @@ export interface Store {
   settings: { get(): Settings; update(s: Settings): Promise<Settings> }
   policies: { list(): Policy[]; save(p: Policy): Promise<Policy>; remove(id: string): Promise<void> }
   /** Waits for pending writes; the store cannot be used afterwards. */
+  /** Takes in what another team member's app wrote to the file since this store last read or wrote it. */
+  sync(): Promise<void>
   close(): Promise<void>
 }
 
@@ -204,6 +206,7 @@ export async function openStore(file: string, options: StoreOptions = {}): Promi
 
   return {
     file,
+    sync: () => commit((current) => ({ doc: current, result: undefined })),
     cases: {
       list() {
         ensureOpen()

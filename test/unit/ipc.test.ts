@@ -109,6 +109,20 @@ describe('the IPC contract in front of the handlers', () => {
   })
 })
 
+describe('a store shared by two team members', () => {
+  it("lists a case that a colleague's app created in the same file", async () => {
+    t = await createTestDesk()
+    const colleague = await createTestDesk({ file: t.file })
+    try {
+      await colleague.desk.cases.create(report)
+      const listed = await t.desk.cases.list({})
+      expect(listed.ok && listed.value.map((c) => c.title)).toEqual(['IDOR in the invoice API'])
+    } finally {
+      await colleague.dispose()
+    }
+  })
+})
+
 describe('the store session', () => {
   it('reports a corrupt store for recovery, leaves it untouched, and starts a new store elsewhere', async () => {
     t = await createTestDesk()

@@ -401,6 +401,18 @@ describe('two team members on one file', () => {
     })
   })
 
+  it('sees a case the other one created after syncing, without writing', async () => {
+    const anna = await openStore(file, options())
+    const ben = await openStore(file, options())
+    await anna.cases.create(idor)
+    expect(ben.cases.list()).toEqual([])
+    const before = await readFile(file, 'utf8')
+    await ben.sync()
+    expect(ben.cases.list().map((c) => c.title)).toEqual(['IDOR in invoice API'])
+    expect(await readFile(file, 'utf8')).toBe(before)
+    await Promise.all([anna.close(), ben.close()])
+  })
+
   it('turns a stale edit of the same case into a conflict', async () => {
     const anna = await openStore(file, options())
     const c = await anna.cases.create(idor)
