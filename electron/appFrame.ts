@@ -1,3 +1,4 @@
+import { dirname, sep } from 'node:path'
 import { fileURLToPath } from 'node:url'
 
 /** The one page allowed to call the IPC handlers: the app's own renderer, as a top-level frame. */
@@ -18,4 +19,22 @@ export function isAppFrame(frame: { url: string; parent: unknown } | null, page:
   }
   if (page.devServerUrl) return url.origin === new URL(page.devServerUrl).origin
   return url.protocol === 'file:' && url.search === '' && fileURLToPath(url) === page.rendererFile
+}
+
+/**
+ * What the app's session may load: the files of its renderer, inline data, the developer tools, and in development the
+ * dev server with its hot-reload socket. Everything else, other local files and every remote address, is cancelled.
+ */
+export function isAppRequest(raw: string, page: AppPage): boolean {
+  let url: URL
+  try {
+    url = new URL(raw)
+  } catch {
+    return false
+  }
+  if (url.protocol === 'file:') return fileURLToPath(url).startsWith(dirname(page.rendererFile) + sep)
+  if (url.protocol === 'data:' || url.protocol === 'devtools:') return true
+  if (!page.devServerUrl) return false
+  const dev = new URL(page.devServerUrl)
+  return url.host === dev.host && (url.protocol === dev.protocol || url.protocol === 'ws:')
 }

@@ -4,7 +4,7 @@ import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'elect
 import icon from '../resources/icon.png?asset'
 import { channels } from '../src/ipc/contract'
 import { dispatch } from '../src/ipc/dispatch'
-import { isAppFrame } from './appFrame'
+import { isAppFrame, isAppRequest } from './appFrame'
 import { createHandlers, type Shell } from './handlers'
 import { lastStoreFile, rememberStoreFile } from './lastStoreFile'
 import { applicationMenu } from './menu'
@@ -49,11 +49,8 @@ function lockDownContents(): void {
   })
   session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false))
   session.defaultSession.setPermissionCheckHandler(() => false)
-  // The dev server serves over http, where the page's meta tag is joined by a header; nothing remote may ever load.
   session.defaultSession.webRequest.onBeforeRequest((details, callback) => {
-    const url = new URL(details.url)
-    const local = url.protocol === 'file:' || url.protocol === 'devtools:' || (devServerUrl && url.origin === new URL(devServerUrl).origin)
-    callback({ cancel: !local && !url.protocol.startsWith('data') })
+    callback({ cancel: !isAppRequest(details.url, { rendererFile, devServerUrl }) })
   })
 }
 

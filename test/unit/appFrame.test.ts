@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { isAppFrame } from '../../electron/appFrame'
+import { isAppFrame, isAppRequest } from '../../electron/appFrame'
 
 const built = { rendererFile: '/opt/Disclosure Desk/out/renderer/index.html' }
 const top = (url: string) => ({ url, parent: null })
@@ -21,5 +21,24 @@ describe('isAppFrame', () => {
     expect(isAppFrame(top('http://localhost:5173/#/settings'), dev)).toBe(true)
     expect(isAppFrame(top('http://localhost:5174/'), dev)).toBe(false)
     expect(isAppFrame(top('file:///opt/Disclosure%20Desk/out/renderer/index.html'), dev)).toBe(false)
+  })
+})
+
+describe('isAppRequest', () => {
+  it('lets the built app load its own files and inline data, and no other file and nothing remote', () => {
+    expect(isAppRequest('file:///opt/Disclosure%20Desk/out/renderer/assets/index.js', built)).toBe(true)
+    expect(isAppRequest('file:///etc/passwd', built)).toBe(false)
+    expect(isAppRequest('file:///opt/Disclosure%20Desk/out/renderer-evil/x.js', built)).toBe(false)
+    expect(isAppRequest('data:image/png;base64,iVBORw0KGgo=', built)).toBe(true)
+    expect(isAppRequest('https://evil.example/pixel.png', built)).toBe(false)
+    expect(isAppRequest('http://localhost:5173/', built)).toBe(false)
+  })
+
+  it('lets the dev server and its hot-reload socket through in development, and no other port', () => {
+    const dev = { ...built, devServerUrl: 'http://localhost:5173/' }
+    expect(isAppRequest('http://localhost:5173/src/main.tsx', dev)).toBe(true)
+    expect(isAppRequest('ws://localhost:5173/', dev)).toBe(true)
+    expect(isAppRequest('http://localhost:8080/', dev)).toBe(false)
+    expect(isAppRequest('https://evil.example/', dev)).toBe(false)
   })
 })
