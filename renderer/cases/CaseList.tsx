@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useDeferredValue, useEffect, useId, useMemo, useRef, useState, type CSSProperties, type MouseEvent, type ReactNode } from 'react'
+import { useDeferredValue, useEffect, useId, useMemo, useRef, useState, type MouseEvent, type ReactNode } from 'react'
 import { useNavigate, useSearchParams } from 'react-router'
 import { Rating } from '../../src/cases/case'
 import { CaseStatus, statusLabels } from '../../src/cases/lifecycle'
@@ -10,9 +10,9 @@ import { ratingLabels, ratingOrder } from './caseLabels'
 import { comparators, filterCases, sortCases, tagsIn, type CaseFilters, type CaseSort } from './caseListView'
 import { useCaseSummaries } from './CaseSummaries'
 
-const rowHeight = 38
+// Two lines: the title above its key and reporter.
+const rowHeight = 48
 const defaultSort: CaseSort = { column: 'received', direction: 'descending' }
-const gridColumns = caseColumns.map((c) => c.width).join(' ')
 
 /** Filters and sort live in the address, so coming back from a case shows the list as it was left. */
 function viewFrom(params: URLSearchParams): { filters: CaseFilters; sort: CaseSort } {
@@ -191,14 +191,19 @@ export function CaseList() {
         role="table"
         aria-label="Cases"
         aria-rowcount={rows.length + 1}
-        style={{ '--case-columns': gridColumns } as CSSProperties}
       >
         <div role="rowgroup" className="case-table-head">
           <div role="row" aria-rowindex={1} className="case-row">
             {caseColumns.map((column) => {
               const active = sort.column === column.id
               return (
-                <div key={column.id} role="columnheader" aria-sort={active ? sort.direction : 'none'} className="case-cell">
+                <div
+                  key={column.id}
+                  role="columnheader"
+                  aria-sort={active ? sort.direction : 'none'}
+                  className={`case-cell case-cell-${column.id}`}
+                  style={{ gridArea: column.id }}
+                >
                   <button type="button" className="sort-button" onClick={() => sortBy(column.id)}>
                     {column.label}
                     <span className={`sort-arrow${active ? ' sort-arrow-on' : ''}`} aria-hidden="true">
@@ -227,7 +232,7 @@ export function CaseList() {
                     onClick={(e) => openRow(e, summary.id)}
                   >
                     {caseColumns.map((column) => (
-                      <div key={column.id} role="cell" className={`case-cell case-cell-${column.id}`}>
+                      <div key={column.id} role="cell" className={`case-cell case-cell-${column.id}`} style={{ gridArea: column.id }}>
                         {column.render(summary, team)}
                       </div>
                     ))}

@@ -12,21 +12,21 @@ export type CaseColumn = {
   /** Also the id of its comparator in caseListView. */
   id: string
   label: string
-  /** A CSS grid track size. */
-  width: string
   render(summary: CaseSummary, team: TeamMember[]): ReactNode
 }
 
-/** The columns of the case list, in order; a new column is one more entry here and one more comparator. */
+/**
+ * The columns of the case list, in order; a new column is one more entry here, one more comparator, and a place in the
+ * grid areas of `.case-row` in styles.css. Text that may be cut short carries its full wording as a tooltip.
+ */
 export const caseColumns: CaseColumn[] = [
-  { id: 'key', label: 'Key', width: '120px', render: (s) => <span className="mono">{s.key}</span> },
+  { id: 'key', label: 'Key', render: (s) => <span className="mono">{s.key}</span> },
   {
     id: 'title',
     label: 'Title',
-    width: 'minmax(150px, 2fr)',
     render: (s) => (
       <>
-        <Link className="row-link" to={`/cases/${s.id}`}>
+        <Link className="row-link" to={`/cases/${s.id}`} title={s.title}>
           {s.title}
         </Link>
         {s.sample && <span className="pill">Sample</span>}
@@ -36,22 +36,22 @@ export const caseColumns: CaseColumn[] = [
   {
     id: 'reporter',
     label: 'Reporter',
-    width: 'minmax(100px, 1fr)',
-    render: (s) => <span title={s.reporterEmail}>{s.reporterName}</span>,
+    render: (s) => <span title={`${s.reporterName} <${s.reporterEmail}>`}>{s.reporterName}</span>,
   },
-  { id: 'status', label: 'Status', width: '148px', render: (s) => <StatusBadge status={s.status} /> },
-  { id: 'nextDeadline', label: 'Next deadline', width: '156px', render: (s) => <NextDeadlineCell next={s.nextDeadline} /> },
-  { id: 'severity', label: 'Severity', width: '128px', render: (s) => <SeverityBadge rating={s.rating} score={s.score} /> },
+  { id: 'status', label: 'Status', render: (s) => <StatusBadge status={s.status} /> },
+  { id: 'nextDeadline', label: 'Next deadline', render: (s) => <NextDeadlineCell next={s.nextDeadline} /> },
+  { id: 'severity', label: 'Severity', render: (s) => <SeverityBadge rating={s.rating} score={s.score} /> },
   {
     id: 'assignee',
     label: 'Assignee',
-    width: 'minmax(84px, 0.7fr)',
-    render: (s, team) => memberName(team, s.assigneeId) || <span className="muted">Unassigned</span>,
+    render: (s, team) => {
+      const name = memberName(team, s.assigneeId)
+      return name ? <span title={name}>{name}</span> : <span className="muted">Unassigned</span>
+    },
   },
   {
     id: 'received',
     label: 'Received',
-    width: '112px',
     render: (s) => <time dateTime={s.receivedAt} title={formatDateTime(s.receivedAt)}>{formatDate(s.receivedAt)}</time>,
   },
 ]
