@@ -284,7 +284,7 @@ function CalendarForm({ initial }: { initial: CalendarSettings }) {
                   />
                 )}
               </Field>
-              <label className="checkbox checkbox-wrap">
+              <label className="checkbox checkbox-wrap field-wide">
                 <input
                   type="checkbox"
                   checked={draft.afterHoursCountsNextDay}

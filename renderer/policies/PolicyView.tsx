@@ -2,7 +2,7 @@ import { dueLabels, milestoneLabels, type Policy } from '../../src/policies/poli
 import { highlightQuotes } from './highlightQuotes'
 import { anchorLabel, timeLimitText } from './policyLabels'
 
-/** What each rule promises, in a table. */
+/** What each rule promises, in a table; each rule's reading is shown on a line of its own below its facts. */
 export function PolicyRules({ policy }: { policy: Policy }) {
   if (policy.rules.length === 0) return <p className="muted">This policy has no rules yet, so cases under it have no deadlines.</p>
   return (
@@ -14,7 +14,9 @@ export function PolicyRules({ policy }: { policy: Policy }) {
           <th scope="col">Time limit</th>
           <th scope="col">Repeats until</th>
           <th scope="col">Met by</th>
-          <th scope="col">Our reading</th>
+          <th scope="col" className="sr-only">
+            Our reading
+          </th>
         </tr>
       </thead>
       <tbody>
