@@ -1,7 +1,6 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
-import type { CaseSummary } from '../../src/ipc/contract'
-import { call } from '../desk'
-import { useProblems } from '../shell/Problems'
+import { createContext, useContext, useMemo, type ReactNode } from 'react'
+import type { CaseSummary, DeskApi } from '../../src/ipc/contract'
+import { useLoaded } from '../shell/useLoaded'
 
 type CaseSummariesState = {
   /** Null while the first load is under way or after it failed (the failure is on screen). */
@@ -12,23 +11,11 @@ type CaseSummariesState = {
 
 const CaseSummariesContext = createContext<CaseSummariesState | null>(null)
 
+const listCases = (desk: DeskApi) => desk.cases.list({})
+
 /** The rows of the case list, shared by the list, the sidebar count and the sample-case notice. */
 export function CaseSummariesProvider({ children }: { children: ReactNode }) {
-  const { report } = useProblems()
-  const [summaries, setSummaries] = useState<CaseSummary[] | null>(null)
-
-  const reload = useCallback(async () => {
-    try {
-      setSummaries(await call((desk) => desk.cases.list({})))
-    } catch (error) {
-      report(error)
-    }
-  }, [report])
-
-  useEffect(() => {
-    void reload()
-  }, [reload])
-
+  const { loaded: summaries, reload } = useLoaded(listCases)
   const value = useMemo(
     () => ({ summaries, hasSamples: summaries?.some((s) => s.sample) ?? false, reload }),
     [summaries, reload],

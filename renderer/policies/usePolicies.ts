@@ -1,21 +1,10 @@
-import { useCallback, useEffect, useState } from 'react'
-import type { PolicyEntry } from '../../src/ipc/contract'
-import { call } from '../desk'
-import { useProblems } from '../shell/Problems'
+import type { DeskApi, PolicyEntry } from '../../src/ipc/contract'
+import { useLoaded } from '../shell/useLoaded'
+
+const listPolicies = (desk: DeskApi) => desk.policies.list({})
 
 /** The presets and the team's own policies; null until loaded, or when loading failed (the failure is on screen). */
 export function usePolicies(): { policies: PolicyEntry[] | null; reload(): Promise<void> } {
-  const { report } = useProblems()
-  const [policies, setPolicies] = useState<PolicyEntry[] | null>(null)
-  const reload = useCallback(async () => {
-    try {
-      setPolicies(await call((desk) => desk.policies.list({})))
-    } catch (error) {
-      report(error)
-    }
-  }, [report])
-  useEffect(() => {
-    void reload()
-  }, [reload])
-  return { policies, reload }
+  const { loaded, reload } = useLoaded(listPolicies)
+  return { policies: loaded, reload }
 }

@@ -1,7 +1,8 @@
-import { createContext, useCallback, useContext, useEffect, useMemo, useState, type ReactNode } from 'react'
+import { createContext, useCallback, useContext, useMemo, type ReactNode } from 'react'
+import type { DeskApi } from '../../src/ipc/contract'
 import type { Settings, TeamMember } from '../../src/settings/settings'
 import { call } from '../desk'
-import { useProblems } from '../shell/Problems'
+import { useLoaded } from '../shell/useLoaded'
 
 type SettingsState = {
   /** Null until loaded, or when loading failed (the failure is on screen). */
@@ -15,27 +16,19 @@ type SettingsState = {
 
 const SettingsContext = createContext<SettingsState | null>(null)
 
+const getSettings = (desk: DeskApi) => desk.settings.get({})
+
 export function SettingsProvider({ children }: { children: ReactNode }) {
-  const { report } = useProblems()
-  const [settings, setSettings] = useState<Settings | null>(null)
+  const { loaded: settings, reload, replace } = useLoaded(getSettings)
 
-  const reload = useCallback(async () => {
-    try {
-      setSettings(await call((desk) => desk.settings.get({})))
-    } catch (error) {
-      report(error)
-    }
-  }, [report])
-
-  useEffect(() => {
-    void reload()
-  }, [reload])
-
-  const save = useCallback(async (next: Settings) => {
-    const saved = await call((desk) => desk.settings.update(next))
-    setSettings(saved)
-    return saved
-  }, [])
+  const save = useCallback(
+    async (next: Settings) => {
+      const saved = await call((desk) => desk.settings.update(next))
+      replace(saved)
+      return saved
+    },
+    [replace],
+  )
 
   const value = useMemo<SettingsState>(() => {
     const team = settings?.team ?? []
