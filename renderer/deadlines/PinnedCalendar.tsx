@@ -5,7 +5,7 @@ import { describeWorkWeek, holidayTypeLabels, sameCalendar } from '../calendar/c
 import { placeName, usePlaces } from '../calendar/usePlaces'
 import { call } from '../desk'
 import { useSettings } from '../settings/SettingsContext'
-import { useProblems } from '../shell/Problems'
+import { useAction } from '../shell/useAction'
 
 /** "Netherlands · Public holidays · Mon–Fri · Europe/Amsterdam · day ends 17:00" */
 export function useCalendarDescription(calendar: CalendarSettings): string {
@@ -41,24 +41,17 @@ export function useCalendarDescription(calendar: CalendarSettings): string {
  */
 export function PinnedCalendar({ kase, onCaseChange }: { kase: Case; onCaseChange(next: Case): void }) {
   const { settings } = useSettings()
-  const { report } = useProblems()
+  const { busy, run } = useAction()
   const [confirming, setConfirming] = useState(false)
-  const [busy, setBusy] = useState(false)
   const pinned = useCalendarDescription(kase.calendar)
   const current = settings?.calendar
   const differs = current !== undefined && !sameCalendar(kase.calendar, current)
 
-  async function repin() {
-    setBusy(true)
-    try {
+  const repin = () =>
+    run(async () => {
       onCaseChange(await call((desk) => desk.cases.repinCalendar({ id: kase.id })))
       setConfirming(false)
-    } catch (error) {
-      report(error)
-    } finally {
-      setBusy(false)
-    }
-  }
+    })
 
   return (
     <div className="pinned-calendar">

@@ -5,7 +5,7 @@ import { copyPolicy } from '../../src/policies/catalog'
 import type { Policy } from '../../src/policies/policy'
 import { call } from '../desk'
 import { useSettings } from '../settings/SettingsContext'
-import { useProblems } from '../shell/Problems'
+import { useAction } from '../shell/useAction'
 import { PolicyEditor } from './PolicyEditor'
 import { PolicyRules, PolicyText } from './PolicyView'
 import { usePolicies } from './usePolicies'
@@ -114,21 +114,9 @@ function PolicyDetail({
   onRemoved(): Promise<void>
 }) {
   const { settings, save } = useSettings()
-  const { report } = useProblems()
+  const { busy, run } = useAction()
   const [removing, setRemoving] = useState(false)
-  const [busy, setBusy] = useState(false)
   const isDefault = settings?.defaultPolicyId === policy.id
-
-  async function run(action: () => Promise<void>) {
-    setBusy(true)
-    try {
-      await action()
-    } catch (error) {
-      report(error)
-    } finally {
-      setBusy(false)
-    }
-  }
 
   const copy = () =>
     run(async () => {

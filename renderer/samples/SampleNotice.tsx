@@ -1,26 +1,18 @@
-import { useState } from 'react'
 import { useCaseSummaries } from '../cases/CaseSummaries'
 import { call } from '../desk'
-import { useProblems } from '../shell/Problems'
+import { useAction } from '../shell/useAction'
 
 /** While demo cases are in the store, every screen says so and offers to take them out again. */
 export function SampleNotice() {
   const { hasSamples, reload } = useCaseSummaries()
-  const { report } = useProblems()
-  const [busy, setBusy] = useState(false)
+  const { busy, run } = useAction()
   if (!hasSamples) return null
 
-  async function removeSamples() {
-    setBusy(true)
-    try {
+  const removeSamples = () =>
+    run(async () => {
       await call((desk) => desk.samples.remove({}))
       await reload()
-    } catch (error) {
-      report(error)
-    } finally {
-      setBusy(false)
-    }
-  }
+    })
 
   return (
     <div className="notice" role="status">
@@ -37,20 +29,13 @@ export function SampleNotice() {
 
 export function LoadSamplesButton({ className = 'button' }: { className?: string }) {
   const { reload } = useCaseSummaries()
-  const { report } = useProblems()
-  const [busy, setBusy] = useState(false)
+  const { busy, run } = useAction()
 
-  async function loadSamples() {
-    setBusy(true)
-    try {
+  const loadSamples = () =>
+    run(async () => {
       await call((desk) => desk.samples.load({}))
       await reload()
-    } catch (error) {
-      report(error)
-    } finally {
-      setBusy(false)
-    }
-  }
+    })
 
   return (
     <button type="button" className={className} disabled={busy} onClick={() => void loadSamples()}>
