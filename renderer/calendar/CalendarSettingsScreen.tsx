@@ -245,7 +245,7 @@ function CalendarForm({ initial }: { initial: CalendarSettings }) {
 
             <fieldset className="choice-group" aria-describedby={errors['spec.workWeek'] ? 'work-week-error' : undefined}>
               <legend className="field-label">Work week</legend>
-              <div className="weekday-toggles">
+              <div className="segmented">
                 {weekdayNames.map((name, i) => {
                   const day = i + 1
                   const on = spec.workWeek.includes(day)
