@@ -2,7 +2,9 @@ import { useMemo, useRef, useState, type FormEvent } from 'react'
 import { CalendarSettings, HolidayType, type ResolvedCalendarSpec } from '../../src/calendar/spec'
 import { DeskFailure } from '../desk'
 import { Field, focusFirstInvalid } from '../forms/Field'
+import { FormButtons } from '../forms/FormButtons'
 import { useSettings } from '../settings/SettingsContext'
+import { SettingsUnavailable } from '../settings/SettingsUnavailable'
 import { useProblems } from '../shell/Problems'
 import { timeZoneChoices } from '../time/zonedTime'
 import { holidayTypeLabels, weekdayNames } from './calendarSummary'
@@ -51,7 +53,7 @@ function knownTimeZone(zone: string): boolean {
 
 /** The team's holiday calendar: what counts as a business day for every new case's deadlines. */
 export function CalendarSettingsScreen() {
-  const { settings, reload } = useSettings()
+  const { settings } = useSettings()
   return (
     <div className="screen">
       <header className="screen-header">
@@ -64,12 +66,7 @@ export function CalendarSettingsScreen() {
       {settings ? (
         <CalendarForm initial={settings.calendar} />
       ) : (
-        <div className="card">
-          <p>The settings could not be loaded.</p>
-          <button type="button" className="button" onClick={() => void reload()}>
-            Try again
-          </button>
-        </div>
+        <SettingsUnavailable />
       )}
     </div>
   )
@@ -318,26 +315,22 @@ function CalendarForm({ initial }: { initial: CalendarSettings }) {
           </div>
         </fieldset>
 
-        <div className="form-actions form-actions-sticky">
-          <button type="submit" className="button button-primary" disabled={busy}>
-            Save calendar
-          </button>
-          <button
-            type="button"
-            className="button"
-            onClick={() => {
-              setDraft(settings?.calendar ?? initial)
-              setErrors({})
-            }}
-          >
-            Discard changes
-          </button>
+        <FormButtons
+          submit="Save calendar"
+          cancel="Discard changes"
+          onCancel={() => {
+            setDraft(settings?.calendar ?? initial)
+            setErrors({})
+          }}
+          busy={busy}
+          className="form-actions form-actions-sticky"
+        >
           {saved && (
             <p className="save-note" role="status">
               Saved. New cases are counted on this calendar; existing cases keep theirs.
             </p>
           )}
-        </div>
+        </FormButtons>
       </form>
       <HolidayYear spec={spec} onOverrides={(overrides) => changeSpec({ overrides })} />
     </div>

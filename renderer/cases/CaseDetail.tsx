@@ -6,7 +6,9 @@ import { CaseDeadlines } from '../deadlines/CaseDeadlines'
 import { NextDeadlineCell } from '../deadlines/NextDeadlineCell'
 import { call, DeskFailure } from '../desk'
 import { focusFirstInvalid } from '../forms/Field'
+import { FormButtons } from '../forms/FormButtons'
 import { useSettings } from '../settings/SettingsContext'
+import { Loading } from '../shell/Loading'
 import { useProblems } from '../shell/Problems'
 import {
   creditDraftOf,
@@ -132,15 +134,7 @@ export function CaseDetail() {
       </div>
     )
   }
-  if (!kase) {
-    return (
-      <div className="screen">
-        <p className="muted" aria-busy="true">
-          Loading case…
-        </p>
-      </div>
-    )
-  }
+  if (!kase) return <Loading what="case" />
 
   const severity = kase.severity
   const summary = summaries?.find((s) => s.id === kase.id)
@@ -209,14 +203,7 @@ export function CaseDetail() {
             onCredit={(c) => setEdit((e) => e && { ...e, credit: { ...e.credit, ...c } })}
             onReward={(c) => setEdit((e) => e && { ...e, reward: { ...e.reward, ...c } })}
           />
-          <div className="form-actions form-actions-sticky">
-            <button type="submit" className="button button-primary" disabled={busy}>
-              Save
-            </button>
-            <button type="button" className="button" onClick={() => setEdit(null)}>
-              Cancel
-            </button>
-          </div>
+          <FormButtons submit="Save" onCancel={() => setEdit(null)} busy={busy} className="form-actions form-actions-sticky" />
         </form>
       ) : (
         <>

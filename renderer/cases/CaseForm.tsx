@@ -2,6 +2,7 @@ import { useCallback, useRef, useState, type FormEvent } from 'react'
 import { useNavigate } from 'react-router'
 import { call, DeskFailure } from '../desk'
 import { focusFirstInvalid } from '../forms/Field'
+import { FormButtons } from '../forms/FormButtons'
 import { useSettings } from '../settings/SettingsContext'
 import { useProblems } from '../shell/Problems'
 import { localTimeZone } from '../time/zonedTime'
@@ -60,14 +61,7 @@ export function CaseForm() {
           </p>
         )}
         <CaseFields draft={draft} errors={errors} team={team} onChange={change} />
-        <div className="form-actions">
-          <button type="submit" className="button button-primary" disabled={saving}>
-            Save
-          </button>
-          <button type="button" className="button" onClick={() => navigate('/cases')}>
-            Cancel
-          </button>
-        </div>
+        <FormButtons submit="Save" onCancel={() => navigate('/cases')} busy={saving} className="form-actions" />
       </form>
     </div>
   )

@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react'
-import { Milestone, milestoneLabels } from '../../src/policies/policy'
+import { Milestone } from '../../src/policies/policy'
 import { Field } from '../forms/Field'
+import { MilestoneOptions } from '../policies/MilestoneOptions'
 import { instantFromWallClock, localTimeZone, wallClockIn } from '../time/zonedTime'
 
 export type MilestoneRecord = { milestone: Milestone; on: string; comment?: string }
@@ -32,11 +33,7 @@ export function MilestoneRecorder({ onRecord }: { onRecord(record: MilestoneReco
       <Field label="Milestone">
         {(a) => (
           <select {...a} value={milestone} onChange={(e) => setMilestone(Milestone.parse(e.target.value))}>
-            {Milestone.options.map((m) => (
-              <option key={m} value={m}>
-                {milestoneLabels[m]}
-              </option>
-            ))}
+            <MilestoneOptions />
           </select>
         )}
       </Field>

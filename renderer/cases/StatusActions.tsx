@@ -9,6 +9,7 @@ import {
 } from '../../src/cases/lifecycle'
 import type { Case } from '../../src/cases/case'
 import { Field } from '../forms/Field'
+import { FormButtons } from '../forms/FormButtons'
 import { useCaseSummaries } from './CaseSummaries'
 
 type Props = { kase: Case; busy: boolean; onTransition(transition: Transition): Promise<boolean> }
@@ -123,14 +124,7 @@ function ClosingForm({
           {(a) => <textarea {...a} rows={2} value={comment} onChange={(e) => setComment(e.target.value)} />}
         </Field>
       </div>
-      <div className="button-row">
-        <button type="submit" className="button button-danger" disabled={busy}>
-          Close case
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormButtons submit="Close case" onCancel={onCancel} busy={busy} danger />
     </form>
   )
 }

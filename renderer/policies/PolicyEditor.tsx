@@ -1,9 +1,11 @@
 import { useRef, useState, type FormEvent } from 'react'
-import { Anchor, DueKind, Milestone, dueLabels, milestoneLabels, type Policy, type PolicyRule } from '../../src/policies/policy'
+import { Anchor, DueKind, Milestone, dueLabels, type Policy, type PolicyRule } from '../../src/policies/policy'
 import { call, DeskFailure } from '../desk'
 import { Field, focusFirstInvalid } from '../forms/Field'
+import { FormButtons } from '../forms/FormButtons'
 import { useProblems } from '../shell/Problems'
-import { anchorLabel, unitLabels } from './policyLabels'
+import { AnchorOptions, MilestoneOptions } from './MilestoneOptions'
+import { unitLabels } from './policyLabels'
 
 type Errors = Record<string, string>
 
@@ -78,14 +80,7 @@ export function PolicyEditor({ initial, onSaved, onCancel }: { initial: Policy; 
         </button>
       </div>
 
-      <div className="form-actions form-actions-sticky">
-        <button type="submit" className="button button-primary" disabled={busy}>
-          Save policy
-        </button>
-        <button type="button" className="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <FormButtons submit="Save policy" onCancel={onCancel} busy={busy} className="form-actions form-actions-sticky" />
     </form>
   )
 }
@@ -132,11 +127,7 @@ function RuleFields({
         <Field label="Met by" error={error('metBy')}>
           {(a) => (
             <select {...a} value={rule.metBy} onChange={(e) => onChange({ metBy: Milestone.parse(e.target.value) })}>
-              {Milestone.options.map((m) => (
-                <option key={m} value={m}>
-                  {milestoneLabels[m]}
-                </option>
-              ))}
+              <MilestoneOptions />
             </select>
           )}
         </Field>
@@ -179,11 +170,7 @@ function RuleFields({
           {(a) => (
             <select {...a} value={rule.before ?? ''} onChange={(e) => onChange({ before: e.target.value ? Milestone.parse(e.target.value) : undefined })}>
               <option value="">No event</option>
-              {Milestone.options.map((m) => (
-                <option key={m} value={m}>
-                  {milestoneLabels[m]}
-                </option>
-              ))}
+              <MilestoneOptions />
             </select>
           )}
         </Field>
@@ -199,14 +186,4 @@ function RuleFields({
       </button>
     </fieldset>
   )
-}
-
-const anchors: Anchor[] = ['received', ...Milestone.options]
-
-function AnchorOptions() {
-  return anchors.map((anchor) => (
-    <option key={anchor} value={anchor}>
-      {anchorLabel(anchor)}
-    </option>
-  ))
 }

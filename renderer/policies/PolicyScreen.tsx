@@ -5,6 +5,7 @@ import { copyPolicy } from '../../src/policies/catalog'
 import type { Policy } from '../../src/policies/policy'
 import { call } from '../desk'
 import { useSettings } from '../settings/SettingsContext'
+import { Loading } from '../shell/Loading'
 import { useAction } from '../shell/useAction'
 import { PolicyEditor } from './PolicyEditor'
 import { PolicyRules, PolicyText } from './PolicyView'
@@ -28,15 +29,7 @@ export function PolicyScreen() {
   const { policies, reload } = usePolicies()
   const [editing, setEditing] = useState<string | null>(null)
 
-  if (!policies) {
-    return (
-      <div className="screen">
-        <p className="muted" aria-busy="true">
-          Loading policies…
-        </p>
-      </div>
-    )
-  }
+  if (!policies) return <Loading what="policies" />
   const selected = policies.find((p) => p.id === id) ?? (id === undefined ? policies[0] : undefined)
 
   async function afterSave(saved: Policy) {

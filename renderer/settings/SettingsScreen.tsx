@@ -2,11 +2,12 @@ import type { ReactNode } from 'react'
 import { useStore } from '../store/StoreContext'
 import { StoreFileActions } from '../store/StoreFileActions'
 import { useSettings } from './SettingsContext'
+import { SettingsUnavailable } from './SettingsUnavailable'
 import { TeamSettings } from './TeamSettings'
 
 /** One card per area of settings; calendar and policy sections slot in here as further <SettingsSection>s. */
 export function SettingsScreen() {
-  const { settings, reload } = useSettings()
+  const { settings } = useSettings()
   const { store, switchTo } = useStore()
   return (
     <div className="screen">
@@ -19,12 +20,7 @@ export function SettingsScreen() {
           <TeamSettings />
         </SettingsSection>
       ) : (
-        <div className="card">
-          <p>The settings could not be loaded.</p>
-          <button type="button" className="button" onClick={() => void reload()}>
-            Try again
-          </button>
-        </div>
+        <SettingsUnavailable />
       )}
       <SettingsSection id="store" title="Store file" lead="All cases and settings live in this one file on your computer.">
         <p className="mono break store-path">{store.file}</p>
