@@ -1,18 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react'
-import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createTestDesk, type TestDesk } from '../support/testDesk'
-import { renderApp, value } from './renderApp'
+import { describe, expect, it, vi } from 'vitest'
+import { deskPerTest, renderApp, value } from './renderApp'
 
-let testDesk: TestDesk | undefined
-afterEach(async () => {
-  await testDesk?.dispose()
-  testDesk = undefined
-})
+const desks = deskPerTest()
 
 /** The calendar screen over a store whose Dutch calendar counts only what date-holidays types as public. */
 async function openCalendar() {
-  testDesk = await createTestDesk()
-  const { desk } = testDesk
+  const { desk } = await desks.open()
   const settings = await value(desk.settings.get({}))
   await value(desk.settings.update({ ...settings, calendar: { ...settings.calendar, spec: { ...settings.calendar.spec, overrides: [] } } }))
   const { user } = renderApp(desk, '/calendar')

@@ -1,22 +1,17 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import type { CaseInput } from '../../src/cases/case'
-import { createTestDesk, type TestDesk } from '../support/testDesk'
-import { caseInput, renderApp, value } from './renderApp'
+import { caseInput, deskPerTest, renderApp, value } from './renderApp'
 
-let testDesk: TestDesk | undefined
-afterEach(async () => {
-  await testDesk?.dispose()
-  testDesk = undefined
-})
+const desks = deskPerTest()
 
 async function openCase(input: Partial<CaseInput> = {}) {
-  testDesk = await createTestDesk()
+  const testDesk = await desks.open()
   const { desk } = testDesk
   const kase = await value(desk.cases.create(caseInput(input)))
   const { user } = renderApp(desk, `/cases/${kase.id}`)
   await screen.findByRole('heading', { level: 1, name: kase.title })
-  return { desk, kase, user }
+  return { testDesk, desk, kase, user }
 }
 
 const moveButtons = () => screen.queryAllByRole('button', { name: /^Move to / }).map((b) => b.textContent)
@@ -47,8 +42,7 @@ describe('case detail', { timeout: 20_000 }, () => {
   })
 
   it('closing as a duplicate requires the original case, then records it by key', async () => {
-    testDesk = await createTestDesk()
-    const { desk } = testDesk
+    const { desk } = await desks.open()
     const original = await value(desk.cases.create(caseInput({ title: 'Original report' })))
     const duplicate = await value(desk.cases.create(caseInput({ title: 'Same bug again' })))
     const transition = vi.spyOn(desk.cases, 'transition')
@@ -184,9 +178,9 @@ describe('case detail', { timeout: 20_000 }, () => {
   })
 
   it('opens the reporter’s email address through the desk, which asks before leaving the app', async () => {
-    const { user } = await openCase()
+    const { testDesk, user } = await openCase()
     await user.click(screen.getByRole('link', { name: 'ada@example.org' }))
-    await waitFor(() => expect(testDesk!.openedLinks).toEqual(['mailto:ada@example.org']))
+    await waitFor(() => expect(testDesk.openedLinks).toEqual(['mailto:ada@example.org']))
   })
 
   it('shows a failed call in the message area until it is dismissed', async () => {

@@ -1,17 +1,12 @@
 import { fireEvent, screen, waitFor } from '@testing-library/react'
-import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createTestDesk, type TestDesk } from '../support/testDesk'
-import { renderApp, value } from './renderApp'
+import { describe, expect, it, vi } from 'vitest'
+import type { DeskApi } from '../../src/ipc/contract'
+import { deskPerTest, renderApp, value } from './renderApp'
 
-let testDesk: TestDesk | undefined
-afterEach(async () => {
-  await testDesk?.dispose()
-  testDesk = undefined
-})
+const desks = deskPerTest()
 
-async function openForm(prepare?: (desk: TestDesk['desk']) => Promise<void>) {
-  testDesk = await createTestDesk()
-  const { desk } = testDesk
+async function openForm(prepare?: (desk: DeskApi) => Promise<void>) {
+  const { desk } = await desks.open()
   await prepare?.(desk)
   const create = vi.spyOn(desk.cases, 'create')
   const { user } = renderApp(desk, '/cases/new')

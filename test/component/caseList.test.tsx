@@ -2,60 +2,44 @@ import { screen, waitFor, within } from '@testing-library/react'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import type { Case } from '../../src/cases/case'
+import { beforeAll, describe, expect, it } from 'vitest'
+import type { Case, CaseInput } from '../../src/cases/case'
 import type { DeskApi } from '../../src/ipc/contract'
-import { createTestDesk, type TestDesk } from '../support/testDesk'
-import { caseInput, giveElementsTheListViewportSize, renderApp, value } from './renderApp'
+import { createTestDesk } from '../support/testDesk'
+import { caseInput, deskPerTest, giveElementsTheListViewportSize, renderApp, value } from './renderApp'
 
-let testDesk: TestDesk | undefined
-const cleanups: (() => Promise<void>)[] = []
+const desks = deskPerTest()
 
 beforeAll(giveElementsTheListViewportSize)
-afterEach(async () => {
-  await testDesk?.dispose()
-  testDesk = undefined
-  for (const cleanup of cleanups.splice(0)) await cleanup()
-})
 
 async function deskWithThreeCases(): Promise<{ desk: DeskApi; cases: Case[] }> {
-  testDesk = await createTestDesk()
-  const { desk } = testDesk
-  const cases = [
-    await value(
-      desk.cases.create(
-        caseInput({
-          title: 'Open redirect on login',
-          reporter: { name: 'Bram de Vries', email: 'bram@example.nl', language: 'nl' },
-          received: { at: '2026-02-10T09:00:00+01:00', timeZone: 'Europe/Amsterdam' },
-          reportText: 'The next parameter accepts any host.',
-          severity: { kind: 'rating', rating: 'medium' },
-        }),
-      ),
-    ),
-    await value(
-      desk.cases.create(
-        caseInput({
-          title: 'SQL injection in search',
-          reporter: { name: 'Chen Wei', email: 'chen@example.com', language: 'en' },
-          received: { at: '2026-03-01T16:30:00+01:00', timeZone: 'Europe/Amsterdam' },
-          reportText: "Sending q=' OR 1=1 -- returns every customer. Found with a periwinkle payload list.",
-          severity: { kind: 'rating', rating: 'critical' },
-        }),
-      ),
-    ),
-    await value(
-      desk.cases.create(
-        caseInput({
-          title: 'Clickjacking on settings page',
-          reporter: { name: 'Alice Martin', email: 'alice@example.fr', language: 'en' },
-          received: { at: '2026-01-20T11:15:00+01:00', timeZone: 'Europe/Amsterdam' },
-          reportText: 'No frame-ancestors header.',
-          severity: { kind: 'rating', rating: 'low' },
-        }),
-      ),
-    ),
+  const { desk } = await desks.open()
+  const inputs: Partial<CaseInput>[] = [
+    {
+      title: 'Open redirect on login',
+      reporter: { name: 'Bram de Vries', email: 'bram@example.nl', language: 'nl' },
+      received: { at: '2026-02-10T09:00:00+01:00', timeZone: 'Europe/Amsterdam' },
+      reportText: 'The next parameter accepts any host.',
+      severity: { kind: 'rating', rating: 'medium' },
+    },
+    {
+      title: 'SQL injection in search',
+      reporter: { name: 'Chen Wei', email: 'chen@example.com', language: 'en' },
+      received: { at: '2026-03-01T16:30:00+01:00', timeZone: 'Europe/Amsterdam' },
+      reportText: "Sending q=' OR 1=1 -- returns every customer. Found with a periwinkle payload list.",
+      severity: { kind: 'rating', rating: 'critical' },
+    },
+    {
+      title: 'Clickjacking on settings page',
+      reporter: { name: 'Alice Martin', email: 'alice@example.fr', language: 'en' },
+      received: { at: '2026-01-20T11:15:00+01:00', timeZone: 'Europe/Amsterdam' },
+      reportText: 'No frame-ancestors header.',
+      severity: { kind: 'rating', rating: 'low' },
+    },
   ]
+  const cases: Case[] = []
+  // One after the other, so their keys follow this order.
+  for (const input of inputs) cases.push(await value(desk.cases.create(caseInput(input))))
   return { desk, cases }
 }
 
@@ -136,8 +120,7 @@ describe('case list', () => {
   })
 
   it('filters by severity and by tag', async () => {
-    testDesk = await createTestDesk()
-    const { desk } = testDesk
+    const { desk } = await desks.open()
     await value(desk.cases.create(caseInput({ title: 'Tagged portal bug', tags: ['portal', 'xss'] })))
     await value(desk.cases.create(caseInput({ title: 'Critical api bug', tags: ['api'], severity: { kind: 'rating', rating: 'critical' } })))
     const { user } = renderApp(desk)
@@ -188,10 +171,10 @@ describe('case list', () => {
       received: { at: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(), timeZone: 'UTC' },
     }))
     const dir = await mkdtemp(join(tmpdir(), 'disclosure-desk-10k-'))
-    cleanups.push(() => rm(dir, { recursive: true, force: true }))
+    desks.afterTest(() => rm(dir, { recursive: true, force: true }))
     const file = join(dir, 'store.json')
     await writeFile(file, JSON.stringify(document))
-    testDesk = await createTestDesk({ file })
+    const testDesk = await desks.open({ file })
     performance.clearMarks('case-list-rendered')
 
     renderApp(testDesk.desk)

@@ -1,21 +1,17 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createTestDesk, type TestDesk } from '../support/testDesk'
-import { caseInput, giveElementsTheListViewportSize, renderApp, value } from './renderApp'
+import { caseInput, deskPerTest, giveElementsTheListViewportSize, renderApp, value } from './renderApp'
 
-let testDesk: TestDesk | undefined
-afterEach(async () => {
+const desks = deskPerTest()
+afterEach(() => {
   vi.useRealTimers()
-  await testDesk?.dispose()
-  testDesk = undefined
 })
 
 // Fri 18 Dec 2026 16:10 in Amsterdam: the weekend and then Christmas follow.
 const friday = new Date('2026-12-18T15:10:00Z')
 
 async function deskOnFriday() {
-  testDesk = await createTestDesk({ now: () => friday })
-  return testDesk.desk
+  return (await desks.open({ now: () => friday })).desk
 }
 
 const fridayReport = caseInput({

@@ -1,18 +1,12 @@
 import { screen, waitFor, within } from '@testing-library/react'
-import { afterEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { aimmsPolicy } from '../../src/policies/presets'
-import { createTestDesk, type TestDesk } from '../support/testDesk'
-import { renderApp, value } from './renderApp'
+import { deskPerTest, renderApp, value } from './renderApp'
 
-let testDesk: TestDesk | undefined
-afterEach(async () => {
-  await testDesk?.dispose()
-  testDesk = undefined
-})
+const desks = deskPerTest()
 
 async function openPolicies(path = '/policies') {
-  testDesk = await createTestDesk()
-  const { desk } = testDesk
+  const { desk } = await desks.open()
   const { user } = renderApp(desk, path)
   await screen.findByRole('heading', { level: 1, name: 'Policies' })
   return { desk, user }
@@ -95,8 +89,7 @@ describe('policies', { timeout: 20_000 }, () => {
   })
 
   it('shows a policy text with markup as plain text', async () => {
-    testDesk = await createTestDesk()
-    const { desk } = testDesk
+    const { desk } = await desks.open()
     const text = 'We reply <b>fast</b>.\n<img src=x onerror=alert(1)>We confirm receipt within two business days.'
     const quote = 'We confirm receipt within two business days.'
     const rule = { ...aimmsPolicy.rules[0]!, id: 'ack', due: 'acknowledgement' as const, quote, metBy: 'acknowledgement_sent' as const }

@@ -1,9 +1,11 @@
 import { render } from '@testing-library/react'
 import userEvent from '@testing-library/user-event'
 import { createMemoryRouter } from 'react-router'
+import { afterEach } from 'vitest'
 import type { CaseInput } from '../../src/cases/case'
 import type { DeskApi } from '../../src/ipc/contract'
 import { App } from '../../renderer/App'
+import { createTestDesk, type TestDesk } from '../support/testDesk'
 
 /** Renders the whole app over a desk, starting at `path`, the way main.tsx does but with an in-memory history. */
 export function renderApp(desk: DeskApi, path = '/cases') {
@@ -11,6 +13,30 @@ export function renderApp(desk: DeskApi, path = '/cases') {
   const user = userEvent.setup({ delay: null })
   const view = render(<App makeRouter={(routes) => createMemoryRouter(routes, { initialEntries: [path] })} />)
   return { user, ...view }
+}
+
+/**
+ * Desks over temporary stores, one per test that opens one: after each test the desk is disposed of and the clean-ups
+ * the test registered (temporary folders) run.
+ */
+export function deskPerTest(): {
+  open(options?: Parameters<typeof createTestDesk>[0]): Promise<TestDesk>
+  afterTest(cleanup: () => Promise<void>): void
+} {
+  let current: TestDesk | undefined
+  const cleanups: (() => Promise<void>)[] = []
+  afterEach(async () => {
+    await current?.dispose()
+    current = undefined
+    for (const cleanup of cleanups.splice(0)) await cleanup()
+  })
+  return {
+    async open(options) {
+      current = await createTestDesk(options)
+      return current
+    },
+    afterTest: (cleanup) => cleanups.push(cleanup),
+  }
 }
 
 /**

@@ -1,17 +1,11 @@
 import { screen, waitFor, within } from '@testing-library/react'
-import { afterEach, describe, expect, it, vi } from 'vitest'
-import { createTestDesk, type TestDesk } from '../support/testDesk'
-import { renderApp, value } from './renderApp'
+import { describe, expect, it, vi } from 'vitest'
+import { deskPerTest, renderApp, value } from './renderApp'
 
-let testDesk: TestDesk | undefined
-afterEach(async () => {
-  await testDesk?.dispose()
-  testDesk = undefined
-})
+const desks = deskPerTest()
 
 async function openSettings() {
-  testDesk = await createTestDesk()
-  const { desk } = testDesk
+  const { desk } = await desks.open()
   const { user } = renderApp(desk, '/settings')
   await screen.findByLabelText('I am')
   return { desk, user }

@@ -2,23 +2,16 @@ import { screen, waitFor, within } from '@testing-library/react'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, beforeAll, describe, expect, it } from 'vitest'
-import { createTestDesk, type TestDesk } from '../support/testDesk'
-import { giveElementsTheListViewportSize, renderApp } from './renderApp'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { deskPerTest, giveElementsTheListViewportSize, renderApp } from './renderApp'
 
-let testDesk: TestDesk | undefined
-const cleanups: (() => Promise<void>)[] = []
+const desks = deskPerTest()
 
 beforeAll(giveElementsTheListViewportSize)
-afterEach(async () => {
-  await testDesk?.dispose()
-  testDesk = undefined
-  for (const cleanup of cleanups.splice(0)) await cleanup()
-})
 
 async function corruptStore(): Promise<{ file: string; text: string; dir: string }> {
   const dir = await mkdtemp(join(tmpdir(), 'disclosure-desk-corrupt-'))
-  cleanups.push(() => rm(dir, { recursive: true, force: true }))
+  desks.afterTest(() => rm(dir, { recursive: true, force: true }))
   const file = join(dir, 'disclosure-desk.json')
   const text = '{"schemaVersion":1,"cases":[{"id":"a","title":"Half a ca'
   await writeFile(file, text)
@@ -30,7 +23,7 @@ const bodyRows = () => within(screen.getByRole('table', { name: 'Cases' })).getA
 describe('recovery screen', () => {
   it('names the unreadable file and its problem, says it was not changed, and leaves it untouched', async () => {
     const { file, text } = await corruptStore()
-    testDesk = await createTestDesk({ file })
+    const testDesk = await desks.open({ file })
     renderApp(testDesk.desk)
 
     expect(await screen.findByRole('heading', { level: 1, name: 'The case store could not be opened' })).toBeInTheDocument()
@@ -45,7 +38,7 @@ describe('recovery screen', () => {
 
   it('stays on the recovery screen when the file dialog is cancelled', async () => {
     const { file } = await corruptStore()
-    testDesk = await createTestDesk({ file })
+    const testDesk = await desks.open({ file })
     const { user } = renderApp(testDesk.desk)
     await user.click(await screen.findByRole('button', { name: 'Open another file…' }))
     expect(screen.getByRole('heading', { level: 1, name: 'The case store could not be opened' })).toBeInTheDocument()
@@ -54,7 +47,7 @@ describe('recovery screen', () => {
 
   it('starts a new store elsewhere: the empty app opens and the broken file is still as it was', async () => {
     const { file, text, dir } = await corruptStore()
-    testDesk = await createTestDesk({ file })
+    const testDesk = await desks.open({ file })
     testDesk.dialogs.create = join(dir, 'fresh.json')
     const { user } = renderApp(testDesk.desk)
 
@@ -68,7 +61,7 @@ describe('recovery screen', () => {
 
 describe('empty store and sample cases', () => {
   it('an empty store offers New case and Load sample cases; New case opens the form', async () => {
-    testDesk = await createTestDesk()
+    const testDesk = await desks.open()
     const { user } = renderApp(testDesk.desk)
 
     expect(await screen.findByRole('heading', { level: 1, name: 'No cases yet' })).toBeInTheDocument()
@@ -78,8 +71,7 @@ describe('empty store and sample cases', () => {
   })
 
   it('loads the sample cases, marks them, and removes them again in one click', async () => {
-    testDesk = await createTestDesk()
-    const { desk } = testDesk
+    const { desk } = await desks.open()
     const { user } = renderApp(desk)
 
     await user.click(await screen.findByRole('button', { name: 'Load sample cases' }))
@@ -101,7 +93,7 @@ describe('empty store and sample cases', () => {
   })
 
   it('the sample notice stays visible on other screens while samples exist', async () => {
-    testDesk = await createTestDesk()
+    const testDesk = await desks.open()
     await testDesk.desk.samples.load({})
     const { user } = renderApp(testDesk.desk)
     await user.click(await screen.findByRole('link', { name: 'Settings' }))
