@@ -1,6 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { useDeferredValue, useEffect, useId, useMemo, useRef, useState, type MouseEvent, type ReactNode } from 'react'
+import { memo, useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState, type MouseEvent, type ReactNode } from 'react'
 import { useNavigate, useSearchParams } from 'react-router'
+import type { CaseSummary } from '../../src/ipc/contract'
+import type { TeamMember } from '../../src/settings/settings'
 import { Rating } from '../../src/cases/case'
 import { CaseStatus, statusLabels } from '../../src/cases/lifecycle'
 import { LoadSamplesButton } from '../samples/SampleNotice'
@@ -92,11 +94,14 @@ export function CaseList() {
     update({ sort: column, dir: direction })
   }
 
-  function openRow(event: MouseEvent, id: string) {
-    // The title link navigates by itself; a click anywhere else on the row does the same.
-    if ((event.target as HTMLElement).closest('a')) return
-    navigate(`/cases/${id}`)
-  }
+  const openRow = useCallback(
+    (event: MouseEvent, id: string) => {
+      // The title link navigates by itself; a click anywhere else on the row does the same.
+      if ((event.target as HTMLElement).closest('a')) return
+      navigate(`/cases/${id}`)
+    },
+    [navigate],
+  )
 
   if (summaries === null) {
     return (
@@ -220,25 +225,16 @@ export function CaseList() {
             <p className="table-empty">No case matches these filters.</p>
           ) : (
             <div className="case-table-canvas" style={{ height: virtualizer.getTotalSize() }}>
-              {items.map((item) => {
-                const summary = rows[item.index]!
-                return (
-                  <div
-                    key={summary.id}
-                    role="row"
-                    aria-rowindex={item.index + 2}
-                    className={`case-row case-row-body${item.index % 2 ? ' case-row-odd' : ''}`}
-                    style={{ transform: `translateY(${item.start}px)`, height: rowHeight }}
-                    onClick={(e) => openRow(e, summary.id)}
-                  >
-                    {caseColumns.map((column) => (
-                      <div key={column.id} role="cell" className={`case-cell case-cell-${column.id}`} style={{ gridArea: column.id }}>
-                        {column.render(summary, team)}
-                      </div>
-                    ))}
-                  </div>
-                )
-              })}
+              {items.map((item) => (
+                <CaseRow
+                  key={rows[item.index]!.id}
+                  summary={rows[item.index]!}
+                  index={item.index}
+                  top={item.start}
+                  team={team}
+                  onOpen={openRow}
+                />
+              ))}
             </div>
           )}
         </div>
@@ -246,6 +242,37 @@ export function CaseList() {
     </div>
   )
 }
+
+/** One row; memoized, so that a keystroke in the search box re-renders only the rows that changed. */
+const CaseRow = memo(function CaseRow({
+  summary,
+  index,
+  top,
+  team,
+  onOpen,
+}: {
+  summary: CaseSummary
+  index: number
+  top: number
+  team: TeamMember[]
+  onOpen(event: MouseEvent, id: string): void
+}) {
+  return (
+    <div
+      role="row"
+      aria-rowindex={index + 2}
+      className={`case-row case-row-body${index % 2 ? ' case-row-odd' : ''}`}
+      style={{ transform: `translateY(${top}px)`, height: rowHeight }}
+      onClick={(e) => onOpen(e, summary.id)}
+    >
+      {caseColumns.map((column) => (
+        <div key={column.id} role="cell" className={`case-cell case-cell-${column.id}`} style={{ gridArea: column.id }}>
+          {column.render(summary, team)}
+        </div>
+      ))}
+    </div>
+  )
+})
 
 function FilterSelect({
   label,
