@@ -1,7 +1,8 @@
 import { countries, holidaysOf, regionsOf, statesOf, defaultTimeZone } from '../src/calendar'
 import type { Case } from '../src/cases/case'
 import { toSummary } from '../src/cases/summary'
-import { deadlinesOf, nextDeadline } from '../src/deadlines'
+import { deadlinesOf } from '../src/deadlines'
+import { createNextDeadlineCache } from '../src/deadlines/nextDeadlineCache'
 import { DeskError } from '../src/errors'
 import type { Handlers } from '../src/ipc/contract'
 import { externalLink } from '../src/links/externalLink'
@@ -28,6 +29,7 @@ export function createHandlers(session: StoreSession, shell: Shell, now: () => D
     return policy
   }
   const presetIds = new Set(presetPolicies.map((p) => p.id))
+  const nextDeadlineOf = createNextDeadlineCache()
   return {
     'app:state': async () => session.state(),
     'store:openOther': async () => {
@@ -46,7 +48,7 @@ export function createHandlers(session: StoreSession, shell: Shell, now: () => D
         .cases.list()
         .map((c) => {
           const policy = policyById(c.policyId, userPolicies)
-          const next = policy && nextDeadline(deadlinesOf(c, policy, at, { explain: false }))
+          const next = policy && nextDeadlineOf(c, policy, at)
           const summary = toSummary(c)
           return next
             ? { ...summary, nextDeadline: { label: next.label, state: next.state, dueDate: next.dueDate, dueAt: next.dueAt } }

@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest'
+import { deadlinesOf, nextDeadline } from '../../src/deadlines'
+import { createNextDeadlineCache } from '../../src/deadlines/nextDeadlineCache'
+import { ikuuPolicy } from '../../src/policies/presets'
+import { realisticCases } from '../bench/fixtures/realisticCases'
+
+describe('the next-deadline cache of the case list', () => {
+  const cases = realisticCases(50, 3)
+  const at = new Date('2026-11-23T10:00:30Z')
+
+  it('answers what deadlinesOf answers, for every case', () => {
+    const nextOf = createNextDeadlineCache()
+    for (const c of cases) expect(nextOf(c, ikuuPolicy, at)).toEqual(nextDeadline(deadlinesOf(c, ikuuPolicy, at, { explain: false })))
+  })
+
+  it('counts a case again when it changed, when its policy changed, and when the minute changed', () => {
+    const nextOf = createNextDeadlineCache()
+    const c = cases.find((k) => k.status === 'received')!
+    const first = nextOf(c, ikuuPolicy, at)
+    expect(first?.label).toBe('Acknowledge receipt')
+    expect(nextOf(c, ikuuPolicy, new Date(at.getTime() + 20_000))).toBe(first)
+    expect(nextOf({ ...c }, ikuuPolicy, at)).not.toBe(first)
+    expect(nextOf(c, { ...ikuuPolicy }, at)).not.toBe(first)
+    expect(nextOf(c, ikuuPolicy, new Date(at.getTime() + 60_000))).not.toBe(first)
+  })
+})
