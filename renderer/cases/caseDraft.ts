@@ -254,8 +254,6 @@ export function editOf(
   if (draft.receivedWallClock === original.receivedWallClock && draft.receivedTimeZone === original.receivedTimeZone) {
     input.received = c.received
   }
-  // The backend skips fields sent as undefined, so taking a case off someone's plate sends an empty assignee.
-  if (!input.assigneeId && c.assigneeId) input.assigneeId = ''
 
   const credit = {
     choice: creditDraft.choice,
@@ -278,7 +276,9 @@ export function editOf(
   const rewardCheck = Reward.safeParse(reward)
   if (!rewardCheck.success) Object.assign(errors, { ...prefixed('reward', fieldErrorsOf(rewardCheck.error)), ...errors })
 
-  return { patch: patchFrom(c, { ...input, credit, reward }), errors }
+  // The backend skips fields sent as undefined: taking a case off someone's plate sends null.
+  const assigneeId = input.assigneeId ?? (c.assigneeId ? null : undefined)
+  return { patch: patchFrom(c, { ...input, assigneeId, credit, reward }), errors }
 }
 
 function prefixed(prefix: string, errors: FieldErrors): FieldErrors {

@@ -105,7 +105,7 @@ export const CaseInput = z.object({
   asset: shortText(300).default(''),
   reportText: z.string().max(1_000_000, 'The report text is longer than 1,000,000 characters').default(''),
   severity: Severity.default({ kind: 'unrated' }),
-  assigneeId: z.string().optional(),
+  assigneeId: z.string().min(1).optional(),
   tags: z.array(shortText(50).min(1)).max(50).default([]),
   policyId: z.string().optional(),
 })
@@ -145,7 +145,9 @@ export const CasePatch = CaseInput.extend({
 })
   .partial()
   .extend({
-  credit: Credit.optional(),
-  reward: Reward.optional(),
-})
+    /** null takes the case off its assignee. */
+    assigneeId: z.string().min(1).nullable().optional(),
+    credit: Credit.optional(),
+    reward: Reward.optional(),
+  })
 export type CasePatch = z.input<typeof CasePatch>

@@ -266,7 +266,7 @@ export async function openStore(file: string, options: StoreOptions = {}): Promi
         return changeCase(id, expectedRevision, 'The change', (old, _d, event) => {
           const given = parsed.data as Partial<Case>
           const fields = (Object.keys(given) as (keyof Case)[]).filter(
-            (f) => given[f] !== undefined && JSON.stringify(given[f]) !== JSON.stringify(old[f]),
+            (f) => given[f] !== undefined && JSON.stringify(given[f] ?? undefined) !== JSON.stringify(old[f]),
           )
           if (fields.length === 0) return undefined
           const events: TimelineEvent[] = fields.map((field, i) => ({
@@ -277,7 +277,7 @@ export async function openStore(file: string, options: StoreOptions = {}): Promi
             from: describeField(field, old[field]),
             to: describeField(field, given[field]),
           }))
-          return { ...Object.fromEntries(fields.map((f) => [f, given[f]])), timeline: [...old.timeline, ...events] }
+          return { ...Object.fromEntries(fields.map((f) => [f, given[f] ?? undefined])), timeline: [...old.timeline, ...events] }
         })
       },
       transition(id, t, expectedRevision) {

@@ -84,6 +84,17 @@ describe('creating cases', () => {
       expect([newYearsEve.key, second.key]).toEqual(['VD-2025-001', 'VD-2026-002'])
     }))
 
+  it('takes a case off its assignee when the patch sends null, and records it once', () =>
+    withStore(async (store) => {
+      const c = await store.cases.create({ ...idor, assigneeId: 'm1' })
+      const unassigned = await store.cases.update(c.id, { assigneeId: null }, 1)
+      expect(unassigned.assigneeId).toBeUndefined()
+      expect(unassigned.timeline.at(-1)).toMatchObject({ type: 'field_changed', field: 'assigneeId', from: 'm1', to: '(none)' })
+      const again = await store.cases.update(c.id, { assigneeId: null }, 2)
+      expect(again.revision).toBe(2)
+      expect(JSON.parse(await readFile(file, 'utf8')).cases[0]).not.toHaveProperty('assigneeId')
+    }))
+
   it('records the current team member as actor and uses the chosen policy', () =>
     withStore(async (store) => {
       await store.settings.update({ ...store.settings.get(), team: [{ id: 'm1', name: 'Anna Smit', email: 'anna@example.com' }], currentMemberId: 'm1' })
