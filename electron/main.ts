@@ -108,7 +108,19 @@ async function start(): Promise<void> {
     })
   }
 
-  Menu.setApplicationMenu(applicationMenu(() => mainWindow, !app.isPackaged))
+  // Switching stores from the menu reloads the page, which then asks for the new app state like at start-up.
+  const switchStore = (choose: () => Promise<string | null>) => async () => {
+    const file = await choose()
+    if (!file) return
+    const state = await storeSession.open(file)
+    if (state.kind === 'ready') rememberStoreFile(userData, state.file)
+    mainWindow?.webContents.reload()
+  }
+  const menuActions = {
+    openStore: () => void switchStore(desktopShell.chooseStoreToOpen)(),
+    newStore: () => void switchStore(desktopShell.chooseNewStoreLocation)(),
+  }
+  Menu.setApplicationMenu(applicationMenu(() => mainWindow, menuActions, !app.isPackaged))
   mainWindow = createWindow()
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow()

@@ -1,6 +1,11 @@
 import { Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron'
 
-export function applicationMenu(window: () => BrowserWindow | null, development: boolean): Menu {
+export interface MenuActions {
+  openStore(): void
+  newStore(): void
+}
+
+export function applicationMenu(window: () => BrowserWindow | null, actions: MenuActions, development: boolean): Menu {
   const navigate = (hash: string) => () => void window()?.webContents.executeJavaScript(`location.hash = ${JSON.stringify(hash)}`)
   const template: MenuItemConstructorOptions[] = [
     ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
@@ -10,6 +15,9 @@ export function applicationMenu(window: () => BrowserWindow | null, development:
         { label: 'New case', accelerator: 'CmdOrCtrl+N', click: navigate('#/cases/new') },
         { label: 'Settings', accelerator: 'CmdOrCtrl+,', click: navigate('#/settings') },
         { type: 'separator' },
+        { label: 'Open store…', accelerator: 'CmdOrCtrl+O', click: () => actions.openStore() },
+        { label: 'New store…', click: () => actions.newStore() },
+        { type: 'separator' },
         process.platform === 'darwin' ? { role: 'close' } : { role: 'quit' },
       ],
     },
@@ -18,6 +26,8 @@ export function applicationMenu(window: () => BrowserWindow | null, development:
       label: 'View',
       submenu: [
         { label: 'Cases', accelerator: 'CmdOrCtrl+1', click: navigate('#/') },
+        { label: 'Calendar', accelerator: 'CmdOrCtrl+2', click: navigate('#/calendar') },
+        { label: 'Policies', accelerator: 'CmdOrCtrl+3', click: navigate('#/policies') },
         { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },
