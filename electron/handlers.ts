@@ -28,6 +28,14 @@ export function createHandlers(session: StoreSession, shell: Shell, now: () => D
     }
     return policy
   }
+  /** A case may only follow a policy that exists, or its deadlines could not be counted. */
+  const knownPolicy = (policyId: string | undefined) => {
+    if (policyId !== undefined && !policyById(policyId, store().policies.list())) {
+      throw new DeskError('invalid_input', `There is no policy "${policyId}". Choose one of the policies listed.`, [
+        { path: 'policyId', message: 'Choose one of the policies listed' },
+      ])
+    }
+  }
   const presetIds = new Set(presetPolicies.map((p) => p.id))
   const nextDeadlineOf = createNextDeadlineCache()
   return {
@@ -59,8 +67,14 @@ export function createHandlers(session: StoreSession, shell: Shell, now: () => D
       await store().sync()
       return store().cases.get(id)
     },
-    'cases:create': async (input) => store().cases.create(input),
-    'cases:update': async ({ id, revision, patch }) => store().cases.update(id, patch, revision),
+    'cases:create': async (input) => {
+      knownPolicy(input.policyId)
+      return store().cases.create(input)
+    },
+    'cases:update': async ({ id, revision, patch }) => {
+      knownPolicy(patch.policyId)
+      return store().cases.update(id, patch, revision)
+    },
     'cases:transition': async ({ id, revision, transition }) => store().cases.transition(id, transition, revision),
     'cases:addNote': async ({ id, text }) => store().cases.addNote(id, text),
     'cases:recordMilestone': async ({ id, ...milestone }) => store().cases.recordMilestone(id, milestone),

@@ -44,6 +44,19 @@ describe('the IPC contract in front of the handlers', () => {
     expect(listed.ok && listed.value).toEqual([])
   })
 
+  it('refuses a case that follows a policy which does not exist, naming the field', async () => {
+    t = await createTestDesk()
+    const result = await t.desk.cases.create({ ...report, policyId: 'no-such-policy' })
+    expect(result).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        message: 'There is no policy "no-such-policy". Choose one of the policies listed.',
+        issues: [{ path: 'policyId', message: 'Choose one of the policies listed' }],
+      },
+    })
+  })
+
   it('turns a domain error into a result the renderer can show', async () => {
     t = await createTestDesk()
     const result = await t.desk.cases.get({ id: 'no-such-case' })
