@@ -36,9 +36,9 @@ export interface Store {
   samples: { load(): Promise<number>; remove(): Promise<number> }
   settings: { get(): Settings; update(s: Settings): Promise<Settings> }
   policies: { list(): Policy[]; save(p: Policy): Promise<Policy>; remove(id: string): Promise<void> }
-  /** Waits for pending writes; the store cannot be used afterwards. */
   /** Takes in what another team member's app wrote to the file since this store last read or wrote it. */
   sync(): Promise<void>
+  /** Waits for pending writes; the store cannot be used afterwards. */
   close(): Promise<void>
 }
 
