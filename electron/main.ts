@@ -91,7 +91,13 @@ async function start(): Promise<void> {
   lockDownContents()
   const userData = app.getPath('userData')
   const storeSession = createStoreSession()
-  const handlers = createHandlers(storeSession, desktopShell)
+  // A store chosen from the menu or from the recovery screen is the one to open at the next start.
+  const openAndRemember = async (file: string) => {
+    const state = await storeSession.open(file)
+    if (state.kind === 'ready') rememberStoreFile(userData, state.file)
+    return state
+  }
+  const handlers = createHandlers({ ...storeSession, open: openAndRemember }, desktopShell)
   await storeSession.open(lastStoreFile(userData) ?? join(userData, 'disclosure-desk.json'))
 
   for (const channel of channels) {
@@ -99,12 +105,7 @@ async function start(): Promise<void> {
       if (!isAppFrame(event.senderFrame, { rendererFile, devServerUrl })) {
         return { ok: false, error: { code: 'invalid_input', message: 'Refused: request from outside the app', issues: [] } }
       }
-      const result = await dispatch(handlers, channel, request)
-      if (result.ok && (channel === 'store:openOther' || channel === 'store:createNew')) {
-        const state = storeSession.state()
-        if (state.kind === 'ready') rememberStoreFile(userData, state.file)
-      }
-      return result
+      return dispatch(handlers, channel, request)
     })
   }
 
@@ -112,8 +113,7 @@ async function start(): Promise<void> {
   const switchStore = (choose: () => Promise<string | null>) => async () => {
     const file = await choose()
     if (!file) return
-    const state = await storeSession.open(file)
-    if (state.kind === 'ready') rememberStoreFile(userData, state.file)
+    await openAndRemember(file)
     mainWindow?.webContents.reload()
   }
   const menuActions = {
