@@ -56,7 +56,8 @@ function intlOffsetAt(instant: number, timeZone: string): number {
 const DAY = 86_400_000
 const offsets = new Map<string, Map<number, number>>()
 
-function offsetAt(instant: number, timeZone: string): number {
+/** The zone's offset from UTC at an instant, in milliseconds. */
+export function offsetAt(instant: number, timeZone: string): number {
   let byDay = offsets.get(timeZone)
   if (!byDay) {
     byDay = new Map()

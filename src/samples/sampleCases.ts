@@ -2,6 +2,7 @@ import type { CalendarSettings } from '../calendar/spec'
 import type { Case, Reporter, Severity, TimelineEvent } from '../cases/case'
 import type { CaseStatus, ClosingReason } from '../cases/lifecycle'
 import { scoreCvss } from '../cases/severity'
+import { offsetAt } from '../deadlines/zonedTime'
 import type { Milestone } from '../policies/policy'
 
 export interface SampleContext {
@@ -43,15 +44,11 @@ const hour = 3_600_000
 
 /** '2026-03-02T09:15:00.000+01:00': the instant as a clock in `timeZone` showed it. */
 function zonedIso(instant: Date, timeZone: string): string {
-  const offsetName =
-    new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'longOffset' })
-      .formatToParts(instant)
-      .find((p) => p.type === 'timeZoneName')?.value ?? 'GMT'
-  const offset = offsetName === 'GMT' ? '+00:00' : offsetName.slice(3)
-  const sign = offset.startsWith('-') ? -1 : 1
-  const [h = 0, m = 0] = offset.slice(1).split(':').map(Number)
-  const local = new Date(instant.getTime() + sign * (h * 60 + m) * 60_000)
-  return `${local.toISOString().slice(0, -1)}${offset}`
+  const offset = offsetAt(instant.getTime(), timeZone)
+  const minutes = Math.abs(Math.round(offset / 60_000))
+  const twoDigits = (n: number) => String(n).padStart(2, '0')
+  const local = new Date(instant.getTime() + offset)
+  return `${local.toISOString().slice(0, -1)}${offset < 0 ? '-' : '+'}${twoDigits(Math.floor(minutes / 60))}:${twoDigits(minutes % 60)}`
 }
 
 const cvss = (vector: string): Severity => ({ kind: 'cvss', ...scoreCvss(vector) })
