@@ -13,6 +13,13 @@ export interface StoreSession {
 export function createStoreSession(options?: Parameters<typeof openStore>[1]): StoreSession {
   let current: { file: string; store?: Store; problem?: string } | undefined
 
+  // A plain function, not a method: the session's functions are passed around on their own (the main process wraps open).
+  const state = (): AppState => {
+    if (!current) return { kind: 'recovery', file: '', problem: 'no store file has been opened yet' }
+    if (current.store) return { kind: 'ready', file: current.file, caseCount: current.store.cases.list().length }
+    return { kind: 'recovery', file: current.file, problem: current.problem ?? 'could not be opened' }
+  }
+
   return {
     async open(file) {
       let next: typeof current
@@ -24,13 +31,9 @@ export function createStoreSession(options?: Parameters<typeof openStore>[1]): S
       }
       await current?.store?.close()
       current = next
-      return this.state()
+      return state()
     },
-    state() {
-      if (!current) return { kind: 'recovery', file: '', problem: 'no store file has been opened yet' }
-      if (current.store) return { kind: 'ready', file: current.file, caseCount: current.store.cases.list().length }
-      return { kind: 'recovery', file: current.file, problem: current.problem ?? 'could not be opened' }
-    },
+    state,
     store() {
       if (current?.store) return current.store
       throw new DeskError(
