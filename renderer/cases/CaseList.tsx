@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { memo, useCallback, useDeferredValue, useEffect, useId, useMemo, useRef, useState, type MouseEvent, type ReactNode } from 'react'
+import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type MouseEvent, type ReactNode } from 'react'
 import { useNavigate, useSearchParams } from 'react-router'
 import type { CaseSummary } from '../../src/ipc/contract'
 import type { TeamMember } from '../../src/settings/settings'
@@ -43,15 +43,15 @@ export function CaseList() {
   const navigate = useNavigate()
   const { filters, sort } = viewFrom(params)
   // The search box is local state: updating the address is asynchronous, and a box fed from it would drop fast keystrokes.
+  // Filtered in the same render as the keystroke: scanning 10,000 cases takes a few milliseconds, and deferring it
+  // (useDeferredValue) measured slower, since the list then waits for a second render.
   const [typed, setTyped] = useState(filters.query)
-  // Typing stays smooth on a large store: the filter catches up with the search box when the browser has time.
-  const query = useDeferredValue(typed)
 
   const compare = useMemo(() => comparators(team), [team])
   const sorted = useMemo(() => sortCases(summaries ?? [], sort, compare), [summaries, sort.column, sort.direction, compare])
   const rows = useMemo(
-    () => filterCases(sorted, { ...filters, query }),
-    [sorted, filters.status, filters.severity, filters.assignee, filters.tag, query],
+    () => filterCases(sorted, { ...filters, query: typed }),
+    [sorted, filters.status, filters.severity, filters.assignee, filters.tag, typed],
   )
   const tags = useMemo(() => tagsIn(summaries ?? []), [summaries])
 
@@ -65,7 +65,7 @@ export function CaseList() {
   const items = virtualizer.getVirtualItems()
 
   useEffect(() => {
-    if (query !== (params.get('q') ?? '')) update({ q: query })
+    if (typed !== (params.get('q') ?? '')) update({ q: typed })
   })
 
   const marked = useRef(false)
