@@ -1,6 +1,7 @@
 import { mkdir, stat } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { TextFile } from 'lowdb/node'
+import { whileLocked } from './storeLock'
 import { Case, CaseInput, CasePatch, Credit, Reward, TimelineEvent } from '../cases/case'
 import { nextCaseKey } from '../cases/caseKey'
 import {
@@ -159,25 +160,34 @@ export async function openStore(file: string, options: StoreOptions = {}): Promi
     stamp = current
   }
 
-  /**
-   * Runs one change at a time: re-read if needed, compute the next document from the current one (throwing leaves
-   * everything as it was), write it, and only then make it current.
-   */
-  const commit = <T>(change: (current: StoreDocument) => { doc: StoreDocument; result: T }): Promise<T> => {
-    const run = queue.then(async () => {
+  /** Runs one step at a time within this app; steps of other apps on the same file are kept apart by the lock. */
+  const inTurn = <T>(step: () => Promise<T>): Promise<T> => {
+    const run = queue.then(() => {
       ensureOpen()
-      await refresh()
-      const { doc: next, result } = change(doc)
-      if (next !== doc) {
-        await write(next)
-        doc = next
-        stamp = await stampOf(file)
-      }
-      return result
+      return step()
     })
     queue = run.catch(() => undefined)
     return run
   }
+
+  /**
+   * Re-reads if needed, computes the next document from the current one (throwing leaves everything as it was), writes
+   * it, and only then makes it current; all under the store's lock, so that a colleague's app saving at the same moment
+   * neither loses our change nor has its own lost.
+   */
+  const commit = <T>(change: (current: StoreDocument) => { doc: StoreDocument; result: T }): Promise<T> =>
+    inTurn(() =>
+      whileLocked(file, async () => {
+        await refresh()
+        const { doc: next, result } = change(doc)
+        if (next !== doc) {
+          await write(next)
+          doc = next
+          stamp = await stampOf(file)
+        }
+        return result
+      }),
+    )
 
   const changeCase = (
     id: string,
@@ -206,7 +216,8 @@ export async function openStore(file: string, options: StoreOptions = {}): Promi
 
   return {
     file,
-    sync: () => commit((current) => ({ doc: current, result: undefined })),
+    // Reading needs no lock: every write replaces the file whole, so a reader never sees half of one.
+    sync: () => inTurn(refresh),
     cases: {
       list() {
         ensureOpen()

@@ -424,6 +424,18 @@ describe('two team members on one file', () => {
     await Promise.all([anna.close(), ben.close()])
   })
 
+  it('loses no case when both save at the same moment, again and again', async () => {
+    const anna = await openStore(file, options())
+    const ben = await openStore(file, options())
+    const titles = Array.from({ length: 12 }, (_, i) => `Report ${i + 1}`)
+    await Promise.all(titles.map((title, i) => (i % 2 ? ben : anna).cases.create({ ...idor, title })))
+    await Promise.all([anna.close(), ben.close()])
+    await withStore(async (store) => {
+      expect(store.cases.list().map((c) => c.title).sort()).toEqual([...titles].sort())
+      expect(new Set(store.cases.list().map((c) => c.key)).size).toBe(12)
+    })
+  })
+
   it('turns a stale edit of the same case into a conflict', async () => {
     const anna = await openStore(file, options())
     const c = await anna.cases.create(idor)
