@@ -168,8 +168,8 @@ function PolicyDetail({
       {removing && (
         <div className="conflict" role="alert">
           <p>
-            <strong>Delete “{policy.name}”?</strong> Cases that follow it show no deadlines until you choose another policy
-            for them.
+            <strong>Delete “{policy.name}”?</strong> This cannot be undone. A policy that cases follow cannot be deleted: move
+            those cases to another policy first.
           </p>
           <button type="button" className="button button-danger" disabled={busy} onClick={() => void remove()}>
             Delete policy
