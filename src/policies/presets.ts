@@ -1,4 +1,4 @@
-import type { Policy } from './policy'
+import type { Policy, PolicyRule } from './policy'
 
 // The policies as published, word for word: the app ships without the source files, and every rule's quote must be
 // found in this text. Trailing spaces are the publisher's and stay.
@@ -73,10 +73,23 @@ If you notify us of a security problem in an ICT system or website, we will trea
 
 ● We will reward you as a token of our gratitude. The reward will depend on the gravity and scale of the identified problem.`
 
-const progressReading =
-  'The policy gives no interval. Read as: an update every 10 business days, the first counted from the evaluation ' +
-  'and each next one from the previous update, until the fix is released; telling the reporter the fix is out ' +
-  'counts as the last update. Change the interval to suit your team.'
+/** Both policies promise progress reports without an interval; both presets read them the same way. */
+function progressRule(id: string, quote: string): PolicyRule {
+  return {
+    id,
+    due: 'progress_update',
+    quote,
+    reading:
+      'The policy gives no interval. Read as: an update every 10 business days, the first counted from the evaluation ' +
+      'and each next one from the previous update, until the fix is released; telling the reporter the fix is out ' +
+      'counts as the last update. Change the interval to suit your team.',
+    from: 'evaluation_sent',
+    metBy: 'progress_update_sent',
+    amount: 10,
+    unit: 'business_days',
+    repeatsUntil: 'fix_released',
+  }
+}
 
 export const aimmsPolicy: Policy = {
   id: 'aimms',
@@ -94,17 +107,7 @@ export const aimmsPolicy: Policy = {
       amount: 15,
       unit: 'business_days',
     },
-    {
-      id: 'progress-updates',
-      due: 'progress_update',
-      quote: 'We will keep you informed of the progress towards resolving the problem.',
-      reading: progressReading,
-      from: 'evaluation_sent',
-      metBy: 'progress_update_sent',
-      amount: 10,
-      unit: 'business_days',
-      repeatsUntil: 'fix_released',
-    },
+    progressRule('progress-updates', 'We will keep you informed of the progress towards resolving the problem.'),
     {
       id: 'credit',
       due: 'credit_confirmation',
@@ -161,17 +164,7 @@ export const ikuuPolicy: Policy = {
       amount: 3,
       unit: 'business_days',
     },
-    {
-      id: 'progress-reports',
-      due: 'progress_update',
-      quote: 'We will provide you with progress reports.',
-      reading: progressReading,
-      from: 'evaluation_sent',
-      metBy: 'progress_update_sent',
-      amount: 10,
-      unit: 'business_days',
-      repeatsUntil: 'fix_released',
-    },
+    progressRule('progress-reports', 'We will provide you with progress reports.'),
     {
       id: 'publication',
       due: 'publication_consultation',
