@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import type { Milestone } from '../policies/policy'
 
 export const CaseStatus = z.enum([
   'received',
@@ -64,6 +65,16 @@ export function allowedTransitions(from: CaseStatus): readonly CaseStatus[] {
 
 export function canTransition(from: CaseStatus, to: CaseStatus): boolean {
   return transitions[from].includes(to)
+}
+
+/**
+ * Moving a case to these statuses says the event happened: a case is Acknowledged because the acknowledgement went out.
+ * The move records that milestone too (unless it is already on the timeline), so its deadline counts as kept.
+ */
+export const milestoneOfStatus: Partial<Record<CaseStatus, Milestone>> = {
+  acknowledged: 'acknowledgement_sent',
+  resolved: 'fix_released',
+  published: 'published',
 }
 
 /** Closing reasons that make sense from a given status: a case that was never fixed cannot be closed as completed. */

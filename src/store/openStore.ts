@@ -9,6 +9,7 @@ import {
   canTransition,
   closingReasonLabels,
   closingReasonsFrom,
+  milestoneOfStatus,
   statusLabels,
   Transition,
 } from '../cases/lifecycle'
@@ -321,16 +322,22 @@ export async function openStore(file: string, options: StoreOptions = {}): Promi
             if (original.id === old.id) throw fail('A case cannot be a duplicate of itself')
             originalId = original.id
           }
-          return {
-            status: to,
-            closingReason,
-            duplicateOf: originalId,
-            timeline: addEvent(
-              old,
-              { ...event, type: 'status_changed', from, to, closingReason, duplicateOf: originalId, comment },
-              'The status change',
-            ),
-          }
+          const changed = addEvent(
+            old,
+            { ...event, type: 'status_changed', from, to, closingReason, duplicateOf: originalId, comment },
+            'The status change',
+          )
+          const milestone = milestoneOfStatus[to]
+          const recorded = old.timeline.some((e) => e.type === 'milestone' && e.milestone === milestone)
+          const timeline =
+            milestone && !recorded
+              ? addEvent(
+                  { ...old, timeline: changed },
+                  { id: newId(), at: event.at, by: event.by, type: 'milestone', milestone, on: event.at, comment: `With the move to ${statusLabels[to]}` },
+                  'The status change',
+                )
+              : changed
+          return { status: to, closingReason, duplicateOf: originalId, timeline }
         })
       },
       addNote(id, text) {

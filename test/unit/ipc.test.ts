@@ -89,6 +89,25 @@ describe('the IPC contract in front of the handlers', () => {
     ])
   })
 
+  it('keeps the acknowledgement promise when the case moves to Acknowledged', async () => {
+    let clock = new Date('2026-12-21T09:00:00Z')
+    t = await createTestDesk({ now: () => clock })
+    const created = await t.desk.cases.create({ ...report, policyId: 'ikuu' })
+    if (!created.ok) throw new Error(created.error.message)
+    clock = new Date('2026-12-21T10:15:00Z')
+    await t.desk.cases.transition({ id: created.value.id, revision: 1, transition: { to: 'acknowledged' } })
+    const deadlines = await t.desk.deadlines.ofCase({ id: created.value.id })
+    if (!deadlines.ok) throw new Error(deadlines.error.message)
+    const [acknowledgement, evaluation] = deadlines.value
+    expect([acknowledgement?.label, acknowledgement?.state, acknowledgement?.metAt]).toEqual([
+      'Acknowledge receipt',
+      'met_on_time',
+      '2026-12-21T10:15:00.000Z',
+    ])
+    // Three business days after Mon 21 Dec: Tue 22, Wed 23, Thu 24 Dec.
+    expect([evaluation?.state, evaluation?.dueDate]).toEqual(['upcoming', '2026-12-24'])
+  })
+
   it('lists the presets first and refuses to overwrite one', async () => {
     t = await createTestDesk()
     const listed = await t.desk.policies.list({})

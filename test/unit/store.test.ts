@@ -220,15 +220,39 @@ describe('moving cases through the lifecycle', () => {
       expect(error.message).toBe('A case that is Received cannot move to Published. Allowed: Acknowledged, Needs info, Evaluating, Closed.')
       const acked = await store.cases.transition(c.id, { to: 'acknowledged', comment: 'Thanked the reporter' }, 1)
       expect(acked).toMatchObject({ status: 'acknowledged', revision: 2 })
-      expect(acked.timeline.at(-1)).toEqual({
-        id: 'id-4',
-        at: '2026-03-04T09:30:00.000Z',
-        by: 'You',
-        type: 'status_changed',
-        from: 'received',
-        to: 'acknowledged',
-        comment: 'Thanked the reporter',
-      })
+      expect(acked.timeline.slice(-2)).toEqual([
+        {
+          id: 'id-4',
+          at: '2026-03-04T09:30:00.000Z',
+          by: 'You',
+          type: 'status_changed',
+          from: 'received',
+          to: 'acknowledged',
+          comment: 'Thanked the reporter',
+        },
+        {
+          id: 'id-5',
+          at: '2026-03-04T09:30:00.000Z',
+          by: 'You',
+          type: 'milestone',
+          milestone: 'acknowledgement_sent',
+          on: '2026-03-04T09:30:00.000Z',
+          comment: 'With the move to Acknowledged',
+        },
+      ])
+    }))
+
+  it('records the milestone of a status only once: an acknowledgement already recorded is not recorded again', () =>
+    withStore(async (store) => {
+      const c = await store.cases.create(idor)
+      await store.cases.recordMilestone(c.id, { milestone: 'acknowledgement_sent', on: '2026-03-03T16:00:00.000Z' })
+      const acked = await store.cases.transition(c.id, { to: 'acknowledged' })
+      const milestones = acked.timeline.filter((e) => e.type === 'milestone')
+      expect(milestones.map((e) => (e.type === 'milestone' ? [e.milestone, e.on] : []))).toEqual([
+        ['acknowledgement_sent', '2026-03-03T16:00:00.000Z'],
+      ])
+      const evaluating = await store.cases.transition(c.id, { to: 'evaluating' })
+      expect(evaluating.timeline.filter((e) => e.type === 'milestone')).toHaveLength(1)
     }))
 
   it('walks a case from received to published and closes it as completed', () =>
