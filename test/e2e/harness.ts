@@ -1,6 +1,5 @@
-import { readFile } from 'node:fs/promises'
 import { createServer, type Server } from 'node:http'
-import { mkdtemp, mkdir } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { extname, join, normalize } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
@@ -125,6 +124,7 @@ export async function launchApp(options: { storeFile?: string; now?: () => Date 
       await browser.close()
       await session.close()
       await new Promise((resolve) => server.close(resolve))
+      await rm(dir, { recursive: true, force: true })
       if (pageErrors.length > 0) throw new Error(`The page threw: ${pageErrors.join('; ')}`)
     },
   }
