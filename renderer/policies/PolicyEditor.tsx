@@ -1,12 +1,15 @@
 import { useRef, useState, type FormEvent } from 'react'
 import { Anchor, DueKind, Milestone, dueLabels, type Policy, type PolicyRule } from '../../src/policies/policy'
+import { UserPolicy } from '../../src/policies/validatePolicy'
 import { call, DeskFailure } from '../desk'
 import { Field, focusFirstInvalid } from '../forms/Field'
 import { FormButtons } from '../forms/FormButtons'
 import { useProblems } from '../shell/Problems'
 import { AnchorOptions, MilestoneOptions } from './MilestoneOptions'
+import { placeIssues, policyFieldLabels, ruleFieldLabels, type PolicyProblem } from './policyIssues'
 import { unitLabels } from './policyLabels'
 
+/** Input key ('name', 'rules.0.amount') → why it is wrong, in the user's words. */
 type Errors = Record<string, string>
 
 function newRule(rules: PolicyRule[]): PolicyRule {
@@ -20,24 +23,39 @@ function newRule(rules: PolicyRule[]): PolicyRule {
 export function PolicyEditor({ initial, onSaved, onCancel }: { initial: Policy; onSaved(policy: Policy): void; onCancel(): void }) {
   const { report } = useProblems()
   const [draft, setDraft] = useState<Policy>(initial)
-  const [errors, setErrors] = useState<Errors>({})
+  const [problems, setProblems] = useState<PolicyProblem[]>([])
   const [busy, setBusy] = useState(false)
   const formRef = useRef<HTMLFormElement>(null)
+  const errors: Errors = Object.fromEntries(problems.map((p) => [p.key, p.message]))
 
-  const changeRule = (index: number, change: Partial<PolicyRule>) =>
-    setDraft((d) => ({ ...d, rules: d.rules.map((r, i) => (i === index ? { ...r, ...change } : r)) }))
+  // A field the user changes stops showing its old complaint.
+  const forget = (keys: string[]) => setProblems((ps) => ps.filter((p) => !keys.includes(p.key)))
+  const change = (c: Partial<Policy>) => {
+    setDraft((d) => ({ ...d, ...c }))
+    forget(Object.keys(c))
+  }
+  const changeRule = (index: number, c: Partial<PolicyRule>) => {
+    setDraft((d) => ({ ...d, rules: d.rules.map((r, i) => (i === index ? { ...r, ...c } : r)) }))
+    forget(Object.keys(c).map((field) => `rules.${index}.${field}`))
+  }
+
+  function refuse(found: PolicyProblem[]) {
+    setProblems(found)
+    focusFirstInvalid(formRef.current)
+  }
 
   async function submit(event: FormEvent) {
     event.preventDefault()
+    // The backend runs the same schema; checking here first answers at once and saves a round trip.
+    const checked = UserPolicy.safeParse(draft)
+    if (!checked.success) return refuse(placeIssues(checked.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))))
     setBusy(true)
     try {
       onSaved(await call((desk) => desk.policies.save(draft)))
     } catch (error) {
-      report(error)
-      const found: Errors = {}
-      if (error instanceof DeskFailure) for (const issue of error.issues) found[issue.path] ??= issue.message
-      setErrors(found)
-      focusFirstInvalid(formRef.current)
+      // A refusal that names fields is shown at those fields; anything else (the store is gone) goes to the banner.
+      if (error instanceof DeskFailure && error.issues.length > 0) refuse(placeIssues(error.issues))
+      else report(error)
     } finally {
       setBusy(false)
     }
@@ -45,20 +63,27 @@ export function PolicyEditor({ initial, onSaved, onCancel }: { initial: Policy; 
 
   return (
     <form ref={formRef} className="policy-editor" noValidate aria-label={`Edit ${initial.name}`} onSubmit={(e) => void submit(e)}>
-      {Object.keys(errors).length > 0 && (
-        <p className="form-summary" role="alert">
-          The policy was not saved. Fix the fields marked below.
-        </p>
+      {problems.length > 0 && (
+        <div className="form-summary" role="alert">
+          <p>The policy was not saved. Fix the fields marked below:</p>
+          <ul>
+            {problems.map((p) => (
+              <li key={p.key}>
+                {p.where}: {p.message}
+              </li>
+            ))}
+          </ul>
+        </div>
       )}
       <fieldset className="form-section">
         <legend>Policy</legend>
         <div className="field-grid">
-          <Field label="Policy name" error={errors.name ?? errors.id} wide>
-            {(a) => <input {...a} type="text" value={draft.name} onChange={(e) => setDraft({ ...draft, name: e.target.value })} />}
+          <Field label={policyFieldLabels.name} error={errors.name} wide>
+            {(a) => <input {...a} type="text" value={draft.name} onChange={(e) => change({ name: e.target.value })} />}
           </Field>
-          <Field label="Policy text" error={errors.text} hint="As published; each rule quotes a sentence from it word for word." wide>
+          <Field label={policyFieldLabels.text} error={errors.text} hint="As published; each rule quotes a sentence from it word for word." wide>
             {(a) => (
-              <textarea {...a} rows={12} className="policy-text-input" value={draft.text} onChange={(e) => setDraft({ ...draft, text: e.target.value })} />
+              <textarea {...a} rows={12} className="policy-text-input" value={draft.text} onChange={(e) => change({ text: e.target.value })} />
             )}
           </Field>
         </div>
@@ -71,7 +96,11 @@ export function PolicyEditor({ initial, onSaved, onCancel }: { initial: Policy; 
           rule={rule}
           errors={errors}
           onChange={(change) => changeRule(i, change)}
-          onRemove={() => setDraft((d) => ({ ...d, rules: d.rules.filter((_, j) => j !== i) }))}
+          onRemove={() => {
+            setDraft((d) => ({ ...d, rules: d.rules.filter((_, j) => j !== i) }))
+            // The rules after it move up a place, so their complaints no longer match their rows.
+            setProblems([])
+          }}
         />
       ))}
       <div>
@@ -106,7 +135,7 @@ function RuleFields({
         {name}: {dueLabels[rule.due]}
       </legend>
       <div className="rule-grid">
-        <Field label="What is due" error={error('due')}>
+        <Field label={ruleFieldLabels.due} error={error('due')}>
           {(a) => (
             <select {...a} value={rule.due} onChange={(e) => onChange({ due: DueKind.parse(e.target.value) })}>
               {DueKind.options.map((d) => (
@@ -117,21 +146,21 @@ function RuleFields({
             </select>
           )}
         </Field>
-        <Field label="Counted from" error={error('from')}>
+        <Field label={ruleFieldLabels.from} error={error('from')}>
           {(a) => (
             <select {...a} value={rule.from} onChange={(e) => onChange({ from: Anchor.parse(e.target.value) })}>
               <AnchorOptions />
             </select>
           )}
         </Field>
-        <Field label="Met by" error={error('metBy')}>
+        <Field label={ruleFieldLabels.metBy} error={error('metBy')}>
           {(a) => (
             <select {...a} value={rule.metBy} onChange={(e) => onChange({ metBy: Milestone.parse(e.target.value) })}>
               <MilestoneOptions />
             </select>
           )}
         </Field>
-        <Field label="Amount" error={error('amount')} hint="Empty: no time limit.">
+        <Field label={ruleFieldLabels.amount} error={error('amount')} hint="Empty: no time limit.">
           {(a) => (
             <input
               {...a}
@@ -143,7 +172,7 @@ function RuleFields({
             />
           )}
         </Field>
-        <Field label="Unit" error={error('unit')}>
+        <Field label={ruleFieldLabels.unit} error={error('unit')}>
           {(a) => (
             <select {...a} value={rule.unit} onChange={(e) => onChange({ unit: e.target.value as PolicyRule['unit'] })}>
               {(Object.keys(unitLabels) as PolicyRule['unit'][]).map((u) => (
@@ -154,7 +183,7 @@ function RuleFields({
             </select>
           )}
         </Field>
-        <Field label="Repeats until" error={error('repeatsUntil')}>
+        <Field label={ruleFieldLabels.repeatsUntil} error={error('repeatsUntil')}>
           {(a) => (
             <select
               {...a}
@@ -166,7 +195,7 @@ function RuleFields({
             </select>
           )}
         </Field>
-        <Field label="Before" error={error('before')} hint="Only for a promise without a time limit.">
+        <Field label={ruleFieldLabels.before} error={error('before')} hint="Only for a promise without a time limit.">
           {(a) => (
             <select {...a} value={rule.before ?? ''} onChange={(e) => onChange({ before: e.target.value ? Milestone.parse(e.target.value) : undefined })}>
               <option value="">No event</option>
@@ -174,10 +203,10 @@ function RuleFields({
             </select>
           )}
         </Field>
-        <Field label="Quoted sentence" error={error('quote') ?? error('id')} hint="Copied word for word from the policy text." wide>
+        <Field label={ruleFieldLabels.quote} error={error('quote')} hint="Copied word for word from the policy text." wide>
           {(a) => <textarea {...a} rows={2} value={rule.quote} onChange={(e) => onChange({ quote: e.target.value })} />}
         </Field>
-        <Field label="Our reading" error={error('reading')} hint="How a vague sentence is read; leave empty when it is exact." optional wide>
+        <Field label={ruleFieldLabels.reading} error={error('reading')} hint="How a vague sentence is read; leave empty when it is exact." optional wide>
           {(a) => <textarea {...a} rows={2} value={rule.reading} onChange={(e) => onChange({ reading: e.target.value })} />}
         </Field>
       </div>

@@ -56,7 +56,7 @@ describe('policies', { timeout: 20_000 }, () => {
     expect(screen.getByLabelText('Policy name')).toHaveValue('AIMMS Responsible Disclosure Policy (copy)')
   })
 
-  it('an edited quote that is not in the text is refused by the backend, with its message at the quote', async () => {
+  it('an edited quote that is not in the text is refused at the quote, naming the rule by its place, not its id', async () => {
     const { desk, user } = await openPolicies('/policies/aimms')
     await user.click(await screen.findByRole('button', { name: 'Copy to edit' }))
     const rule = within(await screen.findByRole('group', { name: 'Rule 1: Send evaluation' }))
@@ -65,11 +65,36 @@ describe('policies', { timeout: 20_000 }, () => {
     await user.type(rule.getByLabelText('Quoted sentence'), 'We will respond within 5 business days.')
     await user.click(screen.getByRole('button', { name: 'Save policy' }))
 
-    const message = 'Rule “evaluation”: the quoted sentence is not in the policy text; copy it from the text word for word'
+    const message = 'The quoted sentence is not in the policy text; copy it from the text word for word'
     await waitFor(() => expect(rule.getByLabelText('Quoted sentence')).toHaveAccessibleDescription(`Copied word for word from the policy text. ${message}`))
-    expect(screen.getByText('The policy was not saved. Fix the fields marked below.')).toBeInTheDocument()
+    expect(screen.getByRole('alert')).toHaveTextContent(`The policy was not saved. Fix the fields marked below:Rule 1 · Quoted sentence: ${message}`)
     const stored = (await value(desk.policies.list({}))).find((p) => p.id === 'aimms-copy-1')
     expect(stored?.rules[0]?.quote).toBe(aimmsPolicy.rules[0]!.quote)
+  })
+
+  it('a refusal from the backend shows at its field in the user’s words, never as a path or schema text', async () => {
+    const { desk, user } = await openPolicies('/policies/aimms')
+    await user.click(await screen.findByRole('button', { name: 'Copy to edit' }))
+    const rule = within(await screen.findByRole('group', { name: 'Rule 2: Send progress update' }))
+    desk.policies.save = async () => ({
+      ok: false,
+      error: {
+        code: 'invalid_input',
+        message: 'Policy “AIMMS (copy)” was not saved. rules.1.amount: Too small: expected number to be >=0',
+        issues: [{ path: 'rules.1.amount', message: 'Too small: expected number to be >=0' }],
+      },
+    })
+
+    await user.click(screen.getByRole('button', { name: 'Save policy' }))
+
+    const words = 'Enter a whole number of days from 0 to 3650, or leave it empty for no time limit'
+    await waitFor(() => expect(rule.getByLabelText('Days')).toHaveAccessibleDescription(`Empty: no time limit. ${words}`))
+    expect(screen.getByRole('alert')).toHaveTextContent(`Rule 2 · Days: ${words}`)
+    expect(document.body.textContent).not.toMatch(/rules\.1|Too small|expected number/)
+    await waitFor(() => expect(rule.getByLabelText('Days')).toHaveFocus())
+
+    await user.type(rule.getByLabelText('Days'), '5')
+    expect(rule.getByLabelText('Days')).toHaveAccessibleDescription('Empty: no time limit.')
   })
 
   it('a saved edit changes the rules table, and the policy can become the default for new cases', async () => {
