@@ -1,7 +1,7 @@
 import { mkdir, stat } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { TextFile } from 'lowdb/node'
-import { whileLocked } from './storeLock'
+import { whileLocked } from './file/lock'
 import { Case, CaseInput, CasePatch, Credit, Reward, TimelineEvent } from '../cases/case'
 import { nextCaseKey } from '../cases/caseKey'
 import {

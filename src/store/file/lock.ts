@@ -1,5 +1,5 @@
 import { lock } from 'proper-lockfile'
-import { DeskError } from '../errors'
+import { DeskError } from '../../errors'
 
 /**
  * Runs `step` while holding the store file's lock (a `<file>.lock` folder beside it, which works on shared folders too).
@@ -13,8 +13,8 @@ export async function whileLocked<T>(file: string, step: () => Promise<T>): Prom
       stale: 10_000,
       update: 2_000,
       retries: { retries: 40, factor: 1.3, minTimeout: 10, maxTimeout: 250 },
-      // A lock taken over as stale while we still write is not worth crashing the app for: the revision check and the
-      // re-read before every write still stop a stale edit.
+      // A lock taken over as stale while we still write is not worth crashing the app for: the stamp check before every
+      // write still stops a stale edit.
       onCompromised: () => undefined,
     })
   } catch (error) {

@@ -1,0 +1,179 @@
+import { mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { DeskError, StoreOpenError } from '../../src/errors'
+import type { Policy } from '../../src/policies/policy'
+import { emptyDocument, type StoreDocument } from '../../src/store/document'
+import { openDocumentFile, type Encoding } from '../../src/store/documentFile'
+
+let dir: string
+let path: string
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'desk-file-'))
+  path = join(dir, 'store.json')
+})
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true })
+})
+
+const hostile = '<script>alert(1)</script>\r\nBcc: all@example.com =HYPERLINK("x") \u2028\u2029 \u0000 "quoted" \\ 𝄞 é'
+
+const policy = (text: string): Policy => ({
+  id: 'team-policy',
+  name: 'Our policy',
+  text,
+  rules: [{ id: 'ack', due: 'acknowledgement', quote: text, reading: '', from: 'received', metBy: 'acknowledgement_sent', amount: 2, unit: 'business_days' }],
+})
+
+function withPolicy(text: string): StoreDocument {
+  return { ...emptyDocument(), policies: [policy(text)] }
+}
+
+/** Resolves when `happened` turns true, polling; fails the test after `ms`. */
+async function eventually(happened: () => boolean, ms = 5_000): Promise<void> {
+  const until = Date.now() + ms
+  while (!happened()) {
+    if (Date.now() > until) throw new Error('it did not happen in time')
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+}
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+describe('opening', () => {
+  it('creates a missing file, with its folders, holding an empty document', async () => {
+    const nested = join(dir, 'team', 'desk', 'store.json')
+    const { document } = await openDocumentFile(nested)
+    expect(document).toEqual(emptyDocument())
+    expect(JSON.parse(await readFile(nested, 'utf8'))).toEqual(emptyDocument())
+  })
+
+  it('refuses a file it cannot understand with a StoreOpenError and leaves it byte-identical', async () => {
+    await writeFile(path, '{"schemaVersion": 1, "cases": [')
+    const error = await openDocumentFile(path).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(StoreOpenError)
+    expect((error as StoreOpenError).problem).toBe('is cut off: it ends in the middle of the data, as if it was only partly copied or saved')
+    expect(await readFile(path, 'utf8')).toBe('{"schemaVersion": 1, "cases": [')
+  })
+})
+
+describe('writing and reading back', () => {
+  it('round-trips a document, replacing the file through a temporary file that does not remain', async () => {
+    const { file } = await openDocumentFile(path)
+    const doc = withPolicy('We acknowledge within 2 business days.')
+    await file.write(doc)
+    expect(await readdir(dir)).toEqual(['store.json'])
+    expect((await openDocumentFile(path)).document).toEqual(doc)
+  })
+
+  it('keeps hostile text exactly as written', async () => {
+    const { file } = await openDocumentFile(path)
+    await file.write(withPolicy(hostile))
+    const { document } = await openDocumentFile(path)
+    expect(document.policies[0]!.text).toBe(hostile)
+    expect(document.policies[0]!.rules[0]!.quote).toBe(hostile)
+  })
+
+  it('applies the encoding hook to what it writes and to what it reads', async () => {
+    const reversed: Encoding = {
+      encode: (text) => Buffer.from(text, 'utf8').reverse(),
+      decode: (bytes) => Buffer.from(bytes).reverse().toString('utf8'),
+    }
+    const { file } = await openDocumentFile(path, { encoding: reversed })
+    await file.write(withPolicy(hostile))
+    const onDisk = await readFile(path)
+    expect(Buffer.from(onDisk).reverse().toString('utf8')).toBe(JSON.stringify(withPolicy(hostile)))
+    expect((await openDocumentFile(path, { encoding: reversed })).document.policies[0]!.text).toBe(hostile)
+    const plain = await openDocumentFile(path).catch((e: unknown) => e)
+    expect((plain as StoreOpenError).problem).toMatch(/^is not valid JSON/)
+  })
+})
+
+describe('noticing another app’s write', () => {
+  it('reports no change while the bytes are the ones it last read or wrote', async () => {
+    const { file } = await openDocumentFile(path)
+    expect(await file.readChanges()).toBeUndefined()
+    await file.write(withPolicy('one'))
+    expect(await file.readChanges()).toBeUndefined()
+  })
+
+  it('sees an edit of the same size whose modification time was put back', async () => {
+    const { file } = await openDocumentFile(path)
+    await file.write(withPolicy('version A'))
+    // Whole seconds, as a FAT or SMB share keeps them.
+    const second = new Date('2026-03-04T09:30:00.000Z')
+    await utimes(path, second, second)
+    const before = await stat(path)
+    const text = await readFile(path, 'utf8')
+    const edited = text.replaceAll('version A', 'version B')
+    expect(Buffer.byteLength(edited)).toBe(before.size)
+    await writeFile(path, edited)
+    await utimes(path, second, second)
+    expect((await stat(path)).mtimeMs).toBe(before.mtimeMs)
+    expect((await file.readChanges())?.policies[0]!.text).toBe('version B')
+    expect(await file.readChanges()).toBeUndefined()
+  })
+
+  it('refuses a file another program broke, every time, and leaves it as it is', async () => {
+    const { file } = await openDocumentFile(path)
+    await writeFile(path, '[1, 2')
+    for (let i = 0; i < 2; i++) {
+      const error = await file.readChanges().catch((e: unknown) => e)
+      expect(error).toBeInstanceOf(DeskError)
+      expect((error as DeskError).code).toBe('store_unavailable')
+      expect((error as DeskError).message).toMatch(/^Another program changed .* and it now is cut off/)
+    }
+    expect(await readFile(path, 'utf8')).toBe('[1, 2')
+  })
+
+  it('takes a file that is gone for unchanged: the next write puts it back', async () => {
+    const { file } = await openDocumentFile(path)
+    await rm(path)
+    expect(await file.readChanges()).toBeUndefined()
+    await file.write(withPolicy('back'))
+    expect((await openDocumentFile(path)).document.policies[0]!.text).toBe('back')
+  })
+
+  it('watches for a foreign write, not for its own, until stopped', async () => {
+    const { file } = await openDocumentFile(path, { watchIntervalMs: 20 })
+    let calls = 0
+    const stop = file.watch(() => calls++)
+    try {
+      await pause(50)
+      await file.write(withPolicy('ours'))
+      await pause(300)
+      expect(calls).toBe(0)
+      await writeFile(path, JSON.stringify(withPolicy('theirs')))
+      await eventually(() => calls > 0)
+      // Taking their version in makes it ours: no further calls for it.
+      expect((await file.readChanges())?.policies[0]!.text).toBe('theirs')
+      calls = 0
+      await pause(300)
+      expect(calls).toBe(0)
+    } finally {
+      stop()
+    }
+    await writeFile(path, JSON.stringify(withPolicy('after stop')))
+    await pause(300)
+    expect(calls).toBe(0)
+  })
+})
+
+describe('the lock', () => {
+  it('lets one app’s step finish before another’s starts', async () => {
+    const a = (await openDocumentFile(path)).file
+    const b = (await openDocumentFile(path)).file
+    const steps: string[] = []
+    await Promise.all([
+      a.whileLocked(async () => {
+        steps.push('a starts')
+        await pause(100)
+        steps.push('a ends')
+      }),
+      pause(10).then(() => b.whileLocked(async () => void steps.push('b runs'))),
+    ])
+    expect(steps).toEqual(['a starts', 'a ends', 'b runs'])
+    expect(await readdir(dir)).toEqual(['store.json'])
+  })
+})
