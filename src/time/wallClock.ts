@@ -13,13 +13,25 @@ export interface WallClock {
   second: number
 }
 
+// Writing a date costs more than finding the offset; a desk's instants fall on a few thousand days.
+const dateTexts = new Map<number, IsoDate>()
+
+function dateOfDay(day: number): IsoDate {
+  let text = dateTexts.get(day)
+  if (text === undefined) {
+    text = isoDateOf(day)
+    dateTexts.set(day, text)
+  }
+  return text
+}
+
 /** This instant on the clock of `timeZone` (the reporter's, the team's). */
 export function wallClockOf(instant: number, timeZone: string): WallClock {
   const local = instant + offsetAt(instant, timeZone)
   const day = Math.floor(local / DAY)
   const secondOfDay = Math.floor((local - day * DAY) / 1000)
   return {
-    date: isoDateOf(day),
+    date: dateOfDay(day),
     hour: Math.floor(secondOfDay / 3600),
     minute: Math.floor(secondOfDay / 60) % 60,
     second: secondOfDay % 60,
@@ -27,7 +39,7 @@ export function wallClockOf(instant: number, timeZone: string): WallClock {
 }
 
 export function dateInZone(instant: number, timeZone: string): IsoDate {
-  return wallClockOf(instant, timeZone).date
+  return dateOfDay(Math.floor((instant + offsetAt(instant, timeZone)) / DAY))
 }
 
 const twoDigits = (n: number) => String(n).padStart(2, '0')
