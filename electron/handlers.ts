@@ -1,14 +1,16 @@
 import { countries, holidaysOf, regionsOf, statesOf, defaultTimeZone } from '../src/calendar'
-import type { Case } from '../src/cases/case'
-import { toSummary } from '../src/cases/summary'
+import { nextMilestones } from '../src/cases/history'
+import { matchingCaseIds } from '../src/cases/search'
+import { caseSummaries } from '../src/cases/summary'
+import type { Command } from '../src/commands'
+import { previewTransition } from '../src/commands/previewTransition'
 import { deadlinesOf } from '../src/deadlines'
 import { createNextDeadlineCache } from '../src/deadlines/nextDeadlineCache'
 import { DeskError } from '../src/errors'
 import type { Handlers } from '../src/ipc/contract'
 import { externalLink } from '../src/links/externalLink'
-import { allPolicies, policyById } from '../src/policies/catalog'
+import { allPolicies, policyOfCase } from '../src/policies/catalog'
 import { presetPolicies } from '../src/policies/presets'
-import { validatePolicy } from '../src/policies/validatePolicy'
 import type { StoreSession } from './storeSession'
 
 /** What only the desktop shell can do: native dialogs and the system browser. The e2e bridge supplies its own. */
@@ -18,23 +20,16 @@ export interface Shell {
   confirmAndOpenExternal(url: URL): Promise<boolean>
 }
 
-/** One plain async function per channel; each is a thin call into src/. Imports no electron, so Node tests load it. */
+/**
+ * One plain async function per channel, each a thin call into src/: a change runs one command of the store, a question
+ * one query. No rule lives here. Imports no electron, so Node tests load it.
+ */
 export function createHandlers(session: StoreSession, shell: Shell, now: () => Date = () => new Date()): Handlers {
   const store = () => session.store()
-  const policyOf = (c: Case) => {
-    const policy = policyById(c.policyId, store().policies.list())
-    if (!policy) {
-      throw new DeskError('not_found', `Case ${c.key} follows the policy "${c.policyId}", which no longer exists. Choose another policy for the case.`)
-    }
-    return policy
-  }
-  /** A case may only follow a policy that exists, or its deadlines could not be counted. */
-  const knownPolicy = (policyId: string | undefined) => {
-    if (policyId !== undefined && !policyById(policyId, store().policies.list())) {
-      throw new DeskError('invalid_input', `There is no policy "${policyId}". Choose one of the policies listed.`, [
-        { path: 'policyId', message: 'Choose one of the policies listed' },
-      ])
-    }
+  const run = async <C extends Command>(command: C) => (await store().run(command)).result
+  const caseWithPolicy = (id: string) => {
+    const c = store().cases.get(id)
+    return { c, policy: policyOfCase(c, store().policies.list()) }
   }
   const presetIds = new Set(presetPolicies.map((p) => p.id))
   const nextDeadlineOf = createNextDeadlineCache()
@@ -52,43 +47,38 @@ export function createHandlers(session: StoreSession, shell: Shell, now: () => D
       await store().sync()
       const at = now()
       const userPolicies = store().policies.list()
-      return store()
-        .cases.list()
-        .map((c) => {
-          const policy = policyById(c.policyId, userPolicies)
-          const next = policy && nextDeadlineOf(c, policy, at)
-          const summary = toSummary(c)
-          return next
-            ? { ...summary, nextDeadline: { label: next.label, state: next.state, dueDate: next.dueDate, dueAt: next.dueAt } }
-            : summary
-        })
+      return caseSummaries(store().cases.list(), (c) => nextDeadlineOf(c, policyOfCase(c, userPolicies), at))
     },
+    'cases:search': async ({ text }) => ({ ids: matchingCaseIds(store().cases.list(), text) }),
     'cases:get': async ({ id }) => {
       await store().sync()
       return store().cases.get(id)
     },
-    'cases:create': async (input) => {
-      knownPolicy(input.policyId)
-      return store().cases.create(input)
+    'cases:create': async (input) => run({ type: 'case.create', input }),
+    'cases:update': async ({ id, revision, patch }) => run({ type: 'case.update', caseId: id, revision, patch }),
+    'cases:transition': async ({ id, revision, transition, acceptOpenPromises }) =>
+      run({ type: 'case.transition', caseId: id, revision, transition, acceptOpenPromises }),
+    'cases:revertStatus': async ({ id, revision, eventId }) => run({ type: 'case.revertStatus', caseId: id, revision, eventId }),
+    'cases:previewTransition': async ({ id, transition }) => {
+      const { c, policy } = caseWithPolicy(id)
+      return previewTransition(c, policy, transition, now())
     },
-    'cases:update': async ({ id, revision, patch }) => {
-      knownPolicy(patch.policyId)
-      return store().cases.update(id, patch, revision)
+    'cases:addNote': async ({ id, text }) => run({ type: 'case.addNote', caseId: id, text }),
+    'cases:recordMilestone': async ({ id, ...milestone }) => run({ type: 'case.recordMilestone', caseId: id, ...milestone }),
+    'cases:correctEvent': async ({ id, ...correction }) => run({ type: 'case.correctEvent', caseId: id, ...correction }),
+    'cases:withdrawEvent': async ({ id, ...withdrawal }) => run({ type: 'case.withdrawEvent', caseId: id, ...withdrawal }),
+    'cases:nextMilestones': async ({ id }) => {
+      const { c, policy } = caseWithPolicy(id)
+      return nextMilestones(c, policy)
     },
-    'cases:transition': async ({ id, revision, transition }) => store().cases.transition(id, transition, revision),
-    'cases:addNote': async ({ id, text }) => store().cases.addNote(id, text),
-    'cases:recordMilestone': async ({ id, ...milestone }) => store().cases.recordMilestone(id, milestone),
-    'cases:repinCalendar': async ({ id }) => store().cases.repinCalendar(id),
+    'cases:repinCalendar': async ({ id }) => run({ type: 'case.repinCalendar', caseId: id }),
     'deadlines:ofCase': async ({ id }) => {
-      const c = store().cases.get(id)
-      return deadlinesOf(c, policyOf(c), now())
+      const { c, policy } = caseWithPolicy(id)
+      return deadlinesOf(c, policy, now())
     },
     'policies:list': async () => allPolicies(store().policies.list()).map((p) => ({ ...p, preset: presetIds.has(p.id) })),
-    'policies:save': async (policy) => store().policies.save(validatePolicy(policy)),
-    'policies:remove': async ({ id }) => {
-      await store().policies.remove(id)
-      return { removed: true }
-    },
+    'policies:save': async (policy) => run({ type: 'policy.save', policy }),
+    'policies:remove': async ({ id }) => run({ type: 'policy.remove', policyId: id }),
     'calendar:places': async ({ country, state }) => ({
       countries: countries(),
       states: country ? statesOf(country) : [],
@@ -96,13 +86,13 @@ export function createHandlers(session: StoreSession, shell: Shell, now: () => D
       timeZone: country ? defaultTimeZone(country, state) : null,
     }),
     'calendar:holidays': async ({ spec, year }) => holidaysOf(spec, year),
-    'samples:load': async () => ({ added: await store().samples.load() }),
-    'samples:remove': async () => ({ removed: await store().samples.remove() }),
+    'samples:load': async () => run({ type: 'samples.load' }),
+    'samples:remove': async () => run({ type: 'samples.remove' }),
     'settings:get': async () => {
       await store().sync()
       return store().settings.get()
     },
-    'settings:update': async (settings) => store().settings.update(settings),
+    'settings:update': async (settings) => run({ type: 'settings.update', settings }),
     'external:open': async ({ url }) => {
       const link = externalLink(url)
       if (!link) throw new DeskError('invalid_input', 'Only https and mailto links can be opened outside the app.')

@@ -2,9 +2,12 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron'
 import icon from '../resources/icon.png?asset'
-import { channels } from '../src/ipc/contract'
+import { timeZoneOf } from '../src/calendar'
+import { channels, type DeskEvent } from '../src/ipc/contract'
 import { dispatch } from '../src/ipc/dispatch'
+import { checkedEvent, contractEventsOf } from '../src/ipc/events'
 import { isAppFrame, isAppRequest } from './appFrame'
+import { startDayClock } from './dayClock'
 import { createHandlers, type Shell } from './handlers'
 import { lastStoreFile, rememberStoreFile } from './lastStoreFile'
 import { applicationMenu } from './menu'
@@ -86,19 +89,42 @@ const desktopShell: Shell = {
   },
 }
 
+/** Every event goes to the one window, checked against the contract first (the preload checks it again). */
+function send(event: DeskEvent): void {
+  const contents = mainWindow?.webContents
+  if (!contents || contents.isDestroyed()) return
+  const { name, payload } = checkedEvent(event.name, event.payload)
+  contents.send(name, payload)
+}
+
 async function start(): Promise<void> {
   await app.whenReady()
   lockDownContents()
   const userData = app.getPath('userData')
-  const storeSession = createStoreSession()
+  // watch: another team member's save to the shared file is taken in at once, and reaches the window as events.
+  const storeSession = createStoreSession({ watch: true })
+  // The team's zone decides when the day changes; without a store the machine's zone is as good as any.
+  const teamZone = () => {
+    const state = storeSession.state()
+    return state.kind === 'ready'
+      ? timeZoneOf(storeSession.store().settings.get().calendar.spec)
+      : Intl.DateTimeFormat().resolvedOptions().timeZone
+  }
+  const dayClock = startDayClock(teamZone, (today) => send({ name: 'clock:dayChanged', payload: { today } }))
+  storeSession.subscribe((changes, origin) => {
+    for (const event of contractEventsOf(changes, origin)) send(event)
+    if (changes.some((c) => c.type === 'settings.changed')) dayClock.reschedule()
+  })
   // A store chosen from the menu or from the recovery screen is the one to open at the next start.
   const openAndRemember = async (file: string) => {
     const state = await storeSession.open(file)
     if (state.kind === 'ready') rememberStoreFile(userData, state.file)
+    dayClock.reschedule()
     return state
   }
   const handlers = createHandlers({ ...storeSession, open: openAndRemember }, desktopShell)
   await storeSession.open(lastStoreFile(userData) ?? join(userData, 'disclosure-desk.json'))
+  dayClock.reschedule()
 
   for (const channel of channels) {
     ipcMain.handle(channel, async (event, request: unknown) => {
@@ -117,10 +143,11 @@ async function start(): Promise<void> {
     mainWindow?.webContents.reload()
   }
   const menuActions = {
+    navigate: (to: string) => send({ name: 'app:navigate', payload: { to } }),
     openStore: () => void switchStore(desktopShell.chooseStoreToOpen)(),
     newStore: () => void switchStore(desktopShell.chooseNewStoreLocation)(),
   }
-  Menu.setApplicationMenu(applicationMenu(() => mainWindow, menuActions, !app.isPackaged))
+  Menu.setApplicationMenu(applicationMenu(menuActions, !app.isPackaged))
   mainWindow = createWindow()
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow()
@@ -128,7 +155,10 @@ async function start(): Promise<void> {
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit()
   })
-  app.on('will-quit', () => void storeSession.close())
+  app.on('will-quit', () => {
+    dayClock.stop()
+    void storeSession.close()
+  })
 }
 
 void start()

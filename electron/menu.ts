@@ -1,19 +1,21 @@
-import { Menu, type BrowserWindow, type MenuItemConstructorOptions } from 'electron'
+import { Menu, type MenuItemConstructorOptions } from 'electron'
 
 export interface MenuActions {
+  /** Shows a screen of the renderer, by the path of its route ('app:navigate'). */
+  navigate(to: string): void
   openStore(): void
   newStore(): void
 }
 
-export function applicationMenu(window: () => BrowserWindow | null, actions: MenuActions, development: boolean): Menu {
-  const navigate = (hash: string) => () => void window()?.webContents.executeJavaScript(`location.hash = ${JSON.stringify(hash)}`)
+export function applicationMenu(actions: MenuActions, development: boolean): Menu {
+  const navigate = (to: string) => () => actions.navigate(to)
   const template: MenuItemConstructorOptions[] = [
     ...(process.platform === 'darwin' ? [{ role: 'appMenu' as const }] : []),
     {
       label: 'File',
       submenu: [
-        { label: 'New case', accelerator: 'CmdOrCtrl+N', click: navigate('#/cases/new') },
-        { label: 'Settings', accelerator: 'CmdOrCtrl+,', click: navigate('#/settings') },
+        { label: 'New case', accelerator: 'CmdOrCtrl+N', click: navigate('/cases/new') },
+        { label: 'Settings', accelerator: 'CmdOrCtrl+,', click: navigate('/settings') },
         { type: 'separator' },
         { label: 'Open store…', accelerator: 'CmdOrCtrl+O', click: () => actions.openStore() },
         { label: 'New store…', click: () => actions.newStore() },
@@ -25,9 +27,9 @@ export function applicationMenu(window: () => BrowserWindow | null, actions: Men
     {
       label: 'View',
       submenu: [
-        { label: 'Cases', accelerator: 'CmdOrCtrl+1', click: navigate('#/') },
-        { label: 'Calendar', accelerator: 'CmdOrCtrl+2', click: navigate('#/calendar') },
-        { label: 'Policies', accelerator: 'CmdOrCtrl+3', click: navigate('#/policies') },
+        { label: 'Cases', accelerator: 'CmdOrCtrl+1', click: navigate('/') },
+        { label: 'Calendar', accelerator: 'CmdOrCtrl+2', click: navigate('/calendar') },
+        { label: 'Policies', accelerator: 'CmdOrCtrl+3', click: navigate('/policies') },
         { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },

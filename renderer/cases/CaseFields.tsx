@@ -1,10 +1,11 @@
 import { memo, useMemo } from 'react'
 import { Channel, Rating } from '../../src/cases/case'
 import type { TeamMember } from '../../src/settings/settings'
+import { zonedIso } from '../../src/time'
 import { Field, type ControlProps } from '../forms/Field'
 import { PolicySelect } from '../policies/PolicySelect'
 import { formatDateTime } from '../time/formatDate'
-import { instantFromWallClock, localTimeZone, timeZoneChoices } from '../time/zonedTime'
+import { localTimeZone, timeZoneChoices } from '../time/timeZones'
 import { cvssOf, type CaseDraft, type FieldErrors } from './caseDraft'
 import { channelLabels, languageLabels, ratingLabels, ratingOrder } from './caseLabels'
 import { SeverityBadge } from './SeverityBadge'
@@ -18,7 +19,7 @@ type Props = {
 
 /** The fields of a case shared by the new-case form and the edit mode of the detail screen. */
 export function CaseFields({ draft, errors, team, onChange }: Props) {
-  const receivedAt = instantFromWallClock(draft.receivedWallClock, draft.receivedTimeZone)
+  const receivedAt = zonedIso(draft.receivedWallClock, draft.receivedTimeZone)
   const cvss = draft.severityKind === 'cvss' ? cvssOf(draft.cvssVector) : null
   const text = (key: keyof CaseDraft) => ({
     value: draft[key] as string,

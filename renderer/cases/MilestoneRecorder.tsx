@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react'
 import { Milestone } from '../../src/policies/policy'
+import { wallClockText, zonedIso } from '../../src/time'
 import { Field } from '../forms/Field'
 import { MilestoneOptions } from '../policies/MilestoneOptions'
-import { instantFromWallClock, localTimeZone, wallClockIn } from '../time/zonedTime'
+import { localTimeZone } from '../time/timeZones'
 
 export type MilestoneRecord = { milestone: Milestone; on: string; comment?: string }
 
@@ -10,20 +11,20 @@ export type MilestoneRecord = { milestone: Milestone; on: string; comment?: stri
 export function MilestoneRecorder({ onRecord }: { onRecord(record: MilestoneRecord): Promise<boolean> }) {
   const zone = localTimeZone()
   const [milestone, setMilestone] = useState<Milestone>('acknowledgement_sent')
-  const [when, setWhen] = useState(() => wallClockIn(new Date(), zone))
+  const [when, setWhen] = useState(() => wallClockText(Date.now(), zone))
   const [comment, setComment] = useState('')
   const [error, setError] = useState<string>()
   const [busy, setBusy] = useState(false)
 
   async function submit(event: FormEvent) {
     event.preventDefault()
-    const on = instantFromWallClock(when, zone)
+    const on = zonedIso(when, zone)
     if (!on) return setError('Enter the date and time it happened')
     setError(undefined)
     setBusy(true)
     if (await onRecord({ milestone, on, ...(comment.trim() ? { comment } : {}) })) {
       setComment('')
-      setWhen(wallClockIn(new Date(), zone))
+      setWhen(wallClockText(Date.now(), zone))
     }
     setBusy(false)
   }

@@ -10,7 +10,7 @@ import {
   type Severity,
 } from '../../src/cases/case'
 import { scoreCvss, type CvssScore } from '../../src/cases/severity'
-import { instantFromWallClock, wallClockIn } from '../time/zonedTime'
+import { wallClockText, zonedIso } from '../../src/time'
 
 /** The case form as the user sees it: every field as typed, so nothing is lost when validation fails. */
 export interface CaseDraft {
@@ -45,7 +45,7 @@ export function emptyDraft(now: Date, timeZone: string): CaseDraft {
     reporterHandle: '',
     reporterLanguage: 'en',
     reporterPgpKey: '',
-    receivedWallClock: wallClockIn(now, timeZone),
+    receivedWallClock: wallClockText(now.getTime(), timeZone),
     receivedTimeZone: timeZone,
     channel: 'email',
     asset: '',
@@ -68,7 +68,7 @@ export function draftFromCase(c: Case): CaseDraft {
     reporterHandle: c.reporter.handle ?? '',
     reporterLanguage: c.reporter.language ?? 'en',
     reporterPgpKey: c.reporter.pgpPublicKey ?? '',
-    receivedWallClock: wallClockIn(c.received.at, c.received.timeZone),
+    receivedWallClock: wallClockText(c.received.at, c.received.timeZone),
     receivedTimeZone: c.received.timeZone,
     channel: c.channel ?? 'email',
     asset: c.asset ?? '',
@@ -99,7 +99,7 @@ export function tagsOf(text: string): string[] {
 /** Builds the CaseInput the draft stands for, checked with the same schema the backend uses. */
 export function inputFromDraft(draft: CaseDraft): { input: CaseInput; errors: FieldErrors } {
   const errors: FieldErrors = {}
-  const at = instantFromWallClock(draft.receivedWallClock, draft.receivedTimeZone)
+  const at = zonedIso(draft.receivedWallClock, draft.receivedTimeZone)
   if (!at) errors['received.at'] = 'Enter the date and time the report was received'
 
   let severity: Severity = { kind: 'unrated' }

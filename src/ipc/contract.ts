@@ -1,8 +1,10 @@
 import { z } from 'zod'
 import { CalendarSpec, IsoDate, PlaceName, RegionHoliday } from '../calendar/spec'
-import { Case, CaseInput, CasePatch, Rating } from '../cases/case'
-import { CaseStatus, Transition } from '../cases/lifecycle'
-import { Deadline, DeadlineState } from '../deadlines/deadline'
+import { Case, CaseInput, CasePatch } from '../cases/case'
+import { Transition } from '../cases/lifecycle'
+import { CaseSummary } from '../cases/summary'
+import { Deadline } from '../deadlines/deadline'
+import { ErrorCode } from '../errors'
 import { Milestone, Policy } from '../policies/policy'
 import { Settings } from '../settings/settings'
 
@@ -13,30 +15,7 @@ export const AppState = z.discriminatedUnion('kind', [
 ])
 export type AppState = z.infer<typeof AppState>
 
-/** One row of the case list: enough to sort, filter and search without loading every case. */
-export const CaseSummary = z.object({
-  id: z.string(),
-  key: z.string(),
-  title: z.string(),
-  reporterName: z.string(),
-  reporterEmail: z.string(),
-  reporterHandle: z.string().optional(),
-  status: CaseStatus,
-  rating: Rating.optional(),
-  score: z.number().optional(),
-  assigneeId: z.string().optional(),
-  tags: z.array(z.string()),
-  receivedAt: z.string(),
-  updatedAt: z.string(),
-  sample: z.boolean(),
-  /** Lower-cased key, title, reporter and report text, for full-text search in the list. */
-  searchText: z.string(),
-  /** The most urgent promise still open on the case, if any. */
-  nextDeadline: z
-    .object({ label: z.string(), state: DeadlineState, dueDate: IsoDate.nullable(), dueAt: z.string().nullable() })
-    .optional(),
-})
-export type CaseSummary = z.infer<typeof CaseSummary>
+export { CaseSummary, ErrorCode }
 
 export const Places = z.object({
   countries: z.array(PlaceName),
@@ -49,6 +28,15 @@ export type Places = z.infer<typeof Places>
 
 /** The settings screen lists a year's holidays in this shape. */
 export { RegionHoliday }
+
+/** What a status move would do to the promises still open on a case. */
+export const TransitionPreview = z.object({
+  /** Promises not yet kept (credit not confirmed, reporter not consulted): the move asks before it goes ahead. */
+  openPromises: z.array(Deadline),
+  becomeOverdue: z.array(Deadline),
+  becomeNotApplicable: z.array(Deadline),
+})
+export type TransitionPreview = z.infer<typeof TransitionPreview>
 
 export const PolicyEntry = Policy.extend({ preset: z.boolean() })
 export type PolicyEntry = z.infer<typeof PolicyEntry>
@@ -66,13 +54,37 @@ export const contract = {
   'cases:get': { req: ById, res: Case },
   'cases:create': { req: CaseInput, res: Case },
   'cases:update': { req: Revised.extend({ patch: CasePatch }), res: Case },
-  'cases:transition': { req: Revised.extend({ transition: Transition }), res: Case },
+  'cases:transition': {
+    /** Without acceptOpenPromises, publishing or closing a case with promises still open is refused; see previewTransition. */
+    req: Revised.extend({ transition: Transition, acceptOpenPromises: z.boolean().optional() }),
+    res: Case,
+  },
+  /** Takes back the last status move (eventId names it) by the move back; the timeline keeps both. */
+  'cases:revertStatus': { req: Revised.extend({ eventId: z.string().min(1) }), res: Case },
+  /** What a transition would do to the case's promises, for the confirm dialog; changes nothing. */
+  'cases:previewTransition': { req: ById.extend({ transition: Transition }), res: TransitionPreview },
   'cases:addNote': { req: ById.extend({ text: z.string().trim().min(1, 'Write a note first').max(100_000) }), res: Case },
   'cases:recordMilestone': {
     req: ById.extend({ milestone: Milestone, on: z.iso.datetime({ offset: true }), comment: z.string().max(10_000).optional() }),
     res: Case,
   },
+  /** A correction is a new timeline event naming the milestone or note it replaces: the record stays append-only. */
+  'cases:correctEvent': {
+    req: ById.extend({
+      eventId: z.string().min(1),
+      on: z.iso.datetime({ offset: true }).optional(),
+      comment: z.string().max(10_000).optional(),
+      text: z.string().trim().min(1, 'Write a note first').max(100_000).optional(),
+      reason: z.string().max(10_000).optional(),
+    }),
+    res: Case,
+  },
+  'cases:withdrawEvent': { req: ById.extend({ eventId: z.string().min(1), reason: z.string().max(10_000).optional() }), res: Case },
+  /** The milestones that can happen next on the case, for the milestone picker. */
+  'cases:nextMilestones': { req: ById, res: z.array(Milestone) },
   'cases:repinCalendar': { req: ById, res: Case },
+  /** Full-text search over key, title, reporter and report text, which the list rows do not carry. */
+  'cases:search': { req: z.object({ text: z.string().max(1000) }), res: z.object({ ids: z.array(z.string()) }) },
   'deadlines:ofCase': { req: ById, res: z.array(Deadline) },
   'policies:list': { req: Empty, res: z.array(PolicyEntry) },
   'policies:save': { req: Policy, res: Policy },
@@ -89,13 +101,38 @@ export const contract = {
   'external:open': { req: z.object({ url: z.string().max(4000) }), res: z.object({ opened: z.boolean() }) },
 } as const
 
+/** A path of the renderer's router, e.g. '/cases/new'. */
+const RoutePath = z.string().regex(/^\/[\w\-/]*$/, 'a route of the app')
+
+/**
+ * Every event main pushes to the renderer, one IPC channel each (named like the event). The renderer's query cache
+ * invalidates what an event names; main validates each payload before sending it and the preload again on arrival.
+ */
+export const events = {
+  'case:changed': z.object({ id: z.string().min(1) }),
+  /** Many cases at once (samples loaded or removed): every case, and the list, are stale. */
+  'cases:changed': Empty,
+  'settings:changed': Empty,
+  'policies:changed': Empty,
+  /** Another app wrote the shared store file and this app took the change in; anything shown may be stale. */
+  'store:changedOnDisk': Empty,
+  /** A new day began in the team's zone: "Due today" may now be "Overdue". */
+  'clock:dayChanged': z.object({ today: IsoDate }),
+  /** The menu asks the renderer to show a screen. */
+  'app:navigate': z.object({ to: RoutePath }),
+} as const
+
+export type Events = typeof events
+export type EventName = keyof Events
+export type EventPayload<E extends EventName> = z.output<Events[E]>
+/** One event as main sends it. */
+export type DeskEvent = { [E in EventName]: { name: E; payload: EventPayload<E> } }[EventName]
+export const eventNames = Object.keys(events) as EventName[]
+
 export type Contract = typeof contract
 export type Channel = keyof Contract
 export type Req<C extends Channel> = z.input<Contract[C]['req']>
 export type Res<C extends Channel> = z.output<Contract[C]['res']>
-
-export const ErrorCode = z.enum(['invalid_input', 'not_found', 'conflict', 'invalid_transition', 'store_unavailable', 'internal'])
-export type ErrorCode = z.infer<typeof ErrorCode>
 
 export const DeskErrorBody = z.object({
   code: ErrorCode,
@@ -117,6 +154,11 @@ export type DeskApi = {
   [G in Group<Channel>]: {
     [C in Channel as Group<C> extends G ? Method<C> : never]: (req: Req<C>) => Promise<Result<Res<C>>>
   }
+} & { events: DeskEvents }
+
+/** `desk.events.on('case:changed', ({ id }) => …)` returns the function that stops listening. */
+export interface DeskEvents {
+  on<E extends EventName>(name: E, listener: (payload: EventPayload<E>) => void): () => void
 }
 
 export const channels = Object.keys(contract) as Channel[]

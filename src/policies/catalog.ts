@@ -1,3 +1,4 @@
+import { DeskError } from '../errors'
 import type { Policy } from './policy'
 import { presetPolicies } from './presets'
 
@@ -13,4 +14,13 @@ export function policyById(id: string, userPolicies: readonly Policy[]): Policy 
 /** A policy of the team's own to edit, starting from a preset (or from another copy, keeping the preset it came from). */
 export function copyPolicy(source: Policy, newId: string, name: string): Policy {
   return { ...structuredClone(source), id: newId, name, basedOn: source.basedOn ?? source.id }
+}
+
+/** The policy a case follows: without it the case's deadlines cannot be counted, and the message says what to do. */
+export function policyOfCase(c: { key: string; policyId: string }, userPolicies: readonly Policy[]): Policy {
+  const policy = policyById(c.policyId, userPolicies)
+  if (!policy) {
+    throw new DeskError('not_found', `Case ${c.key} follows the policy "${c.policyId}", which no longer exists. Choose another policy for the case.`)
+  }
+  return policy
 }

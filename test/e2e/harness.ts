@@ -3,11 +3,16 @@ import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { extname, join, normalize } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
+import { startDayClock } from '../../electron/dayClock'
 import { createHandlers } from '../../electron/handlers'
-import { createFakeShell } from '../support/testDesk'
 import { createStoreSession, type StoreSession } from '../../electron/storeSession'
-import { channels, type Handlers } from '../../src/ipc/contract'
+import { timeZoneOf } from '../../src/calendar'
+import { channels, eventNames, type DeskEvent, type Handlers } from '../../src/ipc/contract'
+import { nextDayChange } from '../../src/ipc/dayChange'
 import { dispatch } from '../../src/ipc/dispatch'
+import { checkedEvent } from '../../src/ipc/events'
+import { openStore, type Store } from '../../src/store'
+import { createFakeShell, forwardStoreEvents } from '../support/testDesk'
 
 const root = join(import.meta.dirname, '..', '..')
 const rendererDir = join(root, 'out', 'renderer')
@@ -55,64 +60,166 @@ export function launchChromium(): Promise<Browser> {
   })
 }
 
+/** One clock for the handlers and the page: it runs at real speed from where the test set it, and jumps when told. */
+export interface HarnessClock {
+  now(): Date
+  /** Jumps ahead, firing the page's timers on the way (Playwright's clock.fastForward); a new team day is announced as main would. */
+  fastForward(ms: number): Promise<void>
+  /** Sets the time without firing the page's timers (Playwright's clock.setSystemTime); a new team day is announced too. */
+  setSystemTime(at: Date | string): Promise<void>
+}
+
 export interface AppHarness {
   page: Page
   storeFile: string
   dialogs: { open: string | null; create: string | null }
   openedLinks: string[]
+  /** Present when the app was launched with `clock`. */
+  clock: HarnessClock
+  /** Every event delivered to the page so far, in order. */
+  events: DeskEvent[]
+  /** Sends an event to the page as main would, e.g. the menu's { name: 'app:navigate', payload: { to: '/settings' } }. */
+  emit(event: DeskEvent): Promise<void>
+  /**
+   * A second app on the same store file, as a colleague's: what it writes reaches the open page only through the
+   * file watch, as 'store:changedOnDisk' and the changes it names. Closed with the harness.
+   */
+  openColleagueStore(): Promise<Store>
   /** Quits and starts the app again on the same store file, as a user would. */
   restart(): Promise<void>
   screenshot(name: string): Promise<string>
   close(): Promise<void>
 }
 
+/** The page side of the bridge: one desk function per channel and desk.events.on, as the preload exposes them. */
+function installDesk([names, events]: [string[], string[]]): void {
+  const invoke = (window as unknown as { __deskInvoke: (c: string, r: unknown) => Promise<unknown> }).__deskInvoke
+  const desk: Record<string, Record<string, unknown>> = {}
+  for (const channel of names) {
+    const [group, method] = channel.split(':') as [string, string]
+    desk[group] ??= {}
+    desk[group][method] = (request?: unknown) => invoke(channel, request ?? {})
+  }
+  const listeners = new Map<string, Set<(payload: unknown) => void>>()
+  desk['events'] = {
+    on(name: string, listener: (payload: unknown) => void) {
+      if (!events.includes(name)) throw new Error(`There is no event ${name}`)
+      const set = listeners.get(name) ?? new Set()
+      listeners.set(name, set)
+      set.add(listener)
+      return () => void set.delete(listener)
+    },
+  }
+  Object.defineProperty(window, 'desk', { value: Object.freeze(desk), writable: false })
+  // Only the harness calls this, through page.evaluate, with a payload it checked against the contract.
+  Object.defineProperty(window, '__deskDeliver', {
+    value: (name: string, payload: unknown) => {
+      for (const listener of [...(listeners.get(name) ?? [])]) listener(structuredClone(payload))
+    },
+  })
+}
+
 /**
  * The built renderer in Chromium, with the preload replaced by a bridge to the same handler map the main process
- * registers, over a real store file on disk.
+ * registers, over a real store file on disk. The store's events reach the page as main sends them to the window.
+ *
+ * `now` freezes both clocks at one instant (Playwright's setFixedTime). `clock` starts both at that instant and lets
+ * them run, for a test that moves time with `app.clock` (e.g. across midnight).
  */
-export async function launchApp(options: { storeFile?: string; now?: () => Date } = {}): Promise<AppHarness> {
+export async function launchApp(
+  options: { storeFile?: string; now?: () => Date; clock?: Date | string } = {},
+): Promise<AppHarness> {
   const dir = await mkdtemp(join(tmpdir(), 'disclosure-desk-e2e-'))
   const storeFile = options.storeFile ?? join(dir, 'disclosure-desk.json')
   await mkdir(screenshotDir, { recursive: true })
   const { shell, dialogs, openedLinks } = createFakeShell(false)
+
+  // The handlers' clock is the page's: Date.now() plus how far the test moved it.
+  let offset = options.clock === undefined ? 0 : new Date(options.clock).getTime() - Date.now()
+  const now = options.now ?? (() => new Date(Date.now() + offset))
+
+  const events: DeskEvent[] = []
+  let page: Page | undefined
+  const deliver = async (event: DeskEvent) => {
+    events.push(event)
+    // A page that is reloading misses the event, as the real window would; it asks for everything again anyway.
+    await page?.evaluate(([name, payload]) => (window as unknown as { __deskDeliver?: (n: unknown, p: unknown) => void }).__deskDeliver?.(name, payload), [event.name, event.payload] as const).catch(() => undefined)
+  }
+
   let session: StoreSession
   let handlers: Handlers
+  let stopForwarding = () => {}
+  const teamZone = () => {
+    const state = session.state()
+    return state.kind === 'ready' ? timeZoneOf(session.store().settings.get().calendar.spec) : 'UTC'
+  }
+  const announce = (today: string) => void deliver({ name: 'clock:dayChanged', payload: { today } })
   const startBackend = async () => {
-    session = createStoreSession(options.now ? { now: options.now } : undefined)
-    handlers = createHandlers(session, shell, options.now)
+    // watch: a colleague's write to the same file must reach the open list through the file watch, as in the app.
+    session = createStoreSession({ now, watch: true })
+    handlers = createHandlers(session, shell, now)
+    stopForwarding = forwardStoreEvents(session, (event) => void deliver(event))
     await session.open(storeFile)
   }
   await startBackend()
+  const dayClock = startDayClock(teamZone, announce, () => now().getTime())
 
   const { server, url } = await serveRenderer()
   const browser = await launchChromium()
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
   await context.exposeFunction('__deskInvoke', (channel: string, request: unknown) => dispatch(handlers, channel, request))
-  await context.addInitScript((names: string[]) => {
-    const invoke = (window as unknown as { __deskInvoke: (c: string, r: unknown) => Promise<unknown> }).__deskInvoke
-    const desk: Record<string, Record<string, (request?: unknown) => Promise<unknown>>> = {}
-    for (const channel of names) {
-      const [group, method] = channel.split(':') as [string, string]
-      desk[group] ??= {}
-      desk[group][method] = (request?: unknown) => invoke(channel, request ?? {})
-    }
-    Object.defineProperty(window, 'desk', { value: Object.freeze(desk), writable: false })
-  }, channels as string[])
+  await context.addInitScript(installDesk, [channels as string[], eventNames as string[]] as [string[], string[]])
   // The renderer reads the clock too ("Tomorrow", "Overdue"): it must agree with the handlers' clock.
   if (options.now) await context.clock.setFixedTime(options.now())
-  const page = await context.newPage()
+  else if (options.clock !== undefined) await context.clock.install({ time: now() })
+  page = await context.newPage()
   const pageErrors: string[] = []
   page.on('pageerror', (error) => pageErrors.push(error.message))
   await page.goto(url)
+
+  // Main announces a new day from its timer; a jump of the test's clock past midnight is announced at once instead.
+  const moved = async (before: number) => {
+    const after = now().getTime()
+    if (nextDayChange(before, teamZone()).at <= after) announce(nextDayChange(after - 1, teamZone()).today)
+    dayClock.reschedule()
+  }
+  const clock: HarnessClock = {
+    now,
+    async fastForward(ms) {
+      if (options.clock === undefined) throw new Error('launch the app with { clock } to move its time')
+      const before = now().getTime()
+      offset += ms
+      await context.clock.fastForward(ms)
+      await moved(before)
+    },
+    async setSystemTime(at) {
+      if (options.clock === undefined) throw new Error('launch the app with { clock } to move its time')
+      const before = now().getTime()
+      offset = new Date(at).getTime() - Date.now()
+      await context.clock.setSystemTime(now())
+      await moved(before)
+    },
+  }
+  const colleagues: Store[] = []
 
   return {
     page,
     storeFile,
     dialogs,
     openedLinks,
+    clock,
+    events,
+    emit: (event) => deliver(checkedEvent(event.name, event.payload)),
+    async openColleagueStore() {
+      const store = await openStore(storeFile, { now })
+      colleagues.push(store)
+      return store
+    },
     async restart() {
+      stopForwarding()
       await session.close()
       await startBackend()
+      dayClock.reschedule()
       await page.reload()
     },
     async screenshot(name) {
@@ -121,7 +228,10 @@ export async function launchApp(options: { storeFile?: string; now?: () => Date 
       return path
     },
     async close() {
+      dayClock.stop()
       await browser.close()
+      stopForwarding()
+      for (const store of colleagues) await store.close()
       await session.close()
       await new Promise((resolve) => server.close(resolve))
       await rm(dir, { recursive: true, force: true })

@@ -2,10 +2,11 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createHandlers, type Shell } from '../../electron/handlers'
-import { createStoreSession } from '../../electron/storeSession'
-import type { DeskApi } from '../../src/ipc/contract'
+import { createStoreSession, type StoreSession } from '../../electron/storeSession'
+import type { DeskApi, DeskEvent, EventName } from '../../src/ipc/contract'
 import { buildDeskApi } from '../../src/ipc/deskApi'
 import { dispatch } from '../../src/ipc/dispatch'
+import { checkedEvent, contractEventsOf, isEventName } from '../../src/ipc/events'
 
 /** File dialogs that answer what a test set, and a link opener that records instead of opening. */
 export function createFakeShell(confirmLinks: boolean): {
@@ -26,6 +27,33 @@ export function createFakeShell(confirmLinks: boolean): {
   return { shell, dialogs, openedLinks }
 }
 
+/**
+ * Forwards the session's store changes as contract events, checked as main checks them before sending; this is what
+ * electron/main.ts does with webContents.send. Returns the function that stops forwarding.
+ */
+export function forwardStoreEvents(session: StoreSession, deliver: (event: DeskEvent) => void): () => void {
+  return session.subscribe((changes, origin) => {
+    for (const event of contractEventsOf(changes, origin)) deliver(checkedEvent(event.name, event.payload))
+  })
+}
+
+/** Listeners registered through `desk.events.on`, as the preload keeps them; each gets its own copy, as over IPC. */
+export function createEventHub() {
+  const listeners = new Map<EventName, Set<(payload: unknown) => void>>()
+  return {
+    listen(name: EventName, listener: (payload: unknown) => void): () => void {
+      if (!isEventName(name)) throw new Error(`There is no event ${String(name)}`)
+      const set = listeners.get(name) ?? new Set()
+      listeners.set(name, set)
+      set.add(listener)
+      return () => void set.delete(listener)
+    },
+    deliver(event: DeskEvent): void {
+      for (const listener of [...(listeners.get(event.name) ?? [])]) listener(structuredClone(event.payload))
+    },
+  }
+}
+
 export interface TestDesk {
   desk: DeskApi
   file: string
@@ -33,29 +61,45 @@ export interface TestDesk {
   dialogs: { open: string | null; create: string | null }
   /** Links the app asked to open outside, in order. */
   openedLinks: string[]
+  /** Every event delivered to the renderer so far, in order. */
+  events: DeskEvent[]
+  /** Sends an event as main would (the menu's 'app:navigate', the clock's 'clock:dayChanged'); checked against the contract. */
+  emit(event: DeskEvent): void
   dispose(): Promise<void>
 }
 
 /**
  * The real handler map over a real store file in a fresh temporary folder, reached the way the preload reaches it:
- * every request and response is cloned as IPC would, and validated against the contract.
+ * every request and response is cloned as IPC would, and validated against the contract. The store's changes arrive
+ * at `desk.events.on` listeners as the preload delivers them.
  */
-export async function createTestDesk(options?: { file?: string; now?: () => Date }): Promise<TestDesk> {
+export async function createTestDesk(options?: { file?: string; now?: () => Date; watch?: boolean }): Promise<TestDesk> {
   const dir = await mkdtemp(join(tmpdir(), 'disclosure-desk-'))
   const file = options?.file ?? join(dir, 'disclosure-desk.json')
-  const session = createStoreSession(options?.now ? { now: options.now } : undefined)
+  const session = createStoreSession({ ...(options?.now && { now: options.now }), ...(options?.watch && { watch: true }) })
   const { shell, dialogs, openedLinks } = createFakeShell(true)
   const handlers = createHandlers(session, shell, options?.now)
+  const hub = createEventHub()
+  const events: DeskEvent[] = []
+  const deliver = (event: DeskEvent) => {
+    events.push(event)
+    hub.deliver(event)
+  }
+  const stopForwarding = forwardStoreEvents(session, deliver)
   await session.open(file)
-  const desk = buildDeskApi(async (channel, request) =>
-    structuredClone(await dispatch(handlers, channel, structuredClone(request))),
+  const desk = buildDeskApi(
+    async (channel, request) => structuredClone(await dispatch(handlers, channel, structuredClone(request))),
+    hub.listen,
   )
   return {
     desk,
     file,
     dialogs,
     openedLinks,
+    events,
+    emit: (event) => deliver(checkedEvent(event.name, event.payload)),
     async dispose() {
+      stopForwarding()
       await session.close()
       await rm(dir, { recursive: true, force: true })
     },

@@ -1,0 +1,125 @@
+import { spawn } from 'node:child_process'
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { channels } from '../../src/ipc/contract'
+
+const root = join(import.meta.dirname, '..', '..')
+const runner = join(root, 'test/support/mainProcess/runMain.mjs')
+
+interface SentEvent {
+  channel: string
+  args: unknown[]
+}
+interface MainReport {
+  windows: { webPreferences: Record<string, unknown>; preloadExists: boolean; loaded: { file?: string; url?: string } }[]
+  channels: string[]
+  appListeners: string[]
+  foreign: unknown[]
+  foreignSent: number
+  appState: unknown
+  created: { ok: boolean; value?: { id: string; key: string } }
+  sentAfterCreate: SentEvent[]
+  sentByMenu: SentEvent[]
+  executedJavaScript: string[]
+  lockedDown: { windowOpen: unknown; navigate: boolean; redirect: boolean; webview: boolean }
+  requests: { renderer: boolean; remote: boolean; otherFile: boolean }
+  permissionGranted: boolean
+  permissionCheck: boolean
+}
+
+const report = {
+  title: 'IDOR in the invoice API',
+  reporter: { name: 'Sam Finder', email: 'sam@example.org' },
+  // Yesterday: a received time in the future is refused, and the child runs on the real clock.
+  received: { at: new Date(Date.now() - 86_400_000).toISOString(), timeZone: 'Europe/Amsterdam' },
+}
+
+/** Runs the built main process in a plain Node child with the stand-in electron (see test/support/mainProcess). */
+async function runBuiltMain(userData: string): Promise<{ report: MainReport; stderr: string; code: number | null }> {
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    MAIN_ENTRY: join(root, 'out/main/index.js'),
+    RENDERER_FILE: join(root, 'out/renderer/index.html'),
+    FAKE_USER_DATA: userData,
+    CASE_INPUT: JSON.stringify(report),
+  }
+  // The development server address would make main load a URL instead of the built renderer.
+  delete env['ELECTRON_RENDERER_URL']
+  const child = spawn(process.execPath, [runner], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] })
+  let stdout = ''
+  let stderr = ''
+  child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+  const code = await new Promise<number | null>((resolve) => child.on('close', resolve))
+  const line = stdout.split('\n').find((l) => l.startsWith('MAIN-REPORT '))
+  if (!line) throw new Error(`the main process printed no report (exit ${code}):\n${stdout}\n${stderr}`)
+  return { report: JSON.parse(line.slice('MAIN-REPORT '.length)) as MainReport, stderr, code }
+}
+
+describe('the built main process, started with a stand-in electron', () => {
+  let userData: string
+  let run: Awaited<ReturnType<typeof runBuiltMain>>
+  beforeAll(async () => {
+    userData = await mkdtemp(join(tmpdir(), 'disclosure-desk-main-'))
+    run = await runBuiltMain(userData)
+  })
+  afterAll(async () => {
+    await rm(userData, { recursive: true, force: true })
+  })
+
+  it('starts and quits cleanly', () => {
+    expect(run.code).toBe(0)
+    expect(run.stderr).toBe('')
+  })
+
+  it('creates exactly one window, with the secure web preferences and the real built preload', () => {
+    const { windows } = run.report
+    expect(windows).toHaveLength(1)
+    const [window] = windows
+    expect(window!.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true })
+    expect(window!.webPreferences['preload']).toBe(join(root, 'out/preload/index.cjs'))
+    expect(window!.preloadExists).toBe(true)
+    expect(window!.loaded).toEqual({ file: join(root, 'out/renderer/index.html') })
+  })
+
+  it('registers a handler for every contract channel and no other', () => {
+    expect([...run.report.channels].sort()).toEqual([...channels].sort())
+  })
+
+  it('refuses a call from a foreign page or an iframe, without running the command or sending anything', () => {
+    for (const refused of run.report.foreign) {
+      expect(refused).toEqual({ ok: false, error: { code: 'invalid_input', message: 'Refused: request from outside the app', issues: [] } })
+    }
+    expect(run.report.foreignSent).toBe(0)
+    // The store the main process opened in its user data folder is still empty when the app's own frame asks.
+    expect(run.report.appState).toEqual({ ok: true, value: { kind: 'ready', file: join(userData, 'disclosure-desk.json'), caseCount: 0 } })
+  })
+
+  it("sends the store's change to the window as the contract event, after a mutation through the registered handler", () => {
+    const { created, sentAfterCreate } = run.report
+    expect(created.ok).toBe(true)
+    expect(sentAfterCreate).toEqual([{ channel: 'case:changed', args: [{ id: created.value!.id }] }])
+  })
+
+  it('navigates from the menu by the app:navigate event, never by running script in the page', () => {
+    expect(run.report.sentByMenu).toEqual([
+      { channel: 'app:navigate', args: [{ to: '/cases/new' }] },
+      { channel: 'app:navigate', args: [{ to: '/policies' }] },
+    ])
+    expect(run.report.executedJavaScript).toEqual([])
+  })
+
+  it('locks down every web contents and the session: no new windows, navigation, webviews, permissions or remote loads', () => {
+    expect(run.report.lockedDown).toEqual({ windowOpen: { action: 'deny' }, navigate: true, redirect: true, webview: true })
+    expect(run.report.requests).toEqual({ renderer: false, remote: true, otherFile: true })
+    expect(run.report.permissionGranted).toBe(false)
+    expect(run.report.permissionCheck).toBe(false)
+  })
+
+  it('kept the case it created in the store file of its user data folder', async () => {
+    const saved = JSON.parse(await readFile(join(userData, 'disclosure-desk.json'), 'utf8')) as { cases: { id: string }[] }
+    expect(saved.cases.map((c) => c.id)).toEqual([run.report.created.value!.id])
+  })
+})

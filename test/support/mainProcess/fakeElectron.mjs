@@ -1,0 +1,131 @@
+// Recording fakes of the parts of Electron the main process uses. Everything it does to them lands in `recorded`,
+// which runMain.mjs reads after the main process has started. Plain JavaScript: it runs in a bare Node child process.
+import { EventEmitter } from 'node:events'
+
+export const recorded = {
+  windows: [],
+  handlers: new Map(),
+  appListeners: new Map(),
+  menuTemplate: null,
+  permissionRequestHandler: null,
+  permissionCheckHandler: null,
+  beforeRequest: null,
+  quit: 0,
+}
+
+export class FakeWebContents extends EventEmitter {
+  sent = []
+  reloads = 0
+  windowOpenHandler = null
+  send(channel, ...args) {
+    this.sent.push({ channel, args: structuredClone(args) })
+  }
+  isDestroyed() {
+    return false
+  }
+  reload() {
+    this.reloads++
+  }
+  setWindowOpenHandler(handler) {
+    this.windowOpenHandler = handler
+  }
+  executeJavaScript(code) {
+    this.executed = [...(this.executed ?? []), code]
+    return Promise.resolve()
+  }
+}
+
+export class BrowserWindow extends EventEmitter {
+  static getAllWindows() {
+    return recorded.windows
+  }
+  constructor(options) {
+    super()
+    this.options = options
+    this.webContents = new FakeWebContents()
+    this.loaded = null
+    recorded.windows.push(this)
+  }
+  loadFile(file) {
+    this.loaded = { file }
+    return Promise.resolve()
+  }
+  loadURL(url) {
+    this.loaded = { url }
+    return Promise.resolve()
+  }
+  show() {}
+  isDestroyed() {
+    return false
+  }
+}
+
+export const app = {
+  isPackaged: false,
+  whenReady: () => Promise.resolve(),
+  getPath(name) {
+    if (name !== 'userData') throw new Error(`the fake app knows only userData, not ${name}`)
+    return process.env.FAKE_USER_DATA
+  },
+  getAppPath: () => process.cwd(),
+  on(name, listener) {
+    const listeners = recorded.appListeners.get(name) ?? []
+    listeners.push(listener)
+    recorded.appListeners.set(name, listeners)
+    return app
+  },
+  quit() {
+    recorded.quit++
+  },
+  requestSingleInstanceLock: () => true,
+}
+
+export const ipcMain = {
+  handle(channel, handler) {
+    if (recorded.handlers.has(channel)) throw new Error(`Attempted to register a second handler for '${channel}'`)
+    recorded.handlers.set(channel, handler)
+  },
+  on() {},
+}
+
+export const Menu = {
+  buildFromTemplate(template) {
+    return { template }
+  },
+  setApplicationMenu(menu) {
+    recorded.menuTemplate = menu?.template ?? null
+  },
+}
+
+export const session = {
+  defaultSession: {
+    setPermissionRequestHandler(handler) {
+      recorded.permissionRequestHandler = handler
+    },
+    setPermissionCheckHandler(handler) {
+      recorded.permissionCheckHandler = handler
+    },
+    webRequest: {
+      onBeforeRequest(handler) {
+        recorded.beforeRequest = handler
+      },
+    },
+  },
+}
+
+export const dialog = {
+  showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
+  showSaveDialog: async () => ({ canceled: true }),
+  showMessageBox: async () => ({ response: 0 }),
+}
+
+export const shell = { openExternal: async () => undefined }
+
+export const contextBridge = {
+  exposeInMainWorld() {
+    throw new Error('contextBridge belongs to the preload, not the main process')
+  },
+}
+export const ipcRenderer = contextBridge
+
+export default { app, BrowserWindow, ipcMain, Menu, session, dialog, shell, contextBridge, ipcRenderer }

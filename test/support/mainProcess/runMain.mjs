@@ -1,0 +1,96 @@
+// Starts the built main process (out/main/index.js) in this bare Node process with the recording fake of `electron`,
+// drives it as Electron and a window would, and prints what it did as one JSON line for mainProcess.e2e.ts.
+// Input (environment): MAIN_ENTRY, FAKE_USER_DATA, RENDERER_FILE (the built index.html), CASE_INPUT (a case to create).
+import { existsSync } from 'node:fs'
+import { register } from 'node:module'
+import { pathToFileURL } from 'node:url'
+
+const fakeUrl = new URL('./fakeElectron.mjs', import.meta.url).href
+register('./electronHook.mjs', import.meta.url, { data: { electron: fakeUrl } })
+const { recorded, FakeWebContents } = await import(fakeUrl)
+
+const until = async (what, done, ms = 15_000) => {
+  const start = Date.now()
+  while (!done()) {
+    if (Date.now() - start > ms) throw new Error(`the main process did not ${what} within ${ms} ms`)
+    await new Promise((resolve) => setTimeout(resolve, 20))
+  }
+}
+const settle = () => new Promise((resolve) => setTimeout(resolve, 200))
+
+await import(pathToFileURL(process.env.MAIN_ENTRY).href)
+await until('create its window', () => recorded.windows.length > 0)
+await settle()
+
+const [window] = recorded.windows
+const appFrame = { senderFrame: { url: pathToFileURL(process.env.RENDERER_FILE).href, parent: null } }
+const foreignFrames = [
+  { senderFrame: { url: 'https://evil.example/', parent: null } },
+  { senderFrame: { url: appFrame.senderFrame.url, parent: { url: 'https://evil.example/' } } },
+]
+const call = (event, channel, request) => recorded.handlers.get(channel)(event, request)
+
+const foreign = []
+for (const frame of foreignFrames) foreign.push(await call(frame, 'cases:create', JSON.parse(process.env.CASE_INPUT)))
+const sentAfterForeign = window.webContents.sent.length
+
+const appState = await call(appFrame, 'app:state', {})
+const created = await call(appFrame, 'cases:create', JSON.parse(process.env.CASE_INPUT))
+await settle()
+const sentAfterCreate = window.webContents.sent.slice(sentAfterForeign)
+
+const menuItem = (label) =>
+  recorded.menuTemplate.flatMap((entry) => entry.submenu ?? []).find((item) => item.label === label)
+const beforeMenu = window.webContents.sent.length
+menuItem('New case').click()
+menuItem('Policies').click()
+const sentByMenu = window.webContents.sent.slice(beforeMenu)
+
+const cancelled = (url) =>
+  new Promise((resolve) => recorded.beforeRequest({ url }, (response) => resolve(response.cancel === true)))
+const permissions = await new Promise((resolve) => recorded.permissionRequestHandler(null, 'media', resolve))
+
+// Any web contents the app creates gets locked down: no new windows, no navigation away, no webviews.
+const contents = new FakeWebContents()
+for (const listener of recorded.appListeners.get('web-contents-created') ?? []) listener({}, contents)
+const prevented = (name) => {
+  let done = false
+  contents.emit(name, { preventDefault: () => (done = true) }, 'https://evil.example/')
+  return done
+}
+const lockedDown = {
+  windowOpen: contents.windowOpenHandler?.({ url: 'https://evil.example/' }),
+  navigate: prevented('will-navigate'),
+  redirect: prevented('will-redirect'),
+  webview: prevented('will-attach-webview'),
+}
+
+const report = {
+  lockedDown,
+  windows: recorded.windows.map((w) => ({
+    webPreferences: w.options.webPreferences,
+    preloadExists: existsSync(w.options.webPreferences?.preload ?? ''),
+    loaded: w.loaded,
+  })),
+  channels: [...recorded.handlers.keys()],
+  appListeners: [...recorded.appListeners.keys()],
+  foreign,
+  foreignSent: sentAfterForeign,
+  appState,
+  created,
+  sentAfterCreate,
+  sentByMenu,
+  executedJavaScript: window.webContents.executed ?? [],
+  requests: {
+    renderer: await cancelled(appFrame.senderFrame.url),
+    remote: await cancelled('https://evil.example/pixel.png'),
+    otherFile: await cancelled('file:///etc/passwd'),
+  },
+  permissionGranted: permissions,
+  permissionCheck: recorded.permissionCheckHandler?.(),
+}
+
+for (const listener of recorded.appListeners.get('will-quit') ?? []) listener({ preventDefault() {} })
+await settle()
+console.log(`MAIN-REPORT ${JSON.stringify(report)}`)
+process.exit(0)
