@@ -1,7 +1,7 @@
 import type { CaseSummary } from '../../src/ipc/contract'
 import { dateInZone, formatDay } from '../../src/deadlines/zonedTime'
 import { useSettings } from '../settings/SettingsContext'
-import { localTimeZone } from '../time/zonedTime'
+import { localTimeZone } from '../time/timeZones'
 import { DeadlineBadge } from './DeadlineBadge'
 import { deadlineStateLabels, nextDeadlineText } from './deadlineText'
 
