@@ -1,15 +1,16 @@
+import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { createHashRouter, Navigate, RouterProvider, type RouteObject } from 'react-router'
 import type { AppState } from '../src/ipc/contract'
 import { CaseDetail } from './cases/CaseDetail'
 import { CaseForm } from './cases/CaseForm'
 import { CaseList } from './cases/CaseList'
-import { CaseSummariesProvider } from './cases/CaseSummaries'
 import { CalendarSettingsScreen } from './calendar/CalendarSettingsScreen'
 import { call, messageOf } from './desk'
 import { PolicyScreen } from './policies/PolicyScreen'
+import { LiveUpdates } from './queries/LiveUpdates'
+import { createDeskQueryClient } from './queries/queryClient'
 import { RecoveryScreen } from './recovery/RecoveryScreen'
-import { SettingsProvider } from './settings/SettingsContext'
 import { SettingsScreen } from './settings/SettingsScreen'
 import { NotFound } from './shell/NotFound'
 import { ProblemsProvider } from './shell/Problems'
@@ -41,19 +42,22 @@ const hashRouter = (r: RouteObject[]): DeskRouter => createHashRouter(r)
 
 /** Asks main whether the store is usable, then shows either the recovery screen or the app. */
 export function App({ makeRouter = hashRouter }: { makeRouter?: (r: RouteObject[]) => DeskRouter }) {
-  const [state, setState] = useState<AppState | null>(null)
+  // Each store file gets a cache of its own: nothing of the previous file can show, and nothing needs resetting.
+  const [opened, setOpened] = useState<{ state: AppState; client: QueryClient; generation: number } | null>(null)
   const [startupError, setStartupError] = useState<string | null>(null)
-  // Each store file gets fresh settings and cases: remounting is simpler and safer than resetting every cache.
-  const [storeGeneration, setStoreGeneration] = useState(0)
 
   useEffect(() => {
-    call((desk) => desk.app.state({})).then(setState, (error) => setStartupError(messageOf(error)))
+    call((desk) => desk.app.state({})).then(
+      (state) => setOpened({ state, client: createDeskQueryClient(), generation: 0 }),
+      (error) => setStartupError(messageOf(error)),
+    )
   }, [])
 
-  const switchTo = useCallback((next: AppState) => {
-    setState(next)
-    setStoreGeneration((g) => g + 1)
-  }, [])
+  const switchTo = useCallback(
+    (next: AppState) =>
+      setOpened((current) => ({ state: next, client: createDeskQueryClient(), generation: (current?.generation ?? 0) + 1 })),
+    [],
+  )
 
   if (startupError) {
     return (
@@ -65,18 +69,17 @@ export function App({ makeRouter = hashRouter }: { makeRouter?: (r: RouteObject[
       </main>
     )
   }
-  if (!state) return <div className="starting" aria-busy="true" />
+  if (!opened) return <div className="starting" aria-busy="true" />
+  const { state, client, generation } = opened
   return (
-    <ProblemsProvider key={storeGeneration}>
+    <ProblemsProvider key={generation}>
       {state.kind === 'recovery' ? (
         <RecoveryScreen state={state} onState={switchTo} />
       ) : (
         <StoreProvider value={{ store: state, switchTo }}>
-          <SettingsProvider>
-            <CaseSummariesProvider>
-              <DeskRoutes makeRouter={makeRouter} />
-            </CaseSummariesProvider>
-          </SettingsProvider>
+          <QueryClientProvider client={client}>
+            <DeskRoutes makeRouter={makeRouter} />
+          </QueryClientProvider>
         </StoreProvider>
       )}
     </ProblemsProvider>
@@ -85,5 +88,11 @@ export function App({ makeRouter = hashRouter }: { makeRouter?: (r: RouteObject[
 
 function DeskRoutes({ makeRouter }: { makeRouter: (r: RouteObject[]) => DeskRouter }) {
   const router = useMemo(() => makeRouter(routes), [makeRouter])
-  return <RouterProvider router={router} />
+  // Through the router, so that a menu click is asked about unsaved changes like any other navigation.
+  const navigate = useCallback((to: string) => void router.navigate(to), [router])
+  return (
+    <LiveUpdates onNavigate={navigate}>
+      <RouterProvider router={router} />
+    </LiveUpdates>
+  )
 }

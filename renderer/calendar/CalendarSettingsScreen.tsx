@@ -1,13 +1,14 @@
-import { useMemo, useRef, useState, type FormEvent } from 'react'
+import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react'
 import { CalendarSettings, HolidayType, type ResolvedCalendarSpec } from '../../src/calendar/spec'
 import { DeskFailure } from '../desk'
 import { Field, focusFirstInvalid } from '../forms/Field'
 import { FormButtons } from '../forms/FormButtons'
-import { useSettings } from '../settings/SettingsContext'
+import { useSettings } from '../queries/settings'
 import { SettingsUnavailable } from '../settings/SettingsUnavailable'
 import { useProblems } from '../shell/Problems'
+import { useUnsavedChangesGuard } from '../shell/UnsavedChanges'
 import { timeZoneChoices } from '../time/timeZones'
-import { holidayTypeLabels, weekdayNames } from './calendarSummary'
+import { holidayTypeLabels, sameCalendar, weekdayNames } from './calendarSummary'
 import { DateListField } from './DateListField'
 import { HolidayYear } from './HolidayYear'
 import { usePlaces } from './usePlaces'
@@ -75,7 +76,17 @@ export function CalendarSettingsScreen() {
 function CalendarForm({ initial }: { initial: CalendarSettings }) {
   const { settings, save } = useSettings()
   const { report } = useProblems()
+  // The saved calendar the draft started from: when nothing was changed here, a save elsewhere (another app on the
+  // shared file) shows at once; when something was, the user's edits stay.
+  const [base, setBase] = useState<CalendarSettings>(initial)
   const [draft, setDraft] = useState<CalendarSettings>(initial)
+  const dirty = !sameCalendar(draft, base)
+  useUnsavedChangesGuard(dirty, 'the calendar')
+  useEffect(() => {
+    if (dirty || sameCalendar(initial, base)) return
+    setBase(initial)
+    setDraft(initial)
+  }, [initial, base, dirty])
   const [errors, setErrors] = useState<Errors>({})
   const [saved, setSaved] = useState(false)
   const [busy, setBusy] = useState(false)
@@ -112,13 +123,17 @@ function CalendarForm({ initial }: { initial: CalendarSettings }) {
     setBusy(true)
     try {
       const next = await save({ ...settings, calendar: parsed.data })
+      setBase(next.calendar)
       setDraft(next.calendar)
       setErrors({})
       setSaved(true)
     } catch (error) {
-      report(error)
-      if (error instanceof DeskFailure) setErrors(errorsOf(error.issues))
-      focusFirstInvalid(formRef.current)
+      const atFields = error instanceof DeskFailure ? errorsOf(error.issues) : {}
+      // A refusal that names its fields is shown there; anything else in the screen's problem area.
+      if (Object.keys(atFields).length > 0) {
+        setErrors(atFields)
+        focusFirstInvalid(formRef.current)
+      } else report(error)
     } finally {
       setBusy(false)
     }
@@ -319,7 +334,7 @@ function CalendarForm({ initial }: { initial: CalendarSettings }) {
           submit="Save calendar"
           cancel="Discard changes"
           onCancel={() => {
-            setDraft(settings?.calendar ?? initial)
+            setDraft(base)
             setErrors({})
           }}
           busy={busy}

@@ -1,8 +1,9 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { CalendarSpec, type HolidayOverride, type ResolvedCalendarSpec } from '../../src/calendar/spec'
 import { formatDay } from '../../src/deadlines/zonedTime'
 import type { Res } from '../../src/ipc/contract'
-import { call, messageOf } from '../desk'
+import { messageOf } from '../desk'
+import { useHolidaysQuery } from '../queries/calendar'
 import { holidayTypeNames } from './calendarSummary'
 
 type Holiday = Res<'calendar:holidays'>[number]
@@ -30,29 +31,11 @@ export function HolidayYear({
 }) {
   const [year, setYear] = useState(() => new Date().getFullYear())
   const [yearText, setYearText] = useState(String(year))
-  const [holidays, setHolidays] = useState<{ year: number; list: Holiday[] } | null>(null)
-  const [problem, setProblem] = useState<string | null>(null)
   // The zone does not change which dates are holidays; leaving it out keeps a half-typed zone from failing the list.
   const { timeZone: _, ...datesOnly } = spec
-  const specKey = JSON.stringify(datesOnly)
-
   const specValid = CalendarSpec.safeParse(datesOnly).success
-
-  useEffect(() => {
-    if (!specValid) return
-    let current = true
-    call((desk) => desk.calendar.holidays({ spec: JSON.parse(specKey) as Omit<ResolvedCalendarSpec, 'timeZone'>, year })).then(
-      (list) => {
-        if (!current) return
-        setHolidays({ year, list })
-        setProblem(null)
-      },
-      (error) => current && setProblem(messageOf(error)),
-    )
-    return () => {
-      current = false
-    }
-  }, [specKey, specValid, year])
+  const { data: holidays, error } = useHolidaysQuery(datesOnly, year, specValid)
+  const problem = error ? messageOf(error) : null
 
   function chooseYear(text: string) {
     setYearText(text)

@@ -7,7 +7,7 @@ import { NextDeadlineCell } from '../deadlines/NextDeadlineCell'
 import { call, DeskFailure } from '../desk'
 import { focusFirstInvalid } from '../forms/Field'
 import { FormButtons } from '../forms/FormButtons'
-import { useSettings } from '../settings/SettingsContext'
+import { useSettings } from '../queries/settings'
 import { Loading } from '../shell/Loading'
 import { useProblems } from '../shell/Problems'
 import {

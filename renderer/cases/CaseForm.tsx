@@ -3,23 +3,27 @@ import { useNavigate } from 'react-router'
 import { call, DeskFailure } from '../desk'
 import { focusFirstInvalid } from '../forms/Field'
 import { FormButtons } from '../forms/FormButtons'
-import { useSettings } from '../settings/SettingsContext'
+import { useCaseChange } from '../queries/cases'
+import { useSettings } from '../queries/settings'
 import { useProblems } from '../shell/Problems'
+import { useUnsavedChangesGuard } from '../shell/UnsavedChanges'
 import { localTimeZone } from '../time/timeZones'
 import { emptyDraft, fieldsToFix, inputFromDraft, issuesToFieldErrors, withoutFields, type CaseDraft, type FieldErrors } from './caseDraft'
 import { CaseFields } from './CaseFields'
-import { useCaseSummaries } from './CaseSummaries'
 
 /** Opens a new case: checked here first, then by the backend; nothing is saved unless every field is valid. */
 export function CaseForm() {
   const navigate = useNavigate()
-  const { team } = useSettings()
-  const { reload } = useCaseSummaries()
+  // Removed members keep their names on old cases, but new work goes to the team as it is.
+  const { activeTeam } = useSettings()
+  const saveCase = useCaseChange()
   const { report } = useProblems()
-  const [draft, setDraft] = useState<CaseDraft>(() => emptyDraft(new Date(), localTimeZone()))
+  const [blank] = useState<CaseDraft>(() => emptyDraft(new Date(), localTimeZone()))
+  const [draft, setDraft] = useState<CaseDraft>(blank)
   const [errors, setErrors] = useState<FieldErrors>({})
   const [saving, setSaving] = useState(false)
   const formRef = useRef<HTMLFormElement>(null)
+  const guard = useUnsavedChangesGuard(JSON.stringify(draft) !== JSON.stringify(blank), 'the new case')
 
   const change = useCallback((next: Partial<CaseDraft>) => {
     setDraft((d) => ({ ...d, ...next }))
@@ -33,15 +37,16 @@ export function CaseForm() {
     if (Object.keys(found).length > 0) return focusFirstInvalid(formRef.current)
     setSaving(true)
     try {
-      const created = await call((desk) => desk.cases.create(input))
-      void reload()
+      const created = await saveCase(() => call((desk) => desk.cases.create(input)))
+      guard.release()
       navigate(`/cases/${created.id}`)
     } catch (error) {
-      if (error instanceof DeskFailure && error.issues.length > 0) {
-        setErrors(issuesToFieldErrors(error.issues))
+      const atFields = error instanceof DeskFailure ? issuesToFieldErrors(error.issues) : {}
+      // A refusal that names its fields is shown there; anything else in the screen's problem area.
+      if (Object.keys(atFields).length > 0) {
+        setErrors(atFields)
         focusFirstInvalid(formRef.current)
-      }
-      report(error)
+      } else report(error)
     } finally {
       setSaving(false)
     }
@@ -60,7 +65,7 @@ export function CaseForm() {
             The case was not saved. Check {errorCount === 1 ? 'this field' : `these ${errorCount} fields`}: {fieldsToFix(errors)}.
           </p>
         )}
-        <CaseFields draft={draft} errors={errors} team={team} onChange={change} />
+        <CaseFields draft={draft} errors={errors} team={activeTeam} onChange={change} />
         <FormButtons submit="Save" onCancel={() => navigate('/cases')} busy={saving} className="form-actions" />
       </form>
     </div>

@@ -6,7 +6,10 @@ import type { TeamMember } from '../../src/settings/settings'
 import { Rating } from '../../src/cases/case'
 import { CaseStatus, statusLabels } from '../../src/cases/lifecycle'
 import { LoadSamplesButton } from '../samples/SampleNotice'
-import { useSettings } from '../settings/SettingsContext'
+import { useCaseSearch } from '../queries/cases'
+import { useSettings } from '../queries/settings'
+import { memberLabel } from '../settings/members'
+import { useFailureShown } from '../shell/Problems'
 import { caseColumns } from './caseColumns'
 import { ratingLabels, ratingOrder } from './caseLabels'
 import { comparators, filterCases, sortCases, tagsIn, type CaseFilters, type CaseSort } from './caseListView'
@@ -14,6 +17,8 @@ import { useCaseSummaries } from './CaseSummaries'
 
 // Two lines: the title above its key and reporter.
 const rowHeight = 48
+// Report text is searched in main, once the typing pauses for this long.
+const reportSearchDelay = 200
 const defaultSort: CaseSort = { column: 'received', direction: 'descending' }
 
 /** Filters and sort live in the address, so coming back from a case shows the list as it was left. */
@@ -36,9 +41,20 @@ function viewFrom(params: URLSearchParams): { filters: CaseFilters; sort: CaseSo
   }
 }
 
+/** What was typed, once the typing has paused for `delay` ms. */
+function useSettled(text: string, delay: number): string {
+  const [settled, setSettled] = useState(text)
+  useEffect(() => {
+    const timer = setTimeout(() => setSettled(text), delay)
+    return () => clearTimeout(timer)
+  }, [text, delay])
+  return settled
+}
+
 export function CaseList() {
-  const { summaries } = useCaseSummaries()
+  const { summaries, error, reload } = useCaseSummaries()
   const { team } = useSettings()
+  useFailureShown(error)
   const [params, setParams] = useSearchParams()
   const navigate = useNavigate()
   const { filters, sort } = viewFrom(params)
@@ -46,12 +62,16 @@ export function CaseList() {
   // Filtered in the same render as the keystroke: scanning 10,000 cases takes a few milliseconds, and deferring it
   // (useDeferredValue) measured slower, since the list then waits for a second render.
   const [typed, setTyped] = useState(filters.query)
+  const settled = useSettled(typed, reportSearchDelay)
+  const reportSearch = useCaseSearch(settled)
+  const reportMatches = typed.trim() ? reportSearch.data : undefined
+  const searching = typed.trim() !== '' && (settled !== typed || reportSearch.isFetching)
 
   const compare = useMemo(() => comparators(team), [team])
   const sorted = useMemo(() => sortCases(summaries ?? [], sort, compare), [summaries, sort.column, sort.direction, compare])
   const rows = useMemo(
-    () => filterCases(sorted, { ...filters, query: typed }),
-    [sorted, filters.status, filters.severity, filters.assignee, filters.tag, typed],
+    () => filterCases(sorted, { ...filters, query: typed }, reportMatches),
+    [sorted, filters.status, filters.severity, filters.assignee, filters.tag, typed, reportMatches],
   )
   const tags = useMemo(() => tagsIn(summaries ?? []), [summaries])
 
@@ -109,9 +129,18 @@ export function CaseList() {
         <header className="screen-header">
           <h1>Cases</h1>
         </header>
-        <p className="muted" aria-busy="true">
-          Loading cases…
-        </p>
+        {error ? (
+          <div className="card">
+            <p>The cases could not be loaded.</p>
+            <button type="button" className="button" onClick={() => void reload()}>
+              Try again
+            </button>
+          </div>
+        ) : (
+          <p className="muted" aria-busy="true">
+            Loading cases…
+          </p>
+        )}
       </div>
     )
   }
@@ -165,7 +194,7 @@ export function CaseList() {
           <option value="unassigned">Unassigned</option>
           {team.map((m) => (
             <option key={m.id} value={m.id}>
-              {m.name}
+              {memberLabel(m)}
             </option>
           ))}
         </FilterSelect>
@@ -222,7 +251,9 @@ export function CaseList() {
         </div>
         <div role="rowgroup" className="case-table-body" ref={scrollRef} tabIndex={-1}>
           {rows.length === 0 ? (
-            <p className="table-empty">No case matches these filters.</p>
+            <p className="table-empty" aria-busy={searching}>
+              {searching ? 'Searching the report texts…' : 'No case matches these filters.'}
+            </p>
           ) : (
             <div className="case-table-canvas" style={{ height: virtualizer.getTotalSize() }}>
               {items.map((item) => (

@@ -3,7 +3,7 @@ import { Link } from 'react-router'
 import type { CaseSummary } from '../../src/ipc/contract'
 import type { TeamMember } from '../../src/settings/settings'
 import { NextDeadlineCell } from '../deadlines/NextDeadlineCell'
-import { memberName } from '../settings/SettingsContext'
+import { memberName } from '../settings/members'
 import { formatDate, formatDateTime } from '../time/formatDate'
 import { SeverityBadge } from './SeverityBadge'
 import { StatusBadge } from './StatusBadge'
@@ -39,7 +39,19 @@ export const caseColumns: CaseColumn[] = [
     render: (s) => <span title={`${s.reporterName} <${s.reporterEmail}>`}>{s.reporterName}</span>,
   },
   { id: 'status', label: 'Status', render: (s) => <StatusBadge status={s.status} /> },
-  { id: 'nextDeadline', label: 'Next deadline', render: (s) => <NextDeadlineCell next={s.nextDeadline} /> },
+  {
+    id: 'nextDeadline',
+    label: 'Next deadline',
+    // A case whose deadlines cannot be counted says why in its own row; the other rows count as usual.
+    render: (s) =>
+      s.problem ? (
+        <span className="row-problem" title={s.problem}>
+          {s.problem}
+        </span>
+      ) : (
+        <NextDeadlineCell next={s.nextDeadline} />
+      ),
+  },
   { id: 'severity', label: 'Severity', render: (s) => <SeverityBadge rating={s.rating} score={s.score} /> },
   {
     id: 'assignee',

@@ -3,6 +3,7 @@ import { CaseStatus } from '../../src/cases/lifecycle'
 import type { CaseSummary } from '../../src/ipc/contract'
 import type { TeamMember } from '../../src/settings/settings'
 import { compareNextDeadlines } from '../deadlines/deadlineText'
+import { memberName } from '../settings/members'
 import { ratingOrder } from './caseLabels'
 
 export type CaseFilters = {
@@ -28,7 +29,7 @@ const ratingRank = new Map<Rating | undefined, number>([...ratingOrder].reverse(
 
 /** How each sortable column orders cases; the list's columns refer to these by id. */
 export function comparators(team: TeamMember[]): Record<string, Compare> {
-  const names = new Map(team.map((m) => [m.id, m.name]))
+  const names = new Map(team.map((m) => [m.id, memberName(team, m.id)]))
   return {
     key: text((s) => s.key),
     title: text((s) => s.title),
@@ -51,8 +52,24 @@ export function sortCases(cases: CaseSummary[], sort: CaseSort, compare: Record<
   return [...cases].sort((a, b) => sign * byColumn(a, b) || collator.compare(a.key, b.key))
 }
 
-/** Keeps the cases that pass every filter; the query matches when every word of it occurs in the case's search text. */
-export function filterCases(cases: CaseSummary[], filters: CaseFilters): CaseSummary[] {
+// Lower-cased once per row object: the cache hands out the same rows until the list is loaded again.
+const searchable = new WeakMap<CaseSummary, string>()
+
+function textOf(s: CaseSummary): string {
+  let text = searchable.get(s)
+  if (text === undefined) {
+    text = [s.key, s.title, s.reporterName, s.reporterEmail, s.reporterHandle ?? ''].join('\n').toLowerCase()
+    searchable.set(s, text)
+  }
+  return text
+}
+
+/**
+ * Keeps the cases that pass every filter. The query matches a case when every word of it occurs in the case's key,
+ * title or reporter, which the row carries, or when main found the words in its report text: `reportMatches`, the ids
+ * `cases:search` answered (undefined while there is no answer).
+ */
+export function filterCases(cases: CaseSummary[], filters: CaseFilters, reportMatches?: ReadonlySet<string>): CaseSummary[] {
   const words = filters.query.toLowerCase().split(/\s+/).filter(Boolean)
   const { status, severity, assignee, tag } = filters
   if (!status && !severity && !assignee && !tag && words.length === 0) return cases
@@ -62,7 +79,7 @@ export function filterCases(cases: CaseSummary[], filters: CaseFilters): CaseSum
       (!severity || (severity === 'unrated' ? s.rating === undefined : s.rating === severity)) &&
       (!assignee || (assignee === 'unassigned' ? !s.assigneeId : s.assigneeId === assignee)) &&
       (!tag || s.tags.includes(tag)) &&
-      words.every((w) => s.searchText.includes(w)),
+      (words.length === 0 || reportMatches?.has(s.id) === true || words.every((w) => textOf(s).includes(w))),
   )
 }
 

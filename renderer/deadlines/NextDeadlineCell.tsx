@@ -1,6 +1,6 @@
 import type { CaseSummary } from '../../src/ipc/contract'
 import { dateInZone, formatDay } from '../../src/deadlines/zonedTime'
-import { useSettings } from '../settings/SettingsContext'
+import { useSettings } from '../queries/settings'
 import { localTimeZone } from '../time/timeZones'
 import { DeadlineBadge } from './DeadlineBadge'
 import { deadlineStateLabels, nextDeadlineText } from './deadlineText'

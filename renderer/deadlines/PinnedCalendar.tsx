@@ -4,7 +4,7 @@ import type { CalendarSettings } from '../../src/calendar/spec'
 import { describeWorkWeek, holidayTypeLabels, sameCalendar } from '../calendar/calendarSummary'
 import { placeName, usePlaces } from '../calendar/usePlaces'
 import { call } from '../desk'
-import { useSettings } from '../settings/SettingsContext'
+import { useSettings } from '../queries/settings'
 import { useAction } from '../shell/useAction'
 
 /** "Netherlands · Public holidays · Mon–Fri · Europe/Amsterdam · day ends 17:00" */

@@ -1,5 +1,5 @@
 import type { ControlProps } from '../forms/Field'
-import { useSettings } from '../settings/SettingsContext'
+import { useSettings } from '../queries/settings'
 import { usePolicies } from './usePolicies'
 
 /**

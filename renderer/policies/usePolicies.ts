@@ -1,10 +1,13 @@
-import type { DeskApi, PolicyEntry } from '../../src/ipc/contract'
-import { useLoaded } from '../shell/useLoaded'
+import type { PolicyEntry } from '../../src/ipc/contract'
+import { usePoliciesQuery } from '../queries/policies'
 
-const listPolicies = (desk: DeskApi) => desk.policies.list({})
-
-/** The presets and the team's own policies; null until loaded, or when loading failed (the failure is on screen). */
+/** The presets and the team's own policies; null until loaded, or when loading failed. */
 export function usePolicies(): { policies: PolicyEntry[] | null; reload(): Promise<void> } {
-  const { loaded, reload } = useLoaded(listPolicies)
-  return { policies: loaded, reload }
+  const { data, refetch } = usePoliciesQuery()
+  return {
+    policies: data ?? null,
+    reload: async () => {
+      await refetch()
+    },
+  }
 }

@@ -1,17 +1,19 @@
 import { useCaseSummaries } from '../cases/CaseSummaries'
 import { call } from '../desk'
+import { useCasesChanged } from '../queries/cases'
 import { useAction } from '../shell/useAction'
 
 /** While demo cases are in the store, every screen says so and offers to take them out again. */
 export function SampleNotice() {
-  const { hasSamples, reload } = useCaseSummaries()
+  const { hasSamples } = useCaseSummaries()
+  const casesChanged = useCasesChanged()
   const { busy, run } = useAction()
   if (!hasSamples) return null
 
   const removeSamples = () =>
     run(async () => {
       await call((desk) => desk.samples.remove({}))
-      await reload()
+      await casesChanged()
     })
 
   return (
@@ -28,13 +30,13 @@ export function SampleNotice() {
 }
 
 export function LoadSamplesButton({ className = 'button' }: { className?: string }) {
-  const { reload } = useCaseSummaries()
+  const casesChanged = useCasesChanged()
   const { busy, run } = useAction()
 
   const loadSamples = () =>
     run(async () => {
       await call((desk) => desk.samples.load({}))
-      await reload()
+      await casesChanged()
     })
 
   return (

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react'
 import { useStore } from '../store/StoreContext'
 import { StoreFileActions } from '../store/StoreFileActions'
-import { useSettings } from './SettingsContext'
+import { useSettings } from '../queries/settings'
 import { SettingsUnavailable } from './SettingsUnavailable'
 import { TeamSettings } from './TeamSettings'
 

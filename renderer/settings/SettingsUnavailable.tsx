@@ -1,8 +1,17 @@
-import { useSettings } from './SettingsContext'
+import { useSettings } from '../queries/settings'
+import { useFailureShown } from '../shell/Problems'
 
-/** Stands in for a settings form when they failed to load; the reason is in the problem area. */
+/** Stands in for a settings form while they load, or when loading failed (the reason is in this screen's problem area). */
 export function SettingsUnavailable() {
-  const { reload } = useSettings()
+  const { error, reload } = useSettings()
+  useFailureShown(error)
+  if (!error) {
+    return (
+      <p className="muted" aria-busy="true">
+        Loading settings…
+      </p>
+    )
+  }
   return (
     <div className="card">
       <p>The settings could not be loaded.</p>

@@ -1,43 +1,52 @@
-import { useState, type FormEvent } from 'react'
+import { useEffect, useState, type FormEvent } from 'react'
 import { TeamMember, type Settings } from '../../src/settings/settings'
 import { DeskFailure } from '../desk'
 import { Field } from '../forms/Field'
+import { useSettings } from '../queries/settings'
 import { useProblems } from '../shell/Problems'
-import { useSettings } from './SettingsContext'
+import { useUnsavedChangesGuard } from '../shell/UnsavedChanges'
+import { isRemoved } from './members'
 
 type MemberErrors = { name?: string; email?: string }
 
 /** Team members (assignees and sender identities) and which of them uses this computer. */
 export function TeamSettings() {
-  const { settings, team, save } = useSettings()
+  const { settings, team, activeTeam, save } = useSettings()
   const { report } = useProblems()
   const [editing, setEditing] = useState<string | null>(null)
   const [removing, setRemoving] = useState<string | null>(null)
+  const [adding, setAdding] = useState(false)
+  const [changingMember, setChangingMember] = useState(false)
+  useUnsavedChangesGuard(adding || (editing !== null && changingMember), 'the team')
 
   async function saveSettings(next: Settings): Promise<MemberErrors | null> {
     try {
       await save(next)
       return null
     } catch (error) {
-      report(error)
-      if (!(error instanceof DeskFailure)) return {}
       const errors: MemberErrors = {}
-      for (const issue of error.issues) {
-        if (issue.path.endsWith('.name')) errors.name ??= issue.message
-        if (issue.path.endsWith('.email')) errors.email ??= issue.message
+      if (error instanceof DeskFailure) {
+        for (const issue of error.issues) {
+          if (issue.path.endsWith('.name')) errors.name ??= issue.message
+          if (issue.path.endsWith('.email')) errors.email ??= issue.message
+        }
       }
+      // A refusal that names a member's field is shown at that field; anything else in the screen's problem area.
+      if (!errors.name && !errors.email) report(error)
       return errors
     }
   }
 
   if (!settings) return null
 
+  // A removed member stays in the settings (marked), so the cases and timelines naming them still say who it was.
   const remove = (id: string) =>
     saveSettings({
       ...settings,
-      team: team.filter((m) => m.id !== id),
+      team: team.map((m) => (m.id === id ? { ...m, removed: true } : m)),
       ...(settings.currentMemberId === id ? { currentMemberId: undefined } : {}),
     }).then(() => setRemoving(null))
+  const removed = team.filter(isRemoved)
 
   return (
     <div className="team">
@@ -51,7 +60,7 @@ export function TeamSettings() {
           onChange={(e) => void saveSettings({ ...settings, currentMemberId: e.target.value || undefined })}
         >
           <option value="">Nobody chosen</option>
-          {team.map((m) => (
+          {activeTeam.map((m) => (
             <option key={m.id} value={m.id}>
               {m.name}
             </option>
@@ -60,7 +69,7 @@ export function TeamSettings() {
         <div className="field-hint">Your name goes on everything you change.</div>
       </div>
 
-      {team.length > 0 ? (
+      {activeTeam.length > 0 ? (
         <table className="team-table">
           <thead>
             <tr>
@@ -72,7 +81,7 @@ export function TeamSettings() {
             </tr>
           </thead>
           <tbody>
-            {team.map((member) =>
+            {activeTeam.map((member) =>
               editing === member.id ? (
                 <tr key={member.id}>
                   <td colSpan={3}>
@@ -80,6 +89,7 @@ export function TeamSettings() {
                       initial={member}
                       submitLabel="Save member"
                       onCancel={() => setEditing(null)}
+                      onDirty={setChangingMember}
                       onSubmit={async (m) => {
                         const errors = await saveSettings({ ...settings, team: team.map((t) => (t.id === m.id ? m : t)) })
                         if (!errors) setEditing(null)
@@ -135,12 +145,19 @@ export function TeamSettings() {
       ) : (
         <p className="muted">No team members yet. Add yourself first, then choose yourself under “I am”.</p>
       )}
+      {removed.length > 0 && (
+        <p className="small muted">
+          Removed from the team: {removed.map((m) => m.name).join(', ')}. Their names stay on the cases and timeline
+          entries they are on.
+        </p>
+      )}
 
       <h3 className="subheading">Add a team member</h3>
       <MemberForm
         initial={{ id: '', name: '', email: '' }}
         submitLabel="Add member"
         onSubmit={(m) => saveSettings({ ...settings, team: [...team, { ...m, id: crypto.randomUUID() }] })}
+        onDirty={setAdding}
         resetAfterSubmit
       />
     </div>
@@ -152,21 +169,29 @@ function MemberForm({
   submitLabel,
   onSubmit,
   onCancel,
+  onDirty,
   resetAfterSubmit = false,
 }: {
   initial: TeamMember
   submitLabel: string
   onSubmit(member: TeamMember): Promise<MemberErrors | null>
   onCancel?(): void
+  /** Whether what is typed differs from what is saved, for the unsaved-changes guard. */
+  onDirty(dirty: boolean): void
   resetAfterSubmit?: boolean
 }) {
   const [name, setName] = useState(initial.name)
   const [email, setEmail] = useState(initial.email)
   const [errors, setErrors] = useState<MemberErrors>({})
+  const dirty = name.trim() !== initial.name || email.trim() !== initial.email
+  useEffect(() => {
+    onDirty(dirty)
+    return () => onDirty(false)
+  }, [dirty, onDirty])
 
   async function submit(event: FormEvent) {
     event.preventDefault()
-    const member = { id: initial.id || 'new', name: name.trim(), email: email.trim() }
+    const member = { ...initial, id: initial.id || 'new', name: name.trim(), email: email.trim() }
     const checked = TeamMember.safeParse(member)
     if (!checked.success) {
       const found: MemberErrors = {}

@@ -1,9 +1,11 @@
 import { Link, NavLink, Outlet, useLocation } from 'react-router'
 import { useCaseSummaries } from '../cases/CaseSummaries'
 import { SampleNotice } from '../samples/SampleNotice'
-import { useSettings } from '../settings/SettingsContext'
+import { useSettings } from '../queries/settings'
+import { memberLabel } from '../settings/members'
 import { useStore } from '../store/StoreContext'
-import { ProblemArea } from './Problems'
+import { ProblemArea, ProblemScreen } from './Problems'
+import { UnsavedChangesPrompt } from './UnsavedChanges'
 
 export function Shell() {
   const { summaries } = useCaseSummaries()
@@ -54,7 +56,7 @@ export function Shell() {
         <div className="sidebar-footer">
           <div className="sidebar-fact">
             <span className="sidebar-fact-label">You are</span>
-            <span>{currentMember ? currentMember.name : 'Nobody chosen'}</span>
+            <span>{currentMember ? memberLabel(currentMember) : 'Nobody chosen'}</span>
           </div>
           <div className="sidebar-fact" title={store.file}>
             <span className="sidebar-fact-label">Store</span>
@@ -63,9 +65,14 @@ export function Shell() {
         </div>
       </aside>
       <main className="content">
-        <ProblemArea />
-        <SampleNotice />
-        <Outlet />
+        {/* Each path is a screen of its own: its problems go when the user leaves it. */}
+        <ProblemScreen screen={pathname}>
+          <UnsavedChangesPrompt>
+            <ProblemArea />
+            <SampleNotice />
+            <Outlet />
+          </UnsavedChangesPrompt>
+        </ProblemScreen>
       </main>
     </div>
   )

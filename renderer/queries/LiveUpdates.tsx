@@ -1,0 +1,81 @@
+import { useQueryClient } from '@tanstack/react-query'
+import { createContext, useContext, useEffect, useRef, useState, type ReactNode } from 'react'
+import type { IsoDate } from '../../src/calendar/spec'
+import { nextDayChange } from '../../src/ipc/dayChange'
+import { dateInZone } from '../../src/time'
+import { localTimeZone } from '../time/timeZones'
+import { caseKeys, policiesKey, settingsKey } from './keys'
+import { invalidateCountedOnTheClock } from './cases'
+import { useSettingsQuery } from './settings'
+
+const TodayContext = createContext<IsoDate | null>(null)
+
+/**
+ * Keeps the cache true while the app is open: each event main sends invalidates what it names, and "today" (the team's
+ * day) moves on at midnight, by main's 'clock:dayChanged' or by this window's own timer, whichever comes first; then
+ * everything counted on the clock loads again. Menu navigation arrives here too.
+ */
+export function LiveUpdates({ onNavigate, children }: { onNavigate(to: string): void; children: ReactNode }) {
+  const client = useQueryClient()
+  const zone = useSettingsQuery().data?.calendar.spec.timeZone ?? localTimeZone()
+  const [today, setToday] = useState(() => dateInZone(Date.now(), zone))
+  const navigate = useRef(onNavigate)
+  navigate.current = onNavigate
+
+  useEffect(() => {
+    const { on } = window.desk.events
+    const invalidate = (queryKey: readonly unknown[]) => void client.invalidateQueries({ queryKey })
+    const stop = [
+      on('case:changed', ({ id }) => {
+        invalidate(caseKeys.one(id))
+        invalidate(caseKeys.list)
+        invalidate(caseKeys.searches)
+      }),
+      on('cases:changed', () => invalidate(caseKeys.all)),
+      on('settings:changed', () => invalidate(settingsKey)),
+      on('policies:changed', () => {
+        invalidate(policiesKey)
+        invalidate(caseKeys.all)
+      }),
+      // Another app wrote the shared file: any of it may have changed. Holiday data comes from date-holidays, not the file.
+      on('store:changedOnDisk', () => {
+        invalidate(caseKeys.all)
+        invalidate(settingsKey)
+        invalidate(policiesKey)
+      }),
+      on('clock:dayChanged', (day) => setToday(day.today)),
+      on('app:navigate', ({ to }) => navigate.current(to)),
+    ]
+    return () => stop.forEach((off) => off())
+  }, [client])
+
+  useEffect(() => setToday(dateInZone(Date.now(), zone)), [zone])
+
+  // Set again after each firing, also when main had already announced the day: the next midnight needs its own timer.
+  const [timerRuns, setTimerRuns] = useState(0)
+  useEffect(() => {
+    const next = nextDayChange(Date.now(), zone)
+    // A timer may fire a little early (throttled, or a test's clock); the day it was set for has begun all the same.
+    const timer = setTimeout(() => {
+      setToday((current) => (next.today > current ? next.today : current))
+      setTimerRuns((n) => n + 1)
+    }, Math.max(0, next.at - Date.now()))
+    return () => clearTimeout(timer)
+  }, [zone, timerRuns])
+
+  const shown = useRef(today)
+  useEffect(() => {
+    if (shown.current === today) return
+    shown.current = today
+    void invalidateCountedOnTheClock(client)
+  }, [client, today])
+
+  return <TodayContext.Provider value={today}>{children}</TodayContext.Provider>
+}
+
+/** The team's date today ('2026-12-01'); moves on at midnight in the team's zone while the app is open. */
+export function useToday(): IsoDate {
+  const today = useContext(TodayContext)
+  if (!today) throw new Error('useToday is used outside LiveUpdates')
+  return today
+}

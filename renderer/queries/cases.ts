@@ -1,0 +1,85 @@
+import { keepPreviousData, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query'
+import { useCallback } from 'react'
+import type { Case } from '../../src/cases/case'
+import { call } from '../desk'
+import { caseKeys } from './keys'
+
+/** The rows of the case list, shared by the list, the sidebar count and the sample-case notice. */
+export function useCaseList() {
+  return useQuery({ queryKey: caseKeys.list, queryFn: () => call((desk) => desk.cases.list({})) })
+}
+
+/** One case as stored. */
+export function useCase(id: string) {
+  return useQuery({ queryKey: caseKeys.one(id), queryFn: () => call((desk) => desk.cases.get({ id })) })
+}
+
+/** A case's deadlines, counted by main on today's clock; fetched again when the case or the day changes. */
+export function useDeadlines(id: string) {
+  return useQuery({ queryKey: caseKeys.deadlines(id), queryFn: () => call((desk) => desk.deadlines.ofCase({ id })) })
+}
+
+/** What can happen next on a case, for the milestone picker. */
+export function useNextMilestones(id: string) {
+  return useQuery({ queryKey: caseKeys.nextMilestones(id), queryFn: () => call((desk) => desk.cases.nextMilestones({ id })) })
+}
+
+/**
+ * The ids of the cases whose report text (or key, title, reporter) holds every word of `text`; empty text asks
+ * nothing. Each text's answer is kept, so typing back to an earlier search shows it at once, and while a new text is
+ * on its way the previous answer stays, so the list does not flicker.
+ */
+export function useCaseSearch(text: string) {
+  const trimmed = text.trim()
+  return useQuery({
+    queryKey: caseKeys.search(trimmed),
+    queryFn: () => call((desk) => desk.cases.search({ text: trimmed })),
+    enabled: trimmed !== '',
+    placeholderData: keepPreviousData,
+    select: idSet,
+  })
+}
+
+// At module level: a select function that keeps its identity is run again only when the answer changes.
+const idSet = (answer: { ids: string[] }): ReadonlySet<string> => new Set(answer.ids)
+
+/** After a change to one case: the saved case is shown at once; what is counted from it, and the list, load again. */
+export function caseSaved(client: QueryClient, saved: Case): void {
+  client.setQueryData(caseKeys.one(saved.id), saved)
+  void client.invalidateQueries({ queryKey: caseKeys.deadlines(saved.id) })
+  void client.invalidateQueries({ queryKey: caseKeys.nextMilestones(saved.id) })
+  void client.invalidateQueries({ queryKey: caseKeys.list })
+  void client.invalidateQueries({ queryKey: caseKeys.searches })
+}
+
+/**
+ * Runs one change to a case (`desk.cases.update`, `transition`, `addNote`, ...) and puts its answer in the cache, so
+ * every screen showing the case, its deadlines or the list follows. Throws the DeskFailure, for the form to show.
+ */
+export function useCaseChange(): (request: () => Promise<Case>) => Promise<Case> {
+  const client = useQueryClient()
+  return useCallback(
+    async (request) => {
+      const saved = await request()
+      caseSaved(client, saved)
+      return saved
+    },
+    [client],
+  )
+}
+
+/** After a change to many cases at once (samples loaded or removed): everything about cases loads again. */
+export function useCasesChanged(): () => Promise<void> {
+  const client = useQueryClient()
+  return useCallback(() => client.invalidateQueries({ queryKey: caseKeys.all }), [client])
+}
+
+/**
+ * What main counts on today's clock: the list's next deadlines and every case's deadlines. A new day can turn
+ * "Due today" into "Overdue" without any case changing.
+ */
+export function invalidateCountedOnTheClock(client: QueryClient): Promise<void> {
+  return client.invalidateQueries({
+    predicate: ({ queryKey: [group, kind, , below] }) => group === caseKeys.all[0] && (kind === 'list' || below === 'deadlines'),
+  })
+}

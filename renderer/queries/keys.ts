@@ -1,0 +1,27 @@
+import type { CalendarSpec } from '../../src/calendar/spec'
+
+/**
+ * The query key of every piece of server state the renderer shows. Keys nest, so invalidating a prefix reaches all
+ * below it: `caseKeys.all` is every case, its deadlines, the list and every search. One QueryClient serves one store
+ * file, so no key names the file.
+ */
+export const caseKeys = {
+  all: ['cases'] as const,
+  list: ['cases', 'list'] as const,
+  /** Cases whose report text matches; the list rows do not carry report text, so main searches it. */
+  searches: ['cases', 'search'] as const,
+  search: (text: string) => ['cases', 'search', text] as const,
+  one: (id: string) => ['cases', 'one', id] as const,
+  /** Below the case, so that invalidating a case reaches its deadlines. */
+  deadlines: (id: string) => ['cases', 'one', id, 'deadlines'] as const,
+  nextMilestones: (id: string) => ['cases', 'one', id, 'nextMilestones'] as const,
+}
+
+export const settingsKey = ['settings'] as const
+export const policiesKey = ['policies'] as const
+
+/** date-holidays' data does not change while the app runs: these are never invalidated. */
+export const calendarKeys = {
+  places: (country: string | undefined, state: string | undefined) => ['calendar', 'places', country ?? '', state ?? ''] as const,
+  holidays: (spec: Omit<CalendarSpec, 'timeZone'>, year: number) => ['calendar', 'holidays', spec, year] as const,
+}

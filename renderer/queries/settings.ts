@@ -1,0 +1,60 @@
+import { useQuery, useQueryClient } from '@tanstack/react-query'
+import { useCallback, useMemo } from 'react'
+import type { Settings, TeamMember } from '../../src/settings/settings'
+import { call } from '../desk'
+import { isRemoved } from '../settings/members'
+import { settingsKey } from './keys'
+
+export function useSettingsQuery() {
+  return useQuery({ queryKey: settingsKey, queryFn: () => call((desk) => desk.settings.get({})) })
+}
+
+/** Saves the whole settings object and shows the saved one everywhere; throws a DeskFailure for the form to show. */
+export function useSaveSettings(): (next: Settings) => Promise<Settings> {
+  const client = useQueryClient()
+  return useCallback(
+    async (next) => {
+      const saved = await call((desk) => desk.settings.update(next))
+      client.setQueryData(settingsKey, saved)
+      return saved
+    },
+    [client],
+  )
+}
+
+export type SettingsState = {
+  /** Null until loaded, or when loading failed (the screen that needs them says so). */
+  settings: Settings | null
+  /** Everyone, removed members too: their names still show on the cases and timelines they are on. */
+  team: TeamMember[]
+  /** Who can be chosen for new work: assignee, "I am". */
+  activeTeam: TeamMember[]
+  currentMember: TeamMember | undefined
+  save(next: Settings): Promise<Settings>
+  /** Asks main again, e.g. after loading failed. */
+  reload(): Promise<void>
+  /** Why loading failed, for the screen that needs the settings. */
+  error: Error | null
+}
+
+/** The settings from the cache, with the team split the ways the screens use it. */
+export function useSettings(): SettingsState {
+  const query = useSettingsQuery()
+  const save = useSaveSettings()
+  const { data, refetch, error } = query
+  const reload = useCallback(async () => {
+    await refetch()
+  }, [refetch])
+  return useMemo(() => {
+    const team = data?.team ?? []
+    return {
+      settings: data ?? null,
+      team,
+      activeTeam: team.filter((m) => !isRemoved(m)),
+      currentMember: team.find((m) => m.id === data?.currentMemberId),
+      save,
+      reload,
+      error,
+    }
+  }, [data, save, reload, error])
+}
