@@ -1,18 +1,23 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { Link, useParams } from 'react-router'
 import type { Case } from '../../src/cases/case'
+import { latestStatusMove } from '../../src/cases/history'
 import type { Transition } from '../../src/cases/lifecycle'
+import type { TransitionPreview } from '../../src/ipc/contract'
 import { CaseDeadlines } from '../deadlines/CaseDeadlines'
 import { NextDeadlineCell } from '../deadlines/NextDeadlineCell'
-import { call, DeskFailure } from '../desk'
+import { call, DeskFailure, type FieldIssue } from '../desk'
 import { focusFirstInvalid } from '../forms/Field'
 import { FormButtons } from '../forms/FormButtons'
 import { useSettings } from '../queries/settings'
+import { useCase, useCaseChange, useNextMilestones } from '../queries/cases'
 import { Loading } from '../shell/Loading'
-import { useProblems } from '../shell/Problems'
+import { useFailureShown, useProblems } from '../shell/Problems'
+import { useUnsavedChangesGuard } from '../shell/UnsavedChanges'
 import {
   creditDraftOf,
   draftFromCase,
+  editableFieldPaths,
   editOf,
   fieldsToFix,
   issuesToFieldErrors,
@@ -25,6 +30,8 @@ import {
 } from './caseDraft'
 import { CreditRewardCard, DetailsCard, ReporterCard } from './CaseFacts'
 import { CaseFields } from './CaseFields'
+import { ConfirmMoveDialog, isConfirmableMove, type ConfirmableMove } from './ConfirmMoveDialog'
+import type { Correction } from './CorrectEventForm'
 import { useCaseSummaries } from './CaseSummaries'
 import { CreditRewardFields } from './CreditRewardFields'
 import { MilestoneRecorder, type MilestoneRecord } from './MilestoneRecorder'
@@ -36,65 +43,107 @@ import { Timeline } from './Timeline'
 
 type Edit = { draft: CaseDraft; credit: CreditDraft; reward: RewardDraft; errors: FieldErrors }
 
+/** Publishing or closing that waits for the user's answer in the confirm dialog. */
+type Confirming = { transition: Transition & { to: ConfirmableMove }; preview: TransitionPreview }
+
+/** The backend's refusals that the form they came from shows at its fields: those whose path starts with one of `fields`. */
+const fieldIssues = (failure: DeskFailure, fields: readonly string[]) =>
+  failure.issues.filter((i) => fields.some((f) => i.path === f || i.path.startsWith(`${f}.`)))
+
 export function CaseDetail() {
   const { id = '' } = useParams()
   const { team } = useSettings()
-  const { summaries, reload: reloadSummaries } = useCaseSummaries()
+  const { summaries } = useCaseSummaries()
   const { report } = useProblems()
-  const [kase, setKase] = useState<Case | null>(null)
-  const [missing, setMissing] = useState<string | null>(null)
+  const caseQuery = useCase(id)
+  const saveCase = useCaseChange()
+  const nextMilestones = useNextMilestones(id)
+  const kase = caseQuery.data ?? null
+  const missing = caseQuery.error instanceof DeskFailure && caseQuery.error.code === 'not_found' ? caseQuery.error.message : null
+  useFailureShown(missing ? null : caseQuery.error)
   const [edit, setEdit] = useState<Edit | null>(null)
   const [conflict, setConflict] = useState(false)
   const [busy, setBusy] = useState(false)
+  const [confirming, setConfirming] = useState<Confirming | null>(null)
   const formRef = useRef<HTMLFormElement>(null)
+  const dirty = kase !== null && edit !== null && Object.keys(editOf(kase, edit.draft, edit.credit, edit.reward).patch).length > 0
+  useUnsavedChangesGuard(dirty, kase ? `${kase.key}` : 'the case')
 
   const changeDraft = useCallback(
     (c: Partial<CaseDraft>) => setEdit((e) => e && { ...e, draft: { ...e.draft, ...c }, errors: withoutFields(e.errors, c) }),
     [],
   )
 
-  const load = useCallback(async () => {
-    try {
-      setKase(await call((desk) => desk.cases.get({ id })))
-      setMissing(null)
-    } catch (error) {
-      if (error instanceof DeskFailure && error.code === 'not_found') setMissing(error.message)
-      else report(error)
-    }
-  }, [id, report])
-
   useEffect(() => {
-    setKase(null)
     setEdit(null)
     setConflict(false)
-    void load()
-  }, [load])
+    setConfirming(null)
+  }, [id])
 
-  /** Runs one change; the updated case replaces the shown one. False when it failed, so forms keep their input. */
-  async function change(request: (c: Case) => Promise<Case>, onIssues?: (failure: DeskFailure) => void): Promise<boolean> {
-    if (!kase) return false
+  /**
+   * Runs one change; the saved case replaces the shown one everywhere. True when saved; otherwise the refusals of
+   * `fields` go back to the form that asked, to show at its inputs, and anything else goes to the screen's messages.
+   */
+  async function change(request: (c: Case) => Promise<Case>, fields: readonly string[] = []): Promise<true | FieldIssue[]> {
+    if (!kase) return []
     setBusy(true)
     try {
-      setKase(await request(kase))
+      await saveCase(() => request(kase))
       setConflict(false)
-      void reloadSummaries()
       return true
     } catch (error) {
-      if (error instanceof DeskFailure && error.code === 'conflict') setConflict(true)
-      else {
-        if (error instanceof DeskFailure && error.issues.length > 0) onIssues?.(error)
-        report(error)
+      if (error instanceof DeskFailure && error.code === 'conflict') {
+        setConflict(true)
+        return []
       }
-      return false
+      const placed = error instanceof DeskFailure ? fieldIssues(error, fields) : []
+      if (placed.length === 0) report(error)
+      return placed
     } finally {
       setBusy(false)
     }
   }
 
-  const transition = (t: Transition) =>
-    change((c) => call((desk) => desk.cases.transition({ id: c.id, revision: c.revision, transition: t })))
-  const addNote = (text: string) => change((c) => call((desk) => desk.cases.addNote({ id: c.id, text })))
-  const recordMilestone = (r: MilestoneRecord) => change((c) => call((desk) => desk.cases.recordMilestone({ id: c.id, ...r })))
+  const send = (t: Transition, acceptOpenPromises: boolean) =>
+    change((c) =>
+      call((desk) => desk.cases.transition({ id: c.id, revision: c.revision, transition: t, ...(acceptOpenPromises ? { acceptOpenPromises } : {}) })),
+    )
+
+  /** Publishing or closing first asks the backend what it would do to the promises still open, and asks the user if any are. */
+  async function transition(t: Transition): Promise<boolean> {
+    if (!kase) return false
+    const to = t.to
+    if (isConfirmableMove(to)) {
+      try {
+        const preview = await call((desk) => desk.cases.previewTransition({ id: kase.id, transition: t }))
+        if (preview.openPromises.length > 0) {
+          setConfirming({ transition: { ...t, to }, preview })
+          return false
+        }
+      } catch (error) {
+        report(error)
+        return false
+      }
+    }
+    return (await send(t, false)) === true
+  }
+
+  async function confirmMove() {
+    if (!confirming) return
+    if ((await send(confirming.transition, true)) === true) setConfirming(null)
+  }
+
+  const undo = () => {
+    const last = kase && latestStatusMove(kase)
+    if (last) void change((c) => call((desk) => desk.cases.revertStatus({ id: c.id, revision: c.revision, eventId: last.id })))
+  }
+  const addNote = (text: string) => change((c) => call((desk) => desk.cases.addNote({ id: c.id, text })), ['text'])
+  const recordMilestone = (r: MilestoneRecord) =>
+    change((c) => call((desk) => desk.cases.recordMilestone({ id: c.id, ...r })), ['milestone', 'on', 'comment'])
+  const correct = (eventId: string) => (correction: Correction) =>
+    change((c) => call((desk) => desk.cases.correctEvent({ id: c.id, eventId, ...correction })), ['on', 'text', 'comment', 'reason'])
+  const withdraw = (eventId: string) => (w: { reason?: string }) =>
+    change((c) => call((desk) => desk.cases.withdrawEvent({ id: c.id, eventId, ...w })), ['reason'])
 
   async function save(event: FormEvent) {
     event.preventDefault()
@@ -105,20 +154,18 @@ export function CaseDetail() {
       return focusFirstInvalid(formRef.current)
     }
     if (Object.keys(patch).length === 0) return setEdit(null)
-    const saved = await change(
-      (c) => call((desk) => desk.cases.update({ id: c.id, revision: c.revision, patch })),
-      (failure) => {
-        setEdit((e) => e && { ...e, errors: issuesToFieldErrors(failure.issues, 'patch.') })
-        focusFirstInvalid(formRef.current)
-      },
-    )
-    if (saved) setEdit(null)
+    const saved = await change((c) => call((desk) => desk.cases.update({ id: c.id, revision: c.revision, patch })), editableFieldPaths)
+    if (saved === true) return setEdit(null)
+    if (saved.length > 0) {
+      setEdit((e) => e && { ...e, errors: issuesToFieldErrors(saved, 'patch.') })
+      focusFirstInvalid(formRef.current)
+    }
   }
 
   async function reloadAfterConflict() {
     setEdit(null)
     setConflict(false)
-    await load()
+    await caseQuery.refetch()
   }
 
   if (missing) {
@@ -134,7 +181,7 @@ export function CaseDetail() {
       </div>
     )
   }
-  if (!kase) return <Loading what="case" />
+  if (!kase) return caseQuery.error ? null : <Loading what="case" />
 
   const severity = kase.severity
   const summary = summaries?.find((s) => s.id === kase.id)
@@ -212,17 +259,20 @@ export function CaseDetail() {
               <span className="status-now-label">Status</span>
               <StatusBadge status={kase.status} />
             </div>
-            <StatusActions kase={kase} busy={busy} onTransition={transition} />
+            <StatusActions kase={kase} busy={busy} onTransition={transition} onUndo={undo} />
           </section>
+          {confirming && (
+            <ConfirmMoveDialog
+              to={confirming.transition.to}
+              preview={confirming.preview}
+              busy={busy}
+              onCancel={() => setConfirming(null)}
+              onConfirm={() => void confirmMove()}
+            />
+          )}
           <div className="detail-grid">
             <div className="detail-main">
-              <CaseDeadlines
-                kase={kase}
-                onCaseChange={(next) => {
-                  setKase(next)
-                  void reloadSummaries()
-                }}
-              />
+              <CaseDeadlines kase={kase} onCaseChange={(next) => void saveCase(async () => next)} />
               <section className="card" aria-labelledby="report-text-title">
                 <h2 id="report-text-title">Report as received</h2>
                 {kase.reportText ? (
@@ -233,7 +283,7 @@ export function CaseDetail() {
               </section>
               <section className="card" aria-labelledby="timeline-title">
                 <h2 id="timeline-title">Timeline</h2>
-                <Timeline kase={kase} team={team} />
+                <Timeline kase={kase} team={team} onCorrect={correct} onWithdraw={withdraw} />
                 <NoteComposer onAdd={addNote} />
               </section>
             </div>
@@ -241,7 +291,7 @@ export function CaseDetail() {
               <DetailsCard kase={kase} team={team} />
               <section className="card" aria-labelledby="milestone-title">
                 <h2 id="milestone-title">Record milestone</h2>
-                <MilestoneRecorder onRecord={recordMilestone} />
+                <MilestoneRecorder kase={kase} milestones={nextMilestones.data} onRecord={recordMilestone} />
               </section>
               <ReporterCard kase={kase} />
               <CreditRewardCard kase={kase} />

@@ -1,34 +1,29 @@
 import type { Deadline } from '../../src/deadlines/deadline'
+import { deadlineText } from '../../src/i18n/deadlineText'
+import type { TransitionPreview } from '../../src/ipc/contract'
 import { Dialog } from '../dialogs/Dialog'
-
-/** What moving the case would do to its promises, as the backend previews it. */
-export type MovePreview = { openPromises: Deadline[]; becomeOverdue: Deadline[]; becomeNotApplicable: Deadline[] }
-
-/** True when the move would break or drop a promise, so the user is asked first. */
-export const movePutsPromisesAtRisk = (p: MovePreview) =>
-  p.openPromises.length + p.becomeOverdue.length + p.becomeNotApplicable.length > 0
 
 const words = {
   published: { title: 'Publish with promises still open?', verb: 'Publishing', anyway: 'Publish anyway' },
   closed: { title: 'Close with promises still open?', verb: 'Closing', anyway: 'Close anyway' },
 } as const
 
+export type ConfirmableMove = keyof typeof words
+export const isConfirmableMove = (to: string): to is ConfirmableMove => Object.hasOwn(words, to)
+
 /**
  * Publishing or closing ends what the policy promised the reporter: the dialog names each promise still open and
- * what the move does to its deadline, before the user confirms.
+ * what the move does to it, before the user confirms. Cancel has the focus, so Enter does not break a promise.
  */
 export function ConfirmMoveDialog({
   to,
   preview,
-  label,
   busy,
   onCancel,
   onConfirm,
 }: {
-  to: keyof typeof words
-  preview: MovePreview
-  /** The deadline's name in the user's words. */
-  label(deadline: Deadline): string
+  to: ConfirmableMove
+  preview: TransitionPreview
   busy: boolean
   onCancel(): void
   onConfirm(): void
@@ -49,32 +44,29 @@ export function ConfirmMoveDialog({
         </>
       }
     >
-      {preview.openPromises.length > 0 && (
-        <DeadlineList title="Not kept yet" deadlines={preview.openPromises} label={label} />
-      )}
+      <p>
+        {preview.openPromises.length === 1 ? 'One promise to the reporter is' : `${preview.openPromises.length} promises to the reporter are`}{' '}
+        not kept yet.
+      </p>
       {preview.becomeOverdue.length > 0 && (
-        <DeadlineList title={`${w.verb} now makes these overdue`} deadlines={preview.becomeOverdue} label={label} />
+        <DeadlineList title={`${w.verb} now makes these overdue`} deadlines={preview.becomeOverdue} />
       )}
       {preview.becomeNotApplicable.length > 0 && (
-        <DeadlineList
-          title={`${w.verb} now makes these not applicable`}
-          deadlines={preview.becomeNotApplicable}
-          label={label}
-        />
+        <DeadlineList title={`${w.verb} now makes these not applicable`} deadlines={preview.becomeNotApplicable} />
       )}
       <p className="muted">Keep them first, or go ahead if the reporter agreed otherwise; the timeline records the move.</p>
     </Dialog>
   )
 }
 
-function DeadlineList({ title, deadlines, label }: { title: string; deadlines: Deadline[]; label(d: Deadline): string }) {
+function DeadlineList({ title, deadlines }: { title: string; deadlines: Deadline[] }) {
   return (
     <section className="dialog-section" aria-label={title}>
       <h3 className="dialog-section-title">{title}</h3>
       <ul>
         {deadlines.map((d) => (
           <li key={`${d.ruleId}-${d.occurrence}`}>
-            <strong>{label(d)}</strong>
+            <strong>{deadlineText(d, 'en').label}</strong>
             {d.quote && <span className="dialog-quote"> “{d.quote}”</span>}
           </li>
         ))}

@@ -18,7 +18,11 @@ export function CreditRewardFields({ credit, reward, errors, onCredit, onReward 
       <fieldset className="form-section">
         <legend>Credit</legend>
         <div className="field-grid">
-          <Field label="Credit choice" error={errors['credit.choice']}>
+          <Field
+            label="Credit choice"
+            error={errors['credit.choice']}
+            hint="Choosing how the reporter is credited (by name, by handle, anonymous, or declined) keeps the promise to confirm credit."
+          >
             {(a) => (
               <select {...a} value={credit.choice} onChange={(e) => onCredit({ choice: CreditChoice.parse(e.target.value) })}>
                 {CreditChoice.options.map((c) => (

@@ -1,8 +1,9 @@
 import { useState, type FormEvent } from 'react'
+import type { FieldIssue } from '../desk'
 import { Field } from '../forms/Field'
 
 /** An internal note: never sent to the reporter. Keeps the text when saving fails. */
-export function NoteComposer({ onAdd }: { onAdd(text: string): Promise<boolean> }) {
+export function NoteComposer({ onAdd }: { onAdd(text: string): Promise<true | FieldIssue[]> }) {
   const [text, setText] = useState('')
   const [error, setError] = useState<string>()
   const [busy, setBusy] = useState(false)
@@ -12,7 +13,9 @@ export function NoteComposer({ onAdd }: { onAdd(text: string): Promise<boolean> 
     if (!text.trim()) return setError('Write a note first')
     setError(undefined)
     setBusy(true)
-    if (await onAdd(text)) setText('')
+    const result = await onAdd(text)
+    if (result === true) setText('')
+    else setError(result[0]?.message)
     setBusy(false)
   }
 

@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react'
+import { useEffect, useState, type FormEvent } from 'react'
 import {
   allowedTransitions,
   closingReasonLabels,
@@ -8,17 +8,28 @@ import {
   type Transition,
 } from '../../src/cases/lifecycle'
 import type { Case } from '../../src/cases/case'
+import { latestStatusMove } from '../../src/cases/history'
 import { Field } from '../forms/Field'
 import { FormButtons } from '../forms/FormButtons'
 import { useCaseSummaries } from './CaseSummaries'
 
-type Props = { kase: Case; busy: boolean; onTransition(transition: Transition): Promise<boolean> }
+type Props = {
+  kase: Case
+  busy: boolean
+  onTransition(transition: Transition): Promise<boolean>
+  /** Takes back the latest status move; absent when there is none to take back. */
+  onUndo?: () => void
+}
 
-/** Only the moves the lifecycle allows from the current status; closing asks why first. */
-export function StatusActions({ kase, busy, onTransition }: Props) {
+/** Only the moves the lifecycle allows from the current status; closing asks why first; the latest move can be undone. */
+export function StatusActions({ kase, busy, onTransition, onUndo }: Props) {
   const [closing, setClosing] = useState(false)
   const targets = allowedTransitions(kase.status)
   const moves = targets.filter((to) => to !== 'closed')
+  const undone = undoableMove(kase)
+
+  // The case moved (closed after the confirm dialog, or by a colleague): the closing form has done its work.
+  useEffect(() => setClosing(false), [kase.status])
 
   return (
     <div className="status-actions">
@@ -31,6 +42,11 @@ export function StatusActions({ kase, busy, onTransition }: Props) {
         {targets.includes('closed') && !closing && (
           <button type="button" className="button button-danger" disabled={busy} onClick={() => setClosing(true)}>
             Close case…
+          </button>
+        )}
+        {onUndo && undone && (
+          <button type="button" className="button button-quiet" disabled={busy} onClick={onUndo}>
+            Undo move to {statusLabels[undone]}
           </button>
         )}
       </div>
@@ -46,6 +62,12 @@ export function StatusActions({ kase, busy, onTransition }: Props) {
       )}
     </div>
   )
+}
+
+/** The status the latest move went to, if that move can still be taken back (it is not itself an undo). */
+function undoableMove(kase: Case): Case['status'] | undefined {
+  const last = latestStatusMove(kase)
+  return last && last.reverts === undefined && last.to === kase.status ? last.to : undefined
 }
 
 function ClosingForm({

@@ -1,94 +1,126 @@
-import type { Case, TimelineEvent } from '../../src/cases/case'
-import { closingReasonLabels, statusLabels } from '../../src/cases/lifecycle'
-import { milestoneLabels } from '../../src/policies/policy'
+import { useState } from 'react'
+import type { Case } from '../../src/cases/case'
+import { effectiveEntry } from '../../src/cases/history'
+import { milestoneLabels } from '../../src/i18n/labels'
+import { timelineText, type Piece, type TimelineLine } from '../../src/i18n/timelineText'
 import type { TeamMember } from '../../src/settings/settings'
-import { formatDateTime } from '../time/formatDate'
+import { isRemoved } from '../settings/members'
+import { localTimeZone } from '../time/timeZones'
 import { useCaseKeys } from './CaseFacts'
+import { CorrectEventForm, WithdrawEventForm, type Correction, type Send } from './CorrectEventForm'
+import { milestoneTimeProblem } from './MilestoneRecorder'
 
-const fieldLabels: Record<string, string> = {
-  title: 'title',
-  reporter: 'reporter',
-  received: 'received time',
-  channel: 'channel',
-  asset: 'affected asset',
-  reportText: 'report text',
-  severity: 'severity',
-  assigneeId: 'assignee',
-  tags: 'tags',
-  credit: 'credit',
-  reward: 'reward',
-  policyId: 'policy',
+type Props = {
+  kase: Case
+  team: TeamMember[]
+  onCorrect(eventId: string): Send<Correction>
+  onWithdraw(eventId: string): Send<{ reason?: string }>
 }
 
-/** Everything that happened to the case, oldest first, each with who did it and when. */
-export function Timeline({ kase, team }: { kase: Case; team: TeamMember[] }) {
-  const caseKeyOf = useCaseKeys()
-  const who = (by: string) => team.find((m) => m.id === by)?.name ?? (by || 'Someone')
+/**
+ * Everything that happened to the case, oldest first, each with who did it and when, in the words of timelineText.
+ * A milestone or note can be corrected or withdrawn; the original stays, marked, and the correction names it.
+ */
+export function Timeline({ kase, team, onCorrect, onWithdraw }: Props) {
+  const caseKey = useCaseKeys()
+  const [open, setOpen] = useState<{ id: string; action: 'correct' | 'withdraw' } | null>(null)
+  const lines = timelineText(kase, {
+    language: 'en',
+    timeZone: localTimeZone(),
+    isRemoved: (id) => {
+      const member = team.find((m) => m.id === id)
+      return !member || isRemoved(member)
+    },
+    caseKey,
+  })
+  const close = () => setOpen(null)
+  const closeWhenSaved =
+    <T,>(send: Send<T>): Send<T> =>
+    async (change) => {
+      const result = await send(change)
+      if (result === true) close()
+      return result
+    }
+
   return (
     <ol className="timeline" aria-label="Timeline">
-      {kase.timeline.map((event) => (
-        <li key={event.id} className={`timeline-event timeline-${event.type}`}>
-          <span className="timeline-dot" aria-hidden="true" />
-          <div className="timeline-body">
-            <div className="timeline-meta">
-              <span className="timeline-who">{who(event.by)}</span>
-              <time dateTime={event.at}>{formatDateTime(event.at)}</time>
+      {lines.map((line) => {
+        const entry = line.correctable ? effectiveEntry(kase, line.id) : undefined
+        const label = entry?.type === 'milestone' ? milestoneLabels.en[entry.milestone] : 'note'
+        const isOpen = open?.id === line.id
+        return (
+          <li key={line.id} className={`timeline-event timeline-${line.type} timeline-${line.standing}`}>
+            <span className="timeline-dot" aria-hidden="true" />
+            <div className="timeline-body">
+              <div className="timeline-meta">
+                <span className="timeline-who">{line.who}</span>
+                <span>{line.at}</span>
+                {line.standing !== 'as_recorded' && (
+                  <span className="pill">{line.standing === 'corrected' ? 'Corrected' : 'Withdrawn'}</span>
+                )}
+              </div>
+              <LineText line={line} />
+              {entry && !isOpen && (
+                <div className="button-row timeline-actions">
+                  <button
+                    type="button"
+                    className="button button-quiet"
+                    aria-label={`Correct ${label}`}
+                    onClick={() => setOpen({ id: line.id, action: 'correct' })}
+                  >
+                    Correct…
+                  </button>
+                  <button
+                    type="button"
+                    className="button button-quiet"
+                    aria-label={`Withdraw ${label}`}
+                    onClick={() => setOpen({ id: line.id, action: 'withdraw' })}
+                  >
+                    Withdraw…
+                  </button>
+                </div>
+              )}
+              {entry &&
+                isOpen &&
+                (open.action === 'correct' ? (
+                  <CorrectEventForm
+                    kind={entry.type}
+                    label={label}
+                    {...(entry.type === 'milestone' ? { on: entry.on } : { text: entry.text })}
+                    checkOn={(on) => milestoneTimeProblem(kase, on)}
+                    onSend={closeWhenSaved(onCorrect(line.id))}
+                    onCancel={close}
+                  />
+                ) : (
+                  <WithdrawEventForm label={label} onSend={closeWhenSaved(onWithdraw(line.id))} onCancel={close} />
+                ))}
             </div>
-            <EventText event={event} kase={kase} who={who} caseKeyOf={caseKeyOf} />
-          </div>
-        </li>
-      ))}
+          </li>
+        )
+      })}
     </ol>
   )
 }
 
-function EventText({
-  event,
-  kase,
-  who,
-  caseKeyOf,
-}: {
-  event: TimelineEvent
-  kase: Case
-  who(id: string): string
-  caseKeyOf(id: string): string
-}) {
-  switch (event.type) {
-    case 'created':
-      return <p className="timeline-what">Opened the case{kase.sample ? ' (sample)' : ''}</p>
-    case 'field_changed': {
-      const value = (v: string) => (event.field === 'assigneeId' && v !== '(none)' ? who(v) : v)
-      return (
-        <p className="timeline-what">
-          Changed the {fieldLabels[event.field] ?? event.field} from <span className="timeline-value">{value(event.from)}</span>{' '}
-          to <span className="timeline-value">{value(event.to)}</span>
-        </p>
-      )
-    }
-    case 'status_changed':
-      return (
-        <>
-          <p className="timeline-what">
-            Moved from {statusLabels[event.from]} to <strong>{statusLabels[event.to]}</strong>
-            {event.closingReason && ` (${closingReasonLabels[event.closingReason]}`}
-            {event.duplicateOf && ` of ${caseKeyOf(event.duplicateOf)}`}
-            {event.closingReason && ')'}
-          </p>
-          {event.comment && <p className="timeline-text">{event.comment}</p>}
-        </>
-      )
-    case 'note':
-      return <p className="timeline-text timeline-note">{event.text}</p>
-    case 'milestone':
-      return (
-        <>
-          <p className="timeline-what">
-            <strong>{milestoneLabels[event.milestone]}</strong> on <time dateTime={event.on}>{formatDateTime(event.on)}</time>
-          </p>
-          {event.comment && <p className="timeline-text">{event.comment}</p>}
-        </>
-      )
-    case 'calendar_repinned':
-      return <p className="timeline-what">Re-pinned the case to the team’s current holiday calendar</p>
-  }
+function LineText({ line }: { line: TimelineLine }) {
+  const struck = line.standing === 'withdrawn'
+  const pieces = line.what.map((p: Piece, i) =>
+    typeof p === 'string' ? (
+      p
+    ) : 'value' in p ? (
+      <span key={i} className="timeline-value">
+        {p.value}
+      </span>
+    ) : (
+      <strong key={i}>{p.strong}</strong>
+    ),
+  )
+  return (
+    <>
+      {pieces.length > 0 && <p className="timeline-what">{struck ? <s>{pieces}</s> : pieces}</p>}
+      {line.detail && (
+        <p className={`timeline-text${line.type === 'note' ? ' timeline-note' : ''}`}>{struck ? <s>{line.detail}</s> : line.detail}</p>
+      )}
+    </>
+  )
 }

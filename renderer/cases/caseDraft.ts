@@ -170,6 +170,9 @@ const editableFields = [
   'reward',
 ] as const
 
+/** Where the backend's refusals of an edit point: the patch's fields, with or without the 'patch.' in front. */
+export const editableFieldPaths: readonly string[] = ['patch', ...editableFields]
+
 /** Only what the user changed, so that a save cannot overwrite a field someone else edited meanwhile. */
 export function patchFrom(original: Case, edited: CasePatch): CasePatch {
   const patch: Record<string, unknown> = {}

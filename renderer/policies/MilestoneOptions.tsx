@@ -1,11 +1,12 @@
-import { Milestone, milestoneLabels, type Anchor } from '../../src/policies/policy'
+import { milestoneLabels } from '../../src/i18n/labels'
+import { Milestone, type Anchor } from '../../src/policies/policy'
 import { anchorLabel } from './policyLabels'
 
 /** One option per milestone, for a select of what happened on a case. */
 export function MilestoneOptions() {
   return Milestone.options.map((m) => (
     <option key={m} value={m}>
-      {milestoneLabels[m]}
+      {milestoneLabels.en[m]}
     </option>
   ))
 }

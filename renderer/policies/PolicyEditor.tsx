@@ -1,5 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react'
-import { Anchor, DueKind, Milestone, dueLabels, type Policy, type PolicyRule } from '../../src/policies/policy'
+import { dueLabels } from '../../src/i18n/labels'
+import { Anchor, DueKind, Milestone, type Policy, type PolicyRule } from '../../src/policies/policy'
 import { UserPolicy } from '../../src/policies/validatePolicy'
 import { call, DeskFailure } from '../desk'
 import { Field, focusFirstInvalid } from '../forms/Field'
@@ -7,7 +8,7 @@ import { FormButtons } from '../forms/FormButtons'
 import { useProblems } from '../shell/Problems'
 import { AnchorOptions, MilestoneOptions } from './MilestoneOptions'
 import { placeIssues, policyFieldLabels, ruleFieldLabels, type PolicyProblem } from './policyIssues'
-import { unitLabels } from './policyLabels'
+import { onDayOffLabels, unitLabels } from './policyLabels'
 
 /** Input key ('name', 'rules.0.amount') → why it is wrong, in the user's words. */
 type Errors = Record<string, string>
@@ -16,7 +17,7 @@ function newRule(rules: PolicyRule[]): PolicyRule {
   const ids = new Set(rules.map((r) => r.id))
   let n = rules.length + 1
   while (ids.has(`rule-${n}`)) n++
-  return { id: `rule-${n}`, due: 'acknowledgement', quote: '', reading: '', from: 'received', metBy: 'acknowledgement_sent', amount: 5, unit: 'business_days' }
+  return { id: `rule-${n}`, due: 'acknowledgement', quote: '', reading: '', from: 'received', metBy: 'acknowledgement_sent', amount: 5, unit: 'business_days', onDayOff: 'next_business_day' }
 }
 
 /** Edits one of the team's own policies; the backend checks it (every quote in the text, ...) and names each field to fix. */
@@ -130,9 +131,9 @@ function RuleFields({
   const error = (field: string) => errors[`rules.${index}.${field}`]
   const name = `Rule ${index + 1}`
   return (
-    <fieldset className="form-section" aria-label={`${name}: ${dueLabels[rule.due]}`}>
+    <fieldset className="form-section" aria-label={`${name}: ${dueLabels.en[rule.due]}`}>
       <legend>
-        {name}: {dueLabels[rule.due]}
+        {name}: {dueLabels.en[rule.due]}
       </legend>
       <div className="rule-grid">
         <Field label={ruleFieldLabels.due} error={error('due')}>
@@ -140,7 +141,7 @@ function RuleFields({
             <select {...a} value={rule.due} onChange={(e) => onChange({ due: DueKind.parse(e.target.value) })}>
               {DueKind.options.map((d) => (
                 <option key={d} value={d}>
-                  {dueLabels[d]}
+                  {dueLabels.en[d]}
                 </option>
               ))}
             </select>
@@ -183,6 +184,23 @@ function RuleFields({
             </select>
           )}
         </Field>
+        {rule.unit === 'calendar_days' && (
+          <Field
+            label={ruleFieldLabels.onDayOff}
+            error={error('onDayOff')}
+            hint="A weekend day, holiday or company closure. The Dutch General Time Limits Act moves statutory limits to the next business day."
+          >
+            {(a) => (
+              <select {...a} value={rule.onDayOff} onChange={(e) => onChange({ onDayOff: e.target.value as PolicyRule['onDayOff'] })}>
+                {(Object.keys(onDayOffLabels) as PolicyRule['onDayOff'][]).map((choice) => (
+                  <option key={choice} value={choice}>
+                    {onDayOffLabels[choice]}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        )}
         <Field label={ruleFieldLabels.repeatsUntil} error={error('repeatsUntil')}>
           {(a) => (
             <select

@@ -1,4 +1,5 @@
-import { dueLabels, milestoneLabels, type Policy } from '../../src/policies/policy'
+import { dueLabels, milestoneLabels } from '../../src/i18n/labels'
+import type { Policy } from '../../src/policies/policy'
 import { highlightQuotes } from './highlightQuotes'
 import { anchorLabel, timeLimitText } from './policyLabels'
 
@@ -22,11 +23,11 @@ export function PolicyRules({ policy }: { policy: Policy }) {
       <tbody>
         {policy.rules.map((rule) => (
           <tr key={rule.id}>
-            <th scope="row">{dueLabels[rule.due]}</th>
+            <th scope="row">{dueLabels.en[rule.due]}</th>
             <td>{anchorLabel(rule.from)}</td>
             <td>{timeLimitText(rule)}</td>
             <td>{rule.repeatsUntil ? anchorLabel(rule.repeatsUntil) : <span className="muted">Once</span>}</td>
-            <td>{milestoneLabels[rule.metBy]}</td>
+            <td>{milestoneLabels.en[rule.metBy]}</td>
             <td className="policy-reading">{rule.reading || <span className="muted">The sentence is exact</span>}</td>
           </tr>
         ))}
@@ -37,7 +38,7 @@ export function PolicyRules({ policy }: { policy: Policy }) {
 
 /** The policy as published, plain text, with each sentence a rule quotes marked. */
 export function PolicyText({ policy }: { policy: Policy }) {
-  const labels = new Map(policy.rules.map((r) => [r.id, dueLabels[r.due]]))
+  const labels = new Map(policy.rules.map((r) => [r.id, dueLabels.en[r.due]]))
   return (
     <div className="policy-text">
       {highlightQuotes(policy.text, policy.rules).map((piece, i) =>

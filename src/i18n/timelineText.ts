@@ -1,0 +1,192 @@
+import type { Case } from '../cases/case'
+import type { Channel, Credit, Reward, Severity } from '../cases/fields'
+import type { Actor, FieldChanged, TimelineEvent, TimelineEventOf } from '../cases/timeline'
+import { dateInZone } from '../time'
+import { formatDay, formatDayTime } from './dates'
+import { milestoneLabels } from './labels'
+import type { Language } from './language'
+import { timelineWords, type TimelineWords as Words } from './timelineWords'
+
+// The timeline's words, English and Dutch: every sentence the case screen writes about its history is made here, from
+// the events' data, so no id, enum value or UUID reaches the screen.
+
+/** A sentence in pieces: plain words, a value (shown as a value), or the thing the sentence is about (in bold). */
+export type Piece = string | { value: string } | { strong: string }
+
+/** One timeline entry in words. */
+export interface TimelineLine {
+  id: string
+  type: TimelineEvent['type']
+  /** The person who acted, by the name recorded on the event; a member since removed is marked so. */
+  who: string
+  /** When it was recorded. */
+  at: string
+  what: Piece[]
+  /** A note's text, a comment or a reason, shown under the sentence as plain text. */
+  detail?: string
+  /** A milestone or note that a later event corrected or withdrew; it stays visible, marked. */
+  standing: 'as_recorded' | 'corrected' | 'withdrawn'
+  /** A milestone or note that still counts, which the user may correct or withdraw. */
+  correctable: boolean
+}
+
+/** What the formatter needs from outside the case: who is on the team now, and cases by id. */
+export interface TimelineContext {
+  language: Language
+  /** The zone dates are written in (the viewer's clock). */
+  timeZone: string
+  /** True for a member taken off the team (or no longer in the settings at all). */
+  isRemoved(memberId: string): boolean
+  caseKey(id: string): string | undefined
+}
+
+
+/** The case's history in words, oldest first; corrections and withdrawals mark the milestone or note they name. */
+export function timelineText(c: Case, context: TimelineContext): TimelineLine[] {
+  const w = timelineWords[context.language]
+  const lang = context.language
+  const milestones = milestoneLabels[lang]
+  const dayTime = (instant: string) => formatDayTime(instant, context.timeZone, lang)
+  const day = (instant: string) => formatDay(dateInZone(Date.parse(instant), context.timeZone), lang, true)
+  const person = (memberId: string | undefined, name: string) =>
+    memberId !== undefined && context.isRemoved(memberId) ? w.removed(name) : name
+  const who = (by: Actor) => (by.name ? person(by.memberId, by.name) : w.someone)
+
+  const byId = new Map(c.timeline.map((e) => [e.id, e]))
+  // The milestone or note as it stands after each correction, so each correction can say what it replaced.
+  const current = new Map<string, TimelineEventOf<'milestone'> | TimelineEventOf<'note'>>()
+  const standing = new Map<string, TimelineLine['standing']>()
+  const lines: TimelineLine[] = []
+
+  for (const event of c.timeline) {
+    const line = (what: Piece[], detail?: string): TimelineLine => ({
+      id: event.id,
+      type: event.type,
+      who: who(event.by),
+      at: dayTime(event.at),
+      what,
+      ...(detail ? { detail } : {}),
+      standing: 'as_recorded',
+      correctable: false,
+    })
+    switch (event.type) {
+      case 'created':
+        lines.push(line([w.opened + (c.sample ? w.sample : '')]))
+        break
+      case 'field_changed':
+        lines.push(line(fieldChangeText(event, w, { dayTime, person })))
+        break
+      case 'field_described':
+        lines.push(line([w.changed[0], event.field, w.changed[1], { value: event.from }, w.changed[2], { value: event.to }]))
+        break
+      case 'status_changed': {
+        const reverted = event.reverts ? byId.get(event.reverts) : undefined
+        const what: Piece[] =
+          reverted?.type === 'status_changed'
+            ? [...w.undid(w.statuses[reverted.to]), ` (${w.statuses[event.to]})`]
+            : [w.moved[0], w.statuses[event.from], w.moved[1], { strong: w.statuses[event.to] }]
+        if (event.closingReason) {
+          const original = event.duplicateOf ? context.caseKey(event.duplicateOf) : undefined
+          what.push(` (${w.closingReasons[event.closingReason]}${original ? `${w.duplicateOf}${original}` : ''})`)
+        }
+        lines.push(line(what, event.comment))
+        break
+      }
+      case 'note':
+        current.set(event.id, event)
+        lines.push({ ...line([], event.text), correctable: true })
+        break
+      case 'milestone':
+        current.set(event.id, event)
+        lines.push({ ...line([{ strong: milestones[event.milestone] }, w.on, { value: dayTime(event.on) }], event.comment), correctable: true })
+        break
+      case 'calendar_repinned':
+        lines.push(line([w.repinned]))
+        break
+      case 'event_corrected': {
+        const before = current.get(event.eventId)
+        if (!before) break
+        const reason = event.reason ? `${w.reason}${event.reason}` : undefined
+        if (before.type === 'note') {
+          current.set(before.id, { ...before, text: event.text ?? before.text })
+          lines.push(line([w.correctedNote], [event.text, reason].filter(Boolean).join('\n')))
+        } else {
+          const label = milestones[before.milestone]
+          const after = { ...before, on: event.on ?? before.on, ...(event.comment !== undefined ? { comment: event.comment } : {}) }
+          current.set(before.id, after)
+          const what =
+            event.on !== undefined && event.on !== before.on
+              ? [...w.correctedDate(label), { value: day(before.on) }, w.changed[2], { value: day(event.on) }]
+              : w.correctedComment(label)
+          const comment = event.comment !== undefined && event.comment !== before.comment ? event.comment : undefined
+          lines.push(line(what, [comment, reason].filter(Boolean).join('\n')))
+        }
+        standing.set(event.eventId, 'corrected')
+        break
+      }
+      case 'event_withdrawn': {
+        const target = current.get(event.eventId)
+        if (!target) break
+        const what: Piece[] = target.type === 'note' ? [w.withdrewNote] : [...w.withdrew(milestones[target.milestone]), { value: day(target.on) }]
+        if (context.language === 'nl' && target.type === 'milestone') what.push(' in')
+        lines.push(line(what, event.reason ? `${w.reason}${event.reason}` : undefined))
+        standing.set(event.eventId, 'withdrawn')
+        break
+      }
+    }
+  }
+  return lines.map((l) => {
+    const s = standing.get(l.id)
+    return s ? { ...l, standing: s, correctable: s !== 'withdrawn' } : l
+  })
+}
+
+function fieldChangeText(
+  event: FieldChanged,
+  w: Words,
+  f: { dayTime(instant: string): string; person(memberId: string | undefined, name: string): string },
+): Piece[] {
+  const value = (v: unknown): string => {
+    switch (event.field) {
+      case 'title':
+      case 'asset':
+        return (v as string) || w.none
+      case 'reporter': {
+        const r = v as { name: string; email: string; handle?: string }
+        return `${r.name} <${r.email}>${r.handle ? ` (${r.handle})` : ''}`
+      }
+      case 'received': {
+        const r = v as { at: string; timeZone: string }
+        return `${f.dayTime(r.at)} (${r.timeZone.replaceAll('_', ' ')})`
+      }
+      case 'channel':
+        return w.channels[v as Channel]
+      case 'reportText':
+        return w.characters((v as { length: number }).length)
+      case 'severity': {
+        const s = v as Severity
+        if (s.kind === 'unrated') return w.unrated
+        if (s.kind === 'rating') return w.ratings[s.rating]
+        return `${s.score} ${w.ratings[s.rating]} (${s.vector})`
+      }
+      case 'assigneeId': {
+        const m = v as { memberId: string; name: string } | null
+        return m ? f.person(m.memberId, m.name) : w.nobody
+      }
+      case 'tags':
+        return (v as string[]).join(', ') || w.none
+      case 'policyId':
+        return (v as { name: string }).name
+      case 'credit': {
+        const credit = v as { choice: Credit['choice']; displayName?: string }
+        return `${w.credit[credit.choice]}${credit.displayName ? `: ${credit.displayName}` : ''}`
+      }
+      case 'reward': {
+        const r = v as Reward
+        const amount = r.amount === undefined ? '' : `, ${new Intl.NumberFormat(w.locale, { style: 'currency', currency: r.currency }).format(r.amount)}`
+        return `${w.reward[r.status]}${amount}${r.swag ? `, ${w.swag}` : ''}`
+      }
+    }
+  }
+  return [w.changed[0], w.fields[event.field], w.changed[1], { value: value(event.from) }, w.changed[2], { value: value(event.to) }]
+}
