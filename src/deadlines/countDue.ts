@@ -1,7 +1,7 @@
 import { isoDateOf, parseIsoDate, type DayNumber } from '../calendar/dayNumber'
 import type { BusinessCalendar, IsoDate } from '../calendar/spec'
 import type { PolicyRule } from '../policies/policy'
-import type { SkippedDay } from './deadline'
+import type { Deadline, SkippedDay } from './deadline'
 import type { PausedSpan } from './pauses'
 
 export interface DueCount {
@@ -14,19 +14,21 @@ export interface DueCount {
   unit: PolicyRule['unit']
   /** Sorted, non-overlapping. */
   paused: readonly PausedSpan[]
-  /** Whether to list the skipped days. */
+  /** Whether to list the skipped days and the pauses that held the count. */
   explain: boolean
 }
 
 /**
  * The due date `amount` counted days after `start`, where a paused day that would have counted does not: the date
  * moves by one day for each such day up to it. Skipped are the days after the anchor up to the due date that did not
- * count: weekends, holidays and closures for business days, and paused days for either unit.
+ * count: weekends, holidays and closures for business days, and paused days for either unit; `pauses` are the spans
+ * of waiting that held the count, from the day after day 0 on.
  * The count jumps from pause to pause, so a case that has waited for years costs no more than one that has not.
  */
 export function countDue({ calendar, anchorDate, start, amount, unit, paused, explain }: DueCount): {
   dueDate: IsoDate
   skipped: SkippedDay[]
+  pauses: Deadline['pauses']
 } {
   const business = unit === 'business_days'
   const counts = (day: DayNumber) => !business || calendar.isBusinessDay(isoDateOf(day))
@@ -38,18 +40,22 @@ export function countDue({ calendar, anchorDate, start, amount, unit, paused, ex
   let cursor = parseIsoDate(start)
   let remaining = amount
   const held: SkippedDay[] = []
+  const pauses: Deadline['pauses'] = []
   for (const span of paused) {
     if (span.last <= cursor) continue
     const first = Math.max(span.first, cursor + 1)
     const before = countedIn(cursor, first - 1)
     if (before >= remaining) break
     remaining -= before
-    if (explain) for (let day = first; day <= span.last; day++) if (counts(day)) held.push({ date: isoDateOf(day), reason: 'paused' })
+    if (explain) {
+      pauses.push({ first: isoDateOf(first), last: isoDateOf(span.last) })
+      for (let day = first; day <= span.last; day++) if (counts(day)) held.push({ date: isoDateOf(day), reason: 'paused' })
+    }
     cursor = span.last
   }
   const dueDate = isoDateOf(advance(cursor, remaining))
-  if (!explain) return { dueDate, skipped: [] }
+  if (!explain) return { dueDate, skipped: [], pauses }
   const nonWorking: SkippedDay[] = business ? calendar.nonWorkingDays(isoDateOf(parseIsoDate(anchorDate) + 1), dueDate) : []
   const skipped = [...nonWorking, ...held].sort((a, b) => (a.date < b.date ? -1 : 1))
-  return { dueDate, skipped }
+  return { dueDate, skipped, pauses }
 }

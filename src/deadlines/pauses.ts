@@ -1,6 +1,6 @@
 import type { Case } from '../cases/case'
 import { parseIsoDate, type DayNumber } from '../calendar/dayNumber'
-import { dateInZone } from './zonedTime'
+import { dateInZone } from '../time'
 
 /** A span in which the case waited for the reporter; `until` is null while it still waits. */
 export interface Pause {
@@ -8,10 +8,22 @@ export interface Pause {
   until: number | null
 }
 
-/** The spans in which the case had status needs_info, read from its status changes in the order they happened. */
+type StatusChange = Extract<Case['timeline'][number], { type: 'status_changed' }>
+
+/**
+ * The status moves that stand: a move made by mistake and the move that reverted it are both left out, so that
+ * moving a case to needs_info by mistake and back stops no clock.
+ */
+export function standingStatusChanges(c: Case): StatusChange[] {
+  const changes = c.timeline.filter((event): event is StatusChange => event.type === 'status_changed')
+  const reverted = new Set(changes.flatMap((change) => (change.reverts === undefined ? [] : [change.reverts, change.id])))
+  return reverted.size === 0 ? changes : changes.filter((change) => !reverted.has(change.id))
+}
+
+/** The spans in which the case had status needs_info, read from its standing status changes in the order they happened. */
 export function pausesOf(c: Case): Pause[] {
-  const changes = c.timeline
-    .flatMap((event) => (event.type === 'status_changed' ? [{ at: Date.parse(event.at), to: event.to }] : []))
+  const changes = standingStatusChanges(c)
+    .map((event) => ({ at: Date.parse(event.at), to: event.to }))
     .sort((a, b) => a.at - b.at)
   const pauses: Pause[] = []
   let since: number | null = null

@@ -13,17 +13,6 @@ export const Milestone = z.enum([
 ])
 export type Milestone = z.infer<typeof Milestone>
 
-export const milestoneLabels: Record<Milestone, string> = {
-  acknowledgement_sent: 'Acknowledgement sent',
-  evaluation_sent: 'Evaluation sent',
-  progress_update_sent: 'Progress update sent',
-  fix_released: 'Fix released',
-  publication_consulted: 'Reporter consulted on publication',
-  published: 'Published',
-  credit_confirmed: 'Credit confirmed',
-  reward_decided: 'Reward decided',
-}
-
 export const Anchor = z.union([z.literal('received'), Milestone])
 export type Anchor = z.infer<typeof Anchor>
 
@@ -38,17 +27,6 @@ export const DueKind = z.enum([
 ])
 export type DueKind = z.infer<typeof DueKind>
 
-/** What the team has to do, in the words a deadline list shows. */
-export const dueLabels: Record<DueKind, string> = {
-  acknowledgement: 'Acknowledge receipt',
-  evaluation: 'Send evaluation',
-  progress_update: 'Send progress update',
-  resolution: 'Resolve the problem',
-  publication_consultation: 'Consult reporter on publication',
-  credit_confirmation: 'Confirm credit',
-  reward_decision: 'Decide reward',
-}
-
 export const PolicyRule = z.object({
   id: z.string().min(1),
   due: DueKind,
@@ -62,6 +40,12 @@ export const PolicyRule = z.object({
   /** Null: the policy promises it without a time limit. */
   amount: z.number().int().min(0).max(3650).nullable(),
   unit: z.enum(['business_days', 'calendar_days']),
+  /**
+   * Calendar days only: when the last day is a weekend day, holiday or closure, the deadline either stays on it or
+   * moves to the next business day, as the Dutch General Time Limits Act (Algemene termijnenwet) extends statutory
+   * time limits that end on a Saturday, Sunday or public holiday. Business-day counts always end on a business day.
+   */
+  onDayOff: z.enum(['stays', 'next_business_day']).default('next_business_day'),
   /** A repeating promise (progress updates) restarts at each `metBy` until this event happens. */
   repeatsUntil: Anchor.optional(),
   /** For a promise without a time limit: the event it must be kept before (credit before publication). */

@@ -87,6 +87,7 @@ function progressRule(id: string, quote: string): PolicyRule {
     metBy: 'progress_update_sent',
     amount: 10,
     unit: 'business_days',
+    onDayOff: 'next_business_day',
     repeatsUntil: 'fix_released',
   }
 }
@@ -106,6 +107,7 @@ export const aimmsPolicy: Policy = {
       metBy: 'evaluation_sent',
       amount: 15,
       unit: 'business_days',
+      onDayOff: 'next_business_day',
     },
     progressRule('progress-updates', 'We will keep you informed of the progress towards resolving the problem.'),
     {
@@ -119,6 +121,7 @@ export const aimmsPolicy: Policy = {
       metBy: 'credit_confirmed',
       amount: null,
       unit: 'business_days',
+      onDayOff: 'next_business_day',
       before: 'published',
     },
     {
@@ -132,6 +135,7 @@ export const aimmsPolicy: Policy = {
       metBy: 'publication_consulted',
       amount: null,
       unit: 'business_days',
+      onDayOff: 'next_business_day',
       before: 'published',
     },
   ],
@@ -151,6 +155,7 @@ export const ikuuPolicy: Policy = {
       metBy: 'acknowledgement_sent',
       amount: 2,
       unit: 'business_days',
+      onDayOff: 'next_business_day',
     },
     {
       id: 'evaluation',
@@ -158,11 +163,14 @@ export const ikuuPolicy: Policy = {
       quote:
         'We will send you our response within three days of the confirmation of receipt, setting out our assessment of the issue and the expected resolution date.',
       reading:
-        '"Three days" does not say which days. Read as business days, like the two business days of the sentence before; switch to calendar days for the strict reading.',
+        '"Three days" does not say which days. Read as business days, like the two business days of the sentence before; ' +
+        'switch to calendar days for the strict reading. Counted in calendar days, a last day on a weekend or holiday ' +
+        'moves to the next business day, as the Dutch General Time Limits Act (Algemene termijnenwet) does.',
       from: 'acknowledgement_sent',
       metBy: 'evaluation_sent',
       amount: 3,
       unit: 'business_days',
+      onDayOff: 'next_business_day',
     },
     progressRule('progress-reports', 'We will provide you with progress reports.'),
     {
@@ -174,6 +182,7 @@ export const ikuuPolicy: Policy = {
       metBy: 'publication_consulted',
       amount: null,
       unit: 'business_days',
+      onDayOff: 'next_business_day',
       before: 'published',
     },
     {
@@ -185,6 +194,7 @@ export const ikuuPolicy: Policy = {
       metBy: 'credit_confirmed',
       amount: null,
       unit: 'business_days',
+      onDayOff: 'next_business_day',
       before: 'published',
     },
     {
@@ -198,6 +208,7 @@ export const ikuuPolicy: Policy = {
       metBy: 'reward_decided',
       amount: null,
       unit: 'business_days',
+      onDayOff: 'next_business_day',
     },
   ],
 }

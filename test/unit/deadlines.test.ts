@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { Case } from '../../src/cases/case'
 import type { CaseStatus } from '../../src/cases/lifecycle'
 import { Deadline, deadlinesOf } from '../../src/deadlines'
+import { deadlineText, type DeadlineText } from '../../src/i18n'
 import { copyPolicy } from '../../src/policies/catalog'
 import type { Milestone, Policy } from '../../src/policies/policy'
 import { aimmsPolicy, ikuuPolicy } from '../../src/policies/presets'
@@ -30,7 +31,7 @@ function caseOf({ received, reporterZone = 'America/New_York', status = 'receive
     reward: {},
     policyId: 'ikuu',
     calendar: { spec: { country: 'NL', timeZone: 'Europe/Amsterdam', ...spec }, endOfWorkingDay: '17:00', afterHoursCountsNextDay },
-    timeline: events.map((event, i) => ({ id: `event-${i + 1}`, by: 'Sam Lead', ...event })),
+    timeline: events.map((event, i) => ({ id: `event-${i + 1}`, by: { name: 'Sam Lead' }, ...event })),
     revision: 1,
     createdAt: received,
     updatedAt: received,
@@ -46,10 +47,13 @@ const statusChange = (from: CaseStatus, to: CaseStatus, at: string, extra: Recor
   ...extra,
 })
 
-function deadlineOf(deadlines: Deadline[], ruleId: string, occurrence = 1): Deadline {
+/** A deadline with its English words beside its data, as the case screen shows it. */
+const inEnglish = (d: Deadline): Deadline & DeadlineText => ({ ...d, ...deadlineText(d, 'en') })
+
+function deadlineOf(deadlines: Deadline[], ruleId: string, occurrence = 1): Deadline & DeadlineText {
   const found = deadlines.find((d) => d.ruleId === ruleId && d.occurrence === occurrence)
   if (!found) throw new Error(`no deadline ${ruleId} #${occurrence} in ${deadlines.map((d) => d.ruleId).join(', ')}`)
-  return found
+  return inEnglish(found)
 }
 
 const at = (iso: string) => new Date(iso)
@@ -64,21 +68,30 @@ describe('IKUU over Christmas 2026 in the Netherlands', () => {
 
   it('acknowledgement of a report received Fri 18 Dec 16:10 is due Tue 22 Dec', () => {
     // Mon 21 (1), Tue 22 (2); Sat 19 and Sun 20 skipped.
-    const ack = deadlineOf(deadlinesOf(caseOf({ received }), ikuuPolicy, at('2026-12-21T09:00:00+01:00')), 'acknowledgement')
+    const [ack] = deadlinesOf(caseOf({ received }), ikuuPolicy, at('2026-12-21T09:00:00+01:00'))
     expect(ack).toEqual({
       ruleId: 'acknowledgement',
       due: 'acknowledgement',
-      label: 'Acknowledge receipt',
-      quote: 'Our Information Desk will confirm receipt within two business days.',
-      reading: '',
       occurrence: 1,
       state: 'upcoming',
+      from: 'received',
+      anchorAt: '2026-12-18T15:10:00.000Z',
+      amount: 2,
+      unit: 'business_days',
       dueDate: '2026-12-22',
       // 23:59:59.999 CET (+01:00)
       dueAt: '2026-12-22T22:59:59.999Z',
-      dueAtReporter: 'Tue 22 Dec 2026 17:59 (America/New_York)',
       skipped: [weekend('2026-12-19'), weekend('2026-12-20')],
+      pauses: [],
+      teamZone: 'Europe/Amsterdam',
+      reporterZone: 'America/New_York',
+      quote: 'Our Information Desk will confirm receipt within two business days.',
+      reading: '',
+    })
+    expect(deadlineText(ack!, 'en')).toEqual({
+      label: 'Acknowledge receipt',
       explanation: 'Received Fri 18 Dec 16:10 → 2 business days → skipped Sat–Sun 19–20 Dec → due Tue 22 Dec',
+      dueAtReporter: 'Tue 22 Dec 2026 17:59 (America/New_York)',
     })
   })
 
@@ -100,15 +113,18 @@ describe('IKUU over Christmas 2026 in the Netherlands', () => {
     )
   })
 
-  it('read as three calendar days instead, the evaluation is due on Christmas Day itself', () => {
-    // Wed 23 (1), Thu 24 (2), Fri 25 (3): calendar days skip nothing.
+  it('read as three calendar days instead, the evaluation ends on Christmas Day and moves to Mon 28 Dec', () => {
+    // Wed 23 (1), Thu 24 (2), Fri 25 (3) is Christmas Day; the next business day after it, past Boxing Day and Sunday, is Mon 28.
     const strict: Policy = copyPolicy(ikuuPolicy, 'ikuu-strict', 'IKUU, calendar days')
     strict.rules.find((r) => r.id === 'evaluation')!.unit = 'calendar_days'
     const c = caseOf({ received, status: 'acknowledged', events: [milestone('acknowledgement_sent', '2026-12-22T11:00:00+01:00')] })
     const evaluation = deadlineOf(deadlinesOf(c, strict, at('2026-12-23T09:00:00+01:00')), 'evaluation')
-    expect(evaluation.dueDate).toBe('2026-12-25')
+    expect(evaluation.dueDate).toBe('2026-12-28')
     expect(evaluation.skipped).toEqual([])
-    expect(evaluation.explanation).toBe('Acknowledgement sent Tue 22 Dec 11:00 → 3 calendar days → due Fri 25 Dec')
+    expect(evaluation.dayOff).toEqual({ date: '2026-12-25', reason: 'holiday', name: 'Christmas Day', handling: 'next_business_day' })
+    expect(evaluation.explanation).toBe(
+      'Acknowledgement sent Tue 22 Dec 11:00 → 3 calendar days → ends Fri 25 Dec (Christmas Day): moved to the next business day → due Mon 28 Dec',
+    )
   })
 
   it('with the office closed 28–31 Dec, the evaluation after Tue 22 Dec moves to Mon 4 Jan', () => {
@@ -136,7 +152,7 @@ describe('IKUU over Christmas 2026 in the Netherlands', () => {
 
   it('lists every IKUU promise: progress reports and the reward wait for the evaluation, the rest have no time limit', () => {
     const deadlines = deadlinesOf(caseOf({ received }), ikuuPolicy, at('2026-12-21T09:00:00+01:00'))
-    expect(deadlines.map((d) => [d.ruleId, d.label, d.state, d.explanation])).toEqual([
+    expect(deadlines.map(inEnglish).map((d) => [d.ruleId, d.label, d.state, d.explanation])).toEqual([
       ['acknowledgement', 'Acknowledge receipt', 'upcoming', 'Received Fri 18 Dec 16:10 → 2 business days → skipped Sat–Sun 19–20 Dec → due Tue 22 Dec'],
       ['evaluation', 'Send evaluation', 'waiting', 'Waits for Acknowledgement sent → then 3 business days'],
       ['progress-reports', 'Send progress update', 'waiting', 'Waits for Evaluation sent → then 10 business days'],
@@ -156,6 +172,75 @@ describe('IKUU over Christmas 2026 in the Netherlands', () => {
     const before = structuredClone(c)
     deadlinesOf(c, ikuuPolicy, at('2026-12-23T09:00:00+01:00'))
     expect(c).toEqual(before)
+  })
+})
+
+describe('calendar-day promises that end on a day off', () => {
+  // IKUU's evaluation read as three calendar days from the acknowledgement, either staying on a day off or moving
+  // past it as the Dutch General Time Limits Act moves statutory limits.
+  const calendarDays = (onDayOff: 'stays' | 'next_business_day') => {
+    const policy = copyPolicy(ikuuPolicy, `ikuu-days-${onDayOff}`, 'IKUU, calendar days')
+    Object.assign(policy.rules.find((r) => r.id === 'evaluation')!, { unit: 'calendar_days', onDayOff })
+    return policy
+  }
+  const evaluation = (ackSent: string, onDayOff: 'stays' | 'next_business_day') => {
+    const c = caseOf({ received: ackSent, status: 'acknowledged', events: [milestone('acknowledgement_sent', ackSent)] })
+    const d = deadlinesOf(c, calendarDays(onDayOff), at(ackSent)).find((x) => x.ruleId === 'evaluation')!
+    return { ...d, en: deadlineText(d, 'en').explanation, nl: deadlineText(d, 'nl').explanation }
+  }
+
+  it('ending on Sat 12 Dec 2026, moves to Mon 14 Dec', () => {
+    // Thu 10 (1), Fri 11 (2), Sat 12 (3); Sun 13 is no business day either.
+    const moved = evaluation('2026-12-09T10:00:00+01:00', 'next_business_day')
+    expect([moved.dueDate, moved.dueAt, moved.state]).toEqual(['2026-12-14', '2026-12-14T22:59:59.999Z', 'upcoming'])
+    expect(moved.dayOff).toEqual({ date: '2026-12-12', reason: 'weekend', handling: 'next_business_day' })
+    expect(moved.en).toBe(
+      'Acknowledgement sent Wed 9 Dec 10:00 → 3 calendar days → ends Sat 12 Dec (weekend): moved to the next business day → due Mon 14 Dec',
+    )
+    expect(moved.nl).toBe(
+      'Ontvangstbevestiging verstuurd wo 9 dec 10:00 → 3 kalenderdagen → laatste dag za 12 dec (weekend): ' +
+        'verschoven naar de eerstvolgende werkdag → uiterlijk ma 14 dec',
+    )
+  })
+
+  it('ending on Sat 12 Dec 2026 and told to stay, is due that Saturday and says so', () => {
+    const stays = evaluation('2026-12-09T10:00:00+01:00', 'stays')
+    expect([stays.dueDate, stays.dueAt]).toEqual(['2026-12-12', '2026-12-12T22:59:59.999Z'])
+    expect(stays.en).toBe('Acknowledgement sent Wed 9 Dec 10:00 → 3 calendar days → due Sat 12 Dec (falls on a weekend)')
+    expect(stays.nl).toBe('Ontvangstbevestiging verstuurd wo 9 dec 10:00 → 3 kalenderdagen → uiterlijk za 12 dec (valt in het weekend)')
+  })
+
+  it('ending on New Year’s Day 2027 stays on it and names it, or moves past the weekend to Mon 4 Jan', () => {
+    // Wed 30 (1), Thu 31 (2), Fri 1 Jan (3) is New Year's Day; Sat 2 and Sun 3 follow.
+    const stays = evaluation('2026-12-29T10:00:00+01:00', 'stays')
+    expect(stays.dueDate).toBe('2027-01-01')
+    expect(stays.dayOff).toEqual({ date: '2027-01-01', reason: 'holiday', name: "New Year's Day", handling: 'stays' })
+    expect(stays.en).toBe("Acknowledgement sent Tue 29 Dec 10:00 → 3 calendar days → due Fri 1 Jan (falls on New Year's Day)")
+    expect(stays.nl).toBe("Ontvangstbevestiging verstuurd di 29 dec 10:00 → 3 kalenderdagen → uiterlijk vr 1 jan (valt op New Year's Day)")
+
+    const moved = evaluation('2026-12-29T10:00:00+01:00', 'next_business_day')
+    expect(moved.dueDate).toBe('2027-01-04')
+    expect(moved.en).toBe(
+      "Acknowledgement sent Tue 29 Dec 10:00 → 3 calendar days → ends Fri 1 Jan (New Year's Day): moved to the next business day → due Mon 4 Jan",
+    )
+    expect(moved.nl).toBe(
+      "Ontvangstbevestiging verstuurd di 29 dec 10:00 → 3 kalenderdagen → laatste dag vr 1 jan (New Year's Day): " +
+        'verschoven naar de eerstvolgende werkdag → uiterlijk ma 4 jan',
+    )
+  })
+
+  it('ending on New Year’s Day 2026, a Thursday, moves to Fri 2 Jan', () => {
+    // Tue 30 (1), Wed 31 (2), Thu 1 Jan (3) is New Year's Day; Fri 2 Jan is a business day.
+    const moved = evaluation('2025-12-29T10:00:00+01:00', 'next_business_day')
+    expect([moved.dueDate, moved.dueAt]).toEqual(['2026-01-02', '2026-01-02T22:59:59.999Z'])
+  })
+
+  it('ending on a business day, is due that day either way and says nothing about days off', () => {
+    // Tue 22 Dec + 3 calendar days is Fri 25 Dec only over Christmas; from Mon 7 Dec it is Thu 10 Dec.
+    for (const onDayOff of ['stays', 'next_business_day'] as const) {
+      const d = evaluation('2026-12-07T10:00:00+01:00', onDayOff)
+      expect([d.dueDate, d.dayOff, d.en]).toEqual(['2026-12-10', undefined, 'Acknowledgement sent Mon 7 Dec 10:00 → 3 calendar days → due Thu 10 Dec'])
+    }
   })
 })
 
@@ -263,7 +348,7 @@ describe('the state of a deadline', () => {
   it('is met on time by an acknowledgement sent late on the due day', () => {
     const ack = ackState('2026-12-23T10:00:00+01:00', [milestone('acknowledgement_sent', '2026-12-22T23:30:00+01:00')], 'acknowledged')
     expect(ack.state).toBe('met_on_time')
-    expect(ack.metAt).toBe('2026-12-22T22:30:00.000Z')
+    expect(ack.kept).toEqual({ event: 'acknowledgement_sent', at: '2026-12-22T22:30:00.000Z' })
     expect(ack.explanation).toBe(
       'Received Fri 18 Dec 16:10 → 2 business days → skipped Sat–Sun 19–20 Dec → due Tue 22 Dec · Acknowledgement sent Tue 22 Dec 23:30, on time',
     )
@@ -280,7 +365,7 @@ describe('the state of a deadline', () => {
     )
     // The earliest acknowledgement (Mon 21 Dec) keeps the promise, whatever the order of recording.
     expect(ack.state).toBe('met_on_time')
-    expect(ack.metAt).toBe('2026-12-21T08:00:00.000Z')
+    expect(ack.kept?.at).toBe('2026-12-21T08:00:00.000Z')
     const late = ackState('2026-12-23T10:00:00+01:00', [milestone('acknowledgement_sent', '2026-12-23T09:00:00+01:00')], 'acknowledged')
     expect(late.state).toBe('met_late')
     expect(late.explanation).toMatch(/ · Acknowledgement sent Wed 23 Dec 09:00, late$/)
@@ -334,8 +419,8 @@ describe('promises without a time limit', () => {
 
   it('stay open until kept, and are kept on time before the event they must precede', () => {
     const c = caseOf({ received, status: 'accepted', events: [milestone('credit_confirmed', '2027-02-01T10:00:00+01:00')] })
-    const [, , credit, publication] = deadlinesOf(c, aimmsPolicy, now)
-    expect(credit).toMatchObject({ state: 'met_on_time', dueDate: null, dueAt: null, metAt: '2027-02-01T09:00:00.000Z' })
+    const [, , credit, publication] = deadlinesOf(c, aimmsPolicy, now).map(inEnglish)
+    expect(credit).toMatchObject({ state: 'met_on_time', dueDate: null, dueAt: null, kept: { event: 'credit_confirmed', at: '2027-02-01T09:00:00.000Z' } })
     expect(credit?.explanation).toBe('No time limit — before Published · Credit confirmed Mon 1 Feb 10:00, on time')
     expect(publication).toMatchObject({ state: 'open', dueDate: null, explanation: 'No time limit — before Published' })
   })
@@ -346,7 +431,7 @@ describe('promises without a time limit', () => {
       status: 'published',
       events: [milestone('published', '2027-02-03T12:00:00+01:00'), milestone('credit_confirmed', '2027-02-04T10:00:00+01:00')],
     })
-    const [, , credit, publication] = deadlinesOf(c, aimmsPolicy, now)
+    const [, , credit, publication] = deadlinesOf(c, aimmsPolicy, now).map(inEnglish)
     expect(publication).toMatchObject({
       state: 'overdue',
       dueDate: '2027-02-03',
@@ -374,15 +459,15 @@ describe('progress updates, a repeating promise', () => {
   const received = '2026-12-18T16:10:00+01:00'
   const evaluated = milestone('evaluation_sent', '2027-01-04T10:00:00+01:00') // Mon 4 Jan 2027
   const progress = (events: Record<string, unknown>[], now: string, status: CaseStatus = 'accepted') =>
-    deadlinesOf(caseOf({ received, status, events: [evaluated, ...events] }), aimmsPolicy, at(now)).filter(
-      (d) => d.ruleId === 'progress-updates',
-    )
+    deadlinesOf(caseOf({ received, status, events: [evaluated, ...events] }), aimmsPolicy, at(now))
+      .filter((d) => d.ruleId === 'progress-updates')
+      .map(inEnglish)
 
   it('count the first update from the evaluation and the next from the update that kept it', () => {
     // #1 from Mon 4 Jan: Tue 5 (1), Wed 6, Thu 7, Fri 8 (4), Mon 11 … Fri 15 (9), Mon 18 (10) → due Mon 18 Jan.
     // Kept Fri 15 Jan. #2 from Fri 15: Mon 18 (1) … Fri 22 (5), Mon 25 (6) … Fri 29 (10) → due Fri 29 Jan.
     const list = progress([milestone('progress_update_sent', '2027-01-15T11:00:00+01:00')], '2027-01-20T12:00:00+01:00')
-    expect(list.map((d) => [d.occurrence, d.state, d.dueDate, d.metAt])).toEqual([
+    expect(list.map((d) => [d.occurrence, d.state, d.dueDate, d.kept?.at])).toEqual([
       [1, 'met_on_time', '2027-01-18', '2027-01-15T10:00:00.000Z'],
       [2, 'upcoming', '2027-01-29', undefined],
     ])
@@ -414,7 +499,7 @@ describe('progress updates, a repeating promise', () => {
   it('are kept late by a fix released after an update was due, and not due at all when the fix came before the evaluation', () => {
     // #1 due Mon 18 Jan; no update; fix released Wed 20 Jan ends the series, late.
     const late = progress([milestone('fix_released', '2027-01-20T09:00:00+01:00')], '2027-01-21T09:00:00+01:00', 'resolved')
-    expect(late.map((d) => [d.occurrence, d.state, d.dueDate, d.metAt])).toEqual([[1, 'met_late', '2027-01-18', '2027-01-20T08:00:00.000Z']])
+    expect(late.map((d) => [d.occurrence, d.state, d.dueDate, d.kept?.at])).toEqual([[1, 'met_late', '2027-01-18', '2027-01-20T08:00:00.000Z']])
 
     const fixFirst = progress([milestone('fix_released', '2026-12-30T09:00:00+01:00')], '2027-01-21T09:00:00+01:00', 'resolved')
     expect(fixFirst.map((d) => [d.state, d.dueDate, d.explanation])).toEqual([
@@ -565,18 +650,19 @@ describe('zones: the team’s calendar day, the reporter’s clock', () => {
     )
   })
 
-  it('refuses a reporter zone this computer does not know, saying what to do', () => {
+  it('refuses a reporter zone this computer does not know, naming the case and saying what to do', () => {
     const c = caseOf({ received: '2026-12-18T16:10:00+01:00', reporterZone: 'Mars/Olympus_Mons' })
     expect(() => deadlinesOf(c, ikuuPolicy, at('2026-12-18T17:00:00+01:00'))).toThrow(
-      "'Mars/Olympus_Mons' is not a time zone this computer knows, so no deadline can be placed in it. Nothing was changed; choose a zone such as Europe/Amsterdam.",
+      "The deadlines of case VD-2026-001 cannot be counted: the reporter's time zone 'Mars/Olympus_Mons' is not one this computer knows. " +
+        'Edit the case and choose a zone such as Europe/Amsterdam.',
     )
   })
 })
 
 describe('daylight saving time in Amsterdam', () => {
-  // A copy of IKUU read with calendar days, so that a deadline can fall on the Sunday the clocks change.
+  // A copy of IKUU read with calendar days that stay on a day off, so that a deadline can fall on the Sunday the clocks change.
   const calendarDays = copyPolicy(ikuuPolicy, 'ikuu-days', 'IKUU, calendar days')
-  calendarDays.rules.find((r) => r.id === 'evaluation')!.unit = 'calendar_days'
+  Object.assign(calendarDays.rules.find((r) => r.id === 'evaluation')!, { unit: 'calendar_days', onDayOff: 'stays' })
   const evaluationAfterAck = (ackSent: string, now: string) =>
     deadlineOf(
       deadlinesOf(caseOf({ received: ackSent, status: 'acknowledged', events: [milestone('acknowledgement_sent', ackSent)] }), calendarDays, at(now)),
