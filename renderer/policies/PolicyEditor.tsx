@@ -6,6 +6,7 @@ import { call, DeskFailure } from '../desk'
 import { Field, focusFirstInvalid } from '../forms/Field'
 import { FormButtons } from '../forms/FormButtons'
 import { useProblems } from '../shell/Problems'
+import { useUnsavedChangesGuard } from '../shell/UnsavedChanges'
 import { AnchorOptions, MilestoneOptions } from './MilestoneOptions'
 import { placeIssues, policyFieldLabels, ruleFieldLabels, type PolicyProblem } from './policyIssues'
 import { onDayOffLabels, unitLabels } from './policyLabels'
@@ -28,6 +29,7 @@ export function PolicyEditor({ initial, onSaved, onCancel }: { initial: Policy; 
   const [busy, setBusy] = useState(false)
   const formRef = useRef<HTMLFormElement>(null)
   const errors: Errors = Object.fromEntries(problems.map((p) => [p.key, p.message]))
+  const guard = useUnsavedChangesGuard(JSON.stringify(draft) !== JSON.stringify(initial), `“${initial.name}”`)
 
   // A field the user changes stops showing its old complaint.
   const forget = (keys: string[]) => setProblems((ps) => ps.filter((p) => !keys.includes(p.key)))
@@ -52,7 +54,10 @@ export function PolicyEditor({ initial, onSaved, onCancel }: { initial: Policy; 
     if (!checked.success) return refuse(placeIssues(checked.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))))
     setBusy(true)
     try {
-      onSaved(await call((desk) => desk.policies.save(draft)))
+      const saved = await call((desk) => desk.policies.save(draft))
+      // Saved: the screen may now go to the policy's own address without asking.
+      guard.release()
+      onSaved(saved)
     } catch (error) {
       // A refusal that names fields is shown at those fields; anything else (the store is gone) goes to the banner.
       if (error instanceof DeskFailure && error.issues.length > 0) refuse(placeIssues(error.issues))
