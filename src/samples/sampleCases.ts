@@ -1,9 +1,9 @@
 import type { CalendarSettings } from '../calendar/spec'
-import type { Case, Reporter, Severity, TimelineEvent } from '../cases/case'
-import type { CaseStatus, ClosingReason } from '../cases/lifecycle'
+import type { Actor, Case, Reporter, Severity, TimelineEvent } from '../cases/case'
+import { milestoneOfStatus, statusAfterMilestone, type CaseStatus, type ClosingReason } from '../cases/lifecycle'
 import { scoreCvss } from '../cases/severity'
-import { offsetAt } from '../deadlines/zonedTime'
 import type { Milestone } from '../policies/policy'
+import { isoInZone } from '../time'
 
 export interface SampleContext {
   now: Date
@@ -11,7 +11,7 @@ export interface SampleContext {
   /** The team calendar and policy at the time the samples are loaded: pinned on every sample like on a new case. */
   calendar: CalendarSettings
   policyId: string
-  actor: string
+  actor: Actor
 }
 
 /** A demo case before the store gives it a key. */
@@ -21,6 +21,8 @@ type Step = { hours: number; comment?: string } & (
   | { to: CaseStatus; closingReason?: ClosingReason; duplicateOfTitle?: string }
   | { milestone: Milestone }
   | { note: string }
+  /** The reporter's credit (the spec's `credit`) is chosen: that confirms it. */
+  | { credit: true }
 )
 
 interface SampleSpec {
@@ -41,15 +43,6 @@ interface SampleSpec {
 }
 
 const hour = 3_600_000
-
-/** '2026-03-02T09:15:00.000+01:00': the instant as a clock in `timeZone` showed it. */
-function zonedIso(instant: Date, timeZone: string): string {
-  const offset = offsetAt(instant.getTime(), timeZone)
-  const minutes = Math.abs(Math.round(offset / 60_000))
-  const twoDigits = (n: number) => String(n).padStart(2, '0')
-  const local = new Date(instant.getTime() + offset)
-  return `${local.toISOString().slice(0, -1)}${offset < 0 ? '-' : '+'}${twoDigits(Math.floor(minutes / 60))}:${twoDigits(minutes % 60)}`
-}
 
 const cvss = (vector: string): Severity => ({ kind: 'cvss', ...scoreCvss(vector) })
 
@@ -103,7 +96,7 @@ const specs: SampleSpec[] = [
       'GET /v2/invoices/{id} returns any invoice when the id is changed, without checking the customer of the session.\n\nRequest:\nGET /v2/invoices/100231 HTTP/1.1\nAuthorization: Bearer <my token>\n\nResponse contains name, address and VAT number of another customer. Ids are sequential, so all invoices can be enumerated.',
     severity: cvss('CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:H/I:N/A:N'),
     tags: ['idor', 'api'],
-    steps: [{ hours: 18, to: 'acknowledged' }, { hours: 18, milestone: 'acknowledgement_sent', comment: 'Thanked, asked for patience' }],
+    steps: [{ hours: 18, milestone: 'acknowledgement_sent', comment: 'Thanked, asked for patience' }],
   },
   {
     title: 'Open redirect on login page via returnUrl',
@@ -117,7 +110,6 @@ const specs: SampleSpec[] = [
     severity: { kind: 'rating', rating: 'medium' },
     tags: ['redirect'],
     steps: [
-      { hours: 20, to: 'acknowledged' },
       { hours: 20, milestone: 'acknowledgement_sent' },
       { hours: 50, to: 'needs_info', comment: 'Asked which browser and whether the redirect happens without a login' },
       { hours: 50, note: 'Could not reproduce with Firefox 128; the allow-list seems to block //evil.example.' },
@@ -135,7 +127,6 @@ const specs: SampleSpec[] = [
     severity: cvss('CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:N'),
     tags: ['sqli', 'shop'],
     steps: [
-      { hours: 6, to: 'acknowledged' },
       { hours: 6, milestone: 'acknowledgement_sent' },
       { hours: 30, to: 'evaluating', comment: 'Reproduced on staging' },
     ],
@@ -153,11 +144,10 @@ const specs: SampleSpec[] = [
     tags: ['auth'],
     credit: { choice: 'named', displayName: 'Sam O’Connor' },
     steps: [
-      { hours: 4, to: 'acknowledged' },
       { hours: 4, milestone: 'acknowledgement_sent' },
       { hours: 28, to: 'evaluating' },
       { hours: 96, to: 'accepted', comment: 'Confirmed; fix planned for release 24.3' },
-      { hours: 96, milestone: 'evaluation_sent' },
+      { hours: 97, credit: true },
       { hours: 20 * 24, milestone: 'progress_update_sent', comment: 'Fix in QA' },
     ],
   },
@@ -175,13 +165,11 @@ const specs: SampleSpec[] = [
     credit: { choice: 'handle', displayName: 'noorh' },
     reward: { status: 'approved', amount: 250, currency: 'EUR' },
     steps: [
-      { hours: 3, to: 'acknowledged' },
       { hours: 3, milestone: 'acknowledgement_sent' },
       { hours: 26, to: 'evaluating' },
       { hours: 50, to: 'accepted' },
-      { hours: 50, milestone: 'evaluation_sent' },
       { hours: 74, to: 'resolved', comment: 'CNAME removed' },
-      { hours: 74, milestone: 'fix_released' },
+      { hours: 80, credit: true },
       { hours: 30 * 24, milestone: 'reward_decided' },
     ],
   },
@@ -199,17 +187,13 @@ const specs: SampleSpec[] = [
     credit: { choice: 'named', displayName: 'Maria Jansen', url: 'https://jansen.example/' },
     reward: { status: 'paid', amount: 500, currency: 'EUR', swag: true },
     steps: [
-      { hours: 2, to: 'acknowledged' },
       { hours: 2, milestone: 'acknowledgement_sent' },
       { hours: 24, to: 'evaluating' },
       { hours: 48, to: 'accepted' },
-      { hours: 48, milestone: 'evaluation_sent' },
       { hours: 20 * 24, to: 'resolved' },
-      { hours: 20 * 24, milestone: 'fix_released' },
       { hours: 40 * 24, milestone: 'publication_consulted' },
-      { hours: 45 * 24, milestone: 'credit_confirmed' },
+      { hours: 45 * 24, credit: true },
       { hours: 50 * 24, to: 'published', comment: 'Advisory EX-2025-004' },
-      { hours: 50 * 24, milestone: 'published' },
       { hours: 52 * 24, milestone: 'reward_decided' },
     ],
   },
@@ -224,7 +208,6 @@ const specs: SampleSpec[] = [
     severity: { kind: 'unrated' },
     tags: ['xss'],
     steps: [
-      { hours: 5, to: 'acknowledged' },
       { hours: 5, milestone: 'acknowledgement_sent' },
       {
         hours: 8,
@@ -264,7 +247,6 @@ const specs: SampleSpec[] = [
     severity: { kind: 'rating', rating: 'none' },
     tags: ['headers'],
     steps: [
-      { hours: 20, to: 'acknowledged' },
       { hours: 20, milestone: 'acknowledgement_sent' },
       { hours: 40, to: 'closed', closingReason: 'out_of_scope', comment: 'Static page without state-changing actions' },
       { hours: 40, milestone: 'evaluation_sent' },
@@ -282,7 +264,6 @@ const specs: SampleSpec[] = [
     severity: { kind: 'rating', rating: 'medium' },
     tags: ['secrets', 'web'],
     steps: [
-      { hours: 30, to: 'acknowledged' },
       { hours: 30, milestone: 'acknowledgement_sent' },
       { hours: 60, note: 'Key is restricted to our domains; checking whether admin-int is reachable from outside.' },
     ],
@@ -299,21 +280,47 @@ export function sampleCases(ctx: SampleContext): SampleCase[] {
   const oldestFirst = [...specs].sort((a, b) => b.receivedHoursAgo - a.receivedHoursAgo)
   return oldestFirst.map((spec) => {
     const received = new Date(ctx.now.getTime() - spec.receivedHoursAgo * hour)
-    const at = (hours: number) => zonedIso(new Date(received.getTime() + hours * hour), spec.timeZone)
+    const at = (hours: number) => isoInZone(received.getTime() + hours * hour, spec.timeZone)
     const base = { by: ctx.actor }
     let status: CaseStatus = 'received'
     let closingReason: ClosingReason | undefined
     let duplicateOf: string | undefined
     const timeline: TimelineEvent[] = [{ ...base, id: ctx.newId(), at: at(0.2), type: 'created' }]
+    const recorded = new Set<Milestone>()
+    // The same rules as the commands: a status that says something happened records it, and the other way round.
+    const milestoneEvent = (milestone: Milestone, on: string, comment?: string): TimelineEvent => {
+      recorded.add(milestone)
+      return { ...base, id: ctx.newId(), at: on, type: 'milestone', milestone, on, comment }
+    }
     for (const step of spec.steps) {
       const event = { ...base, id: ctx.newId(), at: at(step.hours) }
       if ('to' in step) {
         duplicateOf = step.duplicateOfTitle === undefined ? undefined : ids.get(step.duplicateOfTitle)
-        timeline.push({ ...event, type: 'status_changed', from: status, to: step.to, closingReason: step.closingReason, duplicateOf, comment: step.comment })
+        const milestone = milestoneOfStatus(step.to)
+        const alongside = milestone && !recorded.has(milestone) ? milestoneEvent(milestone, event.at) : undefined
+        timeline.push({
+          ...event,
+          type: 'status_changed',
+          from: status,
+          to: step.to,
+          closingReason: step.closingReason,
+          duplicateOf,
+          comment: step.comment,
+          milestoneEvent: alongside?.id,
+        })
+        if (alongside) timeline.push(alongside)
         status = step.to
         closingReason = step.closingReason
       } else if ('milestone' in step) {
-        timeline.push({ ...event, type: 'milestone', milestone: step.milestone, on: event.at, comment: step.comment })
+        timeline.push(milestoneEvent(step.milestone, event.at, step.comment))
+        const next = statusAfterMilestone(status, step.milestone)
+        if (next) {
+          timeline.push({ ...base, id: ctx.newId(), at: event.at, type: 'status_changed', from: status, to: next })
+          status = next
+        }
+      } else if ('credit' in step) {
+        const { choice = 'not_asked', displayName } = spec.credit ?? {}
+        timeline.push({ ...event, type: 'field_changed', field: 'credit', from: { choice: 'not_asked' }, to: { choice, displayName } })
       } else {
         timeline.push({ ...event, type: 'note', text: step.note })
       }
