@@ -1,7 +1,7 @@
 import { countries, holidaysOf, regionsOf, statesOf, defaultTimeZone } from '../src/calendar'
 import { nextMilestones } from '../src/cases/history'
 import { matchingCaseIds } from '../src/cases/search'
-import { caseSummaries } from '../src/cases/summary'
+import { caseSummaries, toRow } from '../src/cases/summary'
 import type { Command } from '../src/commands'
 import { previewTransition } from '../src/commands/previewTransition'
 import { deadlinesOf } from '../src/deadlines'
@@ -47,7 +47,7 @@ export function createHandlers(session: StoreSession, shell: Shell, now: () => D
       await store().sync()
       const at = now()
       const userPolicies = store().policies.list()
-      return caseSummaries(store().cases.list(), (c) => nextDeadlineOf(c, policyOfCase(c, userPolicies), at))
+      return caseSummaries(store().cases.list(), (c) => nextDeadlineOf(c, policyOfCase(c, userPolicies), at)).map(toRow)
     },
     'cases:search': async ({ text }) => ({ ids: matchingCaseIds(store().cases.list(), text) }),
     'cases:get': async ({ id }) => {

@@ -1,9 +1,6 @@
 import type { AppState } from '../src/ipc/contract'
-import type { DomainEvent } from '../src/commands/events'
 import { DeskError, StoreOpenError } from '../src/errors'
-import { openStore, type Store } from '../src/store'
-
-export type StoreListener = (changes: DomainEvent[], origin: 'this_app' | 'other_app') => void
+import { openStore, type Store, type StoreListener } from '../src/store'
 
 /** The store the app is working on, or why it could not be opened. Switching files closes the previous store. */
 export interface StoreSession {

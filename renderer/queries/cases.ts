@@ -1,12 +1,13 @@
 import { keepPreviousData, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query'
 import { useCallback } from 'react'
 import type { Case } from '../../src/cases/case'
+import { fromRow } from '../../src/cases/summary'
 import { call } from '../desk'
 import { caseKeys } from './keys'
 
 /** The rows of the case list, shared by the list, the sidebar count and the sample-case notice. */
 export function useCaseList() {
-  return useQuery({ queryKey: caseKeys.list, queryFn: () => call((desk) => desk.cases.list({})) })
+  return useQuery({ queryKey: caseKeys.list, queryFn: async () => (await call((desk) => desk.cases.list({}))).map(fromRow) })
 }
 
 /** One case as stored. */

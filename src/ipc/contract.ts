@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { CalendarSpec, IsoDate, PlaceName, RegionHoliday } from '../calendar/spec'
 import { Case, CaseInput, CasePatch } from '../cases/case'
 import { Transition } from '../cases/lifecycle'
-import { CaseSummary } from '../cases/summary'
+import { CaseRow, CaseSummary } from '../cases/summary'
 import { Deadline } from '../deadlines/deadline'
 import { ErrorCode } from '../errors'
 import { Milestone, Policy } from '../policies/policy'
@@ -15,7 +15,7 @@ export const AppState = z.discriminatedUnion('kind', [
 ])
 export type AppState = z.infer<typeof AppState>
 
-export { CaseSummary, ErrorCode }
+export { CaseRow, CaseSummary, ErrorCode }
 
 export const Places = z.object({
   countries: z.array(PlaceName),
@@ -29,11 +29,13 @@ export type Places = z.infer<typeof Places>
 /** The settings screen lists a year's holidays in this shape. */
 export { RegionHoliday }
 
-/** What a status move would do to the promises still open on a case. */
+/** What a status move would do to the promises still open on a case (computed by src/commands/previewTransition.ts). */
 export const TransitionPreview = z.object({
-  /** Promises not yet kept (credit not confirmed, reporter not consulted): the move asks before it goes ahead. */
+  /** Promises open now that the move would leave broken or moot, as they are now: the dialog lists them and asks. */
   openPromises: z.array(Deadline),
+  /** Of those, the ones overdue after the move, as they will be. */
   becomeOverdue: z.array(Deadline),
+  /** Of those, the ones not applicable after the move, as they will be. */
   becomeNotApplicable: z.array(Deadline),
 })
 export type TransitionPreview = z.infer<typeof TransitionPreview>
@@ -50,7 +52,8 @@ export const contract = {
   'app:state': { req: Empty, res: AppState },
   'store:openOther': { req: Empty, res: AppState },
   'store:createNew': { req: Empty, res: AppState },
-  'cases:list': { req: Empty, res: z.array(CaseSummary) },
+  /** Every case as a compact row; `rows.map(fromRow)` (src/cases/summary.ts) gives the CaseSummary of each. */
+  'cases:list': { req: Empty, res: z.array(CaseRow) },
   'cases:get': { req: ById, res: Case },
   'cases:create': { req: CaseInput, res: Case },
   'cases:update': { req: Revised.extend({ patch: CasePatch }), res: Case },

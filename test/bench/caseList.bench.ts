@@ -59,6 +59,7 @@ function median(values: number[]): number {
  * The case list with 10,000 cases in Chromium (built renderer, real store file through the e2e bridge).
  * Render: from the click on "Cases" (the summaries are already loaded, as they are after start-up) to the first frame
  * that shows rows. Keystroke: from one character typed in the search box to the first frame after the list changed.
+ * Payload: the bytes of one serialized cases:list response.
  */
 export default async function caseListBench(): Promise<Record<string, unknown>[]> {
   const dir = await mkdtemp(join(tmpdir(), 'desk-list-bench-'))
@@ -84,11 +85,16 @@ export default async function caseListBench(): Promise<Record<string, unknown>[]
       await page.getByRole('row').nth(5).waitFor()
       keystrokes.push(await page.evaluate<number>(`(${measureKeystroke})(${JSON.stringify(letter)})`))
     }
+    // What one cases:list call carries to the renderer, serialized as it arrives there.
+    const payloadBytes = await page.evaluate<number>(
+      `(async () => new TextEncoder().encode(JSON.stringify(await window.desk.cases.list({}))).length)()`,
+    )
     const shown = await page.getByRole('row').count()
     if (shown > 200) throw new Error(`the list is not virtualized: ${shown} rows in the page`)
     return [
       { name: 'list-render-10k', ms: median(renders) },
       { name: 'list-search-keystroke-10k', ms: median(keystrokes) },
+      { name: 'list-payload-10k', bytes: payloadBytes },
     ]
   } finally {
     await app.close()

@@ -3,7 +3,7 @@ import { builtinModules } from 'node:module'
 import { join } from 'node:path'
 import { runInNewContext } from 'node:vm'
 import { describe, expect, it } from 'vitest'
-import { channels } from '../../src/ipc/contract'
+import { channels, eventNames } from '../../src/ipc/contract'
 
 const root = join(import.meta.dirname, '..', '..')
 
@@ -13,6 +13,8 @@ describe('the built bundles', () => {
     const required: string[] = []
     const exposed: Record<string, unknown> = {}
     const invoked: [string, unknown][] = []
+    type IpcListener = (event: unknown, ...args: unknown[]) => void
+    const ipcListeners = new Map<string, Set<IpcListener>>()
     const electron = {
       contextBridge: { exposeInMainWorld: (name: string, api: unknown) => (exposed[name] = api) },
       ipcRenderer: {
@@ -20,7 +22,15 @@ describe('the built bundles', () => {
           invoked.push([channel, request])
           return { ok: true, value: null }
         },
+        on: (channel: string, listener: IpcListener) => {
+          ipcListeners.set(channel, (ipcListeners.get(channel) ?? new Set()).add(listener))
+        },
+        removeListener: (channel: string, listener: IpcListener) => ipcListeners.get(channel)?.delete(listener),
       },
+    }
+    // What main's webContents.send(channel, payload) arrives as: an IPC event (with the sender) and the payload.
+    const sendFromMain = (channel: string, payload: unknown) => {
+      for (const listener of ipcListeners.get(channel) ?? []) listener({ sender: 'the ipcRenderer itself' }, payload)
     }
     // A sandboxed preload gets a require that knows a handful of modules; this one knows only electron.
     const require = (name: string) => {
@@ -34,9 +44,25 @@ describe('the built bundles', () => {
     expect(Object.keys(exposed)).toEqual(['desk'])
     const desk = exposed['desk'] as Record<string, Record<string, (req: unknown) => Promise<unknown>>>
     const methods = Object.entries(desk).flatMap(([group, api]) => Object.keys(api).map((method) => `${group}:${method}`))
-    expect(methods.sort()).toEqual([...channels].sort())
+    expect(methods.sort()).toEqual([...channels, 'events:on'].sort())
     await desk['cases']!['get']!({ id: 'abc' })
     expect(invoked).toEqual([['cases:get', { id: 'abc' }]])
+
+    // Events: one IPC channel per contract event, only a payload that matches its schema reaches the listener.
+    const on = desk['events']!['on'] as unknown as (name: string, listener: (...args: unknown[]) => void) => () => void
+    const heard: unknown[][] = []
+    const stop = on('case:changed', (...args) => heard.push(args))
+    expect([...ipcListeners.keys()]).toEqual(['case:changed'])
+    sendFromMain('case:changed', { id: 'abc' })
+    sendFromMain('case:changed', { id: 42 })
+    sendFromMain('cases:changed', {})
+    expect(heard).toEqual([[{ id: 'abc' }]])
+    stop()
+    sendFromMain('case:changed', { id: 'def' })
+    expect(heard).toHaveLength(1)
+    expect(ipcListeners.get('case:changed')?.size).toBe(0)
+    expect(() => on('cases:list', () => {})).toThrow('There is no event cases:list')
+    for (const name of eventNames) on(name, () => {})()
   })
 
   it('main bundles lowdb and loads from node_modules only what package.json ships as a dependency', async () => {

@@ -38,15 +38,15 @@ const report = {
 
 /** Runs the built main process in a plain Node child with the stand-in electron (see test/support/mainProcess). */
 async function runBuiltMain(userData: string): Promise<{ report: MainReport; stderr: string; code: number | null }> {
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
+  // The development server address would make main load a URL instead of the built renderer.
+  const { ELECTRON_RENDERER_URL: _devServer, ...inherited } = process.env
+  const env = {
+    ...inherited,
     MAIN_ENTRY: join(root, 'out/main/index.js'),
     RENDERER_FILE: join(root, 'out/renderer/index.html'),
     FAKE_USER_DATA: userData,
     CASE_INPUT: JSON.stringify(report),
   }
-  // The development server address would make main load a URL instead of the built renderer.
-  delete env['ELECTRON_RENDERER_URL']
   const child = spawn(process.execPath, [runner], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''
   let stderr = ''

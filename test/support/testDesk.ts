@@ -1,12 +1,14 @@
-import { mkdtemp, rm } from 'node:fs/promises'
+import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createHandlers, type Shell } from '../../electron/handlers'
 import { createStoreSession, type StoreSession } from '../../electron/storeSession'
+import type { Case } from '../../src/cases/case'
 import type { DeskApi, DeskEvent, EventName } from '../../src/ipc/contract'
 import { buildDeskApi } from '../../src/ipc/deskApi'
 import { dispatch } from '../../src/ipc/dispatch'
 import { checkedEvent, contractEventsOf, isEventName } from '../../src/ipc/events'
+import { emptyDocument } from '../../src/store/document'
 
 /** File dialogs that answer what a test set, and a link opener that records instead of opening. */
 export function createFakeShell(confirmLinks: boolean): {
@@ -71,11 +73,18 @@ export interface TestDesk {
 /**
  * The real handler map over a real store file in a fresh temporary folder, reached the way the preload reaches it:
  * every request and response is cloned as IPC would, and validated against the contract. The store's changes arrive
- * at `desk.events.on` listeners as the preload delivers them.
+ * at `desk.events.on` listeners as the preload delivers them. `cases` starts a new store file holding them;
+ * `watch` takes in other apps' writes by itself, as the app does.
  */
-export async function createTestDesk(options?: { file?: string; now?: () => Date; watch?: boolean }): Promise<TestDesk> {
+export async function createTestDesk(options?: {
+  file?: string
+  cases?: Case[]
+  now?: () => Date
+  watch?: boolean
+}): Promise<TestDesk> {
   const dir = await mkdtemp(join(tmpdir(), 'disclosure-desk-'))
   const file = options?.file ?? join(dir, 'disclosure-desk.json')
+  if (options?.cases) await writeFile(file, JSON.stringify({ ...emptyDocument(), cases: options.cases }))
   const session = createStoreSession({ ...(options?.now && { now: options.now }), ...(options?.watch && { watch: true }) })
   const { shell, dialogs, openedLinks } = createFakeShell(true)
   const handlers = createHandlers(session, shell, options?.now)
