@@ -1,4 +1,5 @@
-import { describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { startDayClock } from '../../electron/dayClock'
 import { eventNames, events } from '../../src/ipc/contract'
 import { nextDayChange } from '../../src/ipc/dayChange'
 import { buildDeskApi } from '../../src/ipc/deskApi'
@@ -104,5 +105,32 @@ describe('nextDayChange', () => {
   it('comes after 23 hours on the day the clocks go forward', () => {
     // Sun 29 Mar 2026 in Amsterdam begins at 23:00 UTC on the 28th and lasts 23 hours.
     expect(nextDayChange(Date.parse('2026-03-28T23:00:00Z'), 'Europe/Amsterdam').at).toBe(Date.parse('2026-03-29T22:00:00Z'))
+  })
+})
+
+describe('the day clock of the main process', () => {
+  afterEach(() => void vi.useRealTimers())
+
+  it("announces each new day at the team's midnight, and follows a change of zone", () => {
+    vi.useFakeTimers({ now: Date.parse('2026-12-21T22:30:00Z') })
+    let zone = 'Europe/Amsterdam'
+    const announced: string[] = []
+    const clock = startDayClock(() => zone, (today) => announced.push(today))
+    vi.advanceTimersByTime(30 * 60_000 - 1)
+    expect(announced).toEqual([])
+    vi.advanceTimersByTime(1)
+    expect(announced).toEqual(['2026-12-22'])
+    vi.advanceTimersByTime(24 * 3_600_000)
+    expect(announced).toEqual(['2026-12-22', '2026-12-23'])
+    // 22 Dec 23:00 UTC is 18:00 on the 22nd in New York, whose 23rd begins at 05:00 UTC.
+    zone = 'America/New_York'
+    clock.reschedule()
+    vi.advanceTimersByTime(6 * 3_600_000 - 1)
+    expect(announced).toHaveLength(2)
+    vi.advanceTimersByTime(1)
+    expect(announced).toEqual(['2026-12-22', '2026-12-23', '2026-12-23'])
+    clock.stop()
+    vi.advanceTimersByTime(48 * 3_600_000)
+    expect(announced).toHaveLength(3)
   })
 })
