@@ -113,6 +113,24 @@ describe('policies', { timeout: 20_000 }, () => {
     expect(screen.getByRole('button', { name: 'Delete' })).toBeDisabled()
   })
 
+  it('a calendar-day rule says what happens when its last day is a day off; a business-day rule does not ask', async () => {
+    const { desk, user } = await openPolicies('/policies/ikuu')
+    await user.click(await screen.findByRole('button', { name: 'Copy to edit' }))
+    const first = within(await screen.findByRole('group', { name: 'Rule 1: Acknowledge receipt' }))
+    const second = within(screen.getByRole('group', { name: 'Rule 2: Send evaluation' }))
+    expect(first.queryByLabelText('If the last day is a day off')).toBeNull()
+    expect(second.queryByLabelText('If the last day is a day off')).toBeNull()
+
+    await user.selectOptions(second.getByLabelText('Unit'), 'Calendar days')
+    expect(second.getByLabelText('If the last day is a day off')).toHaveDisplayValue('It moves to the next business day')
+    await user.selectOptions(second.getByLabelText('If the last day is a day off'), 'It stays on that day')
+    await user.click(screen.getByRole('button', { name: 'Save policy' }))
+
+    await screen.findByRole('row', { name: /^Send evaluation/ })
+    const stored = (await value(desk.policies.list({}))).find((p) => p.id === 'ikuu-copy-1')
+    expect(stored?.rules[1]).toMatchObject({ unit: 'calendar_days', onDayOff: 'stays' })
+  })
+
   it('shows a policy text with markup as plain text', async () => {
     const { desk } = await desks.open()
     const text = 'We reply <b>fast</b>.\n<img src=x onerror=alert(1)>We confirm receipt within two business days.'
