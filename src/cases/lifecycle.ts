@@ -68,13 +68,25 @@ export function canTransition(from: CaseStatus, to: CaseStatus): boolean {
 }
 
 /**
- * Moving a case to these statuses says the event happened: a case is Acknowledged because the acknowledgement went out.
- * The move records that milestone too (unless it is already on the timeline), so its deadline counts as kept.
+ * Status and milestone say the same thing both ways: a case is Acknowledged because the acknowledgement went out.
+ * Moving a case to `status` records `milestone` (unless it already counts on the timeline), so its deadline counts as
+ * kept; recording `milestone` on a case that is `from` moves it to `status`.
  */
-export const milestoneOfStatus: Partial<Record<CaseStatus, Milestone>> = {
-  acknowledged: 'acknowledgement_sent',
-  resolved: 'fix_released',
-  published: 'published',
+export const statusMilestones: readonly { milestone: Milestone; from: CaseStatus; status: CaseStatus }[] = [
+  { milestone: 'acknowledgement_sent', from: 'received', status: 'acknowledged' },
+  { milestone: 'evaluation_sent', from: 'evaluating', status: 'accepted' },
+  { milestone: 'fix_released', from: 'accepted', status: 'resolved' },
+  { milestone: 'published', from: 'resolved', status: 'published' },
+]
+
+/** The milestone a move to `status` records, if any. */
+export function milestoneOfStatus(status: CaseStatus): Milestone | undefined {
+  return statusMilestones.find((pair) => pair.status === status)?.milestone
+}
+
+/** The status that recording `milestone` moves a case in status `from` to, if any. */
+export function statusAfterMilestone(from: CaseStatus, milestone: Milestone): CaseStatus | undefined {
+  return statusMilestones.find((pair) => pair.from === from && pair.milestone === milestone)?.status
 }
 
 /** Closing reasons that make sense from a given status: a case that was never fixed cannot be closed as completed. */

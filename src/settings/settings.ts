@@ -5,6 +5,8 @@ export const TeamMember = z.object({
   id: z.string().min(1),
   name: z.string().trim().min(1, 'Enter a name').max(200),
   email: z.email('Enter a valid email address').max(320),
+  /** Taken off the team: kept so that the cases and timeline entries naming them still show who it was. */
+  removed: z.boolean().optional(),
 })
 export type TeamMember = z.infer<typeof TeamMember>
 

@@ -1,0 +1,62 @@
+import { z } from 'zod'
+
+/** The values a case is made of: the case schema and the timeline's record of a field change both use them. */
+export const shortText = (max: number) => z.string().trim().max(max, `At most ${max} characters`)
+
+export const Reporter = z.object({
+  name: shortText(200).min(1, 'Enter the reporter’s name'),
+  email: z.email('Enter a valid email address').max(320),
+  handle: shortText(100).optional(),
+  language: z.enum(['en', 'nl']).default('en'),
+  pgpPublicKey: z.string().max(100_000).optional(),
+})
+export type Reporter = z.infer<typeof Reporter>
+
+/** An instant with the zone it was given in, so that "received Fri 16:10" keeps meaning the reporter's Friday. */
+export const ZonedInstant = z.object({
+  at: z.iso.datetime({ offset: true, message: 'Enter a date and time' }),
+  timeZone: z.string().min(1),
+})
+export type ZonedInstant = z.infer<typeof ZonedInstant>
+
+export const Rating = z.enum(['none', 'low', 'medium', 'high', 'critical'])
+export type Rating = z.infer<typeof Rating>
+
+export const Severity = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('unrated') }),
+  z.object({ kind: z.literal('rating'), rating: Rating }),
+  z.object({
+    kind: z.literal('cvss'),
+    version: z.enum(['3.1', '4.0']),
+    vector: z.string().max(500),
+    score: z.number().min(0).max(10),
+    rating: Rating,
+  }),
+])
+export type Severity = z.infer<typeof Severity>
+
+export const Channel = z.enum(['email', 'web_form', 'other'])
+export type Channel = z.infer<typeof Channel>
+
+export const CreditChoice = z.enum(['not_asked', 'named', 'handle', 'anonymous', 'declined'])
+export const CveCreditType = z.enum(['finder', 'reporter', 'analyst', 'coordinator', 'remediation_developer', 'other'])
+
+export const Credit = z.object({
+  choice: CreditChoice.default('not_asked'),
+  displayName: shortText(200).optional(),
+  url: z
+    .url({ protocol: /^https?$/, message: 'Use an http or https address' })
+    .max(2000)
+    .optional(),
+  cveCreditType: CveCreditType.default('finder'),
+})
+export type Credit = z.infer<typeof Credit>
+
+export const RewardStatus = z.enum(['none', 'proposed', 'approved', 'paid'])
+export const Reward = z.object({
+  amount: z.number().min(0).max(10_000_000).optional(),
+  currency: z.string().regex(/^[A-Z]{3}$/, 'Use a three-letter currency code').default('EUR'),
+  swag: z.boolean().default(false),
+  status: RewardStatus.default('none'),
+})
+export type Reward = z.infer<typeof Reward>

@@ -1,0 +1,94 @@
+import { z } from 'zod'
+import { Milestone } from '../policies/policy'
+import { Channel, CreditChoice, Reporter, Reward, Severity, ZonedInstant } from './fields'
+import { CaseStatus, ClosingReason } from './lifecycle'
+
+/** Who did something: the member's id, and the name as it was then, so a later rename or removal leaves the record true. */
+export const Actor = z.object({ memberId: z.string().min(1).optional(), name: z.string().max(200) })
+export type Actor = z.infer<typeof Actor>
+
+const eventBase = { id: z.string().min(1), at: z.iso.datetime({ offset: true }), by: Actor }
+
+/** A team member or policy a case pointed at, with the name it had at the time of the change. */
+const MemberRef = z.object({ memberId: z.string().min(1), name: z.string().max(200) })
+const PolicyRef = z.object({ policyId: z.string().min(1), name: z.string().max(200) })
+/** The reporter without their PGP key (up to 100,000 characters): the change says only whether there is one. */
+const ReporterValue = Reporter.omit({ pgpPublicKey: true }).extend({ hasPgpKey: z.boolean() })
+/** The report can be a megabyte long; the timeline keeps how long it was, and the case keeps the text. */
+const TextLength = z.object({ length: z.number().int().min(0) })
+const CreditValue = z.object({ choice: CreditChoice, displayName: z.string().max(200).optional() })
+
+const fieldChange = <F extends string, V extends z.ZodType>(field: F, value: V) =>
+  z.object({ ...eventBase, type: z.literal('field_changed'), field: z.literal(field), from: value, to: value })
+
+/** One edited field, old and new value as data; the formatter puts them into words. */
+export const FieldChanged = z.discriminatedUnion('field', [
+  fieldChange('title', z.string().max(300)),
+  fieldChange('reporter', ReporterValue),
+  fieldChange('received', ZonedInstant),
+  fieldChange('channel', Channel),
+  fieldChange('asset', z.string().max(300)),
+  fieldChange('reportText', TextLength),
+  fieldChange('severity', Severity),
+  /** null: nobody. */
+  fieldChange('assigneeId', MemberRef.nullable()),
+  fieldChange('tags', z.array(z.string().max(50))),
+  fieldChange('policyId', PolicyRef),
+  fieldChange('credit', CreditValue),
+  fieldChange('reward', Reward),
+])
+export type FieldChanged = z.infer<typeof FieldChanged>
+export type ChangeableField = FieldChanged['field']
+
+export const TimelineEvent = z.discriminatedUnion('type', [
+  z.object({ ...eventBase, type: z.literal('created') }),
+  FieldChanged,
+  /** A field change as store format 1 wrote it: English text, kept as it was because its values are gone. */
+  z.object({
+    ...eventBase,
+    type: z.literal('field_described'),
+    field: z.string(),
+    from: z.string().max(2000),
+    to: z.string().max(2000),
+  }),
+  z.object({
+    ...eventBase,
+    type: z.literal('status_changed'),
+    from: CaseStatus,
+    to: CaseStatus,
+    closingReason: ClosingReason.optional(),
+    duplicateOf: z.string().optional(),
+    comment: z.string().max(10_000).optional(),
+    /** This move takes back that earlier status_changed event (a move made by mistake). */
+    reverts: z.string().min(1).optional(),
+    /** The milestone event this move recorded (moving to Acknowledged says the acknowledgement went out); a revert withdraws it. */
+    milestoneEvent: z.string().min(1).optional(),
+  }),
+  z.object({ ...eventBase, type: z.literal('note'), text: z.string().min(1).max(100_000) }),
+  /** Something the policy counts: an acknowledgement sent, a fix released. `on` may be earlier than `at` when recorded afterwards. */
+  z.object({
+    ...eventBase,
+    type: z.literal('milestone'),
+    milestone: Milestone,
+    on: z.iso.datetime({ offset: true }),
+    comment: z.string().max(10_000).optional(),
+  }),
+  z.object({ ...eventBase, type: z.literal('calendar_repinned') }),
+  /**
+   * The record is append-only: a correction names the milestone or note it replaces and carries the new values; only
+   * the fields given change. The latest correction of an event wins.
+   */
+  z.object({
+    ...eventBase,
+    type: z.literal('event_corrected'),
+    eventId: z.string().min(1),
+    on: z.iso.datetime({ offset: true }).optional(),
+    comment: z.string().max(10_000).optional(),
+    text: z.string().min(1).max(100_000).optional(),
+    reason: z.string().max(10_000).optional(),
+  }),
+  /** The milestone or note it names did not happen as recorded: it stays on the timeline but no longer counts. */
+  z.object({ ...eventBase, type: z.literal('event_withdrawn'), eventId: z.string().min(1), reason: z.string().max(10_000).optional() }),
+])
+export type TimelineEvent = z.infer<typeof TimelineEvent>
+export type TimelineEventOf<T extends TimelineEvent['type']> = Extract<TimelineEvent, { type: T }>

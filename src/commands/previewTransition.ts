@@ -1,0 +1,64 @@
+import type { Case } from '../cases/case'
+import { Transition } from '../cases/lifecycle'
+import { deadlinesOf, type Deadline, type DeadlineState } from '../deadlines'
+import { DeskError } from '../errors'
+import type { Policy } from '../policies/policy'
+import { applyTransition, movedCase } from './statusMove'
+
+/** What a status move does to the promises still open on a case. */
+export interface TransitionPreview {
+  /** Promises still open now that the move would leave broken (overdue) or moot (not applicable), as they are now. */
+  openPromises: Deadline[]
+  /** Of those, the ones overdue after the move, as they will be. */
+  becomeOverdue: Deadline[]
+  /** Of those, the ones not applicable after the move, as they will be. */
+  becomeNotApplicable: Deadline[]
+}
+
+const stillOpen: ReadonlySet<DeadlineState> = new Set(['open', 'upcoming', 'due_today', 'overdue', 'paused', 'waiting'])
+
+/** Deadlines are matched on their rule and occurrence only: the fields that stay whatever else a Deadline carries. */
+const keyOf = (d: Deadline) => `${d.ruleId}#${d.occurrence}`
+
+export function promiseDiff(before: readonly Deadline[], after: readonly Deadline[]): TransitionPreview {
+  const afterByKey = new Map(after.map((d) => [keyOf(d), d]))
+  const preview: TransitionPreview = { openPromises: [], becomeOverdue: [], becomeNotApplicable: [] }
+  for (const d of before) {
+    const next = afterByKey.get(keyOf(d))
+    if (!stillOpen.has(d.state) || !next) continue
+    if (next.state === 'overdue') preview.becomeOverdue.push(next)
+    else if (next.state === 'not_applicable') preview.becomeNotApplicable.push(next)
+    else continue
+    preview.openPromises.push(d)
+  }
+  return preview
+}
+
+/** Counts the case's deadlines before and after the move (applied to a copy); nothing is stored. */
+export function previewTransition(c: Case, policy: Policy, transition: Transition, now: Date, explain = true): TransitionPreview {
+  let n = 0
+  const ctx = { now, actor: { name: '' }, newId: () => `preview-${++n}` }
+  const move = applyTransition(c, Transition.parse(transition), ctx, (ref) => ref)
+  return promiseDiff(deadlinesOf(c, policy, now, { explain }), deadlinesOf(movedCase(c, move), policy, now, { explain }))
+}
+
+/**
+ * Publishing or closing a case breaks or ends the promises still open (credit not confirmed, reporter not consulted):
+ * refused with 'needs_confirmation' until the person has seen them and confirms.
+ */
+export function refuseOpenPromises(before: Case, after: Case, policy: Policy, now: Date): void {
+  const { openPromises, becomeOverdue, becomeNotApplicable } = promiseDiff(
+    deadlinesOf(before, policy, now, { explain: false }),
+    deadlinesOf(after, policy, now, { explain: false }),
+  )
+  if (openPromises.length === 0) return
+  const count = (n: number, what: string) => `${n} ${n === 1 ? 'promise' : 'promises'} ${what}`
+  const parts = [
+    becomeOverdue.length > 0 ? count(becomeOverdue.length, 'would be broken') : '',
+    becomeNotApplicable.length > 0 ? count(becomeNotApplicable.length, 'would no longer apply') : '',
+  ].filter(Boolean)
+  throw new DeskError(
+    'needs_confirmation',
+    `${before.key} still has open promises to the reporter: ${parts.join(' and ')}. Look at them and confirm to go ahead; nothing was changed.`,
+  )
+}

@@ -1,0 +1,70 @@
+import type { Case, TimelineEvent } from '../cases/case'
+import { milestoneTimes } from '../cases/history'
+import {
+  allowedTransitions,
+  canTransition,
+  closingReasonLabels,
+  closingReasonsFrom,
+  milestoneOfStatus,
+  statusLabels,
+  type Transition,
+} from '../cases/lifecycle'
+import { DeskError, refusal } from '../errors'
+import { eventStamp } from './caseChange'
+import type { CommandContext } from './context'
+
+/** A move's changes to the case and the events that record it, before they are stored. */
+export interface StatusMove {
+  changes: Pick<Case, 'status' | 'closingReason' | 'duplicateOf'>
+  events: TimelineEvent[]
+}
+
+/**
+ * Checks a move against the lifecycle and works out what it records: the status_changed event and, for a status that
+ * says an event happened (Acknowledged: the acknowledgement went out), that milestone unless it already counts.
+ * `originalOf` turns the typed reference of a duplicate into the original's id.
+ */
+export function applyTransition(c: Case, t: Transition, ctx: CommandContext, originalOf: (ref: string) => string): StatusMove {
+  const from = c.status
+  if (!canTransition(from, t.to)) {
+    const allowed = allowedTransitions(from).map((s) => statusLabels[s])
+    throw new DeskError(
+      'invalid_transition',
+      `A case that is ${statusLabels[from]} cannot move to ${statusLabels[t.to]}. Allowed: ${allowed.join(', ')}.`,
+    )
+  }
+  if (t.closingReason && !closingReasonsFrom(from).includes(t.closingReason)) {
+    const allowed = closingReasonsFrom(from).map((r) => closingReasonLabels[r])
+    throw refusal(
+      'closingReason',
+      `A case that is ${statusLabels[from]} cannot be closed as ${closingReasonLabels[t.closingReason]}. Choose one of: ${allowed.join(', ')}`,
+      'invalid_transition',
+    )
+  }
+  if (t.duplicateOf !== undefined && t.closingReason !== 'duplicate') {
+    throw refusal('duplicateOf', 'Only a case closed as a duplicate names an original case')
+  }
+  const duplicateOf = t.duplicateOf === undefined ? undefined : originalOf(t.duplicateOf)
+  const stamp = eventStamp(ctx)
+  const milestone = milestoneOfStatus(t.to)
+  const recorded = milestone && !milestoneTimes(c).has(milestone) ? { ...eventStamp(ctx), type: 'milestone' as const, milestone, on: stamp.at } : undefined
+  const moved: TimelineEvent = {
+    ...stamp,
+    type: 'status_changed',
+    from,
+    to: t.to,
+    closingReason: t.closingReason,
+    duplicateOf,
+    comment: t.comment,
+    milestoneEvent: recorded?.id,
+  }
+  return {
+    changes: { status: t.to, closingReason: t.closingReason, duplicateOf },
+    events: recorded ? [moved, recorded] : [moved],
+  }
+}
+
+/** The case as it would be after the move. */
+export function movedCase(c: Case, move: StatusMove): Case {
+  return { ...c, ...move.changes, timeline: [...c.timeline, ...move.events] }
+}
