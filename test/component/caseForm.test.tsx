@@ -1,5 +1,6 @@
-import { fireEvent, screen, waitFor } from '@testing-library/react'
+import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest'
+import { fromRow } from '../../src/cases/summary'
 import type { DeskApi } from '../../src/ipc/contract'
 import { deskPerTest, renderApp, value } from './renderApp'
 
@@ -96,7 +97,7 @@ describe('new case form', { timeout: 20_000 }, () => {
       assigneeId: 'm-1',
       tags: ['xss', 'portal'],
     })
-    const stored = (await value(desk.cases.list({})))[0]!
+    const stored = fromRow((await value(desk.cases.list({})))[0]!)
     expect(stored.key).toBe('VD-2026-001')
   })
 
@@ -154,12 +155,11 @@ describe('new case form', { timeout: 20_000 }, () => {
     expect(create).not.toHaveBeenCalled()
   })
 
-  it('a field the backend rejects is named at the field, the typed values stay, and the message is shown', async () => {
+  it('a field the backend rejects is named at that field, not in a banner, and the typed values stay', async () => {
     const { desk, user } = await openForm()
-    const message = 'The case was not saved. asset: This product is retired'
     desk.cases.create = async () => ({
       ok: false,
-      error: { code: 'invalid_input', message, issues: [{ path: 'asset', message: 'This product is retired' }] },
+      error: { code: 'invalid_input', message: 'The case was not saved: the affected asset is retired.', issues: [{ path: 'asset', message: 'This product is retired' }] },
     })
     await user.type(screen.getByLabelText('Title'), 'Old bug')
     await user.type(screen.getByLabelText('Reporter name'), 'Ada Researcher')
@@ -168,11 +168,30 @@ describe('new case form', { timeout: 20_000 }, () => {
 
     await user.click(screen.getByRole('button', { name: 'Save' }))
 
-    expect(await screen.findByText(message)).toBeInTheDocument()
-    expect(screen.getByLabelText(/Affected asset/)).toHaveAccessibleDescription('This product is retired')
+    await waitFor(() => expect(screen.getByLabelText(/Affected asset/)).toHaveAccessibleDescription('This product is retired'))
+    expect(screen.getByRole('alert')).toHaveTextContent('The case was not saved. Check this field: Affected asset.')
+    expect(screen.queryByText('The case was not saved: the affected asset is retired.')).not.toBeInTheDocument()
     expect(screen.getByLabelText(/Affected asset/)).toHaveValue('legacy.example.com')
     expect(screen.getByLabelText('Title')).toHaveValue('Old bug')
-    await user.click(screen.getByRole('button', { name: 'Dismiss' }))
+  })
+
+  it('a failure that names no field is shown on this screen, and is gone once the user leaves it', async () => {
+    const { desk, user } = await openForm()
+    const message = 'Disclosure Desk could not write the store file: the disk is full. Nothing was saved.'
+    desk.cases.create = async () => ({ ok: false, error: { code: 'store_unavailable', message, issues: [] } })
+    await user.type(screen.getByLabelText('Title'), 'Old bug')
+    await user.type(screen.getByLabelText('Reporter name'), 'Ada Researcher')
+    await user.type(screen.getByLabelText('Reporter email'), 'ada@example.org')
+
+    await user.click(screen.getByRole('button', { name: 'Save' }))
+
+    expect(await screen.findByText(message)).toBeInTheDocument()
+    await user.click(screen.getByRole('link', { name: 'Calendar' }))
+    await user.click(within(await screen.findByRole('dialog')).getByRole('button', { name: 'Leave' }))
+    await screen.findByRole('heading', { level: 1, name: 'Calendar' })
+    expect(screen.queryByText(message)).not.toBeInTheDocument()
+    await user.click(screen.getByRole('link', { name: 'New case' }))
+    await screen.findByRole('heading', { level: 1, name: 'New case' })
     expect(screen.queryByText(message)).not.toBeInTheDocument()
   })
 })

@@ -2,7 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Case, CaseInput } from '../../src/cases/case'
 import type { DeskApi } from '../../src/ipc/contract'
 import { createTestDesk } from '../support/testDesk'
@@ -146,6 +146,40 @@ describe('case list', () => {
     await user.clear(screen.getByRole('searchbox', { name: 'Search cases' }))
     await user.type(screen.getByRole('searchbox', { name: 'Search cases' }), 'no such words anywhere')
     await waitFor(() => expect(screen.getByText('No case matches these filters.')).toBeInTheDocument())
+  })
+
+  it('a case whose policy is gone says so in its own Next-deadline cell; the other cases count as usual', async () => {
+    const seed = await createTestDesk()
+    const kept = await value(seed.desk.cases.create(caseInput({ title: 'Open redirect on login' })))
+    const orphan = await value(seed.desk.cases.create(caseInput({ title: 'SQL injection in search' })))
+    await seed.dispose()
+    const { desk } = await desks.open({ cases: [kept, { ...orphan, policyId: 'retired-policy' }] })
+    renderApp(desk)
+    await waitFor(() => expect(titlesShown()).toHaveLength(2))
+
+    const cells = (title: string) => within(screen.getByRole('row', { name: new RegExp(title) })).getAllByRole('cell')
+    expect(cells('SQL injection in search')[4]).toHaveTextContent(
+      'Case VD-2026-002 follows the policy "retired-policy", which no longer exists. Choose another policy for the case.',
+    )
+    expect(cells('Open redirect on login')[4]).toHaveTextContent(/^Overdue/)
+    expect(screen.queryByRole('alert')).not.toBeInTheDocument()
+  })
+
+  it('search by key, title or reporter filters at once; report text is searched in main, and both kinds of match show', async () => {
+    const { desk } = await deskWithThreeCases()
+    const search = vi.spyOn(desk.cases, 'search')
+    const { user } = renderApp(desk)
+    await waitFor(() => expect(titlesShown()).toHaveLength(3))
+
+    // "bram" is Bram de Vries, the reporter of one case, and a word in the report text of none.
+    await user.type(screen.getByRole('searchbox', { name: 'Search cases' }), 'bram')
+    expect(titlesShown()).toEqual(['Open redirect on login'])
+
+    await user.clear(screen.getByRole('searchbox', { name: 'Search cases' }))
+    // "frame" is in the clickjacking case's report ("No frame-ancestors header"); "in" is in two titles too.
+    await user.type(screen.getByRole('searchbox', { name: 'Search cases' }), 'frame')
+    await waitFor(() => expect(titlesShown()).toEqual(['Clickjacking on settings page']))
+    expect(search.mock.calls.at(-1)).toEqual([{ text: 'frame' }])
   })
 
   it('opens the case when its row is clicked', async () => {

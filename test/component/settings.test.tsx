@@ -61,7 +61,13 @@ describe('settings: team', { timeout: 20_000 }, () => {
 
     await waitFor(() => expect(screen.queryByRole('row', { name: /Iris de Jong/ })).not.toBeInTheDocument())
     const settings = await value(desk.settings.get({}))
-    expect([settings.team, settings.currentMemberId]).toEqual([[], undefined])
+    // Kept, marked removed: the cases and timeline entries naming her still say who it was.
+    expect([settings.team, settings.currentMemberId]).toEqual([
+      [{ id: expect.any(String), name: 'Iris de Jong', email: 'iris@example.com', removed: true }],
+      undefined,
+    ])
     expect(within(sidebar()).getByText('Nobody chosen')).toBeInTheDocument()
+    expect(screen.getByText(/Removed from the team: Iris de Jong\./)).toBeInTheDocument()
+    expect(within(screen.getByLabelText('I am')).getAllByRole('option').map((o) => o.textContent)).toEqual(['Nobody chosen'])
   })
 })
