@@ -1,5 +1,6 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
+import { milestoneLabels } from '../../src/i18n/labels'
 import { caseInput, deskPerTest, renderApp, value } from './renderApp'
 
 const desks = deskPerTest()
@@ -33,15 +34,21 @@ describe('milestones are checked and correctable', { timeout: 20_000 }, () => {
   })
 
   it('offers only what can happen next, and no separate “Credit confirmed”', async () => {
-    await openCase()
-    const options = await waitFor(() => {
-      const list = within(screen.getByLabelText('Milestone')).getAllByRole('option').map((o) => o.textContent)
-      expect(list.length).toBeGreaterThan(0)
-      return list
-    })
-    expect(options).toContain('Acknowledgement sent')
-    expect(options).not.toContain('Credit confirmed')
-    expect(options).not.toContain('Progress update sent')
+    const { desk, kase, user } = await openCase()
+    const offered = () => within(screen.getByLabelText('Milestone')).queryAllByRole('option').map((o) => o.textContent)
+    await waitFor(() => expect(offered()).toContain('Acknowledgement sent'))
+    expect(offered()).not.toContain('Credit confirmed')
+    expect(offered()).toEqual((await value(desk.cases.nextMilestones({ id: kase.id }))).map((m) => milestoneLabels.en[m]))
+
+    await user.selectOptions(screen.getByLabelText('Milestone'), 'acknowledgement_sent')
+    fireEvent.change(screen.getByLabelText('Happened on'), { target: { value: '2026-03-06T09:00' } })
+    await user.click(screen.getByRole('button', { name: 'Record milestone' }))
+
+    // Sent once, it counts: the picker no longer offers it.
+    await waitFor(() => expect(offered()).not.toContain('Acknowledgement sent'))
+    expect(screen.getByLabelText('Milestone')).toHaveAccessibleDescription(
+      'Credit is confirmed by choosing the reporter’s credit on the case (Edit).',
+    )
   })
 
   it('a wrong date is corrected on the timeline: the original stays, marked, the correction names both dates, and the deadlines follow', async () => {
