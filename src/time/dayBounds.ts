@@ -8,9 +8,10 @@ import { dateInZone } from './wallClock'
 // Deadlines ask for the end of the same few hundred days again and again, per case.
 const endsByZone = new Map<string, Map<IsoDate, number>>()
 
-// A clock change moves a wall-clock time by at most two hours (one in every zone in use today); with no change
-// this close to a candidate, no other instant shows the same time, so the candidate is the start of the day.
-const CLEAR = 3 * 3_600_000
+// Clocks set back show a time twice, at instants as far apart as the change: an hour, three at most since 1970
+// (Antarctica/Casey). With no change within twelve hours of the candidate, no other instant shows its midnight, so
+// the candidate is where the day starts.
+const CLEAR = 12 * 3_600_000
 
 function steadyAround(instant: number, offset: number, timeZone: string): boolean {
   return (

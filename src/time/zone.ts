@@ -4,13 +4,16 @@ import { DeskError } from '../errors'
 // Asking Temporal about a zone it does not know throws a RangeError that names no remedy; each zone is checked once.
 const known = new Map<string, boolean>()
 
-/** Whether the runtime's time-zone data knows `name` (an IANA name such as 'Europe/Amsterdam'). */
+/**
+ * Whether the runtime's time-zone data knows `name`, a zone's name such as 'Europe/Amsterdam'. Temporal also takes a
+ * fixed offset ('+01:00'); that is refused, because a team or reporter on it would keep that offset through summer.
+ */
 export function isTimeZone(name: string): boolean {
   let answer = known.get(name)
   if (answer === undefined) {
     try {
       Temporal.Instant.fromEpochMilliseconds(0).toZonedDateTimeISO(name)
-      answer = name.length > 0
+      answer = !/^[+-]/.test(name)
     } catch {
       answer = false
     }

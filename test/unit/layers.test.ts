@@ -20,7 +20,7 @@ function sources(dir: string): string[] {
  * `export * as … from`), `import x = require()`, dynamic `import()`, `require()` and `import('…').Type`. Read from
  * TypeScript's syntax tree, so a comment or a string that merely looks like an import does not count.
  */
-export function importsIn(text: string, fileName = 'module.tsx'): string[] {
+function importsIn(text: string, fileName = 'module.tsx'): string[] {
   const found: string[] = []
   const named = (node: ts.Node | undefined) => {
     if (node && ts.isStringLiteralLike(node)) found.push(node.text)

@@ -176,6 +176,8 @@ describe('a wall-clock time in a zone as an instant', () => {
     expect(isTimeZone('')).toBe(false)
     expect(isTimeZone('Europe/Amsterdam')).toBe(true)
     expect(isTimeZone('UTC')).toBe(true)
+    // Temporal takes a fixed offset as a zone; a desk must not, or summer time would be lost.
+    expect(isTimeZone('+01:00')).toBe(false)
   })
 })
 
@@ -200,6 +202,22 @@ describe('the fast path agrees with Temporal on every day of 2024–2027', () =>
       expect(wrong).toEqual([])
     })
   }
+
+  it('and in odd zones: three-hour changes (Antarctica/Casey), a skipped date (Samoa, 30 Dec 2011), quarter hours', () => {
+    const wrong: string[] = []
+    for (const timeZone of ['Antarctica/Casey', 'Pacific/Apia', 'Asia/Kathmandu', 'Pacific/Chatham']) {
+      for (let d = Temporal.PlainDate.from('2009-01-01'); d.year < 2013; d = d.add({ days: 1 })) {
+        const date = d.toString()
+        const end = temporalEndOfDay(date, timeZone)
+        if (endOfDayMs(date, timeZone) !== end) wrong.push(`${timeZone} ${date}`)
+        for (const instant of [end - 3_600_000, end, end + 1]) {
+          if (dateInZone(instant, timeZone) !== temporalWallClock(instant, timeZone).date) wrong.push(`${timeZone} ${instant}`)
+        }
+      }
+    }
+    expect(wrong).toEqual([])
+    expect(endOfDay('2011-12-29', 'Pacific/Apia')).toBe('2011-12-30T09:59:59.999Z')
+  })
 
   it('a sweep backwards through time, from a cold cache, agrees too', () => {
     const wrong: string[] = []
