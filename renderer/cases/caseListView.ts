@@ -2,7 +2,7 @@ import type { Rating } from '../../src/cases/case'
 import { CaseStatus } from '../../src/cases/lifecycle'
 import type { CaseSummary } from '../../src/ipc/contract'
 import type { TeamMember } from '../../src/settings/settings'
-import { compareNextDeadlines } from '../deadlines/deadlineText'
+import { compareNextDeadlines } from '../deadlines/nextDeadlineOrder'
 import { memberName } from '../settings/members'
 import { ratingOrder } from './caseLabels'
 

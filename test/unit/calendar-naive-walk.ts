@@ -1,6 +1,6 @@
 import Holidays from 'date-holidays'
 import { defaultTimeZone, type HolidayType, type IsoDate } from '../../src/calendar'
-import { endOfDayIn } from '../../src/deadlines/zonedTime'
+import { endOfDayMs } from '../../src/time'
 
 export interface NaiveSpec {
   country: string
@@ -36,7 +36,7 @@ export function naiveCalendar(spec: NaiveSpec, remember: boolean): NaiveCalendar
   const holidays = new Holidays(spec.country, spec.state as string)
   const zone = defaultTimeZone(spec.country, spec.state)
   // 12 hours before the day's end is inside it, whether the day lasts 23, 24 or 25 hours.
-  const midday = (date: IsoDate) => new Date(endOfDayIn(date, zone) - 12 * 3_600_000)
+  const midday = (date: IsoDate) => new Date(endOfDayMs(date, zone) - 12 * 3_600_000)
   const types = new Set<string>(spec.holidayTypes)
   const closures = new Set(spec.closures ?? [])
   const workingDays = new Set(spec.workingDays ?? [])

@@ -650,6 +650,18 @@ describe('zones: the team’s calendar day, the reporter’s clock', () => {
     )
   })
 
+  it('refuses a pinned calendar that can no longer be used, naming the case and saying what to do', () => {
+    const received = '2026-12-18T16:10:00+01:00'
+    const now = at('2026-12-18T17:00:00+01:00')
+    expect(() => deadlinesOf(caseOf({ received, spec: { country: 'XX' } }), ikuuPolicy, now)).toThrow(
+      "The deadlines of case VD-2026-001 cannot be counted: the calendar it was pinned to is not usable. There is no holiday data for country 'XX'.",
+    )
+    expect(() => deadlinesOf(caseOf({ received, spec: { timeZone: 'Europe/Atlantis' } }), ikuuPolicy, now)).toThrow(
+      "The deadlines of case VD-2026-001 cannot be counted: the calendar it was pinned to names the time zone 'Europe/Atlantis', " +
+        'which this computer does not know. Re-pin the case to the current calendar settings.',
+    )
+  })
+
   it('refuses a reporter zone this computer does not know, naming the case and saying what to do', () => {
     const c = caseOf({ received: '2026-12-18T16:10:00+01:00', reporterZone: 'Mars/Olympus_Mons' })
     expect(() => deadlinesOf(c, ikuuPolicy, at('2026-12-18T17:00:00+01:00'))).toThrow(

@@ -17,7 +17,7 @@ describe('the next-deadline cache of the case list', () => {
     const nextOf = createNextDeadlineCache()
     const c = cases.find((k) => k.status === 'received')!
     const first = nextOf(c, ikuuPolicy, at)
-    expect(first?.label).toBe('Acknowledge receipt')
+    expect(first?.due).toBe('acknowledgement')
     expect(nextOf(c, ikuuPolicy, new Date(at.getTime() + 20_000))).toBe(first)
     expect(nextOf({ ...c }, ikuuPolicy, at)).not.toBe(first)
     expect(nextOf(c, { ...ikuuPolicy }, at)).not.toBe(first)
