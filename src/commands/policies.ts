@@ -31,9 +31,9 @@ export function removePolicy(doc: StoreDocument, cmd: RemovePolicy, _ctx: Comman
   if (users.length > 0 || doc.settings.defaultPolicyId === policy.id) {
     const why =
       users.length > 0
-        ? `${users.length} ${users.length === 1 ? 'case follows' : 'cases follow'} it (${users.slice(0, 5).join(', ')}${users.length > 5 ? ', …' : ''})`
-        : 'it is the default policy for new cases'
-    throw new DeskError('invalid_input', `The policy “${policy.name}” was not removed: ${why}. Move them to another policy first.`)
+        ? `${users.length} ${users.length === 1 ? 'case follows' : 'cases follow'} it (${users.slice(0, 5).join(', ')}${users.length > 5 ? ', …' : ''}). Move them to another policy first`
+        : 'it is the default policy for new cases. Choose another default first'
+    throw new DeskError('invalid_input', `The policy “${policy.name}” was not removed: ${why}.`)
   }
   return {
     document: { ...doc, policies: doc.policies.filter((p) => p.id !== policy.id) },

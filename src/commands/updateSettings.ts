@@ -10,7 +10,7 @@ import type { CommandContext, Outcome } from './context'
 export const UpdateSettings = z.object({ type: z.literal('settings.update'), settings: Settings })
 export type UpdateSettings = z.input<typeof UpdateSettings>
 
-const what = 'The settings'
+const what = 'The change to the settings'
 
 /** A place date-holidays does not know has no holidays: every deadline would silently count them as working days. */
 function checkCalendarPlace({ spec }: Settings['calendar']): void {
@@ -57,6 +57,7 @@ export function updateSettings(doc: StoreDocument, cmd: UpdateSettings, _ctx: Co
   }
   const leftOut = doc.settings.team.filter((m) => !given.team.some((kept) => kept.id === m.id))
   const settings: Settings = { ...given, team: [...given.team, ...leftOut.map((m) => ({ ...m, removed: true }))] }
-  if (JSON.stringify(settings) === JSON.stringify(doc.settings)) return { document: doc, result: doc.settings, events: [] }
+  // Both in the schema's key order, so that only a different value counts as a change.
+  if (JSON.stringify(settings) === JSON.stringify(Settings.parse(doc.settings))) return { document: doc, result: doc.settings, events: [] }
   return { document: { ...doc, settings }, result: settings, events: [{ type: 'settings.changed' }] }
 }

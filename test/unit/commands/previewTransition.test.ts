@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest'
+import { previewTransition } from '../../../src/commands/previewTransition'
+import { policyById } from '../../../src/policies/catalog'
+import { desk, idor, now } from './fixture'
+
+const aimms = policyById('aimms', [])!
+
+function resolvedCase() {
+  const d = desk()
+  const { id } = d.run({ type: 'case.create', input: idor })
+  for (const to of ['evaluating', 'accepted', 'resolved'] as const) d.run({ type: 'case.transition', caseId: id, transition: { to } })
+  return { d, id, c: () => d.doc.cases[0]! }
+}
+
+const brief = (list: { ruleId: string; state: string }[]) => list.map((d) => `${d.ruleId}: ${d.state}`)
+
+describe('previewTransition', () => {
+  it('lists what publishing breaks: credit and the publication consultation, as open now and overdue after', () => {
+    const { c } = resolvedCase()
+    const preview = previewTransition(c(), aimms, { to: 'published' }, now)
+    expect(brief(preview.openPromises)).toEqual(['credit: open', 'publication: open'])
+    expect(brief(preview.becomeOverdue)).toEqual(['credit: overdue', 'publication: overdue'])
+    expect(preview.becomeNotApplicable).toEqual([])
+  })
+
+  it('leaves out the promises already kept', () => {
+    const { d, id, c } = resolvedCase()
+    d.run({ type: 'case.update', caseId: id, patch: { credit: { choice: 'anonymous' } } })
+    expect(brief(previewTransition(c(), aimms, { to: 'published' }, now).openPromises)).toEqual(['publication: open'])
+  })
+
+  it('lists what closing makes moot, and changes nothing', () => {
+    const d = desk()
+    const c = d.run({ type: 'case.create', input: idor })
+    const preview = previewTransition(c, aimms, { to: 'closed', closingReason: 'spam' }, now)
+    // The progress updates wait for the evaluation, which will now never come.
+    expect(brief(preview.openPromises)).toEqual(['evaluation: upcoming', 'progress-updates: waiting', 'credit: open', 'publication: open'])
+    expect(preview.becomeNotApplicable.map((x) => `${x.ruleId}: ${x.state}`)).toEqual([
+      'evaluation: not_applicable',
+      'progress-updates: not_applicable',
+      'credit: not_applicable',
+      'publication: not_applicable',
+    ])
+    expect(d.doc.cases[0]).toBe(c)
+  })
+})
