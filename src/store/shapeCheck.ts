@@ -19,8 +19,13 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-/** The values a union option's discriminator field accepts, for picking the option without trying each. */
+/**
+ * The values a union option's discriminator field accepts, for picking the option without trying each. An option may
+ * itself be a union (the timeline's field_changed is one per field), whose options then hold the values.
+ */
 function discriminatorValues(option: z.ZodType, discriminator: string): unknown[] {
+  const { options } = defOf(option)
+  if (options) return options.flatMap((inner) => discriminatorValues(inner, discriminator))
   const field = defOf(option).shape?.[discriminator]
   if (!field) return []
   const def = defOf(field)

@@ -23,7 +23,7 @@ const policy = (text: string): Policy => ({
   id: 'team-policy',
   name: 'Our policy',
   text,
-  rules: [{ id: 'ack', due: 'acknowledgement', quote: text, reading: '', from: 'received', metBy: 'acknowledgement_sent', amount: 2, unit: 'business_days' }],
+  rules: [{ id: 'ack', due: 'acknowledgement', quote: text, reading: '', from: 'received', metBy: 'acknowledgement_sent', amount: 2, unit: 'business_days', onDayOff: 'next_business_day' }],
 })
 
 function withPolicy(text: string): StoreDocument {

@@ -1,18 +1,20 @@
-import { mkdtemp, readFile, rm, utimes, writeFile } from 'node:fs/promises'
+import { mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { CaseInput } from '../../src/cases/case'
-import { canTransition } from '../../src/cases/lifecycle'
+import type { DomainEvent } from '../../src/commands/events'
 import { DeskError } from '../../src/errors'
-import type { Policy } from '../../src/policies/policy'
-import { openStore, type Store } from '../../src/store'
+import { openStore, type ChangeOrigin, type Store, type StoreOptions } from '../../src/store'
+
+// The rules of each command are tested without files in test/unit/commands; these tests are about the file under the
+// store: what reaches it, what is read back, and what happens when several apps share it.
 
 let dir: string
 let file: string
 let clock: Date
 let ids: number
-const options = () => ({ now: () => clock, newId: () => `id-${++ids}` })
+const options = (more: StoreOptions = {}): StoreOptions => ({ now: () => clock, newId: () => `id-${++ids}`, ...more })
 
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'desk-store-'))
@@ -32,6 +34,11 @@ const idor: CaseInput = {
   reportText: 'GET /v2/invoices/100231 returns another customer’s invoice.',
 }
 
+const team = [
+  { id: 'm1', name: 'Anna Smit', email: 'anna@example.com' },
+  { id: 'm2', name: 'Ben Jansen', email: 'ben@example.com' },
+]
+
 async function rejection(promise: Promise<unknown>): Promise<DeskError> {
   const error = await promise.then(
     () => undefined,
@@ -41,8 +48,8 @@ async function rejection(promise: Promise<unknown>): Promise<DeskError> {
   return error as DeskError
 }
 
-async function withStore(run: (store: Store) => Promise<void>) {
-  const store = await openStore(file, options())
+async function withStore(run: (store: Store) => Promise<void>, more?: StoreOptions) {
+  const store = await openStore(file, options(more))
   try {
     await run(store)
   } finally {
@@ -50,371 +57,135 @@ async function withStore(run: (store: Store) => Promise<void>) {
   }
 }
 
-describe('creating cases', () => {
-  it('creates a received case with key, defaults, pinned calendar and a created event', () =>
+/** Every notification a store sends, in order. */
+function heard(store: Store): { events: DomainEvent[]; origin: ChangeOrigin }[] {
+  const log: { events: DomainEvent[]; origin: ChangeOrigin }[] = []
+  store.subscribe((events, origin) => log.push({ events, origin }))
+  return log
+}
+
+const onDisk = async () => JSON.parse(await readFile(file, 'utf8')) as { cases: { id: string; title: string }[] }
+
+describe('running commands', () => {
+  it('writes the outcome, makes it current and answers with the result and the events', () =>
+    withStore(async (store) => {
+      const log = heard(store)
+      const { result, events } = await store.run({ type: 'case.create', input: idor })
+      expect(result).toMatchObject({ key: 'VD-2026-001', title: idor.title })
+      expect(events).toEqual([{ type: 'case.changed', caseId: result.id }])
+      expect(log).toEqual([{ events, origin: 'this_app' }])
+      expect(store.document().cases).toEqual([result])
+      expect((await onDisk()).cases).toEqual([result])
+    }))
+
+  it('writes nothing and tells no one when a command changes nothing', () =>
     withStore(async (store) => {
       const c = await store.cases.create(idor)
-      expect(c).toEqual({
-        ...idor,
-        reporter: { ...idor.reporter, language: 'en' },
-        id: 'id-1',
-        key: 'VD-2026-001',
-        channel: 'email',
-        severity: { kind: 'unrated' },
-        tags: [],
-        status: 'received',
-        credit: { choice: 'not_asked', cveCreditType: 'finder' },
-        reward: { currency: 'EUR', swag: false, status: 'none' },
-        policyId: 'aimms',
-        calendar: store.settings.get().calendar,
-        timeline: [{ id: 'id-2', at: '2026-03-04T09:30:00.000Z', by: 'You', type: 'created' }],
-        sample: false,
-        revision: 1,
-        createdAt: '2026-03-04T09:30:00.000Z',
-        updatedAt: '2026-03-04T09:30:00.000Z',
-      })
-      expect(store.cases.get('id-1')).toEqual(c)
-    }))
-
-  it('numbers keys per year of receipt as the reporter’s clock showed it', () =>
-    withStore(async (store) => {
-      await store.cases.create(idor)
-      const newYearsEve = await store.cases.create({ ...idor, received: { at: '2025-12-31T23:30:00+01:00', timeZone: 'Europe/Amsterdam' } })
-      const second = await store.cases.create(idor)
-      expect([newYearsEve.key, second.key]).toEqual(['VD-2025-001', 'VD-2026-002'])
-    }))
-
-  it('takes a case off its assignee when the patch sends null, and records it once', () =>
-    withStore(async (store) => {
-      const c = await store.cases.create({ ...idor, assigneeId: 'm1' })
-      const unassigned = await store.cases.update(c.id, { assigneeId: null }, 1)
-      expect(unassigned.assigneeId).toBeUndefined()
-      expect(unassigned.timeline.at(-1)).toMatchObject({ type: 'field_changed', field: 'assigneeId', from: 'm1', to: '(none)' })
-      const again = await store.cases.update(c.id, { assigneeId: null }, 2)
-      expect(again.revision).toBe(2)
-      expect(JSON.parse(await readFile(file, 'utf8')).cases[0]).not.toHaveProperty('assigneeId')
-    }))
-
-  it('records the current team member as actor and uses the chosen policy', () =>
-    withStore(async (store) => {
-      await store.settings.update({ ...store.settings.get(), team: [{ id: 'm1', name: 'Anna Smit', email: 'anna@example.com' }], currentMemberId: 'm1' })
-      const c = await store.cases.create({ ...idor, policyId: 'ikuu' })
-      expect(c.timeline[0]!.by).toBe('Anna Smit')
-      expect(c.policyId).toBe('ikuu')
-    }))
-
-  it('refuses an invalid reporter email and writes nothing', () =>
-    withStore(async (store) => {
+      const log = heard(store)
       const before = await readFile(file, 'utf8')
-      const error = await rejection(store.cases.create({ ...idor, reporter: { name: 'X', email: 'x@' } }))
-      expect(error.code).toBe('invalid_input')
-      expect(error.message).toBe('The case was not saved. reporter.email: Enter a valid email address')
+      expect(await store.cases.update(c.id, { title: idor.title }, 1)).toEqual(c)
       expect(await readFile(file, 'utf8')).toBe(before)
-      expect(store.cases.list()).toEqual([])
+      expect(log).toEqual([])
     }))
 
-  it('keeps hostile text exactly as written', () =>
+  it('leaves the file byte-identical and the document as it was when a command is refused', () =>
     withStore(async (store) => {
-      const hostile = '<script>alert(1)</script>\r\nBcc: all@example.com =HYPERLINK("https://evil.example")'
-      const c = await store.cases.create({ ...idor, title: hostile, reportText: hostile })
-      const reopened = await openStore(file)
-      expect(reopened.cases.get(c.id)).toMatchObject({ title: hostile, reportText: hostile })
-      await reopened.close()
+      const c = await store.cases.create(idor)
+      const log = heard(store)
+      const before = await readFile(file, 'utf8')
+      const error = await rejection(store.cases.update(c.id, { credit: { url: 'javascript:alert(1)' } }, 1))
+      expect(error.code).toBe('invalid_input')
+      expect(await readFile(file, 'utf8')).toBe(before)
+      expect(store.cases.get(c.id)).toEqual(c)
+      expect(log).toEqual([])
+    }))
+
+  it('keeps a change saved when a subscriber fails', () =>
+    withStore(async (store) => {
+      store.subscribe(() => {
+        throw new Error('a broken window')
+      })
+      const log = heard(store)
+      const original = console.error
+      console.error = () => undefined
+      try {
+        await store.cases.create(idor)
+      } finally {
+        console.error = original
+      }
+      expect(log).toHaveLength(1)
+      expect((await onDisk()).cases).toHaveLength(1)
+    }))
+
+  it('stops telling a listener that unsubscribed', () =>
+    withStore(async (store) => {
+      const log: DomainEvent[][] = []
+      const unsubscribe = store.subscribe((events) => log.push(events))
+      await store.cases.create(idor)
+      unsubscribe()
+      await store.cases.create(idor)
+      expect(log).toHaveLength(1)
     }))
 })
 
+describe('who acts', () => {
+  it('is “You” while nobody is chosen, then the current member by id and name', () =>
+    withStore(async (store) => {
+      const first = await store.cases.create(idor)
+      expect(first.timeline[0]!.by).toEqual({ name: 'You' })
+      await store.settings.update({ ...store.settings.get(), team, currentMemberId: 'm1' })
+      const second = await store.cases.create(idor)
+      expect(second.timeline[0]!.by).toEqual({ memberId: 'm1', name: 'Anna Smit' })
+    }))
+
+  it('is this installation’s member when one is given, so colleagues on one file act under their own names', async () => {
+    const anna = await openStore(file, options({ memberId: () => 'm1' }))
+    await anna.settings.update({ ...anna.settings.get(), team, currentMemberId: 'm1' })
+    const ben = await openStore(file, options({ memberId: () => 'm2' }))
+    const c = await anna.cases.create(idor)
+    const noted = await ben.cases.addNote(c.id, 'Reproduced on staging.')
+    expect(noted.timeline.map((e) => e.by)).toEqual([
+      { memberId: 'm1', name: 'Anna Smit' },
+      { memberId: 'm2', name: 'Ben Jansen' },
+    ])
+    const nobody = await openStore(file, options({ memberId: () => undefined }))
+    expect((await nobody.cases.addNote(c.id, 'Who am I?')).timeline.at(-1)!.by).toEqual({ name: 'You' })
+    await Promise.all([anna.close(), ben.close(), nobody.close()])
+  })
+})
+
 describe('reading back', () => {
-  it('sees the same cases, settings and policies after reopening the file', async () => {
+  it('sees the same cases, settings and policies after reopening the file, hostile text exactly as written', async () => {
+    const hostile = '<script>alert(1)</script>\r\nBcc: all@example.com =HYPERLINK("https://evil.example") \u2028 𝄞'
     let snapshot: unknown
     await withStore(async (store) => {
-      const c = await store.cases.create(idor)
-      await store.cases.addNote(c.id, 'Reproduced on staging.')
-      await store.policies.save(policy)
-      snapshot = { cases: store.cases.list(), settings: store.settings.get(), policies: store.policies.list() }
+      const c = await store.cases.create({ ...idor, title: hostile, reportText: hostile })
+      await store.cases.addNote(c.id, hostile)
+      await store.settings.update({ ...store.settings.get(), team })
+      snapshot = store.document()
     })
     await withStore(async (store) => {
-      expect({ cases: store.cases.list(), settings: store.settings.get(), policies: store.policies.list() }).toEqual(snapshot)
+      expect(store.document()).toEqual(snapshot)
+      expect(store.cases.list()[0]).toMatchObject({ title: hostile, reportText: hostile })
     })
   })
 
   it('reports an unknown case id as not found', () =>
     withStore(async (store) => {
-      expect(() => store.cases.get('nope')).toThrow('There is no case with id nope in this store; it may have been removed. Reload the case list.')
+      expect(() => store.cases.get('nope')).toThrow(DeskError)
       expect((await rejection(store.cases.addNote('nope', 'x'))).code).toBe('not_found')
     }))
-})
 
-describe('updating cases', () => {
-  it('records one readable field_changed event per changed field and bumps the revision', () =>
-    withStore(async (store) => {
-      const c = await store.cases.create(idor)
-      clock = new Date('2026-03-05T08:00:00.000Z')
-      const updated = await store.cases.update(
-        c.id,
-        {
-          title: 'IDOR in invoice API exposes all invoices',
-          asset: 'api.example.com',
-          reportText: 'x'.repeat(2345),
-          severity: { kind: 'cvss', version: '3.1', vector: 'CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:H/I:N/A:N', score: 6.5, rating: 'medium' },
-          tags: ['idor', 'api'],
-        },
-        1,
-      )
-      expect(updated.revision).toBe(2)
-      expect(updated.updatedAt).toBe('2026-03-05T08:00:00.000Z')
-      expect(updated.reportText).toHaveLength(2345)
-      expect(updated.timeline.slice(1).map((e) => (e.type === 'field_changed' ? [e.field, e.from, e.to] : e.type))).toEqual([
-        ['title', 'IDOR in invoice API', 'IDOR in invoice API exposes all invoices'],
-        ['reportText', '(59 characters)', '(2,345 characters)'],
-        ['severity', 'Unrated', '6.5 medium (CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:H/I:N/A:N)'],
-        ['tags', '(none)', 'idor, api'],
-      ])
-      expect(updated.timeline.at(-1)).toMatchObject({ at: '2026-03-05T08:00:00.000Z', by: 'You' })
-    }))
-
-  it('leaves fields the patch does not name untouched', () =>
-    withStore(async (store) => {
-      const c = await store.cases.create({ ...idor, tags: ['idor'] })
-      const updated = await store.cases.update(c.id, { title: 'Renamed' })
-      expect(updated).toMatchObject({ reportText: idor.reportText, asset: 'api.example.com', tags: ['idor'], channel: 'email' })
-    }))
-
-  it('does not write or bump the revision when nothing changes', () =>
-    withStore(async (store) => {
-      const c = await store.cases.create(idor)
-      const before = await readFile(file, 'utf8')
-      expect(await store.cases.update(c.id, { title: idor.title }, 1)).toEqual(c)
-      expect(await readFile(file, 'utf8')).toBe(before)
-    }))
-
-  it('refuses a stale revision with a conflict and keeps the other change', () =>
-    withStore(async (store) => {
-      const c = await store.cases.create(idor)
-      await store.cases.update(c.id, { title: 'Changed by Anna' }, 1)
-      const error = await rejection(store.cases.update(c.id, { title: 'Changed by me' }, 1))
-      expect(error.code).toBe('conflict')
-      expect(error.message).toBe(
-        'This case was changed by someone else since you opened it (VD-2026-001 is now at revision 2, you edited revision 1). Reload the case and make your change again; nothing was saved.',
-      )
-      expect(store.cases.get(c.id).title).toBe('Changed by Anna')
-    }))
-
-  it('refuses an invalid patch, leaving the file byte-identical and the case unchanged', () =>
-    withStore(async (store) => {
-      const c = await store.cases.create(idor)
-      const before = await readFile(file, 'utf8')
-      const error = await rejection(store.cases.update(c.id, { title: 'Fine', credit: { url: 'javascript:alert(1)' } }, 1))
-      expect(error.code).toBe('invalid_input')
-      expect(error.issues).toEqual([{ path: 'credit.url', message: 'Use an http or https address' }])
-      expect(await readFile(file, 'utf8')).toBe(before)
-      expect(store.cases.get(c.id)).toEqual(c)
-    }))
-})
-
-describe('moving cases through the lifecycle', () => {
-  it('records status changes and refuses a jump with the allowed next states', () =>
-    withStore(async (store) => {
-      const c = await store.cases.create(idor)
-      const error = await rejection(store.cases.transition(c.id, { to: 'published' }))
-      expect(error.code).toBe('invalid_transition')
-      expect(error.message).toBe('A case that is Received cannot move to Published. Allowed: Acknowledged, Needs info, Evaluating, Closed.')
-      const acked = await store.cases.transition(c.id, { to: 'acknowledged', comment: 'Thanked the reporter' }, 1)
-      expect(acked).toMatchObject({ status: 'acknowledged', revision: 2 })
-      expect(acked.timeline.slice(-2)).toEqual([
-        {
-          id: 'id-4',
-          at: '2026-03-04T09:30:00.000Z',
-          by: 'You',
-          type: 'status_changed',
-          from: 'received',
-          to: 'acknowledged',
-          comment: 'Thanked the reporter',
-        },
-        {
-          id: 'id-5',
-          at: '2026-03-04T09:30:00.000Z',
-          by: 'You',
-          type: 'milestone',
-          milestone: 'acknowledgement_sent',
-          on: '2026-03-04T09:30:00.000Z',
-          comment: 'With the move to Acknowledged',
-        },
-      ])
-    }))
-
-  it('records the milestone of a status only once: an acknowledgement already recorded is not recorded again', () =>
-    withStore(async (store) => {
-      const c = await store.cases.create(idor)
-      await store.cases.recordMilestone(c.id, { milestone: 'acknowledgement_sent', on: '2026-03-03T16:00:00.000Z' })
-      const acked = await store.cases.transition(c.id, { to: 'acknowledged' })
-      const milestones = acked.timeline.filter((e) => e.type === 'milestone')
-      expect(milestones.map((e) => (e.type === 'milestone' ? [e.milestone, e.on] : []))).toEqual([
-        ['acknowledgement_sent', '2026-03-03T16:00:00.000Z'],
-      ])
-      const evaluating = await store.cases.transition(c.id, { to: 'evaluating' })
-      expect(evaluating.timeline.filter((e) => e.type === 'milestone')).toHaveLength(1)
-    }))
-
-  it('walks a case from received to published and closes it as completed', () =>
-    withStore(async (store) => {
-      const c = await store.cases.create(idor)
-      for (const to of ['acknowledged', 'evaluating', 'accepted', 'resolved', 'published'] as const) {
-        await store.cases.transition(c.id, { to })
-      }
-      const closed = await store.cases.transition(c.id, { to: 'closed', closingReason: 'completed' })
-      expect(closed).toMatchObject({ status: 'closed', closingReason: 'completed', revision: 7 })
-      const reopened = await store.cases.transition(c.id, { to: 'evaluating' })
-      expect(reopened.closingReason).toBeUndefined()
-    }))
-
-  it('refuses closing an unfixed case as completed', () =>
-    withStore(async (store) => {
-      const c = await store.cases.create(idor)
-      const error = await rejection(store.cases.transition(c.id, { to: 'closed', closingReason: 'completed' }))
-      expect(error.message).toBe(
-        'A case that is Received cannot be closed as Completed. Allowed: Duplicate, Out of scope, Not applicable, Informative, Spam, Withdrawn.',
-      )
-    }))
-
-  it('closes a duplicate naming the original by key or id and stores the original’s id', () =>
-    withStore(async (store) => {
-      const original = await store.cases.create(idor)
-      const dup = await store.cases.create(idor)
-      const closed = await store.cases.transition(dup.id, { to: 'closed', closingReason: 'duplicate', duplicateOf: 'vd-2026-001' })
-      expect(closed).toMatchObject({ closingReason: 'duplicate', duplicateOf: original.id })
-      const third = await store.cases.create(idor)
-      expect((await store.cases.transition(third.id, { to: 'closed', closingReason: 'duplicate', duplicateOf: original.id })).duplicateOf).toBe(original.id)
-    }))
-
-  it('refuses a duplicate of an unknown case or of itself', () =>
-    withStore(async (store) => {
-      const c = await store.cases.create(idor)
-      const unknown = await rejection(store.cases.transition(c.id, { to: 'closed', closingReason: 'duplicate', duplicateOf: 'VD-2026-099' }))
-      expect(unknown.issues).toEqual([{ path: 'duplicateOf', message: 'There is no case VD-2026-099 in this store to be the original of this duplicate' }])
-      const itself = await rejection(store.cases.transition(c.id, { to: 'closed', closingReason: 'duplicate', duplicateOf: c.key }))
-      expect(itself.issues[0]!.message).toBe('A case cannot be a duplicate of itself')
-      expect(store.cases.get(c.id).status).toBe('received')
-    }))
-})
-
-describe('notes, milestones and calendars', () => {
-  it('adds a trimmed note and refuses an empty one', () =>
-    withStore(async (store) => {
-      const c = await store.cases.create(idor)
-      const noted = await store.cases.addNote(c.id, '  Could not reproduce on prod.  ')
-      expect(noted.timeline.at(-1)).toMatchObject({ type: 'note', text: 'Could not reproduce on prod.' })
-      expect((await rejection(store.cases.addNote(c.id, '   '))).message).toBe('Write a note first.')
-    }))
-
-  it('records a milestone on an earlier date and refuses a date without offset', () =>
-    withStore(async (store) => {
-      const c = await store.cases.create(idor)
-      const done = await store.cases.recordMilestone(c.id, { milestone: 'acknowledgement_sent', on: '2026-03-03T10:00:00+01:00', comment: 'By mail' })
-      expect(done.timeline.at(-1)).toEqual({
-        id: 'id-3',
-        at: '2026-03-04T09:30:00.000Z',
-        by: 'You',
-        type: 'milestone',
-        milestone: 'acknowledgement_sent',
-        on: '2026-03-03T10:00:00+01:00',
-        comment: 'By mail',
-      })
-      const error = await rejection(store.cases.recordMilestone(c.id, { milestone: 'fix_released', on: '2026-03-03 10:00' }))
-      expect(error.issues.map((i) => i.path)).toEqual(['on'])
-    }))
-
-  it('keeps the calendar a case was received under until it is repinned', () =>
-    withStore(async (store) => {
-      const c = await store.cases.create(idor)
-      const settings = store.settings.get()
-      const belgian = { ...settings.calendar, spec: { ...settings.calendar.spec, country: 'BE' } }
-      await store.settings.update({ ...settings, calendar: belgian })
-      expect(store.cases.get(c.id).calendar.spec.country).toBe('NL')
-      const repinned = await store.cases.repinCalendar(c.id)
-      expect(repinned.calendar).toEqual(belgian)
-      expect(repinned.timeline.at(-1)).toMatchObject({ type: 'calendar_repinned' })
-    }))
-})
-
-const policy: Policy = {
-  id: 'team-policy',
-  name: 'Our policy',
-  text: 'We acknowledge within 2 business days.',
-  rules: [
-    {
-      id: 'ack',
-      due: 'acknowledgement',
-      quote: 'We acknowledge within 2 business days.',
-      reading: '',
-      from: 'received',
-      metBy: 'acknowledgement_sent',
-      amount: 2,
-      unit: 'business_days',
-    },
-  ],
-}
-
-describe('settings and policies', () => {
-  it('refuses a current member who is not on the team', () =>
-    withStore(async (store) => {
-      const error = await rejection(store.settings.update({ ...store.settings.get(), currentMemberId: 'ghost' }))
-      expect(error.issues).toEqual([{ path: 'currentMemberId', message: 'Choose yourself from the team list' }])
-    }))
-
-  it('saves, replaces in place and removes a team policy, but not one that cases use', () =>
-    withStore(async (store) => {
-      await store.policies.save(policy)
-      await store.policies.save({ ...policy, id: 'other', name: 'Other' })
-      await store.policies.save({ ...policy, name: 'Our policy v2' })
-      expect(store.policies.list().map((p) => p.name)).toEqual(['Our policy v2', 'Other'])
-      await store.cases.create({ ...idor, policyId: 'team-policy' })
-      expect((await rejection(store.policies.remove('team-policy'))).message).toBe(
-        'The policy “Our policy v2” was not removed: 1 case(s) use it (VD-2026-001).',
-      )
-      await store.policies.remove('other')
-      expect(store.policies.list().map((p) => p.id)).toEqual(['team-policy'])
-      expect((await rejection(store.policies.remove('other'))).code).toBe('not_found')
-    }))
-})
-
-describe('sample cases', () => {
-  it('loads a dozen samples once, covering every status, and removes only them', () =>
+  it('loads and removes the sample cases through the file, each validated once when it is first read', () =>
     withStore(async (store) => {
       const own = await store.cases.create(idor)
       expect(await store.samples.load()).toBe(12)
-      expect(await store.samples.load()).toBe(0)
       const samples = store.cases.list().filter((c) => c.sample)
-      expect(samples).toHaveLength(12)
-      expect(new Set(samples.map((c) => c.status))).toEqual(
-        new Set(['received', 'acknowledged', 'needs_info', 'evaluating', 'accepted', 'resolved', 'published', 'closed']),
-      )
-      expect(samples.filter((c) => c.status === 'closed').map((c) => c.closingReason).sort()).toEqual(['duplicate', 'out_of_scope', 'spam'])
       for (const c of samples) expect(store.cases.get(c.id)).toBe(c)
+      expect((await onDisk()).cases).toHaveLength(13)
       expect(await store.samples.remove()).toBe(12)
       expect(store.cases.list()).toEqual([own])
-      expect(await store.samples.remove()).toBe(0)
-    }))
-
-  it('gives samples keys in order of arrival and histories that follow the lifecycle', () =>
-    withStore(async (store) => {
-      await store.samples.load()
-      const samples = store.cases.list()
-      expect(samples.map((c) => c.received.at).map((at) => Date.parse(at))).toEqual(
-        samples.map((c) => Date.parse(c.received.at)).sort((a, b) => a - b),
-      )
-      for (const c of samples) {
-        let status = 'received'
-        for (const e of c.timeline) {
-          expect(Date.parse(e.at)).toBeLessThanOrEqual(clock.getTime())
-          if (e.type !== 'status_changed') continue
-          expect(e.from).toBe(status)
-          expect(canTransition(e.from, e.to)).toBe(true)
-          status = e.to
-        }
-        expect(c.status).toBe(status)
-      }
-      const duplicate = samples.find((c) => c.closingReason === 'duplicate')!
-      expect(store.cases.get(duplicate.duplicateOf!).title).toBe('Stored XSS in markdown preview of comments')
+      expect((await onDisk()).cases).toHaveLength(1)
     }))
 })
 
@@ -436,16 +207,67 @@ describe('two team members on one file', () => {
     })
   })
 
-  it('sees a case the other one created after syncing, without writing', async () => {
+  it('takes in the other’s write on sync, without writing, and says what changed', async () => {
     const anna = await openStore(file, options())
     const ben = await openStore(file, options())
+    const log = heard(ben)
+    expect(await ben.sync()).toBe(false)
     await anna.cases.create(idor)
     expect(ben.cases.list()).toEqual([])
     const before = await readFile(file, 'utf8')
-    await ben.sync()
+    expect(await ben.sync()).toBe(true)
     expect(ben.cases.list().map((c) => c.title)).toEqual(['IDOR in invoice API'])
     expect(await readFile(file, 'utf8')).toBe(before)
+    await anna.settings.update({ ...anna.settings.get(), team })
+    expect(await ben.sync()).toBe(true)
+    expect(await ben.sync()).toBe(false)
+    expect(log).toEqual([
+      { events: [{ type: 'cases.changed' }], origin: 'other_app' },
+      { events: [{ type: 'cases.changed' }, { type: 'settings.changed' }], origin: 'other_app' },
+    ])
     await Promise.all([anna.close(), ben.close()])
+  })
+
+  it('tells of the other’s write before its own command’s events when it takes it in to run one', async () => {
+    const anna = await openStore(file, options())
+    const ben = await openStore(file, options())
+    const log = heard(ben)
+    const c = await anna.cases.create(idor)
+    await ben.cases.addNote(c.id, 'Seen it')
+    expect(log).toEqual([
+      { events: [{ type: 'cases.changed' }], origin: 'other_app' },
+      { events: [{ type: 'case.changed', caseId: c.id }], origin: 'this_app' },
+    ])
+    await Promise.all([anna.close(), ben.close()])
+  })
+
+  it('with watch on, takes in the other’s write by itself', async () => {
+    const anna = await openStore(file, options())
+    const ben = await openStore(file, options({ watch: true, watchIntervalMs: 20 }))
+    const log = heard(ben)
+    await ben.cases.create({ ...idor, title: 'Ben’s own' })
+    await new Promise((resolve) => setTimeout(resolve, 200))
+    expect(log.map((l) => l.origin)).toEqual(['this_app'])
+    await anna.cases.create(idor)
+    const until = Date.now() + 5_000
+    while (ben.cases.list().length < 2 && Date.now() < until) await new Promise((resolve) => setTimeout(resolve, 20))
+    expect(ben.cases.list().map((c) => c.title)).toEqual(['Ben’s own', 'IDOR in invoice API'])
+    expect(log.at(-1)).toEqual({ events: [{ type: 'cases.changed' }], origin: 'other_app' })
+    await Promise.all([anna.close(), ben.close()])
+  })
+
+  it('keeps another program’s edit of the same size that put the modification time back', async () => {
+    const store = await openStore(file, options())
+    const c = await store.cases.create(idor)
+    const second = new Date('2026-03-04T09:30:00.000Z')
+    await utimes(file, second, second)
+    const text = await readFile(file, 'utf8')
+    await writeFile(file, text.replace('IDOR in invoice API', 'IDOR in invoice APP'))
+    await utimes(file, second, second)
+    expect((await stat(file)).size).toBe(Buffer.byteLength(text))
+    await store.cases.addNote(c.id, 'Still here')
+    expect((await onDisk()).cases[0]!.title).toBe('IDOR in invoice APP')
+    await store.close()
   })
 
   it('loses no case when both save at the same moment, again and again', async () => {
@@ -474,20 +296,19 @@ describe('two team members on one file', () => {
   it('refuses to write over a file another program broke, leaving it as it is', async () => {
     const store = await openStore(file, options())
     await writeFile(file, '{"schemaVersion": 1, "cases": [')
-    await utimes(file, new Date(), new Date(Date.now() + 5000))
     const error = await rejection(store.cases.create(idor))
     expect(error.code).toBe('store_unavailable')
     expect(error.message).toMatch(/^Another program changed .* and it now is cut off/)
+    expect((await rejection(store.sync())).code).toBe('store_unavailable')
     expect(await readFile(file, 'utf8')).toBe('{"schemaVersion": 1, "cases": [')
     await store.close()
   })
 })
 
 describe('writing', () => {
-  it('replaces the file atomically through a temporary file that does not remain', () =>
+  it('replaces the file through a temporary file that does not remain, and leaves no lock behind', () =>
     withStore(async (store) => {
       await store.cases.create(idor)
-      const { readdir } = await import('node:fs/promises')
       expect(await readdir(dir)).toEqual(['store.json'])
     }))
 
@@ -499,10 +320,14 @@ describe('writing', () => {
       await reopened.close()
     }))
 
-  it('refuses use after close', async () => {
+  it('waits for pending writes on close and refuses use afterwards', async () => {
     const store = await openStore(file, options())
+    const pending = store.cases.create(idor)
     await store.close()
+    expect((await pending).key).toBe('VD-2026-001')
+    expect((await onDisk()).cases).toHaveLength(1)
     expect(() => store.cases.list()).toThrow(`The store ${file} has been closed. Open it again to continue.`)
+    expect(() => store.document()).toThrow(DeskError)
     expect((await rejection(store.cases.create(idor))).code).toBe('store_unavailable')
   })
 })

@@ -4,7 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { StoreOpenError } from '../../src/errors'
 import { openStore } from '../../src/store'
-import { emptyDocument } from '../../src/store/document'
+import { currentSchemaVersion, emptyDocument } from '../../src/store/document'
 import { realisticCases } from '../bench/fixtures/realisticCases'
 
 let dir: string
@@ -66,8 +66,9 @@ describe('openStore on a file it cannot use', () => {
   })
 
   it('reports a store written by a newer version', async () => {
-    expect(await problemOf(JSON.stringify({ ...emptyDocument(), schemaVersion: 2 }))).toBe(
-      'was written by a newer version of Disclosure Desk (store format 2; this version reads up to 1). Update the app to open it',
+    const newer = currentSchemaVersion + 1
+    expect(await problemOf(JSON.stringify({ ...emptyDocument(), schemaVersion: newer }))).toBe(
+      `was written by a newer version of Disclosure Desk (store format ${newer}; this version reads up to ${currentSchemaVersion}). Update the app to open it`,
     )
   })
 
