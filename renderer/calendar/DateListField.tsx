@@ -1,7 +1,7 @@
 import { useId, useState } from 'react'
 import { isoDateOf, parseIsoDate } from '../../src/calendar/dayNumber'
 import type { IsoDate } from '../../src/calendar/spec'
-import { formatDay } from '../../src/deadlines/zonedTime'
+import { formatDay } from '../../src/i18n'
 
 const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/
 // A shutdown longer than this is almost certainly a typo in the year.
@@ -60,8 +60,8 @@ export function DateListField({
         <ul className="date-chips" aria-label={legend}>
           {dates.map((date) => (
             <li key={date} className="date-chip">
-              <time dateTime={date}>{formatDay(date, true)}</time>
-              <button type="button" className="date-chip-remove" aria-label={`Remove ${formatDay(date, true)}`} onClick={() => onChange(dates.filter((d) => d !== date))}>
+              <time dateTime={date}>{formatDay(date, 'en', true)}</time>
+              <button type="button" className="date-chip-remove" aria-label={`Remove ${formatDay(date, 'en', true)}`} onClick={() => onChange(dates.filter((d) => d !== date))}>
                 ×
               </button>
             </li>

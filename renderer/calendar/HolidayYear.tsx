@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import { CalendarSpec, type HolidayOverride, type ResolvedCalendarSpec } from '../../src/calendar/spec'
-import { formatDay } from '../../src/deadlines/zonedTime'
+import { formatDay } from '../../src/i18n'
 import type { Res } from '../../src/ipc/contract'
 import { messageOf } from '../desk'
 import { useHolidaysQuery } from '../queries/calendar'
@@ -105,7 +105,7 @@ export function HolidayYear({
             {holidays.list.map((h) => (
               <tr key={`${h.date}-${h.rule}`} className={h.counted ? 'holiday-counted' : undefined}>
                 <td className="holiday-date">
-                  <time dateTime={h.date}>{formatDay(h.date)}</time>
+                  <time dateTime={h.date}>{formatDay(h.date, 'en')}</time>
                 </td>
                 <td>{h.name}</td>
                 <td className="muted">{holidayTypeNames[h.type]}</td>
