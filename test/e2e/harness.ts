@@ -10,6 +10,7 @@ import { timeZoneOf } from '../../src/calendar'
 import { channels, eventNames, type DeskEvent, type Handlers } from '../../src/ipc/contract'
 import { nextDayChange } from '../../src/ipc/dayChange'
 import { dispatch } from '../../src/ipc/dispatch'
+import { dateInZone } from '../../src/time'
 import { checkedEvent } from '../../src/ipc/events'
 import { openStore, type Store } from '../../src/store'
 import { createFakeShell, forwardStoreEvents } from '../support/testDesk'
@@ -180,7 +181,7 @@ export async function launchApp(
   // Main announces a new day from its timer; a jump of the test's clock past midnight is announced at once instead.
   const moved = async (before: number) => {
     const after = now().getTime()
-    if (nextDayChange(before, teamZone()).at <= after) announce(nextDayChange(after - 1, teamZone()).today)
+    if (nextDayChange(before, teamZone()).at <= after) announce(dateInZone(after, teamZone()))
     dayClock.reschedule()
   }
   const clock: HarnessClock = {
