@@ -41,7 +41,11 @@ import { StatusActions } from './StatusActions'
 import { StatusBadge } from './StatusBadge'
 import { Timeline } from './Timeline'
 
-type Edit = { draft: CaseDraft; credit: CreditDraft; reward: RewardDraft; errors: FieldErrors }
+/**
+ * The edit form, with the case as it was when editing began: a colleague's save meanwhile updates the shown case, but
+ * the form saves against the revision it started from, so their change is not overwritten unseen (it conflicts).
+ */
+type Edit = { base: Case; draft: CaseDraft; credit: CreditDraft; reward: RewardDraft; errors: FieldErrors }
 
 /** Publishing or closing that waits for the user's answer in the confirm dialog. */
 type Confirming = { transition: Transition & { to: ConfirmableMove }; preview: TransitionPreview }
@@ -66,7 +70,7 @@ export function CaseDetail() {
   const [busy, setBusy] = useState(false)
   const [confirming, setConfirming] = useState<Confirming | null>(null)
   const formRef = useRef<HTMLFormElement>(null)
-  const dirty = kase !== null && edit !== null && Object.keys(editOf(kase, edit.draft, edit.credit, edit.reward).patch).length > 0
+  const dirty = edit !== null && Object.keys(editOf(edit.base, edit.draft, edit.credit, edit.reward).patch).length > 0
   useUnsavedChangesGuard(dirty, kase ? `${kase.key}` : 'the case')
 
   const changeDraft = useCallback(
@@ -148,13 +152,14 @@ export function CaseDetail() {
   async function save(event: FormEvent) {
     event.preventDefault()
     if (!kase || !edit) return
-    const { patch, errors } = editOf(kase, edit.draft, edit.credit, edit.reward)
+    const { patch, errors } = editOf(edit.base, edit.draft, edit.credit, edit.reward)
     if (Object.keys(errors).length > 0) {
       setEdit({ ...edit, errors })
       return focusFirstInvalid(formRef.current)
     }
     if (Object.keys(patch).length === 0) return setEdit(null)
-    const saved = await change((c) => call((desk) => desk.cases.update({ id: c.id, revision: c.revision, patch })), editableFieldPaths)
+    const { revision } = edit.base
+    const saved = await change((c) => call((desk) => desk.cases.update({ id: c.id, revision, patch })), editableFieldPaths)
     if (saved === true) return setEdit(null)
     if (saved.length > 0) {
       setEdit((e) => e && { ...e, errors: issuesToFieldErrors(saved, 'patch.') })
@@ -210,7 +215,7 @@ export function CaseDetail() {
             type="button"
             className="button"
             onClick={() =>
-              setEdit({ draft: draftFromCase(kase), credit: creditDraftOf(kase), reward: rewardDraftOf(kase), errors: {} })
+              setEdit({ base: kase, draft: draftFromCase(kase), credit: creditDraftOf(kase), reward: rewardDraftOf(kase), errors: {} })
             }
           >
             Edit

@@ -74,12 +74,17 @@ describe('case detail', { timeout: 20_000 }, () => {
     await user.clear(screen.getByLabelText('Original case'))
     await user.type(screen.getByLabelText('Original case'), original.key.toLowerCase())
     await user.click(screen.getByRole('button', { name: 'Close case' }))
+    // The acknowledgement was still open: closing asks first.
+    const dialog = await screen.findByRole('dialog', { name: 'Close with promises still open?' })
+    expect(within(dialog).getByRole('region', { name: 'Closing now makes these not applicable' })).toHaveTextContent('Send evaluation')
+    await user.click(within(dialog).getByRole('button', { name: 'Close anyway' }))
 
     await waitFor(() => expect(timelineText()).toContain('Moved from Received to Closed (Duplicate of VD-2026-001)'))
     expect(transition).toHaveBeenCalledWith({
       id: duplicate.id,
       revision: 1,
       transition: { to: 'closed', closingReason: 'duplicate', duplicateOf: 'VD-2026-001' },
+      acceptOpenPromises: true,
     })
     expect(moveButtons()).toEqual(['Move to Evaluating'])
     expect(screen.queryByRole('button', { name: 'Close case…' })).not.toBeInTheDocument()
@@ -113,7 +118,7 @@ describe('case detail', { timeout: 20_000 }, () => {
 
     await waitFor(() => expect(timelineText()).toContain('Acknowledgement sent on'))
     const stored = await value(desk.cases.get({ id: kase.id }))
-    const event = stored.timeline.at(-1)!
+    const event = stored.timeline.find((e) => e.type === 'milestone')!
     expect(event.type === 'milestone' && [event.milestone, new Date(event.on).getTime()]).toEqual([
       'acknowledgement_sent',
       // The form reads the time on this computer's clock.
@@ -132,7 +137,7 @@ describe('case detail', { timeout: 20_000 }, () => {
 
     await user.click(screen.getByRole('button', { name: 'Save' }))
 
-    await screen.findByRole('heading', { level: 1, name: 'Stored XSS in ticket subjects' })
+    await screen.findByRole('heading', { level: 1, name: 'Stored XSS in ticket subjects' }, { timeout: 5000 })
     expect(update).toHaveBeenCalledWith({
       id: kase.id,
       revision: 1,
@@ -143,14 +148,17 @@ describe('case detail', { timeout: 20_000 }, () => {
       },
     })
     expect(timelineText()).toContain('Changed the title from Stored XSS in the support portal to Stored XSS in ticket subjects')
+    // Values by name, never the stored code.
+    expect(timelineText()).toContain('Changed the credit from Not yet asked to By handle')
   })
 
   it('says someone else changed the case when a save conflicts, keeps the edits, and reloads on request', async () => {
     const { desk, kase, user } = await openCase()
-    await value(desk.cases.update({ id: kase.id, revision: kase.revision, patch: { asset: 'portal v2' } }))
     await user.click(screen.getByRole('button', { name: 'Edit' }))
     await user.clear(screen.getByLabelText('Title'))
     await user.type(screen.getByLabelText('Title'), 'My new title')
+    // A colleague saves while the form is open.
+    await value(desk.cases.update({ id: kase.id, revision: kase.revision, patch: { asset: 'portal v2' } }))
 
     await user.click(screen.getByRole('button', { name: 'Save' }))
 
