@@ -1,4 +1,4 @@
-import { DeskError } from '../errors'
+import { parseInput } from '../errors'
 import { Policy } from './policy'
 import { presetPolicies } from './presets'
 
@@ -32,10 +32,8 @@ export const UserPolicy = ConsistentPolicy.refine((policy) => !presetPolicies.so
   message: 'This id belongs to a shipped policy; copy the policy to get an id of its own',
 })
 
-/** Checks a user policy before it is stored; throws a DeskError naming each field to fix. */
+/** Checks a user policy before it is stored; throws a DeskError naming each field to fix, in the person's words. */
 export function validatePolicy(input: unknown): Policy {
-  const result = UserPolicy.safeParse(input)
-  if (result.success) return result.data
-  const name = typeof input === 'object' && input !== null && 'name' in input ? String(input.name) : ''
-  throw DeskError.fromZod(result.error, name ? `Policy “${name}”` : 'The policy')
+  const name = typeof input === 'object' && input !== null && 'name' in input ? String(input.name).trim() : ''
+  return parseInput(UserPolicy, input, name ? `The policy “${name}”` : 'The policy')
 }

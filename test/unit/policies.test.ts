@@ -3,7 +3,7 @@ import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { DeskError } from '../../src/errors'
 import { allPolicies, copyPolicy, policyById } from '../../src/policies/catalog'
-import type { Policy } from '../../src/policies/policy'
+import { PolicyRule, type Policy } from '../../src/policies/policy'
 import { aimmsPolicy, ikuuPolicy } from '../../src/policies/presets'
 import { ConsistentPolicy, validatePolicy } from '../../src/policies/validatePolicy'
 
@@ -68,6 +68,21 @@ describe('the IKUU preset', () => {
 
   it('is consistent', () => {
     expect(ConsistentPolicy.safeParse(ikuuPolicy).success).toBe(true)
+  })
+})
+
+describe('calendar-day promises that end on a day off', () => {
+  it('move to the next business day in both presets, and IKUU’s reading says so for the rule one may switch to calendar days', () => {
+    for (const rule of [...aimmsPolicy.rules, ...ikuuPolicy.rules]) expect([rule.id, rule.onDayOff]).toEqual([rule.id, 'next_business_day'])
+    expect(ikuuPolicy.rules.find((r) => r.id === 'evaluation')?.reading).toContain(
+      'Counted in calendar days, a last day on a weekend or holiday moves to the next business day, as the Dutch General Time Limits Act (Algemene termijnenwet) does.',
+    )
+  })
+
+  it('move to the next business day in a policy stored before the choice existed', () => {
+    const stored: Record<string, unknown> = { ...ikuuPolicy.rules[1]! }
+    delete stored['onDayOff']
+    expect(PolicyRule.parse(stored).onDayOff).toBe('next_business_day')
   })
 })
 
@@ -141,8 +156,19 @@ describe('validating a user policy', () => {
 
   it('rejects a user policy that takes a preset’s id, with a message saying what to do', () => {
     expect(() => validatePolicy({ ...ours(), id: 'aimms' })).toThrow(
-      'Policy “Our policy” was not saved. id: This id belongs to a shipped policy; copy the policy to get an id of its own',
+      'The policy “Our policy” was not saved. This id belongs to a shipped policy; copy the policy to get an id of its own.',
     )
+  })
+
+  it('says what is wrong with a number of days in the person’s words, at that rule’s field', () => {
+    const policy = ours()
+    policy.rules[0]!.amount = -1
+    expect(problemsOf(policy)).toEqual([{ path: 'rules.0.amount', message: 'Enter 0 or more' }])
+  })
+
+  it('refuses a day-off handling other than staying or moving to the next business day', () => {
+    const policy = { ...ours(), rules: ours().rules.map((r, i) => (i === 1 ? { ...r, onDayOff: 'previous_business_day' } : r)) }
+    expect(problemsOf(policy).map((p) => p.path)).toEqual(['rules.1.onDayOff'])
   })
 })
 
