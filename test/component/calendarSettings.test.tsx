@@ -11,7 +11,8 @@ async function openCalendar() {
   await value(desk.settings.update({ ...settings, calendar: { ...settings.calendar, spec: { ...settings.calendar.spec, overrides: [] } } }))
   const { user } = renderApp(desk, '/calendar')
   await screen.findByRole('heading', { level: 1, name: 'Calendar' })
-  await screen.findByRole('option', { name: 'Germany' })
+  // 250-odd countries: a role query over them is slow in jsdom on a busy machine.
+  await screen.findByRole('option', { name: 'Germany' }, { timeout: 10_000 })
   expect(screen.getByLabelText('Country')).toHaveValue('NL')
   return { desk, user }
 }

@@ -1,5 +1,8 @@
 import '@testing-library/jest-dom/vitest'
-import { cleanup } from '@testing-library/react'
+import { cleanup, configure } from '@testing-library/react'
 import { afterEach } from 'vitest'
+
+// Eight test runs may share two cores: a screen that renders in 100 ms alone can take seconds then.
+configure({ asyncUtilTimeout: 5_000 })
 
 afterEach(() => cleanup())
