@@ -185,6 +185,22 @@ describe('case detail', { timeout: 20_000 }, () => {
     expect((await value(desk.cases.get({ id: kase.id }))).status).toBe('needs_info')
   })
 
+  it('a case whose policy is gone shows that in its deadlines card, and the rest of the case still works', async () => {
+    const { desk: first } = await desks.open()
+    const made = await value(first.cases.create(caseInput({ title: 'Policy since deleted' })))
+    const { desk } = await desks.open({ cases: [{ ...made, policyId: 'deleted-policy' }] })
+    const { user } = renderApp(desk, `/cases/${made.id}`)
+    await screen.findByRole('heading', { level: 1, name: 'Policy since deleted' })
+
+    const card = screen.getByRole('region', { name: 'Deadlines' })
+    expect(await within(card).findByRole('alert')).toHaveTextContent(
+      `Case ${made.key} follows the policy "deleted-policy", which no longer exists. Choose another policy for the case.`,
+    )
+    await user.type(screen.getByLabelText('Internal note'), 'Still works')
+    await user.click(screen.getByRole('button', { name: 'Add note' }))
+    await waitFor(() => expect(timelineText()).toContain('Still works'))
+  })
+
   it('opens the reporter’s email address through the desk, which asks before leaving the app', async () => {
     const { testDesk, user } = await openCase()
     await user.click(screen.getByRole('link', { name: 'ada@example.org' }))
