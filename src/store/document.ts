@@ -32,6 +32,7 @@ function toVersion2(doc: RawDocument): RawDocument {
   const team = (Array.isArray(settings.team) ? settings.team : []).filter(isRecord)
   const policies = [...presetPolicies, ...(Array.isArray(doc.policies) ? doc.policies : []).filter(isRecord)]
   const actorOf = (by: unknown) => {
+    if (isRecord(by)) return by
     const name = text(by)
     const member = team.find((m) => m.id === name)
     if (member) return { memberId: text(member.id), name: text(member.name) }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { Case, CaseInput, CasePatch, Credit, Reporter, Severity } from '../../src/cases/case'
-import { toSummary } from '../../src/cases/summary'
+import { Case, CasePatch, Credit, Reporter, Severity } from '../../src/cases/case'
+import { userWords } from '../../src/errors'
 import { realisticCases } from '../bench/fixtures/realisticCases'
 
 const firstMessage = (result: { success: boolean; error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
@@ -59,46 +59,8 @@ describe('CasePatch', () => {
     expect(CasePatch.parse({ title: ' New title ' })).toEqual({ title: 'New title' })
   })
 
-  it('validates the fields it names', () => {
-    expect(firstMessage(CasePatch.safeParse({ tags: [''] }))).toBe('tags.0: Too small: expected string to have >=1 characters')
-  })
-})
-
-describe('toSummary', () => {
-  it('takes the list columns and lower-cases key, title, reporter and report text for search', () => {
-    const c = realisticCases(1, 7)[0]!
-    const input = CaseInput.parse({
-      title: 'Stored XSS in Invoice PDF',
-      reporter: { name: 'Lena Fischer', email: 'Lena@Fischer.example', handle: 'LFischer' },
-      received: { at: '2026-03-02T09:15:00+01:00', timeZone: 'Europe/Amsterdam' },
-      reportText: 'Payload <SCRIPT>',
-      severity: { kind: 'cvss', version: '3.1', vector: 'CVSS:3.1/AV:N/AC:L/PR:N/UI:N/S:U/C:H/I:H/A:H', score: 9.8, rating: 'critical' },
-      tags: ['xss'],
-    })
-    const summary = toSummary({ ...c, ...input, key: 'VD-2026-007', assigneeId: 'm1' })
-    expect(summary).toEqual({
-      id: c.id,
-      key: 'VD-2026-007',
-      title: 'Stored XSS in Invoice PDF',
-      reporterName: 'Lena Fischer',
-      reporterEmail: 'Lena@Fischer.example',
-      reporterHandle: 'LFischer',
-      status: c.status,
-      rating: 'critical',
-      score: 9.8,
-      assigneeId: 'm1',
-      tags: ['xss'],
-      receivedAt: '2026-03-02T09:15:00+01:00',
-      updatedAt: c.updatedAt,
-      sample: false,
-      searchText: 'vd-2026-007\nstored xss in invoice pdf\nlena fischer\nlena@fischer.example\nlfischer\npayload <script>',
-    })
-  })
-
-  it('has no rating or score for an unrated case and a rating without score for a plain rating', () => {
-    const c = realisticCases(1, 7)[0]!
-    expect(toSummary({ ...c, severity: { kind: 'unrated' } })).toMatchObject({ rating: undefined, score: undefined })
-    expect(toSummary({ ...c, severity: { kind: 'rating', rating: 'low' } })).toMatchObject({ rating: 'low', score: undefined })
+  it('validates the fields it names, in the words of the form', () => {
+    expect(firstMessage(CasePatch.safeParse({ tags: [''] }, { error: userWords }))).toBe('tags.0: Fill this in')
   })
 })
 

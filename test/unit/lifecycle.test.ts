@@ -1,5 +1,14 @@
 import { describe, expect, it } from 'vitest'
-import { allowedTransitions, canTransition, CaseStatus, closingReasonsFrom, Transition } from '../../src/cases/lifecycle'
+import {
+  allowedTransitions,
+  canTransition,
+  CaseStatus,
+  closingReasonsFrom,
+  milestoneOfStatus,
+  statusAfterMilestone,
+  statusMilestones,
+  Transition,
+} from '../../src/cases/lifecycle'
 
 const allowed: [CaseStatus, CaseStatus[]][] = [
   ['received', ['acknowledged', 'needs_info', 'evaluating', 'closed']],
@@ -53,5 +62,29 @@ describe('Transition', () => {
       closingReason: 'duplicate',
       duplicateOf: 'VD-2026-001',
     })
+  })
+})
+
+describe('status and milestone', () => {
+  it('pairs each status that says something happened with its milestone, both ways', () => {
+    expect(milestoneOfStatus('acknowledged')).toBe('acknowledgement_sent')
+    expect(milestoneOfStatus('accepted')).toBe('evaluation_sent')
+    expect(milestoneOfStatus('resolved')).toBe('fix_released')
+    expect(milestoneOfStatus('published')).toBe('published')
+    expect(milestoneOfStatus('evaluating')).toBeUndefined()
+    expect(statusAfterMilestone('received', 'acknowledgement_sent')).toBe('acknowledged')
+    expect(statusAfterMilestone('evaluating', 'evaluation_sent')).toBe('accepted')
+    expect(statusAfterMilestone('accepted', 'fix_released')).toBe('resolved')
+    expect(statusAfterMilestone('resolved', 'published')).toBe('published')
+  })
+
+  it('moves a case only from the status the milestone follows on', () => {
+    expect(statusAfterMilestone('needs_info', 'acknowledgement_sent')).toBeUndefined()
+    expect(statusAfterMilestone('accepted', 'evaluation_sent')).toBeUndefined()
+    expect(statusAfterMilestone('received', 'progress_update_sent')).toBeUndefined()
+  })
+
+  it('only ever pairs moves the lifecycle allows', () => {
+    for (const pair of statusMilestones) expect(canTransition(pair.from, pair.status)).toBe(true)
   })
 })

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest'
+import type { Case, TimelineEvent } from '../../src/cases/case'
+import { effectiveEntry, latestStatusMove, milestoneTimes, nextMilestones } from '../../src/cases/history'
+import { policyById } from '../../src/policies/catalog'
+import { realisticCases } from '../bench/fixtures/realisticCases'
+
+const by = { memberId: 'm-ana', name: 'Ana Silva' }
+let n = 0
+const event = (e: Record<string, unknown> & { type: TimelineEvent['type'] }, at = '2026-12-01T09:00:00.000Z') =>
+  ({ id: `e${++n}`, at, by, ...e }) as TimelineEvent
+const milestone = (m: string, on: string, id: string) => ({ ...event({ type: 'milestone', milestone: m, on }), id }) as TimelineEvent
+
+function caseWith(...timeline: TimelineEvent[]): Case {
+  return { ...realisticCases(1, 3)[0]!, status: 'acknowledged', timeline, credit: { choice: 'not_asked', cveCreditType: 'finder' } }
+}
+
+const ms = (iso: string) => Date.parse(iso)
+
+describe('milestoneTimes', () => {
+  it('gives each milestone its times, earliest first, by when it happened, not when it was recorded', () => {
+    const c = caseWith(
+      milestone('progress_update_sent', '2026-12-10T10:00:00+01:00', 'p2'),
+      milestone('progress_update_sent', '2026-12-03T10:00:00+01:00', 'p1'),
+    )
+    expect(milestoneTimes(c).get('progress_update_sent')).toEqual([ms('2026-12-03T10:00:00+01:00'), ms('2026-12-10T10:00:00+01:00')])
+  })
+
+  it('follows the latest correction and leaves out what was withdrawn', () => {
+    const c = caseWith(
+      milestone('acknowledgement_sent', '2026-12-02T10:00:00+01:00', 'ack'),
+      milestone('evaluation_sent', '2026-12-04T10:00:00+01:00', 'eval'),
+      event({ type: 'event_corrected', eventId: 'ack', on: '2026-11-30T10:00:00+01:00' }),
+      event({ type: 'event_corrected', eventId: 'ack', on: '2026-11-29T10:00:00+01:00' }),
+      event({ type: 'event_corrected', eventId: 'ack', comment: 'By phone' }),
+      event({ type: 'event_withdrawn', eventId: 'eval' }),
+    )
+    const times = milestoneTimes(c)
+    expect(times.get('acknowledgement_sent')).toEqual([ms('2026-11-29T10:00:00+01:00')])
+    expect(times.has('evaluation_sent')).toBe(false)
+    expect(effectiveEntry(c, 'ack')).toMatchObject({ on: '2026-11-29T10:00:00+01:00', comment: 'By phone', corrected: true })
+  })
+
+  it('counts choosing the credit as credit_confirmed at that change, and setting it back to not asked takes it back', () => {
+    const credit = (from: string, to: string, at: string) => event({ type: 'field_changed', field: 'credit', from: { choice: from }, to: { choice: to } }, at)
+    const chosen = caseWith(credit('not_asked', 'named', '2026-12-05T09:00:00.000Z'), credit('named', 'handle', '2026-12-06T09:00:00.000Z'))
+    expect(milestoneTimes(chosen).get('credit_confirmed')).toEqual([ms('2026-12-05T09:00:00.000Z')])
+    const undone = caseWith(...chosen.timeline, credit('handle', 'not_asked', '2026-12-07T09:00:00.000Z'))
+    expect(milestoneTimes(undone).has('credit_confirmed')).toBe(false)
+  })
+})
+
+describe('nextMilestones', () => {
+  const aimms = policyById('aimms', [])!
+
+  it('offers what can happen next: never credit_confirmed, not a one-off already counted, progress updates again', () => {
+    const c = caseWith(milestone('acknowledgement_sent', '2026-12-02T10:00:00+01:00', 'ack'), milestone('progress_update_sent', '2026-12-03T10:00:00+01:00', 'p'))
+    expect(nextMilestones(c, aimms)).toEqual(['evaluation_sent', 'progress_update_sent', 'fix_released', 'publication_consulted', 'published', 'reward_decided'])
+  })
+
+  it('offers a withdrawn milestone again', () => {
+    const c = caseWith(milestone('acknowledgement_sent', '2026-12-02T10:00:00+01:00', 'ack'), event({ type: 'event_withdrawn', eventId: 'ack' }))
+    expect(nextMilestones(c, aimms)).toContain('acknowledgement_sent')
+  })
+})
+
+describe('latestStatusMove', () => {
+  it('is the last status event, whatever came after it', () => {
+    const first = event({ type: 'status_changed', from: 'received', to: 'acknowledged' })
+    const second = event({ type: 'status_changed', from: 'acknowledged', to: 'evaluating' })
+    expect(latestStatusMove(caseWith(first, second, event({ type: 'note', text: 'later' })))).toBe(second)
+    expect(latestStatusMove(caseWith())).toBeUndefined()
+  })
+})
