@@ -92,19 +92,22 @@ export interface AppHarness {
   close(): Promise<void>
 }
 
-/** The page side of the bridge: one desk function per channel and desk.events.on, as the preload exposes them. */
-function installDesk([names, events]: [string[], string[]]): void {
-  const invoke = (window as unknown as { __deskInvoke: (c: string, r: unknown) => Promise<unknown> }).__deskInvoke
-  const desk: Record<string, Record<string, unknown>> = {}
+/**
+ * The page side of the bridge: one desk function per channel and desk.events.on, as the preload exposes them.
+ * Plain JavaScript text: the TypeScript runner of the benchmarks would add helpers (__name) the page does not have.
+ */
+const installDesk = `([names, events]) => {
+  const invoke = window.__deskInvoke
+  const desk = {}
   for (const channel of names) {
-    const [group, method] = channel.split(':') as [string, string]
+    const [group, method] = channel.split(':')
     desk[group] ??= {}
-    desk[group][method] = (request?: unknown) => invoke(channel, request ?? {})
+    desk[group][method] = (request) => invoke(channel, request ?? {})
   }
-  const listeners = new Map<string, Set<(payload: unknown) => void>>()
-  desk['events'] = {
-    on(name: string, listener: (payload: unknown) => void) {
-      if (!events.includes(name)) throw new Error(`There is no event ${name}`)
+  const listeners = new Map()
+  desk.events = {
+    on: (name, listener) => {
+      if (!events.includes(name)) throw new Error('There is no event ' + name)
       const set = listeners.get(name) ?? new Set()
       listeners.set(name, set)
       set.add(listener)
@@ -114,11 +117,11 @@ function installDesk([names, events]: [string[], string[]]): void {
   Object.defineProperty(window, 'desk', { value: Object.freeze(desk), writable: false })
   // Only the harness calls this, through page.evaluate, with a payload it checked against the contract.
   Object.defineProperty(window, '__deskDeliver', {
-    value: (name: string, payload: unknown) => {
+    value: (name, payload) => {
       for (const listener of [...(listeners.get(name) ?? [])]) listener(structuredClone(payload))
     },
   })
-}
+}`
 
 /**
  * The built renderer in Chromium, with the preload replaced by a bridge to the same handler map the main process
@@ -144,7 +147,7 @@ export async function launchApp(
   const deliver = async (event: DeskEvent) => {
     events.push(event)
     // A page that is reloading misses the event, as the real window would; it asks for everything again anyway.
-    await page?.evaluate(([name, payload]) => (window as unknown as { __deskDeliver?: (n: unknown, p: unknown) => void }).__deskDeliver?.(name, payload), [event.name, event.payload] as const).catch(() => undefined)
+    await page?.evaluate(`window.__deskDeliver?.(${JSON.stringify(event.name)}, ${JSON.stringify(event.payload)})`).catch(() => undefined)
   }
 
   let session: StoreSession
@@ -169,7 +172,7 @@ export async function launchApp(
   const browser = await launchChromium()
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
   await context.exposeFunction('__deskInvoke', (channel: string, request: unknown) => dispatch(handlers, channel, request))
-  await context.addInitScript(installDesk, [channels as string[], eventNames as string[]] as [string[], string[]])
+  await context.addInitScript({ content: `(${installDesk})(${JSON.stringify([channels, eventNames])})` })
   // The renderer reads the clock too ("Tomorrow", "Overdue"): it must agree with the handlers' clock.
   if (options.now) await context.clock.setFixedTime(options.now())
   else if (options.clock !== undefined) await context.clock.install({ time: now() })
