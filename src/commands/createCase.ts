@@ -6,7 +6,7 @@ import type { StoreDocument } from '../store/document'
 import type { CommandContext, Outcome } from './context'
 import { eventStamp } from './caseChange'
 import { assignableMember, knownPolicy } from './references'
-import { checkReceivedTime } from './timeRules'
+import { checkReceived } from './timeRules'
 
 export const CreateCase = z.object({ type: z.literal('case.create'), input: CaseInput })
 export type CreateCase = z.input<typeof CreateCase>
@@ -17,7 +17,7 @@ export const keyYear = (receivedAt: string) => Number(receivedAt.slice(0, 4))
 /** Opens a case in Received, following the default policy unless it names one, on today's team calendar. */
 export function createCase(doc: StoreDocument, cmd: CreateCase, ctx: CommandContext): Outcome<Case> {
   const fields = parseInput(CaseInput, cmd.input, 'The case')
-  checkReceivedTime(fields.received.at, ctx.now)
+  checkReceived(fields.received, ctx.now)
   const policyId = fields.policyId ?? doc.settings.defaultPolicyId
   knownPolicy(doc, policyId)
   if (fields.assigneeId !== undefined) assignableMember(doc, fields.assigneeId)

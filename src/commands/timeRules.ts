@@ -1,14 +1,25 @@
-import type { Case } from '../cases/case'
+import type { Case, ZonedInstant } from '../cases/case'
+import { milestoneTimes } from '../cases/history'
 import { refusal } from '../errors'
+import { isTimeZone } from '../time'
 
 /** Clocks differ between colleagues' machines by a little; more than this ahead of now is a typing mistake. */
 export const futureSlackMs = 5 * 60_000
 
 const isLater = (at: string, now: Date) => Date.parse(at) > now.getTime() + futureSlackMs
 
-/** A report cannot arrive in the future. */
-export function checkReceivedTime(at: string, now: Date): void {
-  if (isLater(at, now)) throw refusal('received.at', 'The report cannot have arrived in the future; enter when it came in')
+/** A report cannot arrive in the future, and its zone must be one the deadlines can count in. */
+export function checkReceived(received: ZonedInstant, now: Date): void {
+  if (isLater(received.at, now)) throw refusal('received.at', 'The report cannot have arrived in the future; enter when it came in')
+  if (!isTimeZone(received.timeZone)) throw refusal('received.timeZone', 'Choose a time zone from the list')
+}
+
+/** Moving the receipt later than a milestone would leave that milestone before the report arrived. */
+export function checkReceivedBeforeMilestones(c: Case, receivedAt: string): void {
+  const first = Math.min(...[...milestoneTimes(c).values()].map((times) => times[0]!))
+  if (first < Date.parse(receivedAt)) {
+    throw refusal('received.at', 'A milestone on the timeline lies before this time; correct that milestone first, or enter an earlier time')
+  }
 }
 
 /**

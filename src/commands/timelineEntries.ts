@@ -40,7 +40,7 @@ export function addNote(doc: StoreDocument, cmd: AddNote, ctx: CommandContext): 
  */
 export function recordMilestone(doc: StoreDocument, cmd: RecordMilestone, ctx: CommandContext): Outcome<Case> {
   const { caseId, milestone, on, comment } = parseInput(RecordMilestone, cmd, 'The milestone')
-  if (milestone === 'credit_confirmed') throw refusal('milestone', 'Choose the reporter’s credit on the case; that confirms it')
+  if (milestone === 'credit_confirmed') throw refusal('milestone', 'Choose the reporter’s credit on the case')
   const { c, index } = findCase(doc, caseId)
   checkMilestoneTime(c, on, ctx.now)
   if (milestoneTimes(c).has(milestone) && !repeatableMilestones(policyById(c.policyId, doc.policies)).has(milestone)) {

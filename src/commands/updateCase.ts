@@ -7,7 +7,7 @@ import type { StoreDocument } from '../store/document'
 import { changeCase, checkRevision, eventStamp, findCase, unchanged } from './caseChange'
 import type { CommandContext, Outcome } from './context'
 import { assignableMember, knownPolicy } from './references'
-import { checkReceivedTime } from './timeRules'
+import { checkReceived, checkReceivedBeforeMilestones } from './timeRules'
 
 export const UpdateCase = z.object({
   type: z.literal('case.update'),
@@ -57,7 +57,10 @@ export function updateCase(doc: StoreDocument, cmd: UpdateCase, ctx: CommandCont
   )
   if (fields.length === 0) return unchanged(doc, c)
   const after = { ...c, ...Object.fromEntries(fields.map((f) => [f, given[f] ?? undefined])) } as Case
-  if (fields.includes('received')) checkReceivedTime(after.received.at, ctx.now)
+  if (fields.includes('received')) {
+    checkReceived(after.received, ctx.now)
+    checkReceivedBeforeMilestones(c, after.received.at)
+  }
   if (fields.includes('policyId')) knownPolicy(doc, after.policyId)
   if (fields.includes('assigneeId') && after.assigneeId !== undefined) assignableMember(doc, after.assigneeId)
   const events = fields.map((field) => ({ ...eventStamp(ctx), type: 'field_changed' as const, ...changeOf(doc, field, c, after) }))

@@ -70,6 +70,17 @@ describe('case.update', () => {
     expect(refusalOf(() => d.run({ type: 'case.update', caseId: c.id, patch: { received: future } })).issues[0]?.path).toBe('received.at')
   })
 
+  it('refuses a receipt moved after a milestone already on the timeline, and a zone the deadlines cannot count in', () => {
+    const { d, c } = openCase()
+    d.run({ type: 'case.recordMilestone', caseId: c.id, milestone: 'acknowledgement_sent', on: '2026-11-28T10:00:00+01:00' })
+    const later = { at: '2026-11-29T10:00:00+01:00', timeZone: 'Europe/Amsterdam' }
+    expect(refusalOf(() => d.run({ type: 'case.update', caseId: c.id, patch: { received: later } })).issues).toEqual([
+      { path: 'received.at', message: 'A milestone on the timeline lies before this time; correct that milestone first, or enter an earlier time' },
+    ])
+    const nowhere = { at: '2026-11-27T10:00:00+01:00', timeZone: 'Europe/Atlantis' }
+    expect(refusalOf(() => d.run({ type: 'case.update', caseId: c.id, patch: { received: nowhere } })).issues[0]?.path).toBe('received.timeZone')
+  })
+
   it('names a case that is not there', () => {
     expect(refusalOf(() => desk().run({ type: 'case.update', caseId: 'nope', patch: { title: 'x' } })).code).toBe('not_found')
   })
