@@ -169,7 +169,7 @@ describe('new case form', { timeout: 20_000 }, () => {
     await user.click(screen.getByRole('button', { name: 'Save' }))
 
     await waitFor(() => expect(screen.getByLabelText(/Affected asset/)).toHaveAccessibleDescription('This product is retired'))
-    expect(screen.getByRole('alert')).toHaveTextContent('The case was not saved. Check this field: Affected asset.')
+    expect(screen.getByRole('alert')).toHaveTextContent('The case was not saved. Check this field: Affected asset or product.')
     expect(screen.queryByText('The case was not saved: the affected asset is retired.')).not.toBeInTheDocument()
     expect(screen.getByLabelText(/Affected asset/)).toHaveValue('legacy.example.com')
     expect(screen.getByLabelText('Title')).toHaveValue('Old bug')

@@ -98,6 +98,6 @@ describe('empty store and sample cases', () => {
     const { user } = renderApp(testDesk.desk)
     await user.click(await screen.findByRole('link', { name: 'Settings' }))
     expect(await screen.findByRole('heading', { level: 1, name: 'Settings' })).toBeInTheDocument()
-    expect(screen.getByRole('button', { name: 'Remove sample cases' })).toBeInTheDocument()
+    expect(await screen.findByRole('button', { name: 'Remove sample cases' })).toBeInTheDocument()
   })
 })
