@@ -21,6 +21,13 @@ describe('cases, end to end in Chromium over a real store file', () => {
     await page.getByLabel('Reporter email').fill('ada@example.org')
     await page.getByLabel('Report text').fill('Steps: post <img src=x onerror=alert(1)> as a ticket subject.\nzebrafish-marker')
     await app.screenshot('02-new-case-form')
+    // Clicking away from the half-filled form asks first; Stay keeps what was typed.
+    await page.getByRole('link', { name: 'Cases' }).first().click()
+    const leave = page.getByRole('dialog', { name: 'Leave without saving?' })
+    await leave.getByText('Your changes to the new case will be lost.').waitFor()
+    await app.screenshot('02b-leave-without-saving')
+    await leave.getByRole('button', { name: 'Stay' }).click()
+    expect(await page.getByLabel('Title').inputValue()).toBe('Stored XSS in the support portal')
     await page.getByRole('button', { name: /^(Save|Create case)$/ }).click()
 
     await page.getByRole('heading', { name: 'Stored XSS in the support portal' }).waitFor()
