@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { DeskError } from '../errors'
+import { DeskError, userWords } from '../errors'
 import { contract, type Channel, type Handlers, type Result } from './contract'
 
 /**
@@ -11,7 +11,7 @@ export async function dispatch(handlers: Handlers, channel: string, request: unk
     return { ok: false, error: { code: 'invalid_input', message: `Unknown channel ${String(channel).slice(0, 80)}`, issues: [] } }
   }
   const { req, res } = contract[channel as Channel]
-  const parsed = (req as z.ZodType).safeParse(request ?? {})
+  const parsed = (req as z.ZodType).safeParse(request ?? {}, { error: userWords })
   if (!parsed.success) return { ok: false, error: bodyOf(DeskError.fromZod(parsed.error, inputName(channel as Channel))) }
   try {
     const handler = handlers[channel as Channel] as (req: unknown) => Promise<unknown>
@@ -23,7 +23,7 @@ export async function dispatch(handlers: Handlers, channel: string, request: unk
 }
 
 function inputName(channel: Channel): string {
-  return channel.startsWith('cases:') ? 'The case' : channel.startsWith('settings:') ? 'The settings' : 'The request'
+  return channel.startsWith('cases:') ? 'The case' : channel.startsWith('settings:') ? 'The change to the settings' : 'The request'
 }
 
 function bodyOf(error: unknown) {

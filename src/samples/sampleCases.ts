@@ -1,3 +1,5 @@
+// Over 250 lines with a reason: most of it is the twelve demo cases written out as data; the code that turns them
+// into cases is the last sixty lines.
 import type { CalendarSettings } from '../calendar/spec'
 import type { Actor, Case, Reporter, Severity, TimelineEvent } from '../cases/case'
 import { milestoneOfStatus, statusAfterMilestone, type CaseStatus, type ClosingReason } from '../cases/lifecycle'
