@@ -530,6 +530,7 @@ describe('waiting for the reporter (needs info) stops the clock', () => {
     expect(ack.state).toBe('met_on_time')
     expect(ack.dueDate).toBe('2026-12-24')
     expect(ack.skipped).toEqual([weekend('2026-12-19'), weekend('2026-12-20'), paused('2026-12-21'), paused('2026-12-22')])
+    expect(ack.pauses).toEqual([{ first: '2026-12-21', last: '2026-12-22' }])
     expect(ack.explanation).toBe(
       'Received Fri 18 Dec 16:10 → 2 business days → skipped Sat–Sun 19–20 Dec, Mon–Tue 21–22 Dec (waiting for reporter) → due Thu 24 Dec' +
         ' · Acknowledgement sent Wed 23 Dec 14:00, on time',
@@ -544,6 +545,7 @@ describe('waiting for the reporter (needs info) stops the clock', () => {
     const ack = deadlineOf(deadlinesOf(caseOf({ received, events, status: 'needs_info' }), ikuuPolicy, at('2026-12-22T12:00:00+01:00')), 'acknowledgement')
     expect(ack.state).toBe('paused')
     expect(ack.dueDate).toBe('2026-12-23')
+    expect(ack.waitingSince).toBe('2026-12-21T08:00:00.000Z')
     expect(ack.explanation).toBe(
       'Received Fri 18 Dec 16:10 → 2 business days → skipped Sat–Sun 19–20 Dec, Mon 21 Dec (waiting for reporter) → due Wed 23 Dec' +
         ' · waiting for the reporter since Mon 21 Dec: the clock stands still; this date holds if they answer today',
@@ -554,6 +556,16 @@ describe('waiting for the reporter (needs info) stops the clock', () => {
     const events = [statusChange('received', 'needs_info', '2026-12-23T09:00:00+01:00')]
     const ack = deadlineOf(deadlinesOf(caseOf({ received, events, status: 'needs_info' }), ikuuPolicy, at('2026-12-24T12:00:00+01:00')), 'acknowledgement')
     expect([ack.state, ack.dueDate]).toEqual(['overdue', '2026-12-22'])
+  })
+
+  it('pauses nothing when the move to needs info was a mistake and was reverted', () => {
+    // Moved to needs info Mon 21 Dec 09:00 by mistake, reverted Wed 23 Dec 10:00: no day paused, due Tue 22 Dec as before.
+    const events = [
+      { ...statusChange('received', 'needs_info', '2026-12-21T09:00:00+01:00'), id: 'mistake' },
+      statusChange('needs_info', 'received', '2026-12-23T10:00:00+01:00', { reverts: 'mistake' }),
+    ]
+    const ack = deadlineOf(deadlinesOf(caseOf({ received, events }), ikuuPolicy, at('2026-12-23T11:00:00+01:00')), 'acknowledgement')
+    expect([ack.state, ack.dueDate, ack.pauses]).toEqual(['overdue', '2026-12-22', []])
   })
 
   it('pauses nothing when the question is answered on the day it was asked', () => {
