@@ -35,11 +35,11 @@ export const userWords: z.core.$ZodErrorMap = (issue) => {
     case 'too_small':
       if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? 'Fill this in' : `Use at least ${issue.minimum} characters`
       if (issue.origin === 'array' || issue.origin === 'set') return `Add at least ${issue.minimum}`
-      return `Enter ${issue.minimum} or more`
+      return issue.inclusive === false ? `Enter more than ${issue.minimum}` : `Enter ${issue.minimum} or more`
     case 'too_big':
       if (issue.origin === 'string') return `Use at most ${Number(issue.maximum).toLocaleString('en-US')} characters`
       if (issue.origin === 'array' || issue.origin === 'set') return `At most ${issue.maximum} are allowed`
-      return `Enter ${issue.maximum} or less`
+      return issue.inclusive === false ? `Enter less than ${issue.maximum}` : `Enter ${issue.maximum} or less`
     case 'invalid_format':
       if (issue.format === 'email') return 'Enter a valid email address'
       if (issue.format === 'datetime' || issue.format === 'date') return 'Enter a date and time'
