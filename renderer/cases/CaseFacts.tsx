@@ -1,9 +1,9 @@
 import { Link } from 'react-router'
 import type { Case } from '../../src/cases/case'
+import { formatForZone } from '../../src/i18n/dates'
 import type { TeamMember } from '../../src/settings/settings'
 import { ExternalLink } from '../links/ExternalLink'
 import { memberName } from '../settings/members'
-import { formatInZone } from '../time/formatDate'
 import { channelLabels, languageLabels } from './caseLabels'
 import { creditChoiceLabels, cveCreditTypeLabels, rewardStatusLabels } from './creditLabels'
 import { useCaseSummaries } from './CaseSummaries'
@@ -19,7 +19,7 @@ export function DetailsCard({ kase, team }: { kase: Case; team: TeamMember[] }) 
       <h2 id="facts-details">Details</h2>
       <dl className="facts">
         <dt>Received</dt>
-        <dd>{formatInZone(kase.received.at, kase.received.timeZone)}</dd>
+        <dd>{formatForZone(kase.received.at, kase.received.timeZone, 'en')}</dd>
         <dt>Channel</dt>
         <dd>{channelLabels[kase.channel ?? 'email']}</dd>
         <dt>Asset</dt>

@@ -83,7 +83,7 @@ export function timelineText(c: Case, context: TimelineContext): TimelineLine[] 
         const reverted = event.reverts ? byId.get(event.reverts) : undefined
         const what: Piece[] =
           reverted?.type === 'status_changed'
-            ? [...w.undid(w.statuses[reverted.to]), ` (${w.statuses[event.to]})`]
+            ? w.undid(w.statuses[reverted.to], w.statuses[event.to])
             : [w.moved[0], w.statuses[event.from], w.moved[1], { strong: w.statuses[event.to] }]
         if (event.closingReason) {
           const original = event.duplicateOf ? context.caseKey(event.duplicateOf) : undefined

@@ -15,7 +15,7 @@ export type TimelineWords = {
   changed: [string, string, string]
   fields: Record<FieldChanged['field'], string>
   moved: [string, string]
-  undid(to: string): Piece[]
+  undid(to: string, back: string): Piece[]
   duplicateOf: string
   repinned: string
   on: string
@@ -63,7 +63,7 @@ const en: TimelineWords = {
     policyId: 'policy',
   },
   moved: ['Moved from ', ' to '],
-  undid: (to) => ['Undid the move to ', { strong: to }],
+  undid: (to, back) => ['Undid the move to ', { strong: to }, `, back to ${back}`],
   duplicateOf: ' of ',
   repinned: 'Re-pinned the case to the team’s current holiday calendar',
   on: ' on ',
@@ -127,7 +127,7 @@ const nl: TimelineWords = {
     policyId: 'het beleid',
   },
   moved: ['Verplaatste van ', ' naar '],
-  undid: (to) => ['Draaide de stap naar ', { strong: to }, ' terug'],
+  undid: (to, back) => ['Draaide de stap naar ', { strong: to }, ` terug, weer naar ${back}`],
   duplicateOf: ' van ',
   repinned: 'Koppelde de zaak opnieuw aan de huidige feestdagenkalender van het team',
   on: ' op ',

@@ -66,7 +66,7 @@ describe('confirm before a move that breaks a promise', { timeout: 20_000 }, () 
     await waitFor(() => expect(status()).toBe('Resolved'))
     const timeline = screen.getByRole('list', { name: 'Timeline' }).textContent
     expect(timeline).toContain('Moved from Resolved to Published')
-    expect(timeline).toContain('Undid the move to Published (Resolved)')
+    expect(timeline).toContain('Undid the move to Published, back to Resolved')
     expect(screen.queryByRole('button', { name: /^Undo move/ })).not.toBeInTheDocument()
   })
 

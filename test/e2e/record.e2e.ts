@@ -59,6 +59,8 @@ describe('a record to trust, end to end', () => {
     await expect.poll(() => deadline(page, 'Send evaluation').innerText()).toContain('→ due Wed 23 Dec')
     await timeline.scrollIntoViewIfNeeded()
     await app.screenshot('42-milestone-corrected')
+    await deadline(page, 'Send evaluation').scrollIntoViewIfNeeded()
+    await app.screenshot('43-deadline-follows-correction')
   })
 
   it('publishing with promises open lists them and asks; the move can be undone and the timeline keeps both', async () => {
@@ -76,18 +78,18 @@ describe('a record to trust, end to end', () => {
     const text = await dialog.innerText()
     expect(text).toContain('Confirm credit')
     expect(text).toContain('Consult reporter on publication')
-    await app.screenshot('43-publish-with-open-promises')
+    await app.screenshot('44-publish-with-open-promises')
 
     await dialog.getByRole('button', { name: 'Publish anyway' }).click()
     await page.getByRole('region', { name: 'Status' }).getByText('Published', { exact: true }).waitFor()
     await page.getByRole('button', { name: 'Undo move to Published' }).waitFor()
-    await app.screenshot('44-published-with-undo')
+    await app.screenshot('45-published-with-undo')
 
     await page.getByRole('button', { name: 'Undo move to Published' }).click()
     const timeline = page.getByRole('list', { name: 'Timeline' })
     await timeline.getByText('Undid the move to Published').waitFor()
     expect(await timeline.innerText()).toContain('Moved from Resolved to Published')
     await timeline.scrollIntoViewIfNeeded()
-    await app.screenshot('45-move-undone')
+    await app.screenshot('46-move-undone')
   })
 })
