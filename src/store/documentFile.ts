@@ -44,6 +44,13 @@ export interface DocumentFileOptions {
  */
 type Stamp = string
 const stampOf = (bytes: Uint8Array): Stamp => createHash('sha256').update(bytes).digest('hex')
+/**
+ * The same stamp, computed on Node's thread pool: at open and after a write nothing waits for it, so it runs beside the
+ * parse or the write instead of adding 30–60 ms (40 MB) to them.
+ */
+const stampBeside = async (bytes: Uint8Array): Promise<Stamp> =>
+  // Never a SharedArrayBuffer here: the bytes come from readFile or from the encoding.
+  Buffer.from(await globalThis.crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>)).toString('hex')
 
 /** Node's messages already start with the code: 'EACCES: permission denied, open …'. */
 function reasonOf(error: unknown): string {
@@ -93,6 +100,7 @@ export async function openDocumentFile(
       throw new StoreOpenError(path, `could not be created (${reasonOf(error)})`)
     }
   }
+  const stamping = stampBeside(bytes)
   let text: string
   try {
     text = encoding.decode(bytes)
@@ -102,7 +110,7 @@ export async function openDocumentFile(
   const read = readDocument(text)
   if (!read.ok) throw new StoreOpenError(path, read.problem)
 
-  let known = stampOf(bytes)
+  let known = await stamping
   // watch() must not take this app's own write for another's: it ignores a look that overlapped a write or a re-read.
   let writing = false
   let generation = 0
@@ -110,11 +118,13 @@ export async function openDocumentFile(
   const file: DocumentFile = {
     path,
     async readChanges() {
-      let current: Uint8Array | undefined
+      let stamp: Stamp
       let text: string
       try {
-        current = await readBytes(path)
-        if (!current || stampOf(current) === known) return undefined
+        const current = await readBytes(path)
+        if (!current) return undefined
+        stamp = stampOf(current)
+        if (stamp === known) return undefined
         text = encoding.decode(current)
       } catch (error) {
         throw new DeskError('store_unavailable', `Could not read ${path} (${reasonOf(error)}). Nothing was saved; check that the folder can be reached and try again.`)
@@ -126,7 +136,7 @@ export async function openDocumentFile(
           `Another program changed ${path} and it now ${read.problem}. Nothing was saved and the file was not touched; restore it from a backup to go on.`,
         )
       }
-      known = stampOf(current)
+      known = stamp
       generation++
       return read.doc
     },
@@ -135,13 +145,13 @@ export async function openDocumentFile(
       writing = true
       generation++
       try {
-        await atomicWrite(path, bytes)
+        const [stamp] = await Promise.all([stampBeside(bytes), atomicWrite(path, bytes)])
+        known = stamp
       } catch (error) {
         throw new DeskError('store_unavailable', `Could not save to ${path} (${reasonOf(error)}). Your change was not saved; check that the folder is writable and try again.`)
       } finally {
         writing = false
       }
-      known = stampOf(bytes)
     },
     whileLocked: (step) => whileLocked(path, step),
     watch(onChange) {
