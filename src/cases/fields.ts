@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { Language } from '../i18n/language'
 
 /** The values a case is made of: the case schema and the timeline's record of a field change both use them. */
 export const shortText = (max: number) => z.string().trim().max(max, `At most ${max} characters`)
@@ -7,7 +8,8 @@ export const Reporter = z.object({
   name: shortText(200).min(1, 'Enter the reporter’s name'),
   email: z.email('Enter a valid email address').max(320),
   handle: shortText(100).optional(),
-  language: z.enum(['en', 'nl']).default('en'),
+  /** What the desk writes to the reporter in. */
+  language: Language.default('en'),
   pgpPublicKey: z.string().max(100_000).optional(),
 })
 export type Reporter = z.infer<typeof Reporter>
