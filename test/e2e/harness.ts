@@ -75,7 +75,7 @@ export interface AppHarness {
   storeFile: string
   dialogs: { open: string | null; create: string | null }
   openedLinks: string[]
-  /** Present when the app was launched with `clock`. */
+  /** Moves time only when the app was launched with `clock`; otherwise its moves throw. */
   clock: HarnessClock
   /** Every event delivered to the page so far, in order. */
   events: DeskEvent[]
@@ -157,7 +157,7 @@ export async function launchApp(
     const state = session.state()
     return state.kind === 'ready' ? timeZoneOf(session.store().settings.get().calendar.spec) : 'UTC'
   }
-  const announce = (today: string) => void deliver({ name: 'clock:dayChanged', payload: { today } })
+  const announce = (today: string) => deliver({ name: 'clock:dayChanged', payload: { today } })
   const startBackend = async () => {
     // watch: a colleague's write to the same file must reach the open list through the file watch, as in the app.
     session = createStoreSession({ now, watch: true })
@@ -166,7 +166,7 @@ export async function launchApp(
     await session.open(storeFile)
   }
   await startBackend()
-  const dayClock = startDayClock(teamZone, announce, () => now().getTime())
+  const dayClock = startDayClock(teamZone, (today) => void announce(today), () => now().getTime())
 
   const { server, url } = await serveRenderer()
   const browser = await launchChromium()
@@ -184,7 +184,7 @@ export async function launchApp(
   // Main announces a new day from its timer; a jump of the test's clock past midnight is announced at once instead.
   const moved = async (before: number) => {
     const after = now().getTime()
-    if (nextDayChange(before, teamZone()).at <= after) announce(dateInZone(after, teamZone()))
+    if (nextDayChange(before, teamZone()).at <= after) await announce(dateInZone(after, teamZone()))
     dayClock.reschedule()
   }
   const clock: HarnessClock = {
