@@ -193,7 +193,7 @@ function RuleFields({
           <Field
             label={ruleFieldLabels.onDayOff}
             error={error('onDayOff')}
-            hint="A weekend day, holiday or company closure. The Dutch General Time Limits Act moves statutory limits to the next business day."
+            hint="A weekend day, holiday or closure."
           >
             {(a) => (
               <select {...a} value={rule.onDayOff} onChange={(e) => onChange({ onDayOff: e.target.value as PolicyRule['onDayOff'] })}>

@@ -19,7 +19,7 @@ export const ruleFieldLabels = {
   metBy: 'Met by',
   amount: 'Days',
   unit: 'Unit',
-  onDayOff: 'If the last day is a day off',
+  onDayOff: 'Last day on a day off',
   repeatsUntil: 'Repeats until',
   before: 'Before',
   quote: 'Quoted sentence',

@@ -10,13 +10,18 @@ export const unitLabels: Record<PolicyRule['unit'], string> = {
 
 /** What a calendar-day promise does when its last day is a day off. */
 export const onDayOffLabels: Record<PolicyRule['onDayOff'], string> = {
-  stays: 'It stays on that day',
-  next_business_day: 'It moves to the next business day',
+  stays: 'It stays',
+  next_business_day: 'Next business day',
 }
 
-/** '15 business days', '1 calendar day', or 'No time limit (before Published)'. */
-export function timeLimitText(rule: Pick<PolicyRule, 'amount' | 'unit' | 'before'>): string {
+/**
+ * '15 business days', '1 calendar day (a day off moves it to the next business day)', or 'No time limit (before
+ * Published)'. A calendar-day count says what its last day does on a day off, since that decides the date.
+ */
+export function timeLimitText(rule: Pick<PolicyRule, 'amount' | 'unit' | 'before' | 'onDayOff'>): string {
   if (rule.amount === null) return rule.before ? `No time limit (before ${milestoneLabels.en[rule.before]})` : 'No time limit'
   const unit = unitLabels[rule.unit]
-  return `${rule.amount} ${rule.amount === 1 ? unit.replace(/s$/, '') : unit}`
+  const days = `${rule.amount} ${rule.amount === 1 ? unit.replace(/s$/, '') : unit}`
+  if (rule.unit === 'business_days') return days
+  return `${days} (${rule.onDayOff === 'stays' ? 'may end on a day off' : 'a day off moves it to the next business day'})`
 }

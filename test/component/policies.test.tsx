@@ -105,7 +105,7 @@ describe('policies', { timeout: 20_000 }, () => {
     await user.click(screen.getByRole('button', { name: 'Save policy' }))
 
     const row = await screen.findByRole('row', { name: /^Send evaluation/ })
-    expect([...row.children].map((c) => c.textContent).slice(0, 3)).toEqual(['Send evaluation', 'Acknowledgement sent', '3 calendar days'])
+    expect([...row.children].map((c) => c.textContent).slice(0, 3)).toEqual(['Send evaluation', 'Acknowledgement sent', '3 calendar days (a day off moves it to the next business day)'])
 
     await user.click(screen.getByRole('button', { name: 'Use as default for new cases' }))
     await screen.findByText('Default for new cases')
@@ -118,15 +118,16 @@ describe('policies', { timeout: 20_000 }, () => {
     await user.click(await screen.findByRole('button', { name: 'Copy to edit' }))
     const first = within(await screen.findByRole('group', { name: 'Rule 1: Acknowledge receipt' }))
     const second = within(screen.getByRole('group', { name: 'Rule 2: Send evaluation' }))
-    expect(first.queryByLabelText('If the last day is a day off')).toBeNull()
-    expect(second.queryByLabelText('If the last day is a day off')).toBeNull()
+    expect(first.queryByLabelText('Last day on a day off')).toBeNull()
+    expect(second.queryByLabelText('Last day on a day off')).toBeNull()
 
     await user.selectOptions(second.getByLabelText('Unit'), 'Calendar days')
-    expect(second.getByLabelText('If the last day is a day off')).toHaveDisplayValue('It moves to the next business day')
-    await user.selectOptions(second.getByLabelText('If the last day is a day off'), 'It stays on that day')
+    expect(second.getByLabelText('Last day on a day off')).toHaveDisplayValue('Next business day')
+    await user.selectOptions(second.getByLabelText('Last day on a day off'), 'It stays')
     await user.click(screen.getByRole('button', { name: 'Save policy' }))
 
-    await screen.findByRole('row', { name: /^Send evaluation/ })
+    const row = await screen.findByRole('row', { name: /^Send evaluation/ })
+    expect(row.children[2]?.textContent).toBe('3 calendar days (may end on a day off)')
     const stored = (await value(desk.policies.list({}))).find((p) => p.id === 'ikuu-copy-1')
     expect(stored?.rules[1]).toMatchObject({ unit: 'calendar_days', onDayOff: 'stays' })
   })

@@ -33,6 +33,11 @@ describe('editing screens, end to end', () => {
     await page.getByLabel('Original case').fill('VD-2026-011')
     await app.screenshot('31-close-as-duplicate')
     await page.getByRole('form', { name: 'Close case' }).getByRole('button', { name: 'Close case' }).click()
+    // Its deadlines were still running: closing asks first.
+    const dialog = page.getByRole('dialog', { name: 'Close with promises still open?' })
+    await dialog.waitFor()
+    await app.screenshot('31b-close-with-open-promises')
+    await dialog.getByRole('button', { name: 'Close anyway' }).click()
     await page.getByRole('link', { name: 'VD-2026-011' }).first().waitFor()
     await app.screenshot('32-closed-duplicate')
 
@@ -57,5 +62,25 @@ describe('editing screens, end to end', () => {
     await page.getByLabel('Policy name').waitFor()
     expect(await page.getByLabel('Policy name').inputValue()).toBe('AIMMS Responsible Disclosure Policy (copy)')
     await app.screenshot('33-policy-editor')
+
+    // A refusal is named by the rule's place and the field's label, at the field: never 'rules.0.amount' or schema text.
+    const rule = page.getByRole('group', { name: 'Rule 1: Send evaluation' })
+    await rule.getByLabel('Days').fill('-1')
+    await page.getByRole('button', { name: 'Save policy' }).click()
+    const words = 'Enter a whole number of days from 0 to 3650, or leave it empty for no time limit'
+    await page.getByRole('alert').filter({ hasText: `Rule 1 · Days: ${words}` }).waitFor()
+    await rule.getByText(words).waitFor()
+    expect(await page.locator('.content').innerText()).not.toMatch(/rules\.0|Too small/)
+    await app.screenshot('34-policy-field-message')
+
+    // A calendar-day rule says what happens when its last day is a day off.
+    await rule.getByLabel('Days').fill('15')
+    await rule.getByLabel('Unit').selectOption({ label: 'Calendar days' })
+    await rule.getByLabel('Last day on a day off').selectOption({ label: 'It stays' })
+    await rule.getByLabel('Last day on a day off').scrollIntoViewIfNeeded()
+    await app.screenshot('35-policy-day-off-choice')
+    await page.getByRole('button', { name: 'Save policy' }).click()
+    await page.getByRole('table', { name: 'Rules' }).waitFor()
+    await app.screenshot('36-policy-saved')
   })
 })
