@@ -1,5 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { afterEach, describe, expect, it } from 'vitest'
+import { createTestDesk } from '../support/testDesk'
 import { launchApp, type AppHarness } from './harness'
 
 let app: AppHarness | undefined
@@ -51,6 +52,36 @@ describe('cases, end to end in Chromium over a real store file', () => {
     await page.getByRole('row').filter({ hasText: 'Stored XSS in the support portal' }).first().click()
     await page.getByRole('heading', { name: 'Stored XSS in the support portal' }).waitFor()
     await page.getByText('Acknowledged').first().waitFor()
+  })
+
+  it('a case whose policy is gone shows that in its own row, and every other case counts as usual', async () => {
+    const { mkdtemp } = await import('node:fs/promises')
+    const { tmpdir } = await import('node:os')
+    const { join } = await import('node:path')
+    const seed = await createTestDesk()
+    const input = {
+      reporter: { name: 'Ada Researcher', email: 'ada@example.org', language: 'en' as const },
+      received: { at: '2026-11-23T10:00:00+01:00', timeZone: 'Europe/Amsterdam' },
+      channel: 'email' as const,
+      reportText: 'Steps attached.',
+      severity: { kind: 'unrated' as const },
+      tags: [],
+    }
+    const kept = await seed.desk.cases.create({ ...input, title: 'Open redirect on login' })
+    const orphan = await seed.desk.cases.create({ ...input, title: 'SQL injection in search' })
+    const document = JSON.parse(await readFile(seed.file, 'utf8')) as { cases: { title: string; policyId: string }[] }
+    await seed.dispose()
+    expect(kept.ok && orphan.ok).toBe(true)
+    for (const c of document.cases) if (c.title === 'SQL injection in search') c.policyId = 'retired-policy'
+    const file = join(await mkdtemp(join(tmpdir(), 'dd-orphan-')), 'disclosure-desk.json')
+    await writeFile(file, JSON.stringify(document))
+
+    app = await launchApp({ storeFile: file })
+    const row = (title: string) => app!.page.getByRole('row').filter({ hasText: title })
+    await row('SQL injection in search').getByText('which no longer exists', { exact: false }).waitFor()
+    await row('Open redirect on login').getByText(/^(In \d+ days|Tomorrow|Due today|Overdue)/).waitFor()
+    expect(await app.page.getByRole('alert').count()).toBe(0)
+    await app.screenshot('06-case-row-problem')
   })
 
   it('opens the recovery screen for a corrupt store and leaves the file untouched', async () => {
