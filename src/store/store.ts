@@ -12,6 +12,7 @@ import type { StoreDocument } from './document'
 import { openDocumentFile, type Encoding } from './documentFile'
 import { formatPath } from './readDocument'
 
+/** 'other_app': another app (a colleague's, on a shared folder) wrote the file and this store took its document in. */
 export type ChangeOrigin = 'this_app' | 'other_app'
 export type StoreListener = (events: DomainEvent[], origin: ChangeOrigin) => void
 
@@ -19,7 +20,9 @@ export interface Store {
   readonly file: string
   /** Runs one command on the current document, writes the result and then tells the subscribers what changed. */
   run<C extends Command>(command: C): Promise<{ result: ResultOf<C>; events: DomainEvent[] }>
+  /** Hears every change of the document, this app's and others'; returns the function that stops it. */
   subscribe(listener: StoreListener): () => void
+  /** The current document, as last read or written; it is replaced, never changed in place. */
   document(): StoreDocument
   // Today's surface, for tests and scripts in plain Node: each change is one run().
   cases: {

@@ -42,6 +42,16 @@ describe('openStore on a missing file', () => {
   })
 })
 
+describe('openStore on a missing file, from two apps at once', () => {
+  it('creates it once; both open the same empty store', async () => {
+    const file = join(dir, 'shared', 'store.json')
+    const stores = await Promise.all([openStore(file), openStore(file)])
+    for (const store of stores) expect(store.document()).toEqual(emptyDocument())
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual(emptyDocument())
+    await Promise.all(stores.map((store) => store.close()))
+  })
+})
+
 describe('openStore on a file it cannot use', () => {
   it('reports an empty file', async () => {
     expect(await problemOf('')).toBe('is empty')
