@@ -1,7 +1,7 @@
 import { z } from 'zod'
-import { DeskError, userWords } from '../errors'
+import { DeskError } from '../errors'
 import { Policy } from '../policies/policy'
-import { UserPolicy } from '../policies/validatePolicy'
+import { validatePolicy } from '../policies/validatePolicy'
 import type { StoreDocument } from '../store/document'
 import type { CommandContext, Outcome } from './context'
 
@@ -12,12 +12,7 @@ export type RemovePolicy = z.input<typeof RemovePolicy>
 
 /** Adds or replaces one of the team's own policies; it must be consistent and not pose as a shipped preset. */
 export function savePolicy(doc: StoreDocument, cmd: SavePolicy, _ctx: CommandContext): Outcome<Policy> {
-  const parsed = UserPolicy.safeParse(cmd.policy, { error: userWords })
-  if (!parsed.success) {
-    const name = typeof cmd.policy.name === 'string' && cmd.policy.name.trim() ? `The policy “${cmd.policy.name}”` : 'The policy'
-    throw DeskError.fromZod(parsed.error, name)
-  }
-  const policy = parsed.data
+  const policy = validatePolicy(cmd.policy)
   const known = doc.policies.some((p) => p.id === policy.id)
   const policies = known ? doc.policies.map((p) => (p.id === policy.id ? policy : p)) : [...doc.policies, policy]
   return { document: { ...doc, policies }, result: policy, events: [{ type: 'policies.changed' }] }
