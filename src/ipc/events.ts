@@ -1,4 +1,5 @@
 import type { DomainEvent } from '../commands/events'
+import type { ChangeOrigin } from '../store'
 import { eventNames, events, type DeskEvent, type EventName } from './contract'
 
 /**
@@ -6,7 +7,7 @@ import { eventNames, events, type DeskEvent, type EventName } from './contract'
  * file also says so ('store:changedOnDisk'). Duplicates go, and when many cases changed at once the single-case events
  * are left out: 'cases:changed' already covers them.
  */
-export function contractEventsOf(changes: readonly DomainEvent[], origin: 'this_app' | 'other_app'): DeskEvent[] {
+export function contractEventsOf(changes: readonly DomainEvent[], origin: ChangeOrigin): DeskEvent[] {
   const out: DeskEvent[] = []
   const seen = new Set<string>()
   const add = (event: DeskEvent) => {
