@@ -48,7 +48,7 @@ export function useCaseSearch(text: string) {
 const idSet = (answer: { ids: string[] }): ReadonlySet<string> => new Set(answer.ids)
 
 /** After a change to one case: the saved case is shown at once; what is counted from it, and the list, load again. */
-export function caseSaved(client: QueryClient, saved: Case): void {
+function caseSaved(client: QueryClient, saved: Case): void {
   client.setQueryData(caseKeys.one(saved.id), saved)
   void client.invalidateQueries({ queryKey: caseKeys.deadlines(saved.id) })
   void client.invalidateQueries({ queryKey: caseKeys.nextMilestones(saved.id) })
