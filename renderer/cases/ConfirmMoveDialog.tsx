@@ -4,8 +4,18 @@ import type { TransitionPreview } from '../../src/ipc/contract'
 import { Dialog } from '../dialogs/Dialog'
 
 const words = {
-  published: { title: 'Publish with promises still open?', verb: 'Publishing', anyway: 'Publish anyway' },
-  closed: { title: 'Close with promises still open?', verb: 'Closing', anyway: 'Close anyway' },
+  published: {
+    title: 'Publish with promises still open?',
+    verb: 'Publishing',
+    anyway: 'Publish anyway',
+    advice: 'Keep them first, or go ahead if the reporter agreed otherwise. The timeline records the move, and it can be undone.',
+  },
+  closed: {
+    title: 'Close with promises still open?',
+    verb: 'Closing',
+    anyway: 'Close anyway',
+    advice: 'A closed case keeps no more promises. The timeline records the move, and it can be undone.',
+  },
 } as const
 
 export type ConfirmableMove = keyof typeof words
@@ -54,7 +64,7 @@ export function ConfirmMoveDialog({
       {preview.becomeNotApplicable.length > 0 && (
         <DeadlineList title={`${w.verb} now makes these not applicable`} deadlines={preview.becomeNotApplicable} />
       )}
-      <p className="muted">Keep them first, or go ahead if the reporter agreed otherwise; the timeline records the move.</p>
+      <p className="muted">{w.advice}</p>
     </Dialog>
   )
 }
