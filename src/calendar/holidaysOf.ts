@@ -1,5 +1,6 @@
 import type { default as Holidays, HolidaysTypes } from 'date-holidays'
 import { DeskError } from '../errors'
+import type { Language } from '../i18n/language'
 import { isoDateOf, parseIsoDate } from './dayNumber'
 import { holidaySourceOf } from './holidaySource'
 import { resolveCalendarSpec } from './resolveCalendarSpec'
@@ -49,14 +50,14 @@ function hasMultiDayRules(source: Holidays): boolean {
   return known
 }
 
-/** The holidays `source` holds for the year, marked counted or not under the spec. */
-export function holidaysIn(source: Holidays, spec: ResolvedCalendarSpec, year: number): RegionHoliday[] {
+/** The holidays `source` holds for the year, marked counted or not under the spec; names in `language` where date-holidays has them. */
+export function holidaysIn(source: Holidays, spec: ResolvedCalendarSpec, year: number, language: Language = 'en'): RegionHoliday[] {
   const types = new Set<string>(spec.holidayTypes)
   const overrides = new Map(spec.overrides.map((o) => [o.rule, o.treatAs]))
   const prefix = `${String(year).padStart(4, '0')}-`
   const entries = year > 1 && hasMultiDayRules(source)
-    ? [...source.getHolidays(year - 1, 'en'), ...source.getHolidays(year, 'en')]
-    : source.getHolidays(year, 'en')
+    ? [...source.getHolidays(year - 1, language), ...source.getHolidays(year, language)]
+    : source.getHolidays(year, language)
   const holidays: RegionHoliday[] = []
   for (const holiday of entries) {
     const overridden = overrides.get(holiday.rule)

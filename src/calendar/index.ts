@@ -1,4 +1,4 @@
-export { clearCalendarCache, createCalendar } from './createCalendar'
+export { clearCalendarCache, createCalendar, holidayNameOn } from './createCalendar'
 export { holidaysOf } from './holidaysOf'
 export { countries, defaultTimeZone, regionsOf, statesOf, timeZoneOf } from './regions'
 export * from './spec'

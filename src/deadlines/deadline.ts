@@ -27,8 +27,10 @@ export const SkippedDay = z.object({
   date: IsoDate,
   /** A day off of the calendar, or a day on which the case waited for the reporter. */
   reason: z.enum([...DayOffReason.options, 'paused']),
-  /** The holiday's name as the calendar gives it. */
+  /** The holiday's name as the calendar gives it, in English. */
   name: z.string().optional(),
+  /** The holiday's Dutch name, for Dutch texts ('Kerstmis'), where date-holidays has one. */
+  dutchName: z.string().optional(),
 })
 export type SkippedDay = z.infer<typeof SkippedDay>
 
@@ -49,7 +51,8 @@ export type CountStart = z.infer<typeof CountStart>
 export const DueDayOff = z.object({
   date: IsoDate,
   reason: DayOffReason,
-  name: z.string().optional(),
+  name: SkippedDay.shape.name,
+  dutchName: SkippedDay.shape.dutchName,
   handling: PolicyRule.shape.onDayOff,
 })
 export type DueDayOff = z.infer<typeof DueDayOff>

@@ -1,4 +1,5 @@
 import type { Case } from '../cases/case'
+import { holidayNameOn } from '../calendar'
 import type { IsoDate } from '../calendar/spec'
 import type { Anchor, Policy, PolicyRule } from '../policies/policy'
 import { dateInZone, endOfDayMs, wallClockOf } from '../time'
@@ -27,10 +28,14 @@ interface Count {
 function dayOffOf(rule: PolicyRule, dueDate: IsoDate, clock: CaseClock): DueDayOff | undefined {
   if (rule.unit !== 'calendar_days' || clock.calendar.isBusinessDay(dueDate)) return undefined
   const [off] = clock.calendar.nonWorkingDays(dueDate, dueDate)
-  const reason = off?.reason ?? 'closure'
-  return off?.name === undefined
-    ? { date: dueDate, reason, handling: rule.onDayOff }
-    : { date: dueDate, reason, name: off.name, handling: rule.onDayOff }
+  return { ...withDutchName({ date: dueDate, reason: off?.reason ?? 'closure', ...(off?.name && { name: off.name }) }, clock), handling: rule.onDayOff }
+}
+
+/** A holiday with its Dutch name beside the calendar's English one, so that a Dutch text names it in Dutch. */
+function withDutchName<D extends { date: IsoDate; reason: string; name?: string }>(day: D, clock: CaseClock): D {
+  if (day.reason !== 'holiday') return day
+  const dutchName = holidayNameOn(clock.c.calendar.spec, day.date, 'nl')
+  return dutchName === undefined ? day : { ...day, dutchName }
 }
 
 /**
@@ -63,7 +68,8 @@ function countFrom(rule: PolicyRule & { amount: number }, from: Anchor, at: numb
   // The due instant is the end of the due calendar day, not of the working day: a reporter promised "within two
   // business days" who hears back at 18:00 on the second day was answered within two business days.
   const dueAt = endOfDayMs(dueDate, teamZone)
-  return { from, anchorAt: at, countStart, dueDate, dueAt, dayOff, skipped: counted.skipped, pauses: counted.pauses }
+  const skipped = counted.skipped.map((day) => withDutchName(day, clock))
+  return { from, anchorAt: at, countStart, dueDate, dueAt, dayOff, skipped, pauses: counted.pauses }
 }
 
 /** The event that kept a promise, and when. */

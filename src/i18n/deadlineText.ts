@@ -80,7 +80,7 @@ const dutchEventNouns: Record<Anchor, string> = {
   reward_decided: 'het besluit over de beloning',
 }
 
-// Holiday names are the calendar's, which date-holidays gives in English.
+// Holidays by their Dutch names where the calendar has them ('Kerstmis'), else by the English ones.
 const dutch: Phrases = {
   amount: (amount, unit) =>
     amount === null
@@ -99,11 +99,11 @@ const dutch: Phrases = {
         ? 'valt in het weekend'
         : dayOff.reason === 'closure'
           ? 'valt op een sluitingsdag'
-          : `valt op ${dayOff.name ?? 'een feestdag'}`
+          : `valt op ${dayOff.dutchName ?? dayOff.name ?? 'een feestdag'}`
     return `${text} (${on})`
   },
   movedOffDayOff: (dayOff) => {
-    const why = dayOff.reason === 'weekend' ? 'weekend' : dayOff.reason === 'closure' ? 'sluiting' : (dayOff.name ?? 'feestdag')
+    const why = dayOff.reason === 'weekend' ? 'weekend' : dayOff.reason === 'closure' ? 'sluiting' : (dayOff.dutchName ?? dayOff.name ?? 'feestdag')
     return `laatste dag ${formatDay(dayOff.date, 'nl')} (${why}): verschoven naar de eerstvolgende werkdag`
   },
   waiting: (from, amount) => `Wacht op ${dutchEventNouns[from]} → dan ${amount}`,
@@ -119,7 +119,7 @@ const dutch: Phrases = {
       ? ''
       : day.reason === 'paused'
         ? ' (wachten op melder)'
-        : ` (${day.name ?? (day.reason === 'holiday' ? 'feestdag' : 'sluiting')})`,
+        : ` (${day.dutchName ?? day.name ?? (day.reason === 'holiday' ? 'feestdag' : 'sluiting')})`,
 }
 
 const phrases: Record<Language, Phrases> = { en: english, nl: dutch }

@@ -58,7 +58,8 @@ function deadlineOf(deadlines: Deadline[], ruleId: string, occurrence = 1): Dead
 
 const at = (iso: string) => new Date(iso)
 const weekend = (date: string) => ({ date, reason: 'weekend' })
-const holiday = (date: string, name: string) => ({ date, reason: 'holiday', name })
+/** A holiday skipped, with its name in English and, for Dutch texts, in Dutch. */
+const holiday = (date: string, name: string, dutchName: string) => ({ date, reason: 'holiday', name, dutchName })
 const paused = (date: string) => ({ date, reason: 'paused' })
 
 const goodFridayOff = { overrides: [{ rule: 'easter -2', name: 'Good Friday', treatAs: 'non_working' }] }
@@ -104,12 +105,15 @@ describe('IKUU over Christmas 2026 in the Netherlands', () => {
     expect(evaluation.dueAt).toBe('2026-12-28T22:59:59.999Z')
     expect(evaluation.reading).toMatch(/^"Three days" does not say which days/)
     expect(evaluation.skipped).toEqual([
-      holiday('2026-12-25', 'Christmas Day'),
-      holiday('2026-12-26', 'Boxing Day'),
+      holiday('2026-12-25', 'Christmas Day', 'Kerstmis'),
+      holiday('2026-12-26', 'Boxing Day', 'Tweede kerstdag'),
       weekend('2026-12-27'),
     ])
     expect(evaluation.explanation).toBe(
       'Acknowledgement sent Tue 22 Dec 11:00 → 3 business days → skipped Fri 25 Dec (Christmas Day), Sat 26 Dec (Boxing Day), Sun 27 Dec → due Mon 28 Dec',
+    )
+    expect(deadlineText(evaluation, 'nl').explanation).toBe(
+      'Ontvangstbevestiging verstuurd di 22 dec 11:00 → 3 werkdagen → overgeslagen vr 25 dec (Kerstmis), za 26 dec (Tweede kerstdag), zo 27 dec → uiterlijk ma 28 dec',
     )
   })
 
@@ -121,9 +125,12 @@ describe('IKUU over Christmas 2026 in the Netherlands', () => {
     const evaluation = deadlineOf(deadlinesOf(c, strict, at('2026-12-23T09:00:00+01:00')), 'evaluation')
     expect(evaluation.dueDate).toBe('2026-12-28')
     expect(evaluation.skipped).toEqual([])
-    expect(evaluation.dayOff).toEqual({ date: '2026-12-25', reason: 'holiday', name: 'Christmas Day', handling: 'next_business_day' })
+    expect(evaluation.dayOff).toEqual({ date: '2026-12-25', reason: 'holiday', name: 'Christmas Day', dutchName: 'Kerstmis', handling: 'next_business_day' })
     expect(evaluation.explanation).toBe(
       'Acknowledgement sent Tue 22 Dec 11:00 → 3 calendar days → ends Fri 25 Dec (Christmas Day): moved to the next business day → due Mon 28 Dec',
+    )
+    expect(deadlineText(evaluation, 'nl').explanation).toBe(
+      'Ontvangstbevestiging verstuurd di 22 dec 11:00 → 3 kalenderdagen → laatste dag vr 25 dec (Kerstmis): verschoven naar de eerstvolgende werkdag → uiterlijk ma 28 dec',
     )
   })
 
@@ -214,9 +221,9 @@ describe('calendar-day promises that end on a day off', () => {
     // Wed 30 (1), Thu 31 (2), Fri 1 Jan (3) is New Year's Day; Sat 2 and Sun 3 follow.
     const stays = evaluation('2026-12-29T10:00:00+01:00', 'stays')
     expect(stays.dueDate).toBe('2027-01-01')
-    expect(stays.dayOff).toEqual({ date: '2027-01-01', reason: 'holiday', name: "New Year's Day", handling: 'stays' })
+    expect(stays.dayOff).toEqual({ date: '2027-01-01', reason: 'holiday', name: "New Year's Day", dutchName: 'Nieuwjaar', handling: 'stays' })
     expect(stays.en).toBe("Acknowledgement sent Tue 29 Dec 10:00 → 3 calendar days → due Fri 1 Jan (falls on New Year's Day)")
-    expect(stays.nl).toBe("Ontvangstbevestiging verstuurd di 29 dec 10:00 → 3 kalenderdagen → uiterlijk vr 1 jan (valt op New Year's Day)")
+    expect(stays.nl).toBe('Ontvangstbevestiging verstuurd di 29 dec 10:00 → 3 kalenderdagen → uiterlijk vr 1 jan (valt op Nieuwjaar)')
 
     const moved = evaluation('2026-12-29T10:00:00+01:00', 'next_business_day')
     expect(moved.dueDate).toBe('2027-01-04')
@@ -224,7 +231,7 @@ describe('calendar-day promises that end on a day off', () => {
       "Acknowledgement sent Tue 29 Dec 10:00 → 3 calendar days → ends Fri 1 Jan (New Year's Day): moved to the next business day → due Mon 4 Jan",
     )
     expect(moved.nl).toBe(
-      "Ontvangstbevestiging verstuurd di 29 dec 10:00 → 3 kalenderdagen → laatste dag vr 1 jan (New Year's Day): " +
+      'Ontvangstbevestiging verstuurd di 29 dec 10:00 → 3 kalenderdagen → laatste dag vr 1 jan (Nieuwjaar): ' +
         'verschoven naar de eerstvolgende werkdag → uiterlijk ma 4 jan',
     )
   })
@@ -258,10 +265,10 @@ describe('AIMMS over Christmas and New Year 2026–27 in the Netherlands', () =>
     expect(evaluation.skipped).toEqual([
       weekend('2026-12-19'),
       weekend('2026-12-20'),
-      holiday('2026-12-25', 'Christmas Day'),
-      holiday('2026-12-26', 'Boxing Day'),
+      holiday('2026-12-25', 'Christmas Day', 'Kerstmis'),
+      holiday('2026-12-26', 'Boxing Day', 'Tweede kerstdag'),
       weekend('2026-12-27'),
-      holiday('2027-01-01', "New Year's Day"),
+      holiday('2027-01-01', "New Year's Day", 'Nieuwjaar'),
       weekend('2027-01-02'),
       weekend('2027-01-03'),
       weekend('2027-01-09'),
@@ -294,7 +301,7 @@ describe('Easter 2027 in the Netherlands (Good Friday 26 Mar, Easter Monday 29 M
     expect(ack.dueDate).toBe('2027-03-30')
     // Summer time since Sun 28 Mar: 23:59:59.999 CEST (+02:00).
     expect(ack.dueAt).toBe('2027-03-30T21:59:59.999Z')
-    expect(ack.skipped).toEqual([weekend('2027-03-27'), holiday('2027-03-28', 'Easter Sunday'), holiday('2027-03-29', 'Easter Monday')])
+    expect(ack.skipped).toEqual([weekend('2027-03-27'), holiday('2027-03-28', 'Easter Sunday', 'Pasen'), holiday('2027-03-29', 'Easter Monday', 'Tweede paasdag')])
     expect(ack.explanation).toBe(
       'Received Thu 25 Mar 10:00 → 2 business days → skipped Sat 27 Mar, Sun 28 Mar (Easter Sunday), Mon 29 Mar (Easter Monday) → due Tue 30 Mar',
     )
@@ -591,8 +598,8 @@ describe('waiting for the reporter (needs info) stops the clock', () => {
     expect(evaluation.dueDate).toBe('2026-12-29')
     expect(evaluation.skipped).toEqual([
       paused('2026-12-24'),
-      holiday('2026-12-25', 'Christmas Day'),
-      holiday('2026-12-26', 'Boxing Day'),
+      holiday('2026-12-25', 'Christmas Day', 'Kerstmis'),
+      holiday('2026-12-26', 'Boxing Day', 'Tweede kerstdag'),
       weekend('2026-12-27'),
     ])
     expect(evaluation.explanation).toBe(

@@ -61,14 +61,20 @@ describe('skipped days', () => {
   const christmas = [
     { date: '2026-12-19', reason: 'weekend' },
     { date: '2026-12-20', reason: 'weekend' },
-    { date: '2026-12-25', reason: 'holiday', name: 'Christmas Day' },
-    { date: '2026-12-26', reason: 'holiday', name: 'Boxing Day' },
+    { date: '2026-12-25', reason: 'holiday', name: 'Christmas Day', dutchName: 'Kerstmis' },
+    { date: '2026-12-26', reason: 'holiday', name: 'Boxing Day', dutchName: 'Tweede kerstdag' },
     { date: '2026-12-27', reason: 'weekend' },
   ] as const
 
-  it('join a weekend into one span and name each holiday', () => {
+  it('join a weekend into one span and name each holiday in the text’s language', () => {
     expect(skippedText(christmas, 'en')).toBe('Sat–Sun 19–20 Dec, Fri 25 Dec (Christmas Day), Sat 26 Dec (Boxing Day), Sun 27 Dec')
-    expect(skippedText(christmas, 'nl')).toBe('za–zo 19–20 dec, vr 25 dec (Christmas Day), za 26 dec (Boxing Day), zo 27 dec')
+    expect(skippedText(christmas, 'nl')).toBe('za–zo 19–20 dec, vr 25 dec (Kerstmis), za 26 dec (Tweede kerstdag), zo 27 dec')
+  })
+
+  it('name a holiday by the calendar’s English name in Dutch when it has no Dutch one', () => {
+    expect(skippedText([{ date: '2026-01-19', reason: 'holiday', name: 'Martin Luther King Jr. Day' }], 'nl')).toBe(
+      'ma 19 jan (Martin Luther King Jr. Day)',
+    )
   })
 
   it('write both months of a span across a month end, and both years across a year end', () => {
