@@ -4,6 +4,7 @@ import type { TeamMember } from '../../src/settings/settings'
 import { zonedIso } from '../../src/time'
 import { Field, type ControlProps } from '../forms/Field'
 import { PolicySelect } from '../policies/PolicySelect'
+import { isRemoved, memberLabel, memberName } from '../settings/members'
 import { formatDateTime } from '../time/formatDate'
 import { localTimeZone, timeZoneChoices } from '../time/timeZones'
 import { cvssOf, type CaseDraft, type FieldErrors } from './caseDraft'
@@ -167,13 +168,16 @@ export function CaseFields({ draft, errors, team, onChange }: Props) {
             {(a) => (
               <select {...a} {...text('assigneeId')}>
                 <option value="">Unassigned</option>
-                {team.map((m) => (
-                  <option key={m.id} value={m.id}>
-                    {m.name}
-                  </option>
-                ))}
+                {/* Someone taken off the team stays selectable only on the case they are already on. */}
+                {team
+                  .filter((m) => !isRemoved(m) || m.id === draft.assigneeId)
+                  .map((m) => (
+                    <option key={m.id} value={m.id}>
+                      {memberLabel(m)}
+                    </option>
+                  ))}
                 {draft.assigneeId && !team.some((m) => m.id === draft.assigneeId) && (
-                  <option value={draft.assigneeId}>Former member ({draft.assigneeId})</option>
+                  <option value={draft.assigneeId}>{memberName(team, draft.assigneeId)}</option>
                 )}
               </select>
             )}

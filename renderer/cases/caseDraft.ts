@@ -10,6 +10,7 @@ import {
   type Severity,
 } from '../../src/cases/case'
 import { scoreCvss, type CvssScore } from '../../src/cases/severity'
+import { userWords } from '../../src/errors'
 import { wallClockText, zonedIso } from '../../src/time'
 
 /** The case form as the user sees it: every field as typed, so nothing is lost when validation fails. */
@@ -134,7 +135,8 @@ export function inputFromDraft(draft: CaseDraft): { input: CaseInput; errors: Fi
     ...(draft.policyId ? { policyId: draft.policyId } : {}),
   }
 
-  const parsed = CaseInput.safeParse(input)
+  // The backend's wording for every problem zod finds, so the form says what the backend would.
+  const parsed = CaseInput.safeParse(input, { error: userWords })
   if (!parsed.success) Object.assign(errors, { ...fieldErrorsOf(parsed.error), ...errors })
   return { input, errors }
 }
@@ -264,7 +266,7 @@ export function editOf(
     ...(creditDraft.url.trim() ? { url: creditDraft.url.trim() } : {}),
     cveCreditType: creditDraft.cveCreditType,
   }
-  const creditCheck = Credit.safeParse(credit)
+  const creditCheck = Credit.safeParse(credit, { error: userWords })
   if (!creditCheck.success) Object.assign(errors, prefixed('credit', fieldErrorsOf(creditCheck.error)))
 
   const amountText = rewardDraft.amount.trim()
@@ -276,7 +278,7 @@ export function editOf(
     swag: rewardDraft.swag,
     status: rewardDraft.status,
   }
-  const rewardCheck = Reward.safeParse(reward)
+  const rewardCheck = Reward.safeParse(reward, { error: userWords })
   if (!rewardCheck.success) Object.assign(errors, { ...prefixed('reward', fieldErrorsOf(rewardCheck.error)), ...errors })
 
   // The backend skips fields sent as undefined: taking a case off someone's plate sends null.
