@@ -1,19 +1,21 @@
+import { z } from 'zod'
 import type { Case } from '../cases/case'
 import { Transition } from '../cases/lifecycle'
-import { deadlinesOf, type Deadline, type DeadlineState } from '../deadlines'
+import { Deadline, deadlinesOf, type DeadlineState } from '../deadlines'
 import { DeskError } from '../errors'
 import type { Policy } from '../policies/policy'
 import { applyTransition, movedCase } from './statusMove'
 
-/** What a status move does to the promises still open on a case. */
-export interface TransitionPreview {
+/** What a status move does to the promises still open on a case; the confirm dialog lists them. */
+export const TransitionPreview = z.object({
   /** Promises still open now that the move would leave broken (overdue) or moot (not applicable), as they are now. */
-  openPromises: Deadline[]
+  openPromises: z.array(Deadline),
   /** Of those, the ones overdue after the move, as they will be. */
-  becomeOverdue: Deadline[]
+  becomeOverdue: z.array(Deadline),
   /** Of those, the ones not applicable after the move, as they will be. */
-  becomeNotApplicable: Deadline[]
-}
+  becomeNotApplicable: z.array(Deadline),
+})
+export type TransitionPreview = z.infer<typeof TransitionPreview>
 
 const stillOpen: ReadonlySet<DeadlineState> = new Set(['open', 'upcoming', 'due_today', 'overdue', 'paused', 'waiting'])
 

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { CalendarSpec, IsoDate, PlaceName, RegionHoliday } from '../calendar/spec'
 import { Case, CaseInput, CasePatch } from '../cases/case'
 import { Transition } from '../cases/lifecycle'
+import { TransitionPreview } from '../commands/previewTransition'
 import { CaseRow, CaseSummary } from '../cases/summary'
 import { Deadline } from '../deadlines/deadline'
 import { ErrorCode } from '../errors'
@@ -29,16 +30,8 @@ export type Places = z.infer<typeof Places>
 /** The settings screen lists a year's holidays in this shape. */
 export { RegionHoliday }
 
-/** What a status move would do to the promises still open on a case (computed by src/commands/previewTransition.ts). */
-export const TransitionPreview = z.object({
-  /** Promises open now that the move would leave broken or moot, as they are now: the dialog lists them and asks. */
-  openPromises: z.array(Deadline),
-  /** Of those, the ones overdue after the move, as they will be. */
-  becomeOverdue: z.array(Deadline),
-  /** Of those, the ones not applicable after the move, as they will be. */
-  becomeNotApplicable: z.array(Deadline),
-})
-export type TransitionPreview = z.infer<typeof TransitionPreview>
+/** What a status move would do to the promises still open on a case; the schema lives beside the query that computes it. */
+export { TransitionPreview }
 
 export const PolicyEntry = Policy.extend({ preset: z.boolean() })
 export type PolicyEntry = z.infer<typeof PolicyEntry>
