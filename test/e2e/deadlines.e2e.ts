@@ -35,8 +35,12 @@ describe('deadlines, calendar and policies, end to end', () => {
     await page.getByRole('table', { name: 'Rules' }).waitFor()
     await app.screenshot('22-policy-ikuu')
     await page.getByRole('button', { name: 'Use as default for new cases' }).click()
+    await page.getByText('Default for new cases').waitFor()
+    // The screen shows the saved settings; the file is written under the store's lock, which can take a moment.
     await expect
-      .poll(async () => (JSON.parse(await readFile(app!.storeFile, 'utf8')) as { settings: { defaultPolicyId: string } }).settings.defaultPolicyId)
+      .poll(async () => (JSON.parse(await readFile(app!.storeFile, 'utf8')) as { settings: { defaultPolicyId: string } }).settings.defaultPolicyId, {
+        timeout: 5000,
+      })
       .toBe('ikuu')
 
     await page.getByRole('link', { name: 'New case' }).first().click()
