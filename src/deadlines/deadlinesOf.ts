@@ -27,8 +27,9 @@ interface Count {
  */
 function dayOffOf(rule: PolicyRule, dueDate: IsoDate, clock: CaseClock): DueDayOff | undefined {
   if (rule.unit !== 'calendar_days' || clock.calendar.isBusinessDay(dueDate)) return undefined
-  const [off] = clock.calendar.nonWorkingDays(dueDate, dueDate)
-  return { ...withDutchName({ date: dueDate, reason: off?.reason ?? 'closure', ...(off?.name && { name: off.name }) }, clock), handling: rule.onDayOff }
+  // A day that is not a business day is always one of the calendar's non-working days.
+  const [off = { date: dueDate, reason: 'closure' as const }] = clock.calendar.nonWorkingDays(dueDate, dueDate)
+  return { ...withDutchName(off, clock), handling: rule.onDayOff }
 }
 
 /** A holiday with its Dutch name beside the calendar's English one, so that a Dutch text names it in Dutch. */
@@ -72,9 +73,9 @@ function countFrom(rule: PolicyRule & { amount: number }, from: Anchor, at: numb
   return { from, anchorAt: at, countStart, dueDate, dueAt, dayOff, skipped, pauses: counted.pauses }
 }
 
-/** The event that kept a promise, and when. */
-interface Kept {
-  by: Anchor
+/** An event of the case and when it happened: what kept a promise, or ended it before it began. */
+interface EventAt {
+  event: Anchor
   at: number
 }
 
@@ -86,9 +87,9 @@ interface Outcome {
   anchorAt?: number | undefined
   /** A broken promise without a time limit: due at the moment of the event it had to precede. */
   due?: { date: IsoDate; at: number }
-  kept?: Kept | undefined
+  kept?: EventAt | undefined
   before?: Deadline['before']
-  endedBy?: Kept
+  endedBy?: EventAt
 }
 
 function deadline(rule: PolicyRule, occurrence: number, outcome: Outcome, clock: CaseClock): Deadline {
@@ -112,9 +113,9 @@ function deadline(rule: PolicyRule, occurrence: number, outcome: Outcome, clock:
     pauses: count?.pauses ?? [],
     ...(state === 'paused' && clock.waitingSince !== undefined && { waitingSince: iso(clock.waitingSince) }),
     ...(state === 'not_applicable' && clock.closed && { closed: clock.closed }),
-    ...(kept && { kept: { event: kept.by, at: iso(kept.at) } }),
+    ...(kept && { kept: { event: kept.event, at: iso(kept.at) } }),
     ...(before && { before }),
-    ...(endedBy && { endedBy: { event: endedBy.by, at: iso(endedBy.at) } }),
+    ...(endedBy && { endedBy: { event: endedBy.event, at: iso(endedBy.at) } }),
     teamZone: clock.teamZone,
     reporterZone: clock.reporterZone,
     quote: rule.quote,
@@ -133,7 +134,7 @@ const metState = (metAt: number, dueAt: number | undefined): DeadlineState =>
   dueAt === undefined || metAt <= dueAt ? 'met_on_time' : 'met_late'
 
 /** A deadline with a counted due date: kept on time or late, or still open as of now. */
-function counted(rule: PolicyRule, occurrence: number, count: Count, clock: CaseClock, kept?: Kept): Deadline {
+function counted(rule: PolicyRule, occurrence: number, count: Count, clock: CaseClock, kept?: EventAt): Deadline {
   const state = kept ? metState(kept.at, count.dueAt) : openState(count, clock)
   return deadline(rule, occurrence, { state, count, kept }, clock)
 }
@@ -149,7 +150,7 @@ function waiting(rule: PolicyRule, clock: CaseClock): Deadline {
 function oneOff(rule: PolicyRule, clock: CaseClock): Deadline {
   const anchorAt = firstOf(rule.from, clock)
   const metAt = firstOf(rule.metBy, clock)
-  const kept = metAt === undefined ? undefined : { by: rule.metBy, at: metAt }
+  const kept = metAt === undefined ? undefined : { event: rule.metBy, at: metAt }
   if (anchorAt === undefined && kept === undefined) return waiting(rule, clock)
   if (rule.amount === null) return withoutTimeLimit(rule, clock, kept)
   if (anchorAt === undefined) return deadline(rule, 1, { state: 'met_on_time', kept }, clock)
@@ -160,7 +161,7 @@ function oneOff(rule: PolicyRule, clock: CaseClock): Deadline {
  * A promise without a time limit stays open until kept. If it names an event it must come before (credit before
  * publication) and that event happens first, the promise is broken: overdue since that moment, late if kept after.
  */
-function withoutTimeLimit(rule: PolicyRule, clock: CaseClock, kept: Kept | undefined): Deadline {
+function withoutTimeLimit(rule: PolicyRule, clock: CaseClock, kept: EventAt | undefined): Deadline {
   const beforeAt = rule.before === undefined ? undefined : firstOf(rule.before, clock)
   const state: DeadlineState = kept
     ? metState(kept.at, beforeAt)
@@ -185,7 +186,7 @@ function repeating(rule: PolicyRule & { amount: number; repeatsUntil: Anchor }, 
   if (anchorAt === undefined) return [waiting(rule, clock)]
   const endAt = firstOf(rule.repeatsUntil, clock)
   if (endAt !== undefined && endAt < anchorAt) {
-    return [deadline(rule, 1, { state: 'not_applicable', anchorAt, endedBy: { by: rule.repeatsUntil, at: endAt } }, clock)]
+    return [deadline(rule, 1, { state: 'not_applicable', anchorAt, endedBy: { event: rule.repeatsUntil, at: endAt } }, clock)]
   }
   const list: Deadline[] = []
   let from: Anchor = rule.from
@@ -195,10 +196,10 @@ function repeating(rule: PolicyRule & { amount: number; repeatsUntil: Anchor }, 
     // Each update keeps one occurrence: the one that started the current count does not keep the next.
     const updateAt = firstOf(rule.metBy, clock, occurrence === 1 ? fromAt : fromAt + 1)
     if (endAt !== undefined && (updateAt === undefined || endAt <= updateAt)) {
-      return [...list, counted(rule, occurrence, count, clock, { by: rule.repeatsUntil, at: endAt })]
+      return [...list, counted(rule, occurrence, count, clock, { event: rule.repeatsUntil, at: endAt })]
     }
     if (updateAt === undefined) return [...list, counted(rule, occurrence, count, clock)]
-    list.push(counted(rule, occurrence, count, clock, { by: rule.metBy, at: updateAt }))
+    list.push(counted(rule, occurrence, count, clock, { event: rule.metBy, at: updateAt }))
     from = rule.metBy
     fromAt = updateAt
   }
