@@ -1,3 +1,3 @@
-export { Deadline, DeadlineState, SkippedDay } from './deadline'
+export { CountStart, DayOffReason, Deadline, DeadlineState, DueDayOff, SkippedDay } from './deadline'
 export { deadlinesOf } from './deadlinesOf'
 export { nextDeadline } from './nextDeadline'
