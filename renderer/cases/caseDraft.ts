@@ -306,15 +306,24 @@ const fieldNames: Record<string, string> = {
   assigneeId: 'Assignee',
   tags: 'Tags',
   policyId: 'Policy',
+  'reporter.language': 'Preferred language',
+  'credit.choice': 'Credit choice',
+  'credit.cveCreditType': 'CVE credit type',
   'credit.displayName': 'Credit display name',
   'credit.url': 'Credit URL',
   'reward.amount': 'Reward amount',
   'reward.currency': 'Currency',
+  'reward.status': 'Reward status',
+  // A problem with a group as a whole, or a part without an input of its own, is named by its group.
+  reporter: 'Reporter',
+  received: 'Received',
+  severity: 'Severity',
+  credit: 'Credit',
+  reward: 'Reward',
 }
 
 /** "Title, Reporter email": the fields to fix, in the words of their labels. */
 export function fieldsToFix(errors: FieldErrors): string {
-  return Object.keys(errors)
-    .map((path) => fieldNames[path] ?? path)
-    .join(', ')
+  const names = Object.keys(errors).map((path) => fieldNames[path] ?? fieldNames[path.split('.')[0]!] ?? 'a field of the case')
+  return [...new Set(names)].join(', ')
 }
