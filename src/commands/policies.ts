@@ -24,9 +24,10 @@ export function removePolicy(doc: StoreDocument, cmd: RemovePolicy, _ctx: Comman
   if (!policy) throw new DeskError('not_found', 'This policy is no longer in the store; it may have been removed already.')
   const users = doc.cases.filter((c) => c.policyId === policy.id).map((c) => c.key)
   if (users.length > 0 || doc.settings.defaultPolicyId === policy.id) {
+    const some = `${users.slice(0, 5).join(', ')}${users.length > 5 ? ', …' : ''}`
     const why =
       users.length > 0
-        ? `${users.length} ${users.length === 1 ? 'case follows' : 'cases follow'} it (${users.slice(0, 5).join(', ')}${users.length > 5 ? ', …' : ''}). Move them to another policy first`
+        ? `${users.length} ${users.length === 1 ? 'case follows' : 'cases follow'} it (${some}). Move them to another policy first`
         : 'it is the default policy for new cases. Choose another default first'
     throw new DeskError('invalid_input', `The policy “${policy.name}” was not removed: ${why}.`)
   }

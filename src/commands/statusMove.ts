@@ -47,7 +47,10 @@ export function applyTransition(c: Case, t: Transition, ctx: CommandContext, ori
   const duplicateOf = t.duplicateOf === undefined ? undefined : originalOf(t.duplicateOf)
   const stamp = eventStamp(ctx)
   const milestone = milestoneOfStatus(t.to)
-  const recorded = milestone && !milestoneTimes(c).has(milestone) ? { ...eventStamp(ctx), type: 'milestone' as const, milestone, on: stamp.at } : undefined
+  const recorded =
+    milestone && !milestoneTimes(c).has(milestone)
+      ? { ...eventStamp(ctx), type: 'milestone' as const, milestone, on: stamp.at }
+      : undefined
   const moved: TimelineEvent = {
     ...stamp,
     type: 'status_changed',

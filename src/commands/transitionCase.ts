@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { Case, TimelineEvent } from '../cases/case'
+import type { TimelineEventOf } from '../cases/timeline'
 import { effectiveEntry, latestStatusMove } from '../cases/history'
 import { Transition } from '../cases/lifecycle'
 import { DeskError, parseInput } from '../errors'
@@ -54,7 +55,9 @@ export function revertStatus(doc: StoreDocument, cmd: RevertStatus, ctx: Command
     throw new DeskError('invalid_transition', 'This move already took back the one before it. Move the case on as usual instead.')
   }
   // Back into Closed: the closing reason of the move that closed it before holds again.
-  const closedBy = c.timeline.findLast((e): e is Extract<TimelineEvent, { type: 'status_changed' }> => e.type === 'status_changed' && e.id !== last.id && e.to === last.from)
+  const closedBy = c.timeline.findLast(
+    (e): e is TimelineEventOf<'status_changed'> => e.type === 'status_changed' && e.id !== last.id && e.to === last.from,
+  )
   const back = last.from === 'closed' ? { closingReason: closedBy?.closingReason, duplicateOf: closedBy?.duplicateOf } : {}
   const events: TimelineEvent[] = [{ ...eventStamp(ctx), type: 'status_changed', from: last.to, to: last.from, reverts: last.id, ...back }]
   const recorded = last.milestoneEvent === undefined ? undefined : effectiveEntry(c, last.milestoneEvent)
