@@ -93,6 +93,8 @@ export function createHandlers(session: StoreSession, shell: Shell, now: () => D
       return store().settings.get()
     },
     'settings:update': async (settings) => run({ type: 'settings.update', settings }),
+    'identity:get': async () => ({ memberId: session.identity() }),
+    'identity:set': async ({ memberId }) => ({ memberId: await session.chooseIdentity(memberId) }),
     'external:open': async ({ url }) => {
       const link = externalLink(url)
       if (!link) throw new DeskError('invalid_input', 'Only https and mailto links can be opened outside the app.')

@@ -6,9 +6,11 @@ import { timeZoneOf } from '../src/calendar'
 import { channels, type DeskEvent } from '../src/ipc/contract'
 import { dispatch } from '../src/ipc/dispatch'
 import { checkedEvent, contractEventsOf } from '../src/ipc/events'
+import { leavesWithoutSaving, leaveUnsavedQuestion } from '../src/ipc/leaveUnsaved'
 import { isAppFrame, isAppRequest } from './appFrame'
 import { startDayClock } from './dayClock'
 import { createHandlers, type Shell } from './handlers'
+import { identityBook } from './identities'
 import { lastStoreFile, rememberStoreFile } from './lastStoreFile'
 import { applicationMenu } from './menu'
 import { createStoreSession } from './storeSession'
@@ -38,6 +40,11 @@ function createWindow(): BrowserWindow {
     },
   })
   win.once('ready-to-show', () => win.show())
+  // A form with unsaved changes holds back the page's unload; Electron leaves the decision to main, which asks.
+  win.webContents.on('will-prevent-unload', (event) => {
+    const response = dialog.showMessageBoxSync(win, { type: 'question', ...leaveUnsavedQuestion })
+    if (leavesWithoutSaving(response)) event.preventDefault()
+  })
   if (devServerUrl) void win.loadURL(devServerUrl)
   else void win.loadFile(rendererFile)
   return win
@@ -102,7 +109,8 @@ async function start(): Promise<void> {
   lockDownContents()
   const userData = app.getPath('userData')
   // watch: another team member's save to the shared file is taken in at once, and reaches the window as events.
-  const storeSession = createStoreSession({ watch: true })
+  // Who acts is kept per store file in this user's data folder: each colleague's app records its own person.
+  const storeSession = createStoreSession({ watch: true, identities: identityBook(userData) })
   // The team's zone decides when the day changes; without a store the machine's zone is as good as any.
   const teamZone = () => {
     const state = storeSession.state()

@@ -1,6 +1,8 @@
 import type { AppState } from '../src/ipc/contract'
 import { DeskError, StoreOpenError } from '../src/errors'
-import { openStore, type Store, type StoreListener } from '../src/store'
+import { actingMemberId, checkedIdentity } from '../src/identity/actingMember'
+import { openStore, type Store, type StoreListener, type StoreOptions } from '../src/store'
+import type { IdentityBook } from './identities'
 
 /** The store the app is working on, or why it could not be opened. Switching files closes the previous store. */
 export interface StoreSession {
@@ -9,10 +11,19 @@ export interface StoreSession {
   store(): Store
   /** Hears the changes of whichever store is open, across switches of the file. */
   subscribe(listener: StoreListener): () => void
+  /** Who acts on the open store from this installation (null: nobody, recorded as "You"). */
+  identity(): string | null
+  /** Keeps this installation's choice for the open store; refused unless nobody or a member on the team now. */
+  chooseIdentity(memberId: string | null): Promise<string | null>
   close(): Promise<void>
 }
 
-export function createStoreSession(options?: Parameters<typeof openStore>[1]): StoreSession {
+export interface StoreSessionOptions extends Omit<StoreOptions, 'memberId'> {
+  /** This installation's "who am I" per store file: the actor of every command comes from it, never from the file. */
+  identities: IdentityBook
+}
+
+export function createStoreSession({ identities, ...options }: StoreSessionOptions): StoreSession {
   let current: { file: string; store?: Store; problem?: string; unsubscribe?: () => void } | undefined
   const listeners = new Set<StoreListener>()
 
@@ -22,6 +33,14 @@ export function createStoreSession(options?: Parameters<typeof openStore>[1]): S
     if (current.store) return { kind: 'ready', file: current.file, caseCount: current.store.cases.list().length }
     return { kind: 'recovery', file: current.file, problem: current.problem ?? 'could not be opened' }
   }
+  const store = (): Store => {
+    if (current?.store) return current.store
+    throw new DeskError(
+      'store_unavailable',
+      `No store is open${current ? `: ${current.file} ${current.problem}` : ''}. Open another file or start a new store.`,
+    )
+  }
+  const identity = () => actingMemberId(store().settings.get(), identities.of(store().file)) ?? null
   const closeCurrent = async () => {
     current?.unsubscribe?.()
     await current?.store?.close()
@@ -31,7 +50,11 @@ export function createStoreSession(options?: Parameters<typeof openStore>[1]): S
     async open(file) {
       let next: NonNullable<typeof current>
       try {
-        next = { file, store: await openStore(file, options) }
+        // Asked at every command, so a choice made or a member removed meanwhile counts from the next change on.
+        let opened: Store | undefined
+        const memberId = () => opened && actingMemberId(opened.settings.get(), identities.of(file))
+        opened = await openStore(file, { ...options, memberId })
+        next = { file, store: opened }
       } catch (error) {
         if (!(error instanceof StoreOpenError)) throw error
         next = { file, problem: error.problem }
@@ -44,16 +67,18 @@ export function createStoreSession(options?: Parameters<typeof openStore>[1]): S
       return state()
     },
     state,
-    store() {
-      if (current?.store) return current.store
-      throw new DeskError(
-        'store_unavailable',
-        `No store is open${current ? `: ${current.file} ${current.problem}` : ''}. Open another file or start a new store.`,
-      )
-    },
+    store,
     subscribe(listener) {
       listeners.add(listener)
       return () => void listeners.delete(listener)
+    },
+    identity,
+    async chooseIdentity(memberId) {
+      const open = store()
+      // The team as it is in the file now: a colleague may have just added this person.
+      await open.sync()
+      identities.choose(open.file, checkedIdentity(open.settings.get(), memberId))
+      return identity()
     },
     async close() {
       await closeCurrent()

@@ -37,6 +37,7 @@ export const PolicyEntry = Policy.extend({ preset: z.boolean() })
 export type PolicyEntry = z.infer<typeof PolicyEntry>
 
 const Empty = z.object({}).strict()
+const Identity = z.object({ memberId: z.string().min(1).nullable() })
 const ById = z.object({ id: z.string().min(1) })
 const Revised = ById.extend({ revision: z.number().int().min(1) })
 
@@ -94,6 +95,13 @@ export const contract = {
   'samples:remove': { req: Empty, res: z.object({ removed: z.number().int() }) },
   'settings:get': { req: Empty, res: Settings },
   'settings:update': { req: Settings, res: Settings },
+  /**
+   * Who uses this installation, for the open store: the person every change made here is recorded under. Kept on this
+   * computer, not in the shared file; null is nobody chosen ("You" on the timeline).
+   */
+  'identity:get': { req: Empty, res: Identity },
+  /** Answers who acts from now on, as identity:get would. */
+  'identity:set': { req: Identity, res: Identity },
   'external:open': { req: z.object({ url: z.string().max(4000) }), res: z.object({ opened: z.boolean() }) },
 } as const
 

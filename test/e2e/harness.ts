@@ -5,6 +5,7 @@ import { extname, join, normalize } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { startDayClock } from '../../electron/dayClock'
 import { createHandlers } from '../../electron/handlers'
+import { identityBook } from '../../electron/identities'
 import { createStoreSession, type StoreSession } from '../../electron/storeSession'
 import { timeZoneOf } from '../../src/calendar'
 import { channels, eventNames, type DeskEvent, type Handlers } from '../../src/ipc/contract'
@@ -83,9 +84,10 @@ export interface AppHarness {
   emit(event: DeskEvent): Promise<void>
   /**
    * A second app on the same store file, as a colleague's: what it writes reaches the open page only through the
-   * file watch, as 'store:changedOnDisk' and the changes it names. Closed with the harness.
+   * file watch, as 'store:changedOnDisk' and the changes it names. It acts as `memberId` (a team member's id), or as
+   * nobody ("You"), never as this app's person. Closed with the harness.
    */
-  openColleagueStore(): Promise<Store>
+  openColleagueStore(options?: { memberId?: string }): Promise<Store>
   /** Quits and starts the app again on the same store file, as a user would. */
   restart(): Promise<void>
   screenshot(name: string): Promise<string>
@@ -160,7 +162,8 @@ export async function launchApp(
   const announce = (today: string) => deliver({ name: 'clock:dayChanged', payload: { today } })
   const startBackend = async () => {
     // watch: a colleague's write to the same file must reach the open list through the file watch, as in the app.
-    session = createStoreSession({ now, watch: true })
+    // The temporary folder is the app's user data folder: "who am I" lasts across restart() as in the app.
+    session = createStoreSession({ now, watch: true, identities: identityBook(dir) })
     handlers = createHandlers(session, shell, now)
     stopForwarding = forwardStoreEvents(session, (event) => void deliver(event))
     await session.open(storeFile)
@@ -214,8 +217,8 @@ export async function launchApp(
     clock,
     events,
     emit: (event) => deliver(checkedEvent(event.name, event.payload)),
-    async openColleagueStore() {
-      const store = await openStore(storeFile, { now })
+    async openColleagueStore(colleague) {
+      const store = await openStore(storeFile, { now, memberId: () => colleague?.memberId })
       colleagues.push(store)
       return store
     },

@@ -27,6 +27,8 @@ interface MainReport {
   requests: { renderer: boolean; remote: boolean; otherFile: boolean }
   permissionGranted: boolean
   permissionCheck: boolean
+  unsavedClose: { stay: boolean; leave: boolean; asked: Record<string, unknown>[] }
+  identity: unknown
 }
 
 const report = {
@@ -111,11 +113,31 @@ describe('the built main process, started with a stand-in electron', () => {
     expect(run.report.executedJavaScript).toEqual([])
   })
 
+  it('asks before a window with unsaved changes closes, and closes it only on Leave', () => {
+    const { stay, leave, asked } = run.report.unsavedClose
+    expect([stay, leave]).toEqual([false, true])
+    expect(asked).toHaveLength(2)
+    expect(asked[0]).toEqual({
+      type: 'question',
+      message: 'Leave without saving?',
+      detail: 'Your unsaved changes will be lost.',
+      buttons: ['Stay', 'Leave'],
+      defaultId: 0,
+      cancelId: 0,
+    })
+  })
+
   it('locks down every web contents and the session: no new windows, navigation, webviews, permissions or remote loads', () => {
     expect(run.report.lockedDown).toEqual({ windowOpen: { action: 'deny' }, navigate: true, redirect: true, webview: true })
     expect(run.report.requests).toEqual({ renderer: false, remote: true, otherFile: true })
     expect(run.report.permissionGranted).toBe(false)
     expect(run.report.permissionCheck).toBe(false)
+  })
+
+  it('keeps who uses this installation in its user data folder, per store file, not in the shared store', async () => {
+    expect(run.report.identity).toEqual({ ok: true, value: { memberId: null } })
+    const kept = JSON.parse(await readFile(join(userData, 'identities.json'), 'utf8')) as unknown
+    expect(kept).toEqual({ [join(userData, 'disclosure-desk.json')]: null })
   })
 
   it('kept the case it created in the store file of its user data folder', async () => {

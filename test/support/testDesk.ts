@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createHandlers, type Shell } from '../../electron/handlers'
+import { identityBook } from '../../electron/identities'
 import { createStoreSession, type StoreSession } from '../../electron/storeSession'
 import type { Case } from '../../src/cases/case'
 import type { DeskApi, DeskEvent, EventName } from '../../src/ipc/contract'
@@ -67,11 +68,14 @@ export interface TestDesk {
   events: DeskEvent[]
   /** Sends an event as main would (the menu's 'app:navigate', the clock's 'clock:dayChanged'); checked against the contract. */
   emit(event: DeskEvent): void
+  /** Closes the store and opens the file again, as the app does at its next start (same user data folder). */
+  restart(): Promise<void>
   dispose(): Promise<void>
 }
 
 /**
  * The real handler map over a real store file in a fresh temporary folder, reached the way the preload reaches it:
+ * two desks on one `file` are two colleagues' apps, each with its own "who am I".
  * every request and response is cloned as IPC would, and validated against the contract. The store's changes arrive
  * at `desk.events.on` listeners as the preload delivers them. `cases` starts a new store file holding them;
  * `watch` takes in other apps' writes by itself, as the app does.
@@ -85,7 +89,12 @@ export async function createTestDesk(options?: {
   const dir = await mkdtemp(join(tmpdir(), 'disclosure-desk-'))
   const file = options?.file ?? join(dir, 'disclosure-desk.json')
   if (options?.cases) await writeFile(file, JSON.stringify({ ...emptyDocument(), cases: options.cases }))
-  const session = createStoreSession({ ...(options?.now && { now: options.now }), ...(options?.watch && { watch: true }) })
+  // The temporary folder is this desk's user data folder: "who am I" is its own, as each colleague's app has its own.
+  const session = createStoreSession({
+    identities: identityBook(dir),
+    ...(options?.now && { now: options.now }),
+    ...(options?.watch && { watch: true }),
+  })
   const { shell, dialogs, openedLinks } = createFakeShell(true)
   const handlers = createHandlers(session, shell, options?.now)
   const hub = createEventHub()
@@ -107,6 +116,10 @@ export async function createTestDesk(options?: {
     openedLinks,
     events,
     emit: (event) => deliver(checkedEvent(event.name, event.payload)),
+    async restart() {
+      await session.close()
+      await session.open(file)
+    },
     async dispose() {
       stopForwarding()
       await session.close()

@@ -1,7 +1,9 @@
 import { readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createHandlers } from '../../electron/handlers'
+import { identityBook } from '../../electron/identities'
 import { createStoreSession } from '../../electron/storeSession'
 import { fromRow, type CaseSummary } from '../../src/cases/summary'
 import type { EventName } from '../../src/ipc/contract'
@@ -32,7 +34,7 @@ const monday = () => new Date('2026-12-21T09:00:00Z')
 
 describe('the IPC contract in front of the handlers', () => {
   it('refuses an unknown channel without calling anything', async () => {
-    const session = createStoreSession()
+    const session = createStoreSession({ identities: identityBook(tmpdir()) })
     const handlers = createHandlers(session, {
       chooseStoreToOpen: async () => null,
       chooseNewStoreLocation: async () => null,

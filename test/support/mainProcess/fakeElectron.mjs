@@ -11,6 +11,10 @@ export const recorded = {
   permissionCheckHandler: null,
   beforeRequest: null,
   quit: 0,
+  /** The options of every synchronous message box main showed, in order. */
+  messageBoxes: [],
+  /** The button index each next synchronous message box answers (a test sets them); Stay-like 0 when none is left. */
+  messageBoxAnswers: [],
 }
 
 export class FakeWebContents extends EventEmitter {
@@ -117,6 +121,10 @@ export const dialog = {
   showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
   showSaveDialog: async () => ({ canceled: true }),
   showMessageBox: async () => ({ response: 0 }),
+  showMessageBoxSync(_window, options) {
+    recorded.messageBoxes.push(structuredClone(options))
+    return recorded.messageBoxAnswers.shift() ?? 0
+  },
 }
 
 export const shell = { openExternal: async () => undefined }

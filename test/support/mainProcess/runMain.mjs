@@ -38,6 +38,8 @@ const appState = await call(appFrame, 'app:state', {})
 const created = await call(appFrame, 'cases:create', JSON.parse(process.env.CASE_INPUT))
 await settle()
 const sentAfterCreate = window.webContents.sent.slice(sentAfterForeign)
+// "Who am I" is this installation's: choosing nobody is kept in the user data folder, not in the store file.
+const identity = await call(appFrame, 'identity:set', { memberId: null })
 
 const menuItem = (label) =>
   recorded.menuTemplate.flatMap((entry) => entry.submenu ?? []).find((item) => item.label === label)
@@ -45,6 +47,16 @@ const beforeMenu = window.webContents.sent.length
 menuItem('New case').click()
 menuItem('Policies').click()
 const sentByMenu = window.webContents.sent.slice(beforeMenu)
+
+// Closing the window while a form holds back the unload: Electron emits will-prevent-unload, main asks; preventDefault()
+// on the event is what lets the window close anyway.
+const closeWithUnsavedForm = (answer) => {
+  recorded.messageBoxAnswers.push(answer)
+  let closes = false
+  window.webContents.emit('will-prevent-unload', { preventDefault: () => (closes = true) })
+  return closes
+}
+const unsavedClose = { stay: closeWithUnsavedForm(0), leave: closeWithUnsavedForm(1), asked: recorded.messageBoxes }
 
 const cancelled = (url) =>
   new Promise((resolve) => recorded.beforeRequest({ url }, (response) => resolve(response.cancel === true)))
@@ -66,6 +78,8 @@ const lockedDown = {
 }
 
 const report = {
+  identity,
+  unsavedClose,
   lockedDown,
   windows: recorded.windows.map((w) => ({
     webPreferences: w.options.webPreferences,
