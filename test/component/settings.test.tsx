@@ -28,14 +28,16 @@ describe('settings: team', { timeout: 20_000 }, () => {
     expect(within(row).getByText('iris@example.com')).toBeInTheDocument()
     expect(screen.getByLabelText('Member name')).toHaveValue('')
 
-    await user.selectOptions(screen.getByLabelText('I am'), await screen.findByRole('option', { name: 'Iris Jansen' }))
+    await user.selectOptions(screen.getByLabelText('I am'), await within(screen.getByLabelText('I am')).findByRole('option', { name: 'Iris Jansen' }))
     await waitFor(() => expect(within(sidebar()).getByText('Iris Jansen')).toBeInTheDocument())
     const settings = await value(desk.settings.get({}))
     expect(settings.team).toEqual([{ id: expect.any(String), name: 'Iris Jansen', email: 'iris@example.com' }])
-    expect(settings.currentMemberId).toBe(settings.team[0]!.id)
+    // "I am" is kept by this installation, not in the shared file.
+    expect(await value(desk.identity.get({}))).toEqual({ memberId: settings.team[0]!.id })
+    expect(settings.currentMemberId).toBeUndefined()
 
     await user.click(screen.getByRole('link', { name: 'New case' }))
-    expect(await screen.findByRole('option', { name: 'Iris Jansen' })).toBeInTheDocument()
+    expect(await within(await screen.findByLabelText('Assignee')).findByRole('option', { name: 'Iris Jansen' })).toBeInTheDocument()
   })
 
   it('refuses a member without a valid email, at the field, and saves nothing', async () => {
@@ -49,7 +51,7 @@ describe('settings: team', { timeout: 20_000 }, () => {
   it('edits and removes a member; removing yourself clears "I am"', async () => {
     const { desk, user } = await openSettings()
     await addMember(user, 'Iris Jansen', 'iris@example.com')
-    await user.selectOptions(screen.getByLabelText('I am'), await screen.findByRole('option', { name: 'Iris Jansen' }))
+    await user.selectOptions(screen.getByLabelText('I am'), await within(screen.getByLabelText('I am')).findByRole('option', { name: 'Iris Jansen' }))
 
     await user.click(await screen.findByRole('button', { name: 'Edit Iris Jansen' }))
     const nameFields = screen.getAllByLabelText('Member name')

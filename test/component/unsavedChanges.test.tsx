@@ -62,7 +62,7 @@ describe('a half-filled form is not lost silently', { timeout: 20_000 }, () => {
     const { desk } = await desks.open()
     const { user } = renderApp(desk, '/calendar')
     // 250-odd countries: a role query over them is slow in jsdom on a busy machine.
-  await screen.findByRole('option', { name: 'Germany' }, { timeout: 10_000 })
+  await within(await screen.findByLabelText('Country')).findByRole('option', { name: 'Germany' }, { timeout: 10_000 })
     await user.click(screen.getByRole('button', { name: 'Sat' }))
 
     await user.click(sidebarLink('Settings'))
