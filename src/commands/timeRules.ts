@@ -8,9 +8,14 @@ export const futureSlackMs = 5 * 60_000
 
 const isLater = (at: string, now: Date) => Date.parse(at) > now.getTime() + futureSlackMs
 
-/** A report cannot arrive in the future, and its zone must be one the deadlines can count in. */
+/** A report cannot arrive in the future. The case form repeats this check as the user types. */
+export function checkReceivedTime(at: string, now: Date): void {
+  if (isLater(at, now)) throw refusal('received.at', 'The report cannot have arrived in the future; enter when it came in')
+}
+
+/** The receipt of a new or edited case: not in the future, and in a zone the deadlines can count in. */
 export function checkReceived(received: ZonedInstant, now: Date): void {
-  if (isLater(received.at, now)) throw refusal('received.at', 'The report cannot have arrived in the future; enter when it came in')
+  checkReceivedTime(received.at, now)
   if (!isTimeZone(received.timeZone)) throw refusal('received.timeZone', 'Choose a time zone from the list')
 }
 
