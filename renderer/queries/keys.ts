@@ -18,6 +18,8 @@ export const caseKeys = {
 }
 
 export const settingsKey = ['settings'] as const
+/** Who uses this installation; below the settings, so that a settings change (a member removed) asks again. */
+export const identityKey = ['settings', 'identity'] as const
 export const policiesKey = ['policies'] as const
 
 /** date-holidays' data does not change while the app runs: these are never invalidated. */

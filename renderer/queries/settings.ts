@@ -3,7 +3,7 @@ import { useCallback, useMemo } from 'react'
 import type { Settings, TeamMember } from '../../src/settings/settings'
 import { call } from '../desk'
 import { isRemoved } from '../settings/members'
-import { settingsKey } from './keys'
+import { identityKey, settingsKey } from './keys'
 
 export function useSettingsQuery() {
   return useQuery({ queryKey: settingsKey, queryFn: () => call((desk) => desk.settings.get({})) })
@@ -16,7 +16,25 @@ export function useSaveSettings(): (next: Settings) => Promise<Settings> {
     async (next) => {
       const saved = await call((desk) => desk.settings.update(next))
       client.setQueryData(settingsKey, saved)
+      // Removing the person who uses this installation makes it nobody.
+      void client.invalidateQueries({ queryKey: identityKey })
       return saved
+    },
+    [client],
+  )
+}
+
+/** Who uses this installation for the open store (kept on this computer, not in the shared file). */
+export function useIdentityQuery() {
+  return useQuery({ queryKey: identityKey, queryFn: () => call((desk) => desk.identity.get({})) })
+}
+
+/** Chooses who uses this installation (null: nobody); throws a DeskFailure for the screen to show. */
+export function useChooseIdentity(): (memberId: string | null) => Promise<void> {
+  const client = useQueryClient()
+  return useCallback(
+    async (memberId) => {
+      client.setQueryData(identityKey, await call((desk) => desk.identity.set({ memberId })))
     },
     [client],
   )
@@ -29,6 +47,7 @@ export type SettingsState = {
   team: TeamMember[]
   /** Who can be chosen for new work: assignee, "I am". */
   activeTeam: TeamMember[]
+  /** Who uses this installation, the name on everything changed here; undefined is nobody. */
   currentMember: TeamMember | undefined
   save(next: Settings): Promise<Settings>
   /** Asks main again, e.g. after loading failed. */
@@ -42,6 +61,7 @@ export function useSettings(): SettingsState {
   const query = useSettingsQuery()
   const save = useSaveSettings()
   const { data, refetch, error } = query
+  const memberId = useIdentityQuery().data?.memberId
   const reload = useCallback(async () => {
     await refetch()
   }, [refetch])
@@ -51,10 +71,10 @@ export function useSettings(): SettingsState {
       settings: data ?? null,
       team,
       activeTeam: team.filter((m) => !isRemoved(m)),
-      currentMember: team.find((m) => m.id === data?.currentMemberId),
+      currentMember: team.find((m) => m.id === memberId),
       save,
       reload,
       error,
     }
-  }, [data, save, reload, error])
+  }, [data, memberId, save, reload, error])
 }

@@ -2,7 +2,7 @@ import { useEffect, useState, type FormEvent } from 'react'
 import { TeamMember, type Settings } from '../../src/settings/settings'
 import { DeskFailure } from '../desk'
 import { Field } from '../forms/Field'
-import { useSettings } from '../queries/settings'
+import { useChooseIdentity, useSettings } from '../queries/settings'
 import { useProblems } from '../shell/Problems'
 import { useUnsavedChangesGuard } from '../shell/UnsavedChanges'
 import { isRemoved } from './members'
@@ -11,7 +11,8 @@ type MemberErrors = { name?: string; email?: string }
 
 /** Team members (assignees and sender identities) and which of them uses this computer. */
 export function TeamSettings() {
-  const { settings, team, activeTeam, save } = useSettings()
+  const { settings, team, activeTeam, currentMember, save } = useSettings()
+  const chooseIdentity = useChooseIdentity()
   const { report } = useProblems()
   const [editing, setEditing] = useState<string | null>(null)
   const [removing, setRemoving] = useState<string | null>(null)
@@ -44,6 +45,7 @@ export function TeamSettings() {
     saveSettings({
       ...settings,
       team: team.map((m) => (m.id === id ? { ...m, removed: true } : m)),
+      // Older versions kept "I am" in the file, and it may not name a removed member.
       ...(settings.currentMemberId === id ? { currentMemberId: undefined } : {}),
     }).then(() => setRemoving(null))
   const removed = team.filter(isRemoved)
@@ -56,8 +58,8 @@ export function TeamSettings() {
         </label>
         <select
           id="current-member"
-          value={settings.currentMemberId ?? ''}
-          onChange={(e) => void saveSettings({ ...settings, currentMemberId: e.target.value || undefined })}
+          value={currentMember?.id ?? ''}
+          onChange={(e) => void chooseIdentity(e.target.value || null).catch(report)}
         >
           <option value="">Nobody chosen</option>
           {activeTeam.map((m) => (
@@ -66,7 +68,7 @@ export function TeamSettings() {
             </option>
           ))}
         </select>
-        <div className="field-hint">Your name goes on everything you change.</div>
+        <div className="field-hint">Your name goes on everything you change from this computer.</div>
       </div>
 
       {activeTeam.length > 0 ? (
@@ -102,7 +104,7 @@ export function TeamSettings() {
                 <tr key={member.id}>
                   <td>
                     {member.name}
-                    {member.id === settings.currentMemberId && <span className="pill">You</span>}
+                    {member.id === currentMember?.id && <span className="pill">You</span>}
                   </td>
                   <td className="break">{member.email}</td>
                   <td className="team-actions">
