@@ -1,26 +1,18 @@
 import { useState, type FormEvent } from 'react'
 import type { Case } from '../../src/cases/case'
 import { checkMilestoneTime } from '../../src/commands/timeRules'
-import { DeskError } from '../../src/errors'
 import { milestoneLabels } from '../../src/i18n/labels'
 import type { Milestone } from '../../src/policies/policy'
 import type { FieldIssue } from '../desk'
 import { Field } from '../forms/Field'
+import { refusalOf } from './caseDraft'
 import { wallClockText, zonedIso } from '../../src/time'
 import { localTimeZone } from '../time/timeZones'
 
 export type MilestoneRecord = { milestone: Milestone; on: string; comment?: string }
 
 /** The backend's rule, run here too so a wrong date is named at once; the backend checks again on save. */
-export function milestoneTimeProblem(kase: Case, on: string): string | undefined {
-  try {
-    checkMilestoneTime(kase, on, new Date())
-    return undefined
-  } catch (error) {
-    if (error instanceof DeskError) return error.issues[0]?.message ?? error.message
-    throw error
-  }
-}
+export const milestoneTimeProblem = (kase: Case, on: string) => refusalOf(() => checkMilestoneTime(kase, on, new Date()))
 
 /**
  * Deadlines count from these events, so they are recorded with when they happened, which may be earlier than now.

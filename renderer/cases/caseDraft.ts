@@ -10,7 +10,8 @@ import {
   type Severity,
 } from '../../src/cases/case'
 import { scoreCvss, type CvssScore } from '../../src/cases/severity'
-import { userWords } from '../../src/errors'
+import { checkReceivedTime } from '../../src/commands/timeRules'
+import { DeskError, userWords } from '../../src/errors'
 import { wallClockText, zonedIso } from '../../src/time'
 
 /** The case form as the user sees it: every field as typed, so nothing is lost when validation fails. */
@@ -102,6 +103,10 @@ export function inputFromDraft(draft: CaseDraft): { input: CaseInput; errors: Fi
   const errors: FieldErrors = {}
   const at = zonedIso(draft.receivedWallClock, draft.receivedTimeZone)
   if (!at) errors['received.at'] = 'Enter the date and time the report was received'
+  else {
+    const problem = refusalOf(() => checkReceivedTime(at, new Date()))
+    if (problem) errors['received.at'] = problem
+  }
 
   let severity: Severity = { kind: 'unrated' }
   if (draft.severityKind === 'rating') severity = { kind: 'rating', rating: draft.rating }
@@ -139,6 +144,17 @@ export function inputFromDraft(draft: CaseDraft): { input: CaseInput; errors: Fi
   const parsed = CaseInput.safeParse(input, { error: userWords })
   if (!parsed.success) Object.assign(errors, { ...fieldErrorsOf(parsed.error), ...errors })
   return { input, errors }
+}
+
+/** The message of a backend rule run here for instant feedback; undefined when the value passes. */
+export function refusalOf(check: () => void): string | undefined {
+  try {
+    check()
+    return undefined
+  } catch (error) {
+    if (error instanceof DeskError) return error.issues[0]?.message ?? error.message
+    throw error
+  }
 }
 
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {

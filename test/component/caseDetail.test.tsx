@@ -152,6 +152,19 @@ describe('case detail', { timeout: 20_000 }, () => {
     expect(timelineText()).toContain('Changed the credit from Not yet asked to By handle')
   })
 
+  it('a received time in the future is refused at its field, by the backend’s own rule, before anything is sent', async () => {
+    const { desk, user } = await openCase()
+    const update = vi.spyOn(desk.cases, 'update')
+    await user.click(screen.getByRole('button', { name: 'Edit' }))
+    fireEvent.change(screen.getByLabelText('Received'), { target: { value: '2099-01-01T10:00' } })
+
+    await user.click(screen.getByRole('button', { name: 'Save' }))
+
+    expect(screen.getByLabelText('Received')).toHaveAccessibleDescription(/The report cannot have arrived in the future; enter when it came in/)
+    expect(screen.getByRole('alert')).toHaveTextContent('The changes were not saved. Check: Received.')
+    expect(update).not.toHaveBeenCalled()
+  })
+
   it('says someone else changed the case when a save conflicts, keeps the edits, and reloads on request', async () => {
     const { desk, kase, user } = await openCase()
     await user.click(screen.getByRole('button', { name: 'Edit' }))
