@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react'
 import { CalendarSettings, HolidayType, type ResolvedCalendarSpec } from '../../src/calendar/spec'
+import { userWords } from '../../src/errors'
 import { DeskFailure } from '../desk'
 import { Field, focusFirstInvalid } from '../forms/Field'
 import { FormButtons } from '../forms/FormButtons'
@@ -29,7 +30,7 @@ const fieldNames: Record<string, string> = {
   endOfWorkingDay: 'End of working day',
 }
 
-// zod's own wording for an empty array says nothing a person can act on.
+// Says which days are meant, where the general wording would only say 'Add at least 1'.
 const friendlier: Record<string, string> = { 'spec.workWeek': 'Choose at least one working day' }
 
 /** The first message per field, keyed by the field's path below the calendar settings ('spec.timeZone'). */
@@ -112,7 +113,7 @@ function CalendarForm({ initial }: { initial: CalendarSettings }) {
   async function submit(event: FormEvent) {
     event.preventDefault()
     const candidate = { ...draft, spec: { ...spec, timeZone: spec.timeZone?.trim() || places?.timeZone || undefined } }
-    const parsed = CalendarSettings.safeParse(candidate)
+    const parsed = CalendarSettings.safeParse(candidate, { error: userWords })
     const found = parsed.success ? {} : errorsOf(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })))
     const zone = candidate.spec.timeZone
     if (zone && !knownTimeZone(zone)) found['spec.timeZone'] ??= `“${zone}” is not a time zone; choose one from the list, e.g. Europe/Amsterdam`

@@ -1,4 +1,5 @@
 import { useEffect, useState, type FormEvent } from 'react'
+import { userWords } from '../../src/errors'
 import { TeamMember, type Settings } from '../../src/settings/settings'
 import { DeskFailure } from '../desk'
 import { Field } from '../forms/Field'
@@ -194,7 +195,7 @@ function MemberForm({
   async function submit(event: FormEvent) {
     event.preventDefault()
     const member = { ...initial, id: initial.id || 'new', name: name.trim(), email: email.trim() }
-    const checked = TeamMember.safeParse(member)
+    const checked = TeamMember.safeParse(member, { error: userWords })
     if (!checked.success) {
       const found: MemberErrors = {}
       for (const issue of checked.error.issues) found[issue.path[0] as keyof MemberErrors] ??= issue.message
