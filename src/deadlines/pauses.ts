@@ -15,9 +15,14 @@ type StatusChange = Extract<Case['timeline'][number], { type: 'status_changed' }
  * moving a case to needs_info by mistake and back stops no clock.
  */
 export function standingStatusChanges(c: Case): StatusChange[] {
-  const changes = c.timeline.filter((event): event is StatusChange => event.type === 'status_changed')
-  const reverted = new Set(changes.flatMap((change) => (change.reverts === undefined ? [] : [change.reverts, change.id])))
-  return reverted.size === 0 ? changes : changes.filter((change) => !reverted.has(change.id))
+  const changes: StatusChange[] = []
+  let reverted: Set<string> | undefined
+  for (const event of c.timeline) {
+    if (event.type !== 'status_changed') continue
+    changes.push(event)
+    if (event.reverts !== undefined) (reverted ??= new Set()).add(event.reverts).add(event.id)
+  }
+  return reverted === undefined ? changes : changes.filter((change) => !reverted.has(change.id))
 }
 
 /** The spans in which the case had status needs_info, read from its standing status changes in the order they happened. */
