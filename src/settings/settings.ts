@@ -12,7 +12,10 @@ export type TeamMember = z.infer<typeof TeamMember>
 
 export const Settings = z.object({
   team: z.array(TeamMember).default([]),
-  /** The team member who uses this installation: the "who" of every timeline event. */
+  /**
+   * Older versions' "I am", kept in the shared file. Each installation now keeps its own (electron/identities.ts); this
+   * one still counts for a store used by one person (src/identity/actingMember.ts).
+   */
   currentMemberId: z.string().optional(),
   calendar: CalendarSettings.default({
     spec: {
