@@ -1,4 +1,5 @@
 import { readFile, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Result } from '../../src/ipc/contract'
 import { emptyDocument } from '../../src/store/document'
@@ -59,7 +60,7 @@ describe('who am I, per installation', () => {
     expect(value(await anasApp.desk.settings.get({})).currentMemberId).toBeUndefined()
   })
 
-  it('keeps the choice across a restart of the app, per store file', async () => {
+  it('keeps the choice across a restart of the app', async () => {
     const { anasApp } = await sharedStore()
     value(await anasApp.desk.identity.set({ memberId: ana.id }))
     await anasApp.restart()
@@ -86,6 +87,16 @@ describe('who am I, per installation', () => {
 
     value(await anasApp.desk.identity.set({ memberId: null }))
     expect(value(await anasApp.desk.identity.get({}))).toEqual({ memberId: null })
+  })
+
+  it('counts a broken identities file in the user data folder as no choice made, and writes it whole again', async () => {
+    const { anasApp } = await sharedStore()
+    // The desk's temporary folder is its user data folder.
+    const kept = join(dirname(anasApp.file), 'identities.json')
+    await writeFile(kept, '{"half a')
+    expect(value(await anasApp.desk.identity.get({}))).toEqual({ memberId: null })
+    value(await anasApp.desk.identity.set({ memberId: ana.id }))
+    expect(JSON.parse(await readFile(kept, 'utf8'))).toEqual({ [anasApp.file]: ana.id })
   })
 
   it("takes the choice an older version kept in the file only on a store whose team is that one person", async () => {
