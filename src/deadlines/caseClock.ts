@@ -12,6 +12,8 @@ import { pausedSpansOf, pausesOf, standingStatusChanges, type PausedSpan } from 
 /** What every rule of one case is measured against. */
 export interface CaseClock {
   c: Case
+  /** When the report was received, in epoch ms. */
+  receivedAt: number
   calendar: BusinessCalendar
   teamZone: string
   reporterZone: string
@@ -74,6 +76,7 @@ export function clockOf(c: Case, now: Date, explain: boolean): CaseClock {
   const closedAt = c.status === 'closed' ? closedAtOf(c) : undefined
   return {
     c,
+    receivedAt: Date.parse(c.received.at),
     calendar,
     teamZone,
     reporterZone,
@@ -89,6 +92,8 @@ export function clockOf(c: Case, now: Date, explain: boolean): CaseClock {
 
 /** When an event first happened (at or after `notBefore`): a promise counts from the first acknowledgement, not from a repeated one. */
 export function firstOf(event: Anchor, clock: CaseClock, notBefore = -Infinity): number | undefined {
-  if (event === 'received') return Date.parse(clock.c.received.at)
-  return clock.milestones.get(event)?.find((at) => at >= notBefore)
+  if (event === 'received') return clock.receivedAt
+  const times = clock.milestones.get(event)
+  if (times) for (const at of times) if (at >= notBefore) return at
+  return undefined
 }
