@@ -2,6 +2,7 @@ import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { Link, useParams } from 'react-router'
 import type { Case } from '../../src/cases/case'
 import { latestStatusMove } from '../../src/cases/history'
+import { nextDeadline } from '../../src/deadlines/nextDeadline'
 import type { Transition } from '../../src/cases/lifecycle'
 import type { TransitionPreview } from '../../src/ipc/contract'
 import { CaseDeadlines } from '../deadlines/CaseDeadlines'
@@ -10,7 +11,7 @@ import { call, DeskFailure, type FieldIssue } from '../desk'
 import { focusFirstInvalid } from '../forms/Field'
 import { FormButtons } from '../forms/FormButtons'
 import { useSettings } from '../queries/settings'
-import { useCase, useCaseChange, useNextMilestones } from '../queries/cases'
+import { useCase, useCaseChange, useDeadlines, useNextMilestones } from '../queries/cases'
 import { Loading } from '../shell/Loading'
 import { useFailureShown, useProblems } from '../shell/Problems'
 import { useUnsavedChangesGuard } from '../shell/UnsavedChanges'
@@ -32,7 +33,6 @@ import { CreditRewardCard, DetailsCard, ReporterCard } from './CaseFacts'
 import { CaseFields } from './CaseFields'
 import { ConfirmMoveDialog, isConfirmableMove, type ConfirmableMove } from './ConfirmMoveDialog'
 import type { Correction } from './CorrectEventForm'
-import { useCaseSummaries } from './CaseSummaries'
 import { CreditRewardFields } from './CreditRewardFields'
 import { MilestoneRecorder, type MilestoneRecord } from './MilestoneRecorder'
 import { NoteComposer } from './NoteComposer'
@@ -57,11 +57,13 @@ const fieldIssues = (failure: DeskFailure, fields: readonly string[]) =>
 export function CaseDetail() {
   const { id = '' } = useParams()
   const { team } = useSettings()
-  const { summaries } = useCaseSummaries()
   const { report } = useProblems()
   const caseQuery = useCase(id)
   const saveCase = useCaseChange()
   const nextMilestones = useNextMilestones(id)
+  // The header's next deadline comes from the case's own deadlines, so it changes with the case, not with the list.
+  const deadlines = useDeadlines(id)
+  const next = deadlines.data && nextDeadline(deadlines.data)
   const kase = caseQuery.data ?? null
   const missing = caseQuery.error instanceof DeskFailure && caseQuery.error.code === 'not_found' ? caseQuery.error.message : null
   useFailureShown(missing ? null : caseQuery.error)
@@ -189,7 +191,6 @@ export function CaseDetail() {
   if (!kase) return caseQuery.error ? null : <Loading what="case" />
 
   const severity = kase.severity
-  const summary = summaries?.find((s) => s.id === kase.id)
   return (
     <div className="screen">
       <nav className="breadcrumb" aria-label="Breadcrumb">
@@ -207,7 +208,7 @@ export function CaseDetail() {
               rating={severity && severity.kind !== 'unrated' ? severity.rating : undefined}
               score={severity?.kind === 'cvss' ? severity.score : undefined}
             />
-            {summary?.nextDeadline && <NextDeadlineCell next={summary.nextDeadline} withLabel />}
+            {next && <NextDeadlineCell next={next} withLabel />}
           </div>
         </div>
         {!edit && (
