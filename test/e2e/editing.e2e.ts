@@ -23,6 +23,10 @@ describe('editing screens, end to end', () => {
     await page.getByRole('button', { name: 'Save', exact: true }).click()
     await page.getByText('Enter a valid email address').first().waitFor()
     await app.screenshot('30-case-edit-invalid')
+    // Choosing the credit is what keeps the promise to confirm it; the field says so.
+    await page.getByLabel('Credit choice').scrollIntoViewIfNeeded()
+    await page.getByText('keeps the promise to confirm credit').waitFor()
+    await app.screenshot('30b-case-edit-credit')
     await page.getByLabel('Reporter email').fill('aiko@example.org')
     await page.getByLabel('Title').fill('SQL injection in the product search filter')
     await page.getByRole('button', { name: 'Save', exact: true }).click()
