@@ -17,7 +17,6 @@ export function CaseDeadlines({ kase, onCaseChange }: { kase: Case; onCaseChange
   const deadlines = useDeadlines(kase.id)
   const policies = usePoliciesQuery()
   const policy = policies.data?.find((p) => p.id === kase.policyId)
-  const repeatingRules = new Set(policy?.rules.filter((r) => r.repeatsUntil !== undefined).map((r) => r.id))
   return (
     <section className="card case-deadlines" aria-labelledby="deadlines-title">
       <div className="case-deadlines-head">
@@ -41,7 +40,7 @@ export function CaseDeadlines({ kase, onCaseChange }: { kase: Case; onCaseChange
       ) : (
         <ol className="deadline-list" aria-label="Deadlines">
           {deadlines.data.map((d) => (
-            <DeadlineItem key={`${d.ruleId}-${d.occurrence}`} deadline={d} repeats={repeatingRules.has(d.ruleId)} />
+            <DeadlineItem key={`${d.ruleId}-${d.occurrence}`} deadline={d} />
           ))}
         </ol>
       )}
@@ -50,9 +49,9 @@ export function CaseDeadlines({ kase, onCaseChange }: { kase: Case; onCaseChange
 }
 
 /** One promise, in English: the screens' language. The reporter's language is for what is sent to them. */
-function DeadlineItem({ deadline: d, repeats }: { deadline: Deadline; repeats: boolean }) {
+function DeadlineItem({ deadline: d }: { deadline: Deadline }) {
   const { label, explanation, dueAtReporter } = deadlineText(d, 'en')
-  const title = repeats || d.occurrence > 1 ? `${label} #${d.occurrence}` : label
+  const title = d.repeats ? `${label} #${d.occurrence}` : label
   const due = d.dueAt === null ? null : formatForZone(d.dueAt, d.teamZone, 'en')
   return (
     <li className={`deadline deadline-${d.state}`} aria-label={title}>

@@ -71,6 +71,8 @@ export const Deadline = z.object({
   due: DueKind,
   /** 1 for a one-off promise; the n-th progress update of a repeating one. */
   occurrence: z.number().int().min(1),
+  /** Whether the promise repeats (progress updates, until the fix is released), so that even its first is numbered. */
+  repeats: z.boolean(),
   state: DeadlineState,
   /**
    * The event this occurrence counts from: the rule's `from`, or for the second and later occurrences of a

@@ -116,6 +116,7 @@ function deadline(rule: PolicyRule, occurrence: number, outcome: Outcome, clock:
     ruleId: rule.id,
     due: rule.due,
     occurrence,
+    repeats: rule.repeatsUntil !== undefined,
     state,
     from: count?.from ?? rule.from,
     anchorAt: anchorAt === undefined ? null : iso(anchorAt),

@@ -74,6 +74,7 @@ describe('IKUU over Christmas 2026 in the Netherlands', () => {
       ruleId: 'acknowledgement',
       due: 'acknowledgement',
       occurrence: 1,
+      repeats: false,
       state: 'upcoming',
       from: 'received',
       anchorAt: '2026-12-18T15:10:00.000Z',

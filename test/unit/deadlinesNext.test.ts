@@ -7,6 +7,7 @@ describe('the next deadline', () => {
       ruleId,
       due: 'acknowledgement',
       occurrence: 1,
+      repeats: false,
       state,
       from: 'received',
       anchorAt: '2026-12-18T15:10:00.000Z',

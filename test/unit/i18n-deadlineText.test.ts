@@ -12,6 +12,7 @@ function sketch(overrides: Partial<Deadline> = {}): Deadline {
     ruleId: 'acknowledgement',
     due: 'acknowledgement',
     occurrence: 1,
+    repeats: false,
     state: 'upcoming',
     from: 'received',
     anchorAt: '2026-12-18T15:10:00.000Z',
