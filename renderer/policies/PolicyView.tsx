@@ -1,7 +1,7 @@
-import { dueLabels, milestoneLabels } from '../../src/i18n/labels'
+import { dueLabels } from '../../src/i18n/labels'
 import type { Policy } from '../../src/policies/policy'
 import { highlightQuotes } from './highlightQuotes'
-import { anchorLabel, timeLimitText } from './policyLabels'
+import { anchorLabel, metByLabel, timeLimitText } from './policyLabels'
 
 /** What each rule promises, in a table; each rule's reading is shown on a line of its own below its facts. */
 export function PolicyRules({ policy }: { policy: Policy }) {
@@ -27,7 +27,7 @@ export function PolicyRules({ policy }: { policy: Policy }) {
             <td>{anchorLabel(rule.from)}</td>
             <td>{timeLimitText(rule)}</td>
             <td>{rule.repeatsUntil ? anchorLabel(rule.repeatsUntil) : <span className="muted">Once</span>}</td>
-            <td>{milestoneLabels.en[rule.metBy]}</td>
+            <td>{metByLabel(rule.metBy)}</td>
             <td className="policy-reading">{rule.reading || <span className="muted">The sentence is exact</span>}</td>
           </tr>
         ))}

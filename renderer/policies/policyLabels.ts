@@ -1,5 +1,5 @@
 import { milestoneLabels } from '../../src/i18n/labels'
-import type { Anchor, PolicyRule } from '../../src/policies/policy'
+import type { Anchor, Milestone, PolicyRule } from '../../src/policies/policy'
 
 export const anchorLabel = (anchor: Anchor): string => (anchor === 'received' ? 'Report received' : milestoneLabels.en[anchor])
 
@@ -7,6 +7,9 @@ export const unitLabels: Record<PolicyRule['unit'], string> = {
   business_days: 'business days',
   calendar_days: 'calendar days',
 }
+
+/** What keeps a promise. Credit has no milestone of its own to record: choosing it on the case is what confirms it. */
+export const metByLabel = (m: Milestone): string => (m === 'credit_confirmed' ? 'Credit chosen on the case' : milestoneLabels.en[m])
 
 /** What a calendar-day promise does when its last day is a day off. */
 export const onDayOffLabels: Record<PolicyRule['onDayOff'], string> = {

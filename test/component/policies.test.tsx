@@ -32,7 +32,7 @@ describe('policies', { timeout: 20_000 }, () => {
     expect(rows).toEqual([
       ['Send evaluation', 'Report received', '15 business days', 'Once', 'Evaluation sent'],
       ['Send progress update', 'Evaluation sent', '10 business days', 'Fix released', 'Progress update sent'],
-      ['Confirm credit', 'Report received', 'No time limit (before Published)', 'Once', 'Credit confirmed'],
+      ['Confirm credit', 'Report received', 'No time limit (before Published)', 'Once', 'Credit chosen on the case'],
       ['Consult reporter on publication', 'Report received', 'No time limit (before Published)', 'Once', 'Reporter consulted on publication'],
     ])
     expect(marks()).toEqual([
