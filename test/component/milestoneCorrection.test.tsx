@@ -90,6 +90,23 @@ describe('milestones are checked and correctable', { timeout: 20_000 }, () => {
     )
   })
 
+  it('a note is corrected by a new entry with the text as it should read; the original stays, marked', async () => {
+    const { desk, kase, user } = await openCase()
+    await value(desk.cases.addNote({ id: kase.id, text: 'Reporter uses Firefox' }))
+    await within(timeline()).findByText('Reporter uses Firefox')
+
+    await user.click(within(timeline()).getByRole('button', { name: 'Correct note' }))
+    const form = screen.getByRole('form', { name: 'Correct note' })
+    expect(within(form).getByLabelText('Note as it should read')).toHaveValue('Reporter uses Firefox')
+    await user.clear(within(form).getByLabelText('Note as it should read'))
+    await user.type(within(form).getByLabelText('Note as it should read'), 'Reporter uses Chromium')
+    await user.click(within(form).getByRole('button', { name: 'Save correction' }))
+
+    await waitFor(() => expect(timeline()).toHaveTextContent('Corrected a noteReporter uses Chromium'))
+    const original = within(timeline()).getByText('Reporter uses Firefox').closest('li')!
+    expect(within(original).getByText('Corrected')).toHaveClass('pill')
+  })
+
   it('a withdrawn note stays on the timeline, struck through, with who withdrew it and why', async () => {
     const { desk, kase, user } = await openCase()
     await value(desk.cases.addNote({ id: kase.id, text: 'Called the reporter' }))
