@@ -132,6 +132,19 @@ describe('policies', { timeout: 20_000 }, () => {
     expect(stored?.rules[1]).toMatchObject({ unit: 'calendar_days', onDayOff: 'stays' })
   })
 
+  it('leaving the editor with unsaved changes asks first; staying keeps them', async () => {
+    const { user } = await openPolicies('/policies/aimms')
+    await user.click(await screen.findByRole('button', { name: 'Copy to edit' }))
+    await user.type(await screen.findByLabelText('Policy name'), ' for the portal')
+
+    await user.click(within(screen.getByRole('navigation', { name: 'Policies' })).getByRole('link', { name: /^IKUU/ }))
+
+    const dialog = await screen.findByRole('dialog', { name: 'Leave without saving?' })
+    expect(dialog).toHaveTextContent('Your changes to “AIMMS Responsible Disclosure Policy (copy)” will be lost.')
+    await user.click(within(dialog).getByRole('button', { name: 'Stay' }))
+    expect(screen.getByLabelText('Policy name')).toHaveValue('AIMMS Responsible Disclosure Policy (copy) for the portal')
+  })
+
   it('shows a policy text with markup as plain text', async () => {
     const { desk } = await desks.open()
     const text = 'We reply <b>fast</b>.\n<img src=x onerror=alert(1)>We confirm receipt within two business days.'
