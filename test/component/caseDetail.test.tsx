@@ -165,6 +165,19 @@ describe('case detail', { timeout: 20_000 }, () => {
     expect(update).not.toHaveBeenCalled()
   })
 
+  it('leaving the edit form with unsaved changes asks first, naming the case', async () => {
+    const { kase, user } = await openCase()
+    await user.click(screen.getByRole('button', { name: 'Edit' }))
+    await user.type(screen.getByLabelText('Title'), ' (again)')
+
+    await user.click(within(screen.getByRole('navigation', { name: 'Breadcrumb' })).getByRole('link', { name: 'Cases' }))
+
+    const dialog = await screen.findByRole('dialog', { name: 'Leave without saving?' })
+    expect(dialog).toHaveTextContent(`Your changes to ${kase.key} will be lost.`)
+    await user.click(within(dialog).getByRole('button', { name: 'Leave' }))
+    await screen.findByRole('heading', { level: 1, name: 'Cases' })
+  })
+
   it('says someone else changed the case when a save conflicts, keeps the edits, and reloads on request', async () => {
     const { desk, kase, user } = await openCase()
     await user.click(screen.getByRole('button', { name: 'Edit' }))
