@@ -24,7 +24,10 @@ export interface CaseClock {
   waitingSince: number | undefined
   /** Set when the case is closed: the closing moment, or null if the timeline records none. */
   closed: Deadline['closed']
-  /** When each milestone happened (its `on`, not when it was recorded), earliest first, as corrected; withdrawn ones left out. */
+  /**
+   * When each milestone happened (its `on`, not when it was recorded), earliest first, as corrected, withdrawn ones
+   * left out; choosing the reporter's credit counts as credit_confirmed (cases/history's milestoneTimes).
+   */
   milestones: ReadonlyMap<Milestone, readonly number[]>
   /** Whether to say which days were skipped and why; a list of ten thousand cases needs only the dates and states. */
   explain: boolean
