@@ -4,8 +4,9 @@ import type { IsoDate } from '../../src/calendar/spec'
 import { nextDayChange } from '../../src/ipc/dayChange'
 import { dateInZone } from '../../src/time'
 import { localTimeZone } from '../time/timeZones'
-import { caseKeys, policiesKey, settingsKey } from './keys'
+import { usePlacesQuery } from './calendar'
 import { invalidateCountedOnTheClock } from './cases'
+import { caseKeys, policiesKey, settingsKey } from './keys'
 import { useSettingsQuery } from './settings'
 
 const TodayContext = createContext<IsoDate | null>(null)
@@ -17,7 +18,7 @@ const TodayContext = createContext<IsoDate | null>(null)
  */
 export function LiveUpdates({ onNavigate, children }: { onNavigate(to: string): void; children: ReactNode }) {
   const client = useQueryClient()
-  const zone = useSettingsQuery().data?.calendar.spec.timeZone ?? localTimeZone()
+  const zone = useTeamZone()
   const [today, setToday] = useState(() => dateInZone(Date.now(), zone))
   const navigate = useRef(onNavigate)
   navigate.current = onNavigate
@@ -71,6 +72,17 @@ export function LiveUpdates({ onNavigate, children }: { onNavigate(to: string): 
   }, [client, today])
 
   return <TodayContext.Provider value={today}>{children}</TodayContext.Provider>
+}
+
+/**
+ * The zone the team's days begin and end in, as main counts them: the calendar's own zone, else its place's; this
+ * computer's zone until the settings are in.
+ */
+function useTeamZone(): string {
+  const spec = useSettingsQuery().data?.calendar.spec
+  const byPlace = spec !== undefined && !spec.timeZone
+  const places = usePlacesQuery(spec?.country, spec?.state, byPlace)
+  return spec?.timeZone ?? places.data?.timeZone ?? localTimeZone()
 }
 
 /** The team's date today ('2026-12-01'); moves on at midnight in the team's zone while the app is open. */

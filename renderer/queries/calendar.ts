@@ -4,11 +4,12 @@ import { call } from '../desk'
 import { calendarKeys } from './keys'
 
 /** Countries, and the states and regions of the chosen country and state, from date-holidays. */
-export function usePlacesQuery(country: string | undefined, state: string | undefined) {
+export function usePlacesQuery(country: string | undefined, state: string | undefined, enabled = true) {
   const place = { ...(country ? { country } : {}), ...(country && state ? { state } : {}) }
   return useQuery({
     queryKey: calendarKeys.places(place.country, place.state),
     queryFn: () => call((desk) => desk.calendar.places(place)),
+    enabled,
   })
 }
 
