@@ -1,19 +1,16 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { Link, useParams } from 'react-router'
 import type { Case } from '../../src/cases/case'
-import { latestStatusMove } from '../../src/cases/history'
 import { nextDeadline } from '../../src/deadlines/nextDeadline'
-import type { Transition } from '../../src/cases/lifecycle'
-import type { TransitionPreview } from '../../src/ipc/contract'
 import { CaseDeadlines } from '../deadlines/CaseDeadlines'
 import { NextDeadlineCell } from '../deadlines/NextDeadlineCell'
-import { call, DeskFailure, type FieldIssue } from '../desk'
+import { call, DeskFailure } from '../desk'
 import { focusFirstInvalid } from '../forms/Field'
 import { FormButtons } from '../forms/FormButtons'
 import { useSettings } from '../queries/settings'
 import { useCase, useCaseChange, useDeadlines, useNextMilestones } from '../queries/cases'
 import { Loading } from '../shell/Loading'
-import { useFailureShown, useProblems } from '../shell/Problems'
+import { useFailureShown } from '../shell/Problems'
 import { useUnsavedChangesGuard } from '../shell/UnsavedChanges'
 import {
   creditDraftOf,
@@ -31,15 +28,15 @@ import {
 } from './caseDraft'
 import { CreditRewardCard, DetailsCard, ReporterCard } from './CaseFacts'
 import { CaseFields } from './CaseFields'
-import { ConfirmMoveDialog, isConfirmableMove, type ConfirmableMove } from './ConfirmMoveDialog'
-import type { Correction } from './CorrectEventForm'
+import { ConfirmMoveDialog } from './ConfirmMoveDialog'
 import { CreditRewardFields } from './CreditRewardFields'
-import { MilestoneRecorder, type MilestoneRecord } from './MilestoneRecorder'
+import { MilestoneRecorder } from './MilestoneRecorder'
 import { NoteComposer } from './NoteComposer'
 import { SeverityBadge } from './SeverityBadge'
 import { StatusActions } from './StatusActions'
 import { StatusBadge } from './StatusBadge'
 import { Timeline } from './Timeline'
+import { useCaseActions } from './useCaseActions'
 
 /**
  * The edit form, with the case as it was when editing began: a colleague's save meanwhile updates the shown case, but
@@ -47,17 +44,9 @@ import { Timeline } from './Timeline'
  */
 type Edit = { base: Case; draft: CaseDraft; credit: CreditDraft; reward: RewardDraft; errors: FieldErrors }
 
-/** Publishing or closing that waits for the user's answer in the confirm dialog. */
-type Confirming = { transition: Transition & { to: ConfirmableMove }; preview: TransitionPreview }
-
-/** The backend's refusals that the form they came from shows at its fields: those whose path starts with one of `fields`. */
-const fieldIssues = (failure: DeskFailure, fields: readonly string[]) =>
-  failure.issues.filter((i) => fields.some((f) => i.path === f || i.path.startsWith(`${f}.`)))
-
 export function CaseDetail() {
   const { id = '' } = useParams()
   const { team } = useSettings()
-  const { report } = useProblems()
   const caseQuery = useCase(id)
   const saveCase = useCaseChange()
   const nextMilestones = useNextMilestones(id)
@@ -68,9 +57,8 @@ export function CaseDetail() {
   const missing = caseQuery.error instanceof DeskFailure && caseQuery.error.code === 'not_found' ? caseQuery.error.message : null
   useFailureShown(missing ? null : caseQuery.error)
   const [edit, setEdit] = useState<Edit | null>(null)
-  const [conflict, setConflict] = useState(false)
-  const [busy, setBusy] = useState(false)
-  const [confirming, setConfirming] = useState<Confirming | null>(null)
+  const actions = useCaseActions(kase)
+  const { busy, conflict } = actions
   const formRef = useRef<HTMLFormElement>(null)
   const dirty = edit !== null && Object.keys(editOf(edit.base, edit.draft, edit.credit, edit.reward).patch).length > 0
   useUnsavedChangesGuard(dirty, kase ? `${kase.key}` : 'the case')
@@ -80,76 +68,7 @@ export function CaseDetail() {
     [],
   )
 
-  useEffect(() => {
-    setEdit(null)
-    setConflict(false)
-    setConfirming(null)
-  }, [id])
-
-  /**
-   * Runs one change; the saved case replaces the shown one everywhere. True when saved; otherwise the refusals of
-   * `fields` go back to the form that asked, to show at its inputs, and anything else goes to the screen's messages.
-   */
-  async function change(request: (c: Case) => Promise<Case>, fields: readonly string[] = []): Promise<true | FieldIssue[]> {
-    if (!kase) return []
-    setBusy(true)
-    try {
-      await saveCase(() => request(kase))
-      setConflict(false)
-      return true
-    } catch (error) {
-      if (error instanceof DeskFailure && error.code === 'conflict') {
-        setConflict(true)
-        return []
-      }
-      const placed = error instanceof DeskFailure ? fieldIssues(error, fields) : []
-      if (placed.length === 0) report(error)
-      return placed
-    } finally {
-      setBusy(false)
-    }
-  }
-
-  const send = (t: Transition, acceptOpenPromises: boolean) =>
-    change((c) =>
-      call((desk) => desk.cases.transition({ id: c.id, revision: c.revision, transition: t, ...(acceptOpenPromises ? { acceptOpenPromises } : {}) })),
-    )
-
-  /** Publishing or closing first asks the backend what it would do to the promises still open, and asks the user if any are. */
-  async function transition(t: Transition): Promise<boolean> {
-    if (!kase) return false
-    const to = t.to
-    if (isConfirmableMove(to)) {
-      try {
-        const preview = await call((desk) => desk.cases.previewTransition({ id: kase.id, transition: t }))
-        if (preview.openPromises.length > 0) {
-          setConfirming({ transition: { ...t, to }, preview })
-          return false
-        }
-      } catch (error) {
-        report(error)
-        return false
-      }
-    }
-    return (await send(t, false)) === true
-  }
-
-  async function confirmMove() {
-    if (!confirming) return
-    if ((await send(confirming.transition, true)) === true) setConfirming(null)
-  }
-
-  const undo = () => {
-    const last = kase && latestStatusMove(kase)
-    if (last) void change((c) => call((desk) => desk.cases.revertStatus({ id: c.id, revision: c.revision, eventId: last.id })))
-  }
-  const addNote = (text: string) => change((c) => call((desk) => desk.cases.addNote({ id: c.id, text })), ['text'])
-  const recordMilestone = (r: MilestoneRecord) =>
-    change((c) => call((desk) => desk.cases.recordMilestone({ id: c.id, ...r })), ['milestone', 'on', 'comment'])
-  const correct = (eventId: string) => (correction: Correction) =>
-    change((c) => call((desk) => desk.cases.correctEvent({ id: c.id, eventId, ...correction })), ['on', 'text', 'comment', 'reason'])
-  const withdraw = (eventId: string) => (w: { reason?: string }) =>
-    change((c) => call((desk) => desk.cases.withdrawEvent({ id: c.id, eventId, ...w })), ['reason'])
+  useEffect(() => setEdit(null), [id])
 
   async function save(event: FormEvent) {
     event.preventDefault()
@@ -161,7 +80,7 @@ export function CaseDetail() {
     }
     if (Object.keys(patch).length === 0) return setEdit(null)
     const { revision } = edit.base
-    const saved = await change((c) => call((desk) => desk.cases.update({ id: c.id, revision, patch })), editableFieldPaths)
+    const saved = await actions.change((c) => call((desk) => desk.cases.update({ id: c.id, revision, patch })), editableFieldPaths)
     if (saved === true) return setEdit(null)
     if (saved.length > 0) {
       setEdit((e) => e && { ...e, errors: issuesToFieldErrors(saved, 'patch.') })
@@ -171,7 +90,7 @@ export function CaseDetail() {
 
   async function reloadAfterConflict() {
     setEdit(null)
-    setConflict(false)
+    actions.clearConflict()
     await caseQuery.refetch()
   }
 
@@ -265,15 +184,15 @@ export function CaseDetail() {
               <span className="status-now-label">Status</span>
               <StatusBadge status={kase.status} />
             </div>
-            <StatusActions kase={kase} busy={busy} onTransition={transition} onUndo={undo} />
+            <StatusActions kase={kase} busy={busy} onTransition={actions.transition} onUndo={actions.undo} />
           </section>
-          {confirming && (
+          {actions.confirming && (
             <ConfirmMoveDialog
-              to={confirming.transition.to}
-              preview={confirming.preview}
+              to={actions.confirming.transition.to}
+              preview={actions.confirming.preview}
               busy={busy}
-              onCancel={() => setConfirming(null)}
-              onConfirm={() => void confirmMove()}
+              onCancel={actions.cancelMove}
+              onConfirm={() => void actions.confirmMove()}
             />
           )}
           <div className="detail-grid">
@@ -289,15 +208,15 @@ export function CaseDetail() {
               </section>
               <section className="card" aria-labelledby="timeline-title">
                 <h2 id="timeline-title">Timeline</h2>
-                <Timeline kase={kase} team={team} onCorrect={correct} onWithdraw={withdraw} />
-                <NoteComposer onAdd={addNote} />
+                <Timeline kase={kase} team={team} onCorrect={actions.correct} onWithdraw={actions.withdraw} />
+                <NoteComposer onAdd={actions.addNote} />
               </section>
             </div>
             <div className="detail-side">
               <DetailsCard kase={kase} team={team} />
               <section className="card" aria-labelledby="milestone-title">
                 <h2 id="milestone-title">Record milestone</h2>
-                <MilestoneRecorder kase={kase} milestones={nextMilestones.data} onRecord={recordMilestone} />
+                <MilestoneRecorder kase={kase} milestones={nextMilestones.data} onRecord={actions.recordMilestone} />
               </section>
               <ReporterCard kase={kase} />
               <CreditRewardCard kase={kase} />
