@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'react'
 import { Link, NavLink, Outlet, useLocation } from 'react-router'
 import { useCaseSummaries } from '../cases/CaseSummaries'
 import { SampleNotice } from '../samples/SampleNotice'
@@ -12,6 +13,11 @@ export function Shell() {
   const { currentMember } = useSettings()
   const { store } = useStore()
   const { pathname } = useLocation()
+  // The content pane scrolls, not the window: a new screen starts at its top, not where the last one was left.
+  const content = useRef<HTMLElement>(null)
+  useEffect(() => {
+    if (content.current) content.current.scrollTop = 0
+  }, [pathname])
   // A case's own page belongs under Cases; the new-case form has its own entry.
   const inCases = pathname.startsWith('/cases') && pathname !== '/cases/new'
 
@@ -64,7 +70,7 @@ export function Shell() {
           </div>
         </div>
       </aside>
-      <main className="content">
+      <main className="content" ref={content}>
         {/* Each path is a screen of its own: its problems go when the user leaves it. */}
         <ProblemScreen screen={pathname}>
           <UnsavedChangesPrompt>
