@@ -41,7 +41,19 @@ describe('sample cases and settings, end to end', () => {
     await page.getByRole('complementary').getByText('Iris Jansen').waitFor()
     await app.screenshot('12-settings-team')
 
-    const onDisk = JSON.parse(await readFile(app.storeFile, 'utf8')) as { settings: { team: { name: string }[] } }
-    expect(onDisk.settings.team.map((m) => m.name)).toEqual(['Iris Jansen'])
+    await page.getByLabel('Member name').fill('Ana Silva')
+    await page.getByLabel('Member email').fill('ana@example.com')
+    await page.getByRole('button', { name: 'Add member' }).click()
+    await page.getByRole('button', { name: 'Remove Ana Silva' }).click()
+    await page.getByRole('button', { name: 'Remove', exact: true }).click()
+    await page.getByText('Removed from the team: Ana Silva.', { exact: false }).waitFor()
+    await app.screenshot('13-settings-member-removed')
+
+    const onDisk = JSON.parse(await readFile(app.storeFile, 'utf8')) as { settings: { team: { name: string; removed?: boolean }[] } }
+    // Ana is kept, marked removed, so her name still shows on the cases and timeline entries she is on.
+    expect(onDisk.settings.team.map((m) => [m.name, m.removed ?? false])).toEqual([
+      ['Iris Jansen', false],
+      ['Ana Silva', true],
+    ])
   })
 })
