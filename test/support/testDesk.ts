@@ -77,8 +77,9 @@ export interface TestDesk {
  * The real handler map over a real store file in a fresh temporary folder, reached the way the preload reaches it:
  * two desks on one `file` are two colleagues' apps, each with its own "who am I".
  * every request and response is cloned as IPC would, and validated against the contract. The store's changes arrive
- * at `desk.events.on` listeners as the preload delivers them. `cases` starts a new store file holding them;
- * `watch` takes in other apps' writes by itself, as the app does.
+ * at `desk.events.on` listeners as the preload delivers them. `cases` starts a new store file holding them.
+ * The store watches its file, as the app's does, so another desk's write arrives within about a second (the handlers
+ * do not re-read the file per request); `watch: false` leaves it to the next change.
  */
 export async function createTestDesk(options?: {
   file?: string
@@ -93,7 +94,7 @@ export async function createTestDesk(options?: {
   const session = createStoreSession({
     identities: identityBook(dir),
     ...(options?.now && { now: options.now }),
-    ...(options?.watch && { watch: true }),
+    watch: options?.watch ?? true,
   })
   const { shell, dialogs, openedLinks } = createFakeShell(true)
   const handlers = createHandlers(session, shell, options?.now)

@@ -1,4 +1,4 @@
-import { readFile, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
@@ -6,7 +6,8 @@ import { createHandlers } from '../../electron/handlers'
 import { identityBook } from '../../electron/identities'
 import { createStoreSession } from '../../electron/storeSession'
 import { fromRow, type CaseSummary } from '../../src/cases/summary'
-import type { EventName } from '../../src/ipc/contract'
+import type { Case } from '../../src/cases/case'
+import type { EventName, Result } from '../../src/ipc/contract'
 import { dispatch } from '../../src/ipc/dispatch'
 import { realisticCases } from '../bench/fixtures/realisticCases'
 import { createTestDesk, type TestDesk } from '../support/testDesk'
@@ -31,6 +32,11 @@ async function listCases(desk: TestDesk): Promise<CaseSummary[]> {
 
 /** Monday after the report came in: a received time in the future would be refused. */
 const monday = () => new Date('2026-12-21T09:00:00Z')
+
+function value<T>(result: Result<T>): T {
+  if (!result.ok) throw new Error(result.error.message)
+  return result.value
+}
 
 describe('the IPC contract in front of the handlers', () => {
   it('refuses an unknown channel without calling anything', async () => {
@@ -177,6 +183,52 @@ describe('the case list', () => {
   })
 })
 
+describe('a case whose deadlines cannot be counted', () => {
+  /** One case, received Friday under IKUU, in a store where `change` broke it as an older file or a removal would. */
+  async function deskWithCase(change: (c: Case) => Case): Promise<Case> {
+    const seed = await createTestDesk({ now: monday, watch: false })
+    const created = value(await seed.desk.cases.create({ ...report, policyId: 'ikuu' }))
+    await seed.dispose()
+    t = await createTestDesk({ cases: [change(created)], now: monday })
+    return created
+  }
+  const closeAsSpam = { to: 'closed', closingReason: 'spam' } as const
+
+  it('whose policy is gone still offers its next milestones and previews a move with no promises; only its deadlines are refused', async () => {
+    const c = await deskWithCase((c) => ({ ...c, policyId: 'gone-policy' }))
+    expect(value(await t!.desk.cases.nextMilestones({ id: c.id }))).toContain('acknowledgement_sent')
+    expect(value(await t!.desk.cases.previewTransition({ id: c.id, transition: closeAsSpam }))).toEqual({
+      openPromises: [],
+      becomeOverdue: [],
+      becomeNotApplicable: [],
+    })
+    const deadlines = await t!.desk.deadlines.ofCase({ id: c.id })
+    expect(!deadlines.ok && deadlines.error.message).toBe(
+      `Case ${c.key} follows the policy "gone-policy", which no longer exists. Choose another policy for the case.`,
+    )
+  })
+
+  it('whose pinned calendar is gone previews a move with no promises, while its deadlines say why they cannot be counted', async () => {
+    const c = await deskWithCase((c) => ({ ...c, calendar: { ...c.calendar, spec: { ...c.calendar.spec, country: 'XX' } } }))
+    expect(value(await t!.desk.cases.previewTransition({ id: c.id, transition: closeAsSpam }))).toEqual({
+      openPromises: [],
+      becomeOverdue: [],
+      becomeNotApplicable: [],
+    })
+    const deadlines = await t!.desk.deadlines.ofCase({ id: c.id })
+    expect(!deadlines.ok && deadlines.error.message).toMatch(/^The deadlines of case VD-\d{4}-001 cannot be counted: the calendar it was pinned to is not usable/)
+    // A move the lifecycle does not allow is still refused as such, not taken for a counting problem.
+    const refused = await t!.desk.cases.previewTransition({ id: c.id, transition: { to: 'published' } })
+    expect(!refused.ok && refused.error.code).toBe('invalid_transition')
+  })
+
+  it('still previews the promises a move leaves open on a case that can be counted', async () => {
+    const c = await deskWithCase((c) => c)
+    const preview = value(await t!.desk.cases.previewTransition({ id: c.id, transition: closeAsSpam }))
+    expect(preview.openPromises.map((d) => d.due)).toContain('acknowledgement')
+  })
+})
+
 describe('events to the renderer', () => {
   const heard = (desk: TestDesk, names: EventName[]) => {
     const got: [EventName, unknown][] = []
@@ -235,14 +287,38 @@ describe('events to the renderer', () => {
 })
 
 describe('a store shared by two team members', () => {
-  it("lists a case that a colleague's app created in the same file", async () => {
+  it("lists a case that a colleague's app created in the same file, taken in by the file watch", async () => {
     t = await createTestDesk({ now: monday })
     const colleague = await createTestDesk({ file: t.file, now: monday })
     try {
-      await colleague.desk.cases.create(report)
-      expect((await listCases(t)).map((c) => c.title)).toEqual(['IDOR in the invoice API'])
+      const created = value(await colleague.desk.cases.create(report))
+      await vi.waitFor(async () => expect((await listCases(t!)).map((c) => c.title)).toEqual(['IDOR in the invoice API']), { timeout: 5000 })
+      expect(value(await t.desk.cases.get({ id: created.id })).title).toBe('IDOR in the invoice API')
     } finally {
       await colleague.dispose()
+    }
+  })
+
+  it('answers a read from the document it holds, without reading the file per request (60–300 ms at 10,000 cases)', async () => {
+    const session = createStoreSession({ identities: identityBook(tmpdir()), now: monday })
+    const handlers = createHandlers(session, { chooseStoreToOpen: async () => null, chooseNewStoreLocation: async () => null, confirmAndOpenExternal: async () => false }, monday)
+    const file = join(await mkdtemp(join(tmpdir(), 'disclosure-desk-')), 'store.json')
+    await session.open(file)
+    try {
+      const created = value(await dispatch(handlers, 'cases:create', report)) as Case
+      const sync = vi.spyOn(session.store(), 'sync')
+      for (const [channel, request] of [
+        ['cases:list', {}],
+        ['cases:get', { id: created.id }],
+        ['settings:get', {}],
+        ['deadlines:ofCase', { id: created.id }],
+        ['cases:nextMilestones', { id: created.id }],
+      ] as const) {
+        expect((await dispatch(handlers, channel, request)).ok).toBe(true)
+      }
+      expect(sync).not.toHaveBeenCalled()
+    } finally {
+      await session.close()
     }
   })
 })
