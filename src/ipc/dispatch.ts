@@ -13,21 +13,39 @@ export async function dispatch(handlers: Handlers, channel: string, request: unk
   const { req, res } = contract[channel as Channel]
   const parsed = (req as z.ZodType).safeParse(request ?? {}, { error: userWords })
   if (!parsed.success) return { ok: false, error: bodyOf(DeskError.fromZod(parsed.error, inputName(channel as Channel))) }
+  let answer: unknown
   try {
     const handler = handlers[channel as Channel] as (req: unknown) => Promise<unknown>
-    const value = (res as z.ZodType).parse(await handler(parsed.data))
-    return { ok: true, value }
+    answer = await handler(parsed.data)
   } catch (error) {
-    return { ok: false, error: bodyOf(error) }
+    if (error instanceof DeskError) return { ok: false, error: bodyOf(error) }
+    return internalError(channel, 'failed', error, handlerFailed)
   }
+  const checked = (res as z.ZodType).safeParse(answer)
+  if (!checked.success) return internalError(channel, 'answered outside the contract', checked.error, answerUnexpected)
+  return { ok: true, value: checked.data }
+}
+
+/**
+ * A handler that throws anything but a DeskError has a bug, and its text (a TypeError's, zod's with field paths) means
+ * nothing to the person: they get what to do, the main process's console gets the detail for whoever fixes it.
+ * Every change is written as its handler's last step, so a handler that threw saved nothing.
+ */
+const handlerFailed =
+  'Disclosure Desk hit an internal error and did not finish this action; nothing was saved. Try again, and restart the app if it happens again.'
+/** The handler finished, so a change it made is saved; only its answer could not be checked. */
+const answerUnexpected =
+  'Disclosure Desk hit an internal error after this action: its answer was not in the form the screen expects. If it was a change, it may have been saved; check whether it was before you try again, and restart the app if it happens again.'
+
+function internalError(channel: string, what: string, detail: unknown, message: string): Result<never> {
+  console.error(`IPC channel ${channel} ${what}:`, detail)
+  return { ok: false, error: { code: 'internal', message, issues: [] } }
 }
 
 function inputName(channel: Channel): string {
   return channel.startsWith('cases:') ? 'The case' : channel.startsWith('settings:') ? 'The change to the settings' : 'The request'
 }
 
-function bodyOf(error: unknown) {
-  if (error instanceof DeskError) return { code: error.code, message: error.message, issues: error.issues }
-  const message = error instanceof Error ? error.message : String(error)
-  return { code: 'internal' as const, message: `Something went wrong: ${message}`, issues: [] }
+function bodyOf(error: DeskError) {
+  return { code: error.code, message: error.message, issues: error.issues }
 }

@@ -64,6 +64,43 @@ describe('the IPC contract in front of the handlers', () => {
     expect(await listCases(t)).toEqual([])
   })
 
+  it("answers a handler's bug with what to do, never its raw text, and logs the detail in main", async () => {
+    const session = createStoreSession({ identities: identityBook(tmpdir()) })
+    const real = createHandlers(session, { chooseStoreToOpen: async () => null, chooseNewStoreLocation: async () => null, confirmAndOpenExternal: async () => false })
+    const handlers = {
+      ...real,
+      'cases:addNote': async () => {
+        throw new TypeError("Cannot read properties of undefined (reading 'timeline')")
+      },
+      // An answer that is not a Case: its zod error names paths such as "revision".
+      'cases:get': async () => ({ id: 'c1', revision: 'two' }) as never,
+    }
+    const logged = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    try {
+      const failed = await dispatch(handlers, 'cases:addNote', { id: 'c1', text: 'Hello' })
+      expect(failed).toEqual({
+        ok: false,
+        error: {
+          code: 'internal',
+          message:
+            'Disclosure Desk hit an internal error and did not finish this action; nothing was saved. Try again, and restart the app if it happens again.',
+          issues: [],
+        },
+      })
+      const misshapen = await dispatch(handlers, 'cases:get', { id: 'c1' })
+      expect(!misshapen.ok && misshapen.error.code).toBe('internal')
+      // The handler ran to its end, so a change may be saved: the person is told to look before trying again.
+      expect(!misshapen.ok && misshapen.error.message).toMatch(/may have been saved; check whether it was before you try again/)
+      expect(JSON.stringify([failed, misshapen])).not.toMatch(/timeline'|revision|expected|Invalid/)
+      expect(logged.mock.calls.map(([what, detail]) => [what, (detail as Error).name])).toEqual([
+        ['IPC channel cases:addNote failed:', 'TypeError'],
+        ['IPC channel cases:get answered outside the contract:', 'ZodError'],
+      ])
+    } finally {
+      logged.mockRestore()
+    }
+  })
+
   it('turns a domain error into a result the renderer can show', async () => {
     t = await createTestDesk()
     const result = await t.desk.cases.get({ id: 'no-such-case' })
