@@ -10,6 +10,11 @@ export function formatPath(path: readonly PropertyKey[]): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('')
 }
 
+/** ['timeline', 3, 'on'] → 'timeline entry 4, on': where a value sits in a case, for a person looking for it in the file. */
+export function placeInWords(path: readonly PropertyKey[]): string {
+  return path.map((p, i) => (typeof p === 'number' ? ` entry ${p + 1}` : `${i === 0 ? '' : ', '}${String(p)}`)).join('')
+}
+
 function lineAndColumn(text: string, position: number): string {
   const before = text.slice(0, position)
   const line = before.split('\n').length

@@ -5,12 +5,12 @@ import { runCommand, type Command, type ResultOf } from '../commands'
 import { findCase } from '../commands/caseChange'
 import type { Actor, CommandContext } from '../commands/context'
 import type { DomainEvent } from '../commands/events'
-import { DeskError } from '../errors'
+import { DeskError, userWords } from '../errors'
 import type { Milestone, Policy } from '../policies/policy'
 import type { Settings } from '../settings/settings'
 import type { StoreDocument } from './document'
 import { openDocumentFile, type Encoding } from './documentFile'
-import { formatPath } from './readDocument'
+import { placeInWords } from './readDocument'
 
 /** 'other_app': another app (a colleague's, on a shared folder) wrote the file and this store took its document in. */
 export type ChangeOrigin = 'this_app' | 'other_app'
@@ -176,12 +176,13 @@ export async function openStore(file: string, options: StoreOptions = {}): Promi
       get(id) {
         const { c } = findCase(current(), id)
         if (!validated.has(c)) {
-          const parsed = Case.safeParse(c)
+          const parsed = Case.safeParse(c, { error: userWords })
           if (!parsed.success) {
             const issue = parsed.error.issues[0]!
+            const should = issue.message.charAt(0).toLowerCase() + issue.message.slice(1)
             throw new DeskError(
               'invalid_input',
-              `Case ${c.key} in ${file} has an invalid value at ${formatPath(issue.path)}: ${issue.message}. The file was not changed; correct the value in the file, or restore a backup.`,
+              `Case ${c.key} in ${file} cannot be shown: one of its values is not valid (${placeInWords(issue.path)}: ${should}). The file was not changed; correct that value in the file, or restore a backup.`,
             )
           }
           validated.add(c)

@@ -137,10 +137,22 @@ describe('openStore on a valid file', () => {
     expect(store.cases.list()).toHaveLength(2)
     expect(store.cases.get(cases[0]!.id).id).toBe(cases[0]!.id)
     expect(() => store.cases.get(cases[1]!.id)).toThrow(
-      `Case ${cases[1]!.key} in ${file} has an invalid value at reporter.email: Enter a valid email address. The file was not changed; correct the value in the file, or restore a backup.`,
+      `Case ${cases[1]!.key} in ${file} cannot be shown: one of its values is not valid (reporter, email: enter a valid email address). The file was not changed; correct that value in the file, or restore a backup.`,
     )
     await store.close()
     expect(await readFile(file, 'utf8')).toBe(text)
+  })
+
+  it("names a broken timeline time in the person's words, never zod's, with where it sits in the case", async () => {
+    const file = join(dir, 'store.json')
+    const [c] = realisticCases(1, 5)
+    const timeline = c!.timeline.map((e, i) => (i === 0 ? { ...e, at: '18 Dec 2026, 16:10' } : e))
+    await writeFile(file, docWith([{ ...c!, timeline }]))
+    const store = await openStore(file)
+    expect(() => store.cases.get(c!.id)).toThrow(
+      `Case ${c!.key} in ${file} cannot be shown: one of its values is not valid (timeline entry 1, at: enter a date and time). The file was not changed; correct that value in the file, or restore a backup.`,
+    )
+    await store.close()
   })
 })
 
