@@ -2,17 +2,8 @@ import type { Case } from '../cases/case'
 import type { Channel, Credit, Reward, Severity } from '../cases/fields'
 import type { Actor, FieldChanged, TimelineEvent, TimelineEventOf } from '../cases/timeline'
 import { dateInZone } from '../time'
-import { formatDayTime, formatForZone } from './dates'
-import {
-  channelLabels,
-  closingReasonLabels,
-  creditChoiceLabels,
-  milestoneLabels,
-  ratingLabels,
-  rewardStatusLabels,
-  statusLabels,
-  unratedLabel,
-} from './labels'
+import { formatDay, formatDayTime } from './dates'
+import { milestoneLabels } from './labels'
 import type { Language } from './language'
 import { timelineWords, type TimelineWords as Words } from './timelineWords'
 
@@ -55,15 +46,10 @@ export function timelineText(c: Case, context: TimelineContext): TimelineLine[] 
   const w = timelineWords[context.language]
   const lang = context.language
   const milestones = milestoneLabels[lang]
-  const statuses = statusLabels[lang]
   const dayTime = (instant: string) => formatDayTime(instant, context.timeZone, lang)
-  // A corrected date is written with its year and time, so a correction of the time alone still says what changed.
-  const dayYearTime = (instant: string) => formatForZone(instant, context.timeZone, lang).replace(/ \([^)]*\)$/, '')
   const day = (instant: string) => formatDay(dateInZone(Date.parse(instant), context.timeZone), lang, true)
   const person = (memberId: string | undefined, name: string) =>
     memberId !== undefined && context.isRemoved(memberId) ? w.removed(name) : name
-  // An actor without a name (nobody chosen under 'I am') is 'Someone'; a name recorded earlier, even 'You', stays as it was.
-  // Nobody chosen is recorded without a name. Events written before that say 'You', shown as recorded: the log is not rewritten.
   const who = (by: Actor) => (by.name ? person(by.memberId, by.name) : w.someone)
 
   const byId = new Map(c.timeline.map((e) => [e.id, e]))
