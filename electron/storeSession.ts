@@ -11,7 +11,7 @@ export interface StoreSession {
   store(): Store
   /** Hears the changes of whichever store is open, across switches of the file. */
   subscribe(listener: StoreListener): () => void
-  /** Who acts on the open store from this installation (null: nobody, recorded as "You"). */
+  /** Who acts on the open store from this installation (null: nobody, recorded without a name: "Someone"). */
   identity(): string | null
   /** Keeps this installation's choice for the open store; refused unless nobody or a member on the team now. */
   chooseIdentity(memberId: string | null): Promise<string | null>

@@ -10,7 +10,7 @@ export type LocalIdentity = string | null | undefined
 const activeIds = (settings: Settings) => settings.team.filter((m) => !m.removed).map((m) => m.id)
 
 /**
- * Who acts when this installation changes the store; undefined is nobody, recorded as "You".
+ * Who acts when this installation changes the store; undefined is nobody, recorded without a name ("Someone" on the timeline).
  *
  * A choice made on this installation is final: it names that member while they are on the team, and nobody once they
  * are removed or when "nobody" was chosen. Before any choice, older versions' choice in the file

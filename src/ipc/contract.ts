@@ -97,7 +97,7 @@ export const contract = {
   'settings:update': { req: Settings, res: Settings },
   /**
    * Who uses this installation, for the open store: the person every change made here is recorded under. Kept on this
-   * computer, not in the shared file; null is nobody chosen ("You" on the timeline).
+   * computer, not in the shared file; null is nobody chosen ("Someone" on the timeline).
    */
   'identity:get': { req: Empty, res: Identity },
   /** Answers who acts from now on, as identity:get would. */

@@ -60,11 +60,16 @@ export interface StoreOptions {
   watchIntervalMs?: number
 }
 
-/** The member as the team list names them now; 'You' when nobody is chosen or the id is no longer on the team. */
+/**
+ * The member as the team list names them now; no name when nobody is chosen or the id is no longer on the team, so
+ * the timeline's words say "Someone" in the reader's language. A word such as "You" stored in a shared file would name
+ * the wrong person to every colleague. (Events written before this say `name: 'You'`; the record is not rewritten.)
+ */
 function actorOf(settings: Settings, memberId: string | undefined): Actor {
   const member = memberId === undefined ? undefined : settings.team.find((m) => m.id === memberId)
-  return member ? { memberId: member.id, name: member.name } : { name: 'You' }
+  return member ? { memberId: member.id, name: member.name } : nobody
 }
+const nobody: Actor = { name: '' }
 
 /**
  * What another app's write may have changed. Settings and policies are small enough to compare; the cases are not

@@ -85,7 +85,7 @@ export interface AppHarness {
   /**
    * A second app on the same store file, as a colleague's: what it writes reaches the open page only through the
    * file watch, as 'store:changedOnDisk' and the changes it names. It acts as `memberId` (a team member's id), or as
-   * nobody ("You"), never as this app's person. Closed with the harness.
+   * nobody (no name: "Someone"), never as this app's person. Closed with the harness.
    */
   openColleagueStore(options?: { memberId?: string }): Promise<Store>
   /** Quits and starts the app again on the same store file, as a user would. */

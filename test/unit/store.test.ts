@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { CaseInput } from '../../src/cases/case'
 import type { DomainEvent } from '../../src/commands/events'
 import { DeskError } from '../../src/errors'
+import { timelineText } from '../../src/i18n/timelineText'
 import { openStore, type ChangeOrigin, type Store, type StoreOptions } from '../../src/store'
 
 // The rules of each command are tested without files in test/unit/commands; these tests are about the file under the
@@ -129,10 +130,14 @@ describe('running commands', () => {
 })
 
 describe('who acts', () => {
-  it('is “You” while nobody is chosen, then the current member by id and name', () =>
+  it('has no name while nobody is chosen (the timeline says “Someone”, “Iemand”), then the current member by id and name', () =>
     withStore(async (store) => {
       const first = await store.cases.create(idor)
-      expect(first.timeline[0]!.by).toEqual({ name: 'You' })
+      // No word such as "You" in the file: on a shared store it would name the wrong person to every colleague.
+      expect(first.timeline[0]!.by).toEqual({ name: '' })
+      const words = (language: 'en' | 'nl') =>
+        timelineText(first, { language, timeZone: 'Europe/Amsterdam', isRemoved: () => false, caseKey: () => undefined })[0]!.who
+      expect([words('en'), words('nl')]).toEqual(['Someone', 'Iemand'])
       await store.settings.update({ ...store.settings.get(), team, currentMemberId: 'm1' })
       const second = await store.cases.create(idor)
       expect(second.timeline[0]!.by).toEqual({ memberId: 'm1', name: 'Anna Smit' })
@@ -149,7 +154,7 @@ describe('who acts', () => {
       { memberId: 'm2', name: 'Ben Jansen' },
     ])
     const nobody = await openStore(file, options({ memberId: () => undefined }))
-    expect((await nobody.cases.addNote(c.id, 'Who am I?')).timeline.at(-1)!.by).toEqual({ name: 'You' })
+    expect((await nobody.cases.addNote(c.id, 'Who am I?')).timeline.at(-1)!.by).toEqual({ name: '' })
     await Promise.all([anna.close(), ben.close(), nobody.close()])
   })
 })
