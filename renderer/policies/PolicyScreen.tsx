@@ -4,6 +4,7 @@ import type { PolicyEntry } from '../../src/ipc/contract'
 import { copyPolicy } from '../../src/policies/catalog'
 import type { Policy } from '../../src/policies/policy'
 import { call } from '../desk'
+import { usePolicyCache } from '../queries/policies'
 import { useSettings } from '../queries/settings'
 import { Loading } from '../shell/Loading'
 import { useAction } from '../shell/useAction'
@@ -26,14 +27,15 @@ const withoutPresetFlag = ({ preset: _, ...policy }: PolicyEntry): Policy => pol
 export function PolicyScreen() {
   const { id } = useParams()
   const navigate = useNavigate()
-  const { policies, reload } = usePolicies()
+  const { policies } = usePolicies()
+  const cache = usePolicyCache()
   const [editing, setEditing] = useState<string | null>(null)
 
   if (!policies) return <Loading what="policies" />
   const selected = policies.find((p) => p.id === id) ?? (id === undefined ? policies[0] : undefined)
 
-  async function afterSave(saved: Policy) {
-    await reload()
+  function afterSave(saved: Policy) {
+    cache.saved(saved)
     setEditing(null)
     navigate(`/policies/${encodeURIComponent(saved.id)}`)
   }
@@ -71,19 +73,19 @@ export function PolicyScreen() {
             <p>There is no policy “{id}”. It may have been deleted; choose one from the list.</p>
           </div>
         ) : editing === selected.id && !selected.preset ? (
-          <PolicyEditor key={selected.id} initial={withoutPresetFlag(selected)} onSaved={(p) => void afterSave(p)} onCancel={() => setEditing(null)} />
+          <PolicyEditor key={selected.id} initial={withoutPresetFlag(selected)} onSaved={afterSave} onCancel={() => setEditing(null)} />
         ) : (
           <PolicyDetail
             key={selected.id}
             policy={selected}
             all={policies}
             onEdit={() => setEditing(selected.id)}
-            onCopied={async (copy) => {
-              await afterSave(copy)
+            onCopied={(copy) => {
+              afterSave(copy)
               setEditing(copy.id)
             }}
-            onRemoved={async () => {
-              await reload()
+            onRemoved={(removedId) => {
+              cache.removed(removedId)
               navigate('/policies')
             }}
           />
@@ -103,8 +105,8 @@ function PolicyDetail({
   policy: PolicyEntry
   all: PolicyEntry[]
   onEdit(): void
-  onCopied(copy: Policy): Promise<void>
-  onRemoved(): Promise<void>
+  onCopied(copy: Policy): void
+  onRemoved(id: string): void
 }) {
   const { settings, save } = useSettings()
   const { busy, run } = useAction()
@@ -114,7 +116,7 @@ function PolicyDetail({
   const copy = () =>
     run(async () => {
       const draft = copyPolicy(withoutPresetFlag(policy), copyId(policy, all), `${policy.name} (copy)`)
-      await onCopied(await call((desk) => desk.policies.save(draft)))
+      onCopied(await call((desk) => desk.policies.save(draft)))
     })
   const makeDefault = () =>
     run(async () => {
@@ -123,7 +125,7 @@ function PolicyDetail({
   const remove = () =>
     run(async () => {
       await call((desk) => desk.policies.remove({ id: policy.id }))
-      await onRemoved()
+      onRemoved(policy.id)
     })
 
   const basedOn = policy.basedOn && all.find((p) => p.id === policy.basedOn)

@@ -47,35 +47,22 @@ export function useCaseSearch(text: string) {
 // At module level: a select function that keeps its identity is run again only when the answer changes.
 const idSet = (answer: { ids: string[] }): ReadonlySet<string> => new Set(answer.ids)
 
-/** After a change to one case: the saved case is shown at once; what is counted from it, and the list, load again. */
-function caseSaved(client: QueryClient, saved: Case): void {
-  client.setQueryData(caseKeys.one(saved.id), saved)
-  void client.invalidateQueries({ queryKey: caseKeys.deadlines(saved.id) })
-  void client.invalidateQueries({ queryKey: caseKeys.nextMilestones(saved.id) })
-  void client.invalidateQueries({ queryKey: caseKeys.list })
-  void client.invalidateQueries({ queryKey: caseKeys.searches })
-}
-
 /**
- * Runs one change to a case (`desk.cases.update`, `transition`, `addNote`, ...) and puts its answer in the cache, so
- * every screen showing the case, its deadlines or the list follows. Throws the DeskFailure, for the form to show.
+ * Runs one change to a case (`desk.cases.update`, `transition`, `addNote`, ...) and puts the saved case in the cache, so
+ * the screen that made the change shows it at once. What is counted from the case (its deadlines, its next milestones,
+ * its row in the list, the searches) loads again on the 'case:changed' event main sends for every change, this app's
+ * too (LiveUpdates), so nothing here refetches it a second time. Throws the DeskFailure, for the form to show.
  */
 export function useCaseChange(): (request: () => Promise<Case>) => Promise<Case> {
   const client = useQueryClient()
   return useCallback(
     async (request) => {
       const saved = await request()
-      caseSaved(client, saved)
+      client.setQueryData(caseKeys.one(saved.id), saved)
       return saved
     },
     [client],
   )
-}
-
-/** After a change to many cases at once (samples loaded or removed): everything about cases loads again. */
-export function useCasesChanged(): () => Promise<void> {
-  const client = useQueryClient()
-  return useCallback(() => client.invalidateQueries({ queryKey: caseKeys.all }), [client])
 }
 
 /**

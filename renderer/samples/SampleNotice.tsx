@@ -1,19 +1,17 @@
 import { useCaseSummaries } from '../cases/CaseSummaries'
 import { call } from '../desk'
-import { useCasesChanged } from '../queries/cases'
 import { useAction } from '../shell/useAction'
 
 /** While demo cases are in the store, every screen says so and offers to take them out again. */
 export function SampleNotice() {
   const { hasSamples } = useCaseSummaries()
-  const casesChanged = useCasesChanged()
   const { busy, run } = useAction()
   if (!hasSamples) return null
 
   const removeSamples = () =>
     run(async () => {
+      // The list loads again on the 'cases:changed' event main sends for it (LiveUpdates).
       await call((desk) => desk.samples.remove({}))
-      await casesChanged()
     })
 
   return (
@@ -30,13 +28,11 @@ export function SampleNotice() {
 }
 
 export function LoadSamplesButton({ className = 'button' }: { className?: string }) {
-  const casesChanged = useCasesChanged()
   const { busy, run } = useAction()
 
   const loadSamples = () =>
     run(async () => {
       await call((desk) => desk.samples.load({}))
-      await casesChanged()
     })
 
   return (
