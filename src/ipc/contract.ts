@@ -1,8 +1,12 @@
 import { z } from 'zod'
 import { CalendarSpec, IsoDate, PlaceName, RegionHoliday } from '../calendar/spec'
-import { Case, CaseInput, CasePatch } from '../cases/case'
+import { Case, CaseInput } from '../cases/case'
 import { Transition } from '../cases/lifecycle'
+import { CorrectEvent, WithdrawEvent } from '../commands/corrections'
 import { TransitionPreview } from '../commands/previewTransition'
+import { AddNote, RecordMilestone } from '../commands/timelineEntries'
+import { RevertStatus, TransitionCase } from '../commands/transitionCase'
+import { UpdateCase } from '../commands/updateCase'
 import { CaseRow, CaseSummary } from '../cases/summary'
 import { Deadline } from '../deadlines/deadline'
 import { ErrorCode } from '../errors'
@@ -39,7 +43,12 @@ export type PolicyEntry = z.infer<typeof PolicyEntry>
 const Empty = z.object({}).strict()
 const Identity = z.object({ memberId: z.string().min(1).nullable() })
 const ById = z.object({ id: z.string().min(1) })
-const Revised = ById.extend({ revision: z.number().int().min(1) })
+/**
+ * A change to one case is its command's fields (their rules and the words of their refusals live with the command,
+ * in src/commands), with the case named by `id`. A screen always says which revision it changes, so over IPC a
+ * change of a case's fields or status must send it.
+ */
+const onCase = { type: true, caseId: true } as const
 
 /** Every channel between renderer and main: the preload, the main process and the e2e bridge all use this object. */
 export const contract = {
@@ -50,33 +59,21 @@ export const contract = {
   'cases:list': { req: Empty, res: z.array(CaseRow) },
   'cases:get': { req: ById, res: Case },
   'cases:create': { req: CaseInput, res: Case },
-  'cases:update': { req: Revised.extend({ patch: CasePatch }), res: Case },
+  'cases:update': { req: UpdateCase.omit(onCase).required({ revision: true }).extend(ById.shape), res: Case },
   'cases:transition': {
     /** Without acceptOpenPromises, publishing or closing a case with promises still open is refused; see previewTransition. */
-    req: Revised.extend({ transition: Transition, acceptOpenPromises: z.boolean().optional() }),
+    req: TransitionCase.omit(onCase).required({ revision: true }).extend(ById.shape),
     res: Case,
   },
   /** Takes back the last status move (eventId names it) by the move back; the timeline keeps both. */
-  'cases:revertStatus': { req: Revised.extend({ eventId: z.string().min(1) }), res: Case },
+  'cases:revertStatus': { req: RevertStatus.omit(onCase).required({ revision: true }).extend(ById.shape), res: Case },
   /** What a transition would do to the case's promises, for the confirm dialog; changes nothing. */
   'cases:previewTransition': { req: ById.extend({ transition: Transition }), res: TransitionPreview },
-  'cases:addNote': { req: ById.extend({ text: z.string().trim().min(1, 'Write a note first').max(100_000) }), res: Case },
-  'cases:recordMilestone': {
-    req: ById.extend({ milestone: Milestone, on: z.iso.datetime({ offset: true }), comment: z.string().max(10_000).optional() }),
-    res: Case,
-  },
+  'cases:addNote': { req: AddNote.omit(onCase).extend(ById.shape), res: Case },
+  'cases:recordMilestone': { req: RecordMilestone.omit(onCase).extend(ById.shape), res: Case },
   /** A correction is a new timeline event naming the milestone or note it replaces: the record stays append-only. */
-  'cases:correctEvent': {
-    req: ById.extend({
-      eventId: z.string().min(1),
-      on: z.iso.datetime({ offset: true }).optional(),
-      comment: z.string().max(10_000).optional(),
-      text: z.string().trim().min(1, 'Write a note first').max(100_000).optional(),
-      reason: z.string().max(10_000).optional(),
-    }),
-    res: Case,
-  },
-  'cases:withdrawEvent': { req: ById.extend({ eventId: z.string().min(1), reason: z.string().max(10_000).optional() }), res: Case },
+  'cases:correctEvent': { req: CorrectEvent.omit(onCase).extend(ById.shape), res: Case },
+  'cases:withdrawEvent': { req: WithdrawEvent.omit(onCase).extend(ById.shape), res: Case },
   /** The milestones that can happen next on the case, for the milestone picker. */
   'cases:nextMilestones': { req: ById, res: z.array(Milestone) },
   'cases:repinCalendar': { req: ById, res: Case },

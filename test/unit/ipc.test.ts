@@ -101,6 +101,27 @@ describe('the IPC contract in front of the handlers', () => {
     }
   })
 
+  it("refuses a case change's fields by the command's own rules and words, the same over IPC as in the store", async () => {
+    t = await createTestDesk({ now: monday })
+    const c = value(await t.desk.cases.create(report))
+    const issues = async (result: Promise<Result<unknown>>) => {
+      const r = await result
+      return r.ok ? [] : r.error.issues
+    }
+    expect(await issues(t.desk.cases.addNote({ id: c.id, text: '   ' }))).toEqual([{ path: 'text', message: 'Write a note first' }])
+    expect(await issues(t.desk.cases.recordMilestone({ id: c.id, milestone: 'acknowledgement_sent', on: 'Monday morning' }))).toEqual([
+      { path: 'on', message: 'Enter the date and time it happened' },
+    ])
+    expect(await issues(t.desk.cases.correctEvent({ id: c.id, eventId: c.timeline[0]!.id, text: '' }))).toEqual([
+      { path: 'text', message: 'Write the corrected note' },
+    ])
+    expect(await issues(t.desk.cases.withdrawEvent({ id: c.id, eventId: c.timeline[0]!.id, reason: 'x'.repeat(10_001) }))).toEqual([
+      { path: 'reason', message: 'Use at most 10,000 characters' },
+    ])
+    // A screen always says which revision it changes.
+    expect(await issues(t.desk.cases.update({ id: c.id, patch: { title: 'IDOR' } } as never))).toEqual([{ path: 'revision', message: 'Fill this in' }])
+  })
+
   it('turns a domain error into a result the renderer can show', async () => {
     t = await createTestDesk()
     const result = await t.desk.cases.get({ id: 'no-such-case' })
