@@ -1,14 +1,10 @@
 import { z } from 'zod'
 import { Case } from '../cases/case'
+import { userWords } from '../errors'
 import { currentSchemaVersion, migrations, StoreDocument } from './document'
 import { shapeCheck } from './shapeCheck'
 
 export type ReadResult = { ok: true; doc: StoreDocument } | { ok: false; problem: string }
-
-/** 'cases[12].reporter.email' */
-export function formatPath(path: readonly PropertyKey[]): string {
-  return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : `${i === 0 ? '' : '.'}${String(p)}`)).join('')
-}
 
 /** ['timeline', 3, 'on'] → 'timeline entry 4, on': where a value sits in a case, for a person looking for it in the file. */
 export function placeInWords(path: readonly PropertyKey[]): string {
@@ -32,15 +28,24 @@ function jsonProblem(text: string, error: SyntaxError): string {
   return `is not valid JSON${where} (${error.message.replace(/ in JSON at position \d+.*$/, '')})`
 }
 
+/** A message of userWords ('Enter a date and time') continuing a sentence. */
+export const lowerFirst = (message: string) => message.charAt(0).toLowerCase() + message.slice(1)
+
+/** Where the first problem is, in words (a case by its key), and what it should be, as userWords says it. */
 function schemaProblem(raw: Record<string, unknown>, error: z.ZodError): string {
   const issue = error.issues[0]
   if (!issue) return 'does not match the store format'
-  const [top, index] = issue.path
+  const [top, index, ...inCase] = issue.path
   const cases = raw.cases
   const key =
     top === 'cases' && typeof index === 'number' && Array.isArray(cases) ? (cases[index] as { key?: unknown } | undefined)?.key : undefined
-  const which = typeof key === 'string' ? ` (case ${key})` : ''
-  return `does not match the store format at ${formatPath(issue.path) || 'the top level'}${which}: ${issue.message}`
+  const where =
+    typeof key === 'string'
+      ? ` in case ${key}${inCase.length > 0 ? ` (${placeInWords(inCase)})` : ''}`
+      : issue.path.length > 0
+        ? ` (${placeInWords(issue.path)})`
+        : ''
+  return `does not match the store format${where}: ${lowerFirst(issue.message)}`
 }
 
 /**
@@ -82,12 +87,12 @@ export function readDocument(text: string): ReadResult {
     if (!migrate) return { ok: false, problem: `uses store format ${v}, which this version cannot convert` }
     doc = migrate(doc)
   }
-  const head = StoreHead.safeParse(doc)
+  const head = StoreHead.safeParse(doc, { error: userWords })
   if (!head.success) return { ok: false, problem: schemaProblem(doc, head.error) }
   const cases = head.data.cases
   for (let i = 0; i < cases.length; i++) {
     if (caseShape(cases[i])) continue
-    const parsed = Case.safeParse(cases[i])
+    const parsed = Case.safeParse(cases[i], { error: userWords })
     if (!parsed.success) {
       const error = new z.ZodError(parsed.error.issues.map((issue) => ({ ...issue, path: ['cases', i, ...issue.path] })))
       return { ok: false, problem: schemaProblem(doc, error) }

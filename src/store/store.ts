@@ -10,7 +10,7 @@ import type { Milestone, Policy } from '../policies/policy'
 import type { Settings } from '../settings/settings'
 import type { StoreDocument } from './document'
 import { openDocumentFile, type Encoding } from './documentFile'
-import { placeInWords } from './readDocument'
+import { lowerFirst, placeInWords } from './readDocument'
 
 /** 'other_app': another app (a colleague's, on a shared folder) wrote the file and this store took its document in. */
 export type ChangeOrigin = 'this_app' | 'other_app'
@@ -184,10 +184,9 @@ export async function openStore(file: string, options: StoreOptions = {}): Promi
           const parsed = Case.safeParse(c, { error: userWords })
           if (!parsed.success) {
             const issue = parsed.error.issues[0]!
-            const should = issue.message.charAt(0).toLowerCase() + issue.message.slice(1)
             throw new DeskError(
               'invalid_input',
-              `Case ${c.key} in ${file} cannot be shown: one of its values is not valid (${placeInWords(issue.path)}: ${should}). The file was not changed; correct that value in the file, or restore a backup.`,
+              `Case ${c.key} in ${file} cannot be shown: one of its values is not valid (${placeInWords(issue.path)}: ${lowerFirst(issue.message)}). The file was not changed; correct that value in the file, or restore a backup.`,
             )
           }
           validated.add(c)

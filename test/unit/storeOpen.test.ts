@@ -82,12 +82,12 @@ describe('openStore on a file it cannot use', () => {
     )
   })
 
-  it('names the first bad path and the case key when a case has a wrong type', async () => {
+  it("names the case by its key and the place of the first bad value in words, never zod's text", async () => {
     const cases = realisticCases(14, 3)
     const broken = { ...cases[12]!, timeline: cases[12]!.timeline.map((e, i) => (i === 1 ? { ...e, at: 1_700_000_000 } : e)) }
     cases[12] = broken as never
     expect(await problemOf(docWith(cases))).toBe(
-      `does not match the store format at cases[12].timeline[1].at (case ${broken.key}): Invalid input: expected string, received number`,
+      `does not match the store format in case ${broken.key} (timeline entry 2, at): this value is not of the right kind`,
     )
   })
 
@@ -97,14 +97,14 @@ describe('openStore on a file it cannot use', () => {
     const docCases: unknown[] = [...cases]
     docCases[12] = { ...withoutSample, reporter: { ...withoutSample.reporter, email: 'not-an-email' } }
     expect(await problemOf(docWith(docCases))).toBe(
-      `does not match the store format at cases[12].reporter.email (case ${withoutSample.key}): Enter a valid email address`,
+      `does not match the store format in case ${withoutSample.key} (reporter, email): enter a valid email address`,
     )
   })
 
   it('names a bad setting', async () => {
     const doc = emptyDocument()
     const text = JSON.stringify({ ...doc, settings: { ...doc.settings, calendar: { ...doc.settings.calendar, endOfWorkingDay: '25:00' } } })
-    expect(await problemOf(text)).toBe('does not match the store format at settings.calendar.endOfWorkingDay: Use a time as HH:MM')
+    expect(await problemOf(text)).toBe('does not match the store format (settings, calendar, endOfWorkingDay): use a time as HH:MM')
   })
 
   it('reports a folder in place of the file as unreadable', async () => {
