@@ -1,11 +1,10 @@
 import { Link } from 'react-router'
 import type { Case } from '../../src/cases/case'
 import { formatForZone } from '../../src/i18n/dates'
+import { channelLabels, creditChoiceLabels, cveCreditTypeLabels, languageNames, rewardStatusLabels } from '../../src/i18n/labels'
 import type { TeamMember } from '../../src/settings/settings'
 import { ExternalLink } from '../links/ExternalLink'
 import { memberName } from '../settings/members'
-import { channelLabels, languageLabels } from './caseLabels'
-import { creditChoiceLabels, cveCreditTypeLabels, rewardStatusLabels } from './creditLabels'
 import { useCaseSummaries } from './CaseSummaries'
 import { SeverityBadge } from './SeverityBadge'
 
@@ -21,7 +20,7 @@ export function DetailsCard({ kase, team }: { kase: Case; team: TeamMember[] }) 
         <dt>Received</dt>
         <dd>{formatForZone(kase.received.at, kase.received.timeZone, 'en')}</dd>
         <dt>Channel</dt>
-        <dd>{channelLabels[kase.channel ?? 'email']}</dd>
+        <dd>{channelLabels.en[kase.channel ?? 'email']}</dd>
         <dt>Asset</dt>
         <dd>{kase.asset || <span className="muted">Not named</span>}</dd>
         <dt>Severity</dt>
@@ -82,7 +81,7 @@ export function ReporterCard({ kase }: { kase: Case }) {
           </>
         )}
         <dt>Language</dt>
-        <dd>{languageLabels[reporter.language ?? 'en']}</dd>
+        <dd>{languageNames[reporter.language ?? 'en']}</dd>
       </dl>
       {reporter.pgpPublicKey && (
         <details className="pgp">
@@ -102,8 +101,8 @@ export function CreditRewardCard({ kase }: { kase: Case }) {
       <dl className="facts">
         <dt>Credit</dt>
         <dd>
-          {creditChoiceLabels[credit.choice]}
-          {credit.choice !== 'not_asked' && credit.choice !== 'declined' && ` · ${cveCreditTypeLabels[credit.cveCreditType]}`}
+          {creditChoiceLabels.en[credit.choice]}
+          {credit.choice !== 'not_asked' && credit.choice !== 'declined' && ` · ${cveCreditTypeLabels.en[credit.cveCreditType]}`}
         </dd>
         {credit.displayName && (
           <>
@@ -121,7 +120,7 @@ export function CreditRewardCard({ kase }: { kase: Case }) {
         )}
         <dt>Reward</dt>
         <dd>
-          {rewardStatusLabels[reward.status]}
+          {rewardStatusLabels.en[reward.status]}
           {reward.amount !== undefined &&
             ` · ${new Intl.NumberFormat(undefined, { style: 'currency', currency: reward.currency }).format(reward.amount)}`}
           {reward.swag && ' · swag'}

@@ -1,6 +1,7 @@
 import { memo, useMemo } from 'react'
 import { Channel, Rating } from '../../src/cases/case'
 import type { TeamMember } from '../../src/settings/settings'
+import { channelLabels, languageNames, ratingLabels } from '../../src/i18n/labels'
 import { zonedIso } from '../../src/time'
 import { Field, type ControlProps } from '../forms/Field'
 import { PolicySelect } from '../policies/PolicySelect'
@@ -8,7 +9,7 @@ import { isRemoved, memberLabel, memberName } from '../settings/members'
 import { formatDateTime } from '../time/formatDate'
 import { localTimeZone, timeZoneChoices } from '../time/timeZones'
 import { cvssOf, type CaseDraft, type FieldErrors } from './caseDraft'
-import { channelLabels, languageLabels, ratingLabels, ratingOrder } from './caseLabels'
+import { ratingOrder } from './ratingOrder'
 import { SeverityBadge } from './SeverityBadge'
 
 type Props = {
@@ -54,7 +55,7 @@ export function CaseFields({ draft, errors, team, onChange }: Props) {
               <select {...a} value={draft.channel} onChange={(e) => onChange({ channel: Channel.parse(e.target.value) })}>
                 {Channel.options.map((c) => (
                   <option key={c} value={c}>
-                    {channelLabels[c]}
+                    {channelLabels.en[c]}
                   </option>
                 ))}
               </select>
@@ -88,7 +89,7 @@ export function CaseFields({ draft, errors, team, onChange }: Props) {
                 value={draft.reporterLanguage}
                 onChange={(e) => onChange({ reporterLanguage: e.target.value === 'nl' ? 'nl' : 'en' })}
               >
-                {Object.entries(languageLabels).map(([code, label]) => (
+                {Object.entries(languageNames).map(([code, label]) => (
                   <option key={code} value={code}>
                     {label}
                   </option>
@@ -136,7 +137,7 @@ export function CaseFields({ draft, errors, team, onChange }: Props) {
                 <select {...a} value={draft.rating} onChange={(e) => onChange({ rating: Rating.parse(e.target.value) })}>
                   {ratingOrder.map((r) => (
                     <option key={r} value={r}>
-                      {ratingLabels[r]}
+                      {ratingLabels.en[r]}
                     </option>
                   ))}
                 </select>

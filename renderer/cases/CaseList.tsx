@@ -4,14 +4,15 @@ import { useNavigate, useSearchParams } from 'react-router'
 import type { CaseSummary } from '../../src/ipc/contract'
 import type { TeamMember } from '../../src/settings/settings'
 import { Rating } from '../../src/cases/case'
-import { CaseStatus, statusLabels } from '../../src/cases/lifecycle'
+import { CaseStatus } from '../../src/cases/lifecycle'
+import { ratingLabels, statusLabels } from '../../src/i18n/labels'
 import { LoadSamplesButton } from '../samples/SampleNotice'
 import { useCaseSearch } from '../queries/cases'
 import { useSettings } from '../queries/settings'
 import { memberLabel } from '../settings/members'
 import { useFailureShown } from '../shell/Problems'
 import { caseColumns } from './caseColumns'
-import { ratingLabels, ratingOrder } from './caseLabels'
+import { ratingOrder } from './ratingOrder'
 import { comparators, filterCases, sortCases, tagsIn, type CaseFilters, type CaseSort } from './caseListView'
 import { useCaseSummaries } from './CaseSummaries'
 
@@ -176,7 +177,7 @@ export function CaseList() {
           <option value="">All</option>
           {CaseStatus.options.map((s) => (
             <option key={s} value={s}>
-              {statusLabels[s]}
+              {statusLabels.en[s]}
             </option>
           ))}
         </FilterSelect>
@@ -184,7 +185,7 @@ export function CaseList() {
           <option value="">All</option>
           {ratingOrder.map((r) => (
             <option key={r} value={r}>
-              {ratingLabels[r]}
+              {ratingLabels.en[r]}
             </option>
           ))}
           <option value="unrated">Unrated</option>

@@ -1,7 +1,7 @@
 import { CreditChoice, CveCreditType, RewardStatus } from '../../src/cases/case'
+import { creditChoiceLabels, cveCreditTypeLabels, rewardStatusLabels } from '../../src/i18n/labels'
 import { Field } from '../forms/Field'
 import type { CreditDraft, FieldErrors, RewardDraft } from './caseDraft'
-import { creditChoiceLabels, cveCreditTypeLabels, rewardStatusLabels } from './creditLabels'
 
 type Props = {
   credit: CreditDraft
@@ -27,7 +27,7 @@ export function CreditRewardFields({ credit, reward, errors, onCredit, onReward 
               <select {...a} value={credit.choice} onChange={(e) => onCredit({ choice: CreditChoice.parse(e.target.value) })}>
                 {CreditChoice.options.map((c) => (
                   <option key={c} value={c}>
-                    {creditChoiceLabels[c]}
+                    {creditChoiceLabels.en[c]}
                   </option>
                 ))}
               </select>
@@ -42,7 +42,7 @@ export function CreditRewardFields({ credit, reward, errors, onCredit, onReward 
               >
                 {CveCreditType.options.map((c) => (
                   <option key={c} value={c}>
-                    {cveCreditTypeLabels[c]}
+                    {cveCreditTypeLabels.en[c]}
                   </option>
                 ))}
               </select>
@@ -64,7 +64,7 @@ export function CreditRewardFields({ credit, reward, errors, onCredit, onReward 
               <select {...a} value={reward.status} onChange={(e) => onReward({ status: RewardStatus.parse(e.target.value) })}>
                 {RewardStatus.options.map((s) => (
                   <option key={s} value={s}>
-                    {rewardStatusLabels[s]}
+                    {rewardStatusLabels.en[s]}
                   </option>
                 ))}
               </select>

@@ -1,13 +1,7 @@
 import { useEffect, useState, type FormEvent } from 'react'
-import {
-  allowedTransitions,
-  closingReasonLabels,
-  closingReasonsFrom,
-  statusLabels,
-  type ClosingReason,
-  type Transition,
-} from '../../src/cases/lifecycle'
+import { allowedTransitions, closingReasonsFrom, type ClosingReason, type Transition } from '../../src/cases/lifecycle'
 import type { Case } from '../../src/cases/case'
+import { closingReasonLabels, statusLabels } from '../../src/i18n/labels'
 import { latestStatusMove } from '../../src/cases/history'
 import { Field } from '../forms/Field'
 import { FormButtons } from '../forms/FormButtons'
@@ -36,7 +30,7 @@ export function StatusActions({ kase, busy, onTransition, onUndo }: Props) {
       <div className="button-row">
         {moves.map((to) => (
           <button key={to} type="button" className="button" disabled={busy} onClick={() => void onTransition({ to })}>
-            Move to {statusLabels[to]}
+            Move to {statusLabels.en[to]}
           </button>
         ))}
         {targets.includes('closed') && !closing && (
@@ -46,7 +40,7 @@ export function StatusActions({ kase, busy, onTransition, onUndo }: Props) {
         )}
         {onUndo && undone && (
           <button type="button" className="button button-quiet" disabled={busy} onClick={onUndo}>
-            Undo move to {statusLabels[undone]}
+            Undo move to {statusLabels.en[undone]}
           </button>
         )}
       </div>
@@ -114,7 +108,7 @@ function ClosingForm({
             <select {...a} value={reason} onChange={(e) => setReason(e.target.value as ClosingReason)}>
               {reasons.map((r) => (
                 <option key={r} value={r}>
-                  {closingReasonLabels[r]}
+                  {closingReasonLabels.en[r]}
                 </option>
               ))}
             </select>

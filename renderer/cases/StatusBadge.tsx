@@ -1,5 +1,6 @@
-import { statusLabels, type CaseStatus } from '../../src/cases/lifecycle'
+import type { CaseStatus } from '../../src/cases/lifecycle'
+import { statusLabels } from '../../src/i18n/labels'
 
 export function StatusBadge({ status }: { status: CaseStatus }) {
-  return <span className={`status status-${status}`}>{statusLabels[status]}</span>
+  return <span className={`status status-${status}`}>{statusLabels.en[status]}</span>
 }

@@ -4,7 +4,7 @@ import type { CaseSummary } from '../../src/ipc/contract'
 import type { TeamMember } from '../../src/settings/settings'
 import { compareNextDeadlines } from '../deadlines/nextDeadlineOrder'
 import { memberName } from '../settings/members'
-import { ratingOrder } from './caseLabels'
+import { ratingOrder } from './ratingOrder'
 
 export type CaseFilters = {
   status: CaseStatus | ''

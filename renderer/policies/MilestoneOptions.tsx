@@ -1,6 +1,5 @@
-import { milestoneLabels } from '../../src/i18n/labels'
+import { anchorLabel, milestoneLabels } from '../../src/i18n/labels'
 import { Milestone, type Anchor } from '../../src/policies/policy'
-import { anchorLabel } from './policyLabels'
 
 /** One option per milestone, for a select of what happened on a case. */
 export function MilestoneOptions() {
@@ -17,7 +16,7 @@ const anchors: Anchor[] = ['received', ...Milestone.options]
 export function AnchorOptions() {
   return anchors.map((anchor) => (
     <option key={anchor} value={anchor}>
-      {anchorLabel(anchor)}
+      {anchorLabel(anchor, 'en')}
     </option>
   ))
 }

@@ -1,5 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react'
-import { dueLabels } from '../../src/i18n/labels'
+import { dueLabels, onDayOffLabels, unitLabels } from '../../src/i18n/labels'
 import { Anchor, DueKind, Milestone, type Policy, type PolicyRule } from '../../src/policies/policy'
 import { UserPolicy } from '../../src/policies/validatePolicy'
 import { call, DeskFailure } from '../desk'
@@ -9,7 +9,6 @@ import { useProblems } from '../shell/Problems'
 import { useUnsavedChangesGuard } from '../shell/UnsavedChanges'
 import { AnchorOptions, MilestoneOptions } from './MilestoneOptions'
 import { placeIssues, policyFieldLabels, ruleFieldLabels, type PolicyProblem } from './policyIssues'
-import { onDayOffLabels, unitLabels } from './policyLabels'
 
 /** Input key ('name', 'rules.0.amount') → why it is wrong, in the user's words. */
 type Errors = Record<string, string>
@@ -181,9 +180,9 @@ function RuleFields({
         <Field label={ruleFieldLabels.unit} error={error('unit')}>
           {(a) => (
             <select {...a} value={rule.unit} onChange={(e) => onChange({ unit: e.target.value as PolicyRule['unit'] })}>
-              {(Object.keys(unitLabels) as PolicyRule['unit'][]).map((u) => (
+              {(Object.keys(unitLabels.en) as PolicyRule['unit'][]).map((u) => (
                 <option key={u} value={u}>
-                  {unitLabels[u].charAt(0).toUpperCase() + unitLabels[u].slice(1)}
+                  {unitLabels.en[u].charAt(0).toUpperCase() + unitLabels.en[u].slice(1)}
                 </option>
               ))}
             </select>
@@ -197,9 +196,9 @@ function RuleFields({
           >
             {(a) => (
               <select {...a} value={rule.onDayOff} onChange={(e) => onChange({ onDayOff: e.target.value as PolicyRule['onDayOff'] })}>
-                {(Object.keys(onDayOffLabels) as PolicyRule['onDayOff'][]).map((choice) => (
+                {(Object.keys(onDayOffLabels.en) as PolicyRule['onDayOff'][]).map((choice) => (
                   <option key={choice} value={choice}>
-                    {onDayOffLabels[choice]}
+                    {onDayOffLabels.en[choice]}
                   </option>
                 ))}
               </select>

@@ -1,7 +1,7 @@
-import { dueLabels } from '../../src/i18n/labels'
+import { anchorLabel, dueLabels, metByLabel } from '../../src/i18n/labels'
+import { timeLimitText } from '../../src/i18n/policyText'
 import type { Policy } from '../../src/policies/policy'
 import { highlightQuotes } from './highlightQuotes'
-import { anchorLabel, metByLabel, timeLimitText } from './policyLabels'
 
 /** What each rule promises, in a table; each rule's reading is shown on a line of its own below its facts. */
 export function PolicyRules({ policy }: { policy: Policy }) {
@@ -24,10 +24,10 @@ export function PolicyRules({ policy }: { policy: Policy }) {
         {policy.rules.map((rule) => (
           <tr key={rule.id}>
             <th scope="row">{dueLabels.en[rule.due]}</th>
-            <td>{anchorLabel(rule.from)}</td>
-            <td>{timeLimitText(rule)}</td>
-            <td>{rule.repeatsUntil ? anchorLabel(rule.repeatsUntil) : <span className="muted">Once</span>}</td>
-            <td>{metByLabel(rule.metBy)}</td>
+            <td>{anchorLabel(rule.from, 'en')}</td>
+            <td>{timeLimitText(rule, 'en')}</td>
+            <td>{rule.repeatsUntil ? anchorLabel(rule.repeatsUntil, 'en') : <span className="muted">Once</span>}</td>
+            <td>{metByLabel(rule.metBy, 'en')}</td>
             <td className="policy-reading">{rule.reading || <span className="muted">The sentence is exact</span>}</td>
           </tr>
         ))}

@@ -13,17 +13,6 @@ export const CaseStatus = z.enum([
 ])
 export type CaseStatus = z.infer<typeof CaseStatus>
 
-export const statusLabels: Record<CaseStatus, string> = {
-  received: 'Received',
-  acknowledged: 'Acknowledged',
-  needs_info: 'Needs info',
-  evaluating: 'Evaluating',
-  accepted: 'Accepted / fixing',
-  resolved: 'Resolved',
-  published: 'Published',
-  closed: 'Closed',
-}
-
 /** Why a case was closed. `completed` is the normal end after a fix or publication. */
 export const ClosingReason = z.enum([
   'completed',
@@ -35,16 +24,6 @@ export const ClosingReason = z.enum([
   'withdrawn',
 ])
 export type ClosingReason = z.infer<typeof ClosingReason>
-
-export const closingReasonLabels: Record<ClosingReason, string> = {
-  completed: 'Completed',
-  duplicate: 'Duplicate',
-  out_of_scope: 'Out of scope',
-  not_applicable: 'Not applicable',
-  informative: 'Informative',
-  spam: 'Spam',
-  withdrawn: 'Withdrawn',
-}
 
 const transitions: Record<CaseStatus, readonly CaseStatus[]> = {
   received: ['acknowledged', 'needs_info', 'evaluating', 'closed'],

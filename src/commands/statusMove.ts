@@ -3,13 +3,12 @@ import { milestoneTimes } from '../cases/history'
 import {
   allowedTransitions,
   canTransition,
-  closingReasonLabels,
   closingReasonsFrom,
   milestoneOfStatus,
-  statusLabels,
   type Transition,
 } from '../cases/lifecycle'
 import { DeskError, refusal } from '../errors'
+import { closingReasonLabels, statusLabels } from '../i18n/labels'
 import { eventStamp } from './caseChange'
 import type { CommandContext } from './context'
 
@@ -27,17 +26,17 @@ export interface StatusMove {
 export function applyTransition(c: Case, t: Transition, ctx: CommandContext, originalOf: (ref: string) => string): StatusMove {
   const from = c.status
   if (!canTransition(from, t.to)) {
-    const allowed = allowedTransitions(from).map((s) => statusLabels[s])
+    const allowed = allowedTransitions(from).map((s) => statusLabels.en[s])
     throw new DeskError(
       'invalid_transition',
-      `A case that is ${statusLabels[from]} cannot move to ${statusLabels[t.to]}. Allowed: ${allowed.join(', ')}.`,
+      `A case that is ${statusLabels.en[from]} cannot move to ${statusLabels.en[t.to]}. Allowed: ${allowed.join(', ')}.`,
     )
   }
   if (t.closingReason && !closingReasonsFrom(from).includes(t.closingReason)) {
-    const allowed = closingReasonsFrom(from).map((r) => closingReasonLabels[r])
+    const allowed = closingReasonsFrom(from).map((r) => closingReasonLabels.en[r])
     throw refusal(
       'closingReason',
-      `A case that is ${statusLabels[from]} cannot be closed as ${closingReasonLabels[t.closingReason]}. Choose one of: ${allowed.join(', ')}`,
+      `A case that is ${statusLabels.en[from]} cannot be closed as ${closingReasonLabels.en[t.closingReason]}. Choose one of: ${allowed.join(', ')}`,
       'invalid_transition',
     )
   }

@@ -39,10 +39,10 @@ function clockTime(wall: WallClock): string {
   return `${String(wall.hour).padStart(2, '0')}:${String(wall.minute).padStart(2, '0')}`
 }
 
-/** 'Fri 18 Dec 16:10' as the zone's wall clock shows the instant. */
-export function formatDayTime(instant: number | string, timeZone: string, lang: Language): string {
+/** 'Fri 18 Dec 16:10' as the zone's wall clock shows the instant; with the year 'Fri 18 Dec 2026 16:10'. */
+export function formatDayTime(instant: number | string, timeZone: string, lang: Language, withYear = false): string {
   const wall = wallClockOf(typeof instant === 'string' ? Date.parse(instant) : instant, timeZone)
-  return `${formatDay(wall.date, lang)} ${clockTime(wall)}`
+  return `${formatDay(wall.date, lang, withYear)} ${clockTime(wall)}`
 }
 
 /** 'Tue 22 Dec 2026 17:59 (America/New_York)': a moment written for someone in another zone, naming the zone. */

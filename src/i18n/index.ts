@@ -4,5 +4,23 @@
  */
 export { formatDay, formatDayTime, formatDaySpan, formatForZone, monthName, weekdayName } from './dates'
 export { daysUntil, deadlineText, dueSoonText, formatDueDay, skippedText, undatedText, type DeadlineText } from './deadlineText'
-export { anchorLabel, deadlineStateLabels, dueLabels, milestoneLabels } from './labels'
+export {
+  anchorLabel,
+  channelLabels,
+  closingReasonLabels,
+  creditChoiceLabels,
+  cveCreditTypeLabels,
+  deadlineStateLabels,
+  dueLabels,
+  languageNames,
+  metByLabel,
+  milestoneLabels,
+  onDayOffLabels,
+  ratingLabels,
+  rewardStatusLabels,
+  statusLabels,
+  unitLabels,
+  unratedLabel,
+} from './labels'
+export { timeLimitText } from './policyText'
 export { Language } from './language'

@@ -3,9 +3,18 @@ import type { Channel, Credit, Reward, Severity } from '../cases/fields'
 import type { Actor, FieldChanged, TimelineEvent, TimelineEventOf } from '../cases/timeline'
 import { dateInZone } from '../time'
 import { formatDay, formatDayTime } from './dates'
-import { milestoneLabels } from './labels'
+import {
+  channelLabels,
+  closingReasonLabels,
+  creditChoiceLabels,
+  milestoneLabels,
+  ratingLabels,
+  rewardStatusLabels,
+  statusLabels,
+  unratedLabel,
+} from './labels'
 import type { Language } from './language'
-import { timelineWords, type TimelineWords as Words } from './timelineWords'
+import { timelineWords } from './timelineWords'
 
 // The timeline's words, English and Dutch: every sentence the case screen writes about its history is made here, from
 // the events' data, so no id, enum value or UUID reaches the screen.
@@ -46,10 +55,14 @@ export function timelineText(c: Case, context: TimelineContext): TimelineLine[] 
   const w = timelineWords[context.language]
   const lang = context.language
   const milestones = milestoneLabels[lang]
+  const statuses = statusLabels[lang]
   const dayTime = (instant: string) => formatDayTime(instant, context.timeZone, lang)
+  // A corrected date is written with its year and time, so a correction of the time alone still says what changed.
+  const dayYearTime = (instant: string) => formatDayTime(instant, context.timeZone, lang, true)
   const day = (instant: string) => formatDay(dateInZone(Date.parse(instant), context.timeZone), lang, true)
   const person = (memberId: string | undefined, name: string) =>
     memberId !== undefined && context.isRemoved(memberId) ? w.removed(name) : name
+  // An actor without a name (nobody chosen under 'I am') is 'Someone'; a name recorded earlier, even 'You', stays as it was.
   const who = (by: Actor) => (by.name ? person(by.memberId, by.name) : w.someone)
 
   const byId = new Map(c.timeline.map((e) => [e.id, e]))
@@ -74,20 +87,23 @@ export function timelineText(c: Case, context: TimelineContext): TimelineLine[] 
         lines.push(line([w.opened + (c.sample ? w.sample : '')]))
         break
       case 'field_changed':
-        lines.push(line(fieldChangeText(event, w, { dayTime, person })))
+        lines.push(line(fieldChangeText(event, lang, { dayTime, person })))
         break
-      case 'field_described':
-        lines.push(line([w.changed[0], event.field, w.changed[1], { value: event.from }, w.changed[2], { value: event.to }]))
+      case 'field_described': {
+        // Format 1 recorded the field by its key; one this version no longer has is named as 'a field', never by key.
+        const field = Object.hasOwn(w.fields, event.field) ? w.fields[event.field as FieldChanged['field']] : w.someField
+        lines.push(line([w.changed[0], field, w.changed[1], { value: event.from }, w.changed[2], { value: event.to }]))
         break
+      }
       case 'status_changed': {
         const reverted = event.reverts ? byId.get(event.reverts) : undefined
         const what: Piece[] =
           reverted?.type === 'status_changed'
-            ? w.undid(w.statuses[reverted.to], w.statuses[event.to])
-            : [w.moved[0], w.statuses[event.from], w.moved[1], { strong: w.statuses[event.to] }]
+            ? w.undid(statuses[reverted.to], statuses[event.to])
+            : [w.moved[0], statuses[event.from], w.moved[1], { strong: statuses[event.to] }]
         if (event.closingReason) {
           const original = event.duplicateOf ? context.caseKey(event.duplicateOf) : undefined
-          what.push(` (${w.closingReasons[event.closingReason]}${original ? `${w.duplicateOf}${original}` : ''})`)
+          what.push(` (${closingReasonLabels[lang][event.closingReason]}${original ? `${w.duplicateOf}${original}` : ''})`)
         }
         lines.push(line(what, event.comment))
         break
@@ -114,9 +130,10 @@ export function timelineText(c: Case, context: TimelineContext): TimelineLine[] 
           const label = milestones[before.milestone]
           const after = { ...before, on: event.on ?? before.on, ...(event.comment !== undefined ? { comment: event.comment } : {}) }
           current.set(before.id, after)
+          // The same instant written with another offset is no change of date.
           const what =
-            event.on !== undefined && event.on !== before.on
-              ? [...w.correctedDate(label), { value: day(before.on) }, w.changed[2], { value: day(event.on) }]
+            event.on !== undefined && Date.parse(event.on) !== Date.parse(before.on)
+              ? [...w.correctedDate(label), { value: dayYearTime(before.on) }, w.changed[2], { value: dayYearTime(event.on) }]
               : w.correctedComment(label)
           const comment = event.comment !== undefined && event.comment !== before.comment ? event.comment : undefined
           lines.push(line(what, [comment, reason].filter(Boolean).join('\n')))
@@ -127,8 +144,7 @@ export function timelineText(c: Case, context: TimelineContext): TimelineLine[] 
       case 'event_withdrawn': {
         const target = current.get(event.eventId)
         if (!target) break
-        const what: Piece[] = target.type === 'note' ? [w.withdrewNote] : [...w.withdrew(milestones[target.milestone]), { value: day(target.on) }]
-        if (context.language === 'nl' && target.type === 'milestone') what.push(' in')
+        const what = target.type === 'note' ? [w.withdrewNote] : w.withdrew(milestones[target.milestone], day(target.on))
         lines.push(line(what, event.reason ? `${w.reason}${event.reason}` : undefined))
         standing.set(event.eventId, 'withdrawn')
         break
@@ -143,9 +159,10 @@ export function timelineText(c: Case, context: TimelineContext): TimelineLine[] 
 
 function fieldChangeText(
   event: FieldChanged,
-  w: Words,
+  lang: Language,
   f: { dayTime(instant: string): string; person(memberId: string | undefined, name: string): string },
 ): Piece[] {
+  const w = timelineWords[lang]
   const value = (v: unknown): string => {
     switch (event.field) {
       case 'title':
@@ -160,14 +177,14 @@ function fieldChangeText(
         return `${f.dayTime(r.at)} (${r.timeZone.replaceAll('_', ' ')})`
       }
       case 'channel':
-        return w.channels[v as Channel]
+        return channelLabels[lang][v as Channel]
       case 'reportText':
         return w.characters((v as { length: number }).length)
       case 'severity': {
         const s = v as Severity
-        if (s.kind === 'unrated') return w.unrated
-        if (s.kind === 'rating') return w.ratings[s.rating]
-        return `${s.score} ${w.ratings[s.rating]} (${s.vector})`
+        if (s.kind === 'unrated') return unratedLabel[lang]
+        if (s.kind === 'rating') return ratingLabels[lang][s.rating]
+        return `${s.score} ${ratingLabels[lang][s.rating]} (${s.vector})`
       }
       case 'assigneeId': {
         const m = v as { memberId: string; name: string } | null
@@ -179,12 +196,12 @@ function fieldChangeText(
         return (v as { name: string }).name
       case 'credit': {
         const credit = v as { choice: Credit['choice']; displayName?: string }
-        return `${w.credit[credit.choice]}${credit.displayName ? `: ${credit.displayName}` : ''}`
+        return `${creditChoiceLabels[lang][credit.choice]}${credit.displayName ? `: ${credit.displayName}` : ''}`
       }
       case 'reward': {
         const r = v as Reward
         const amount = r.amount === undefined ? '' : `, ${new Intl.NumberFormat(w.locale, { style: 'currency', currency: r.currency }).format(r.amount)}`
-        return `${w.reward[r.status]}${amount}${r.swag ? `, ${w.swag}` : ''}`
+        return `${rewardStatusLabels[lang][r.status]}${amount}${r.swag ? `, ${w.swag}` : ''}`
       }
     }
   }

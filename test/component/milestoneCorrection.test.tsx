@@ -66,7 +66,7 @@ describe('milestones are checked and correctable', { timeout: 20_000 }, () => {
     await user.click(within(form).getByRole('button', { name: 'Save correction' }))
 
     await waitFor(() =>
-      expect(timeline()).toHaveTextContent('Corrected the date of ‘Acknowledgement sent’ from Thu 12 Mar 2026 to Fri 6 Mar 2026'),
+      expect(timeline()).toHaveTextContent('Corrected the date of ‘Acknowledgement sent’ from Thu 12 Mar 2026 10:00 to Fri 6 Mar 2026 09:00'),
     )
     expect(timeline()).toHaveTextContent('Reason: Sent the day after it came in')
     const original = within(timeline()).getByText('Acknowledgement sent').closest('li')!

@@ -30,10 +30,10 @@ describe('policies', { timeout: 20_000 }, () => {
       .slice(1)
       .map((row) => [...row.children].slice(0, 5).map((cell) => cell.textContent))
     expect(rows).toEqual([
-      ['Send evaluation', 'Report received', '15 business days', 'Once', 'Evaluation sent'],
+      ['Send evaluation', 'Received', '15 business days', 'Once', 'Evaluation sent'],
       ['Send progress update', 'Evaluation sent', '10 business days', 'Fix released', 'Progress update sent'],
-      ['Confirm credit', 'Report received', 'No time limit (before Published)', 'Once', 'Credit chosen on the case'],
-      ['Consult reporter on publication', 'Report received', 'No time limit (before Published)', 'Once', 'Reporter consulted on publication'],
+      ['Confirm credit', 'Received', 'No time limit (before Published)', 'Once', 'Credit chosen on the case'],
+      ['Consult reporter on publication', 'Received', 'No time limit (before Published)', 'Once', 'Reporter consulted on publication'],
     ])
     expect(marks()).toEqual([
       'We will respond to your report within 15 business days with our evaluation of the report and an expected resolution date.',

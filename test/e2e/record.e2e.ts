@@ -54,7 +54,7 @@ describe('a record to trust, end to end', () => {
     await correction.getByRole('button', { name: 'Save correction' }).click()
 
     await timeline
-      .getByText('Corrected the date of ‘Acknowledgement sent’ from Mon 21 Dec 2026 to Fri 18 Dec 2026')
+      .getByText('Corrected the date of ‘Acknowledgement sent’ from Mon 21 Dec 2026 08:30 to Fri 18 Dec 2026 15:40')
       .waitFor()
     await expect.poll(() => deadline(page, 'Send evaluation').innerText()).toContain('→ due Wed 23 Dec')
     await timeline.scrollIntoViewIfNeeded()

@@ -90,10 +90,69 @@ describe('the timeline in words', () => {
     const lines = timelineText(afterCorrection, context('en'))
     const correction = (ls: TimelineLine[]) => ls.find((l) => l.type === 'event_corrected')!
     expect(lines.find((l) => l.type === 'milestone')).toMatchObject({ standing: 'corrected', correctable: true })
-    expect(sentence(correction(lines))).toBe('Corrected the date of ‘Acknowledgement sent’ from Tue 1 Dec 2026 to Mon 30 Nov 2026')
+    expect(sentence(correction(lines))).toBe(
+      'Corrected the date of ‘Acknowledgement sent’ from Tue 1 Dec 2026 09:00 to Mon 30 Nov 2026 16:00',
+    )
     expect(correction(lines)).toMatchObject({ who: 'Bo de Vries', detail: 'Reason: Typo', correctable: false })
     expect(sentence(correction(timelineText(afterCorrection, context('nl'))))).toBe(
-      'Corrigeerde de datum van ‘Ontvangstbevestiging verstuurd’ van di 1 dec 2026 naar ma 30 nov 2026',
+      'Corrigeerde de datum van ‘Ontvangstbevestiging verstuurd’ van di 1 dec 2026 09:00 naar ma 30 nov 2026 16:00',
     )
+  })
+
+  it('a correction of the time alone names both times; the same instant written with another offset is no new date', () => {
+    const recorded = history([
+      { as: ana, command: { type: 'case.create', input } },
+      { as: ana, command: { type: 'case.recordMilestone', caseId: '', milestone: 'acknowledgement_sent', on: '2026-11-30T16:00:00+01:00' } },
+    ])
+    const eventId = recorded.timeline.find((e) => e.type === 'milestone')!.id
+    const correctedTo = (on: string) =>
+      history([
+        { as: ana, command: { type: 'case.create', input } },
+        { as: ana, command: { type: 'case.recordMilestone', caseId: '', milestone: 'acknowledgement_sent', on: '2026-11-30T16:00:00+01:00' } },
+        { as: ana, command: { type: 'case.correctEvent', caseId: '', eventId, on, comment: 'By phone' } },
+      ])
+    const correction = (c: Case, lang: 'en' | 'nl') => sentence(timelineText(c, context(lang)).find((l) => l.type === 'event_corrected')!)
+    const laterThatDay = correctedTo('2026-11-30T17:30:00+01:00')
+    expect(correction(laterThatDay, 'en')).toBe('Corrected the date of ‘Acknowledgement sent’ from Mon 30 Nov 2026 16:00 to Mon 30 Nov 2026 17:30')
+    expect(correction(laterThatDay, 'nl')).toBe(
+      'Corrigeerde de datum van ‘Ontvangstbevestiging verstuurd’ van ma 30 nov 2026 16:00 naar ma 30 nov 2026 17:30',
+    )
+    expect(correction(correctedTo('2026-11-30T15:00:00Z'), 'en')).toBe('Corrected the comment of ‘Acknowledgement sent’')
+  })
+
+  it('a withdrawn milestone names its day, in a whole sentence in either language', () => {
+    const withdrawn = history([
+      { as: ana, command: { type: 'case.create', input } },
+      { as: ana, command: { type: 'case.recordMilestone', caseId: '', milestone: 'acknowledgement_sent', on: '2026-12-01T09:00:00+01:00' } },
+      { as: ana, command: { type: 'case.withdrawEvent', caseId: '', eventId: ack.id } },
+    ])
+    const line = (lang: 'en' | 'nl') => sentence(timelineText(withdrawn, context(lang)).find((l) => l.type === 'event_withdrawn')!)
+    expect(line('en')).toBe('Withdrew ‘Acknowledgement sent’ of Tue 1 Dec 2026')
+    expect(line('nl')).toBe('Trok ‘Ontvangstbevestiging verstuurd’ van di 1 dec 2026 in')
+  })
+
+  it('a change an older version recorded as text names the field in words, never by its key', () => {
+    const at = '2026-12-01T10:00:00.000Z'
+    const described = (field: string): Case => ({
+      ...kase,
+      timeline: [...kase.timeline, { id: `fd-${field}`, type: 'field_described', at, by: ana, field, from: 'Short', to: 'Long' }],
+    })
+    const last = (c: Case, lang: 'en' | 'nl') => sentence(timelineText(c, context(lang)).at(-1)!)
+    expect(last(described('reportText'), 'en')).toBe('Changed the report text from Short to Long')
+    expect(last(described('reportText'), 'nl')).toBe('Wijzigde de meldingstekst van Short naar Long')
+    expect(last(described('colour'), 'en')).toBe('Changed a field from Short to Long')
+    expect(last(described('constructor'), 'nl')).toBe('Wijzigde een veld van Short naar Long')
+  })
+
+  it('an actor recorded without a name is “Someone”; a name recorded earlier, even “You”, reads as recorded', () => {
+    const by = (actor: object): Case => ({ ...kase, timeline: kase.timeline.map((e) => ({ ...e, by: actor as typeof ana })) })
+    const who = (c: Case, lang: 'en' | 'nl') => timelineText(c, context(lang))[0]!.who
+    expect(who(by({}), 'en')).toBe('Someone')
+    expect(who(by({}), 'nl')).toBe('Iemand')
+    expect(who(by({ name: '' }), 'en')).toBe('Someone')
+    expect(who(by({ name: '' }), 'nl')).toBe('Iemand')
+    expect(who(by({ name: 'You' }), 'en')).toBe('You')
+    expect(who(by({ name: 'You' }), 'nl')).toBe('You')
+    expect(who(by(ana), 'nl')).toBe('Ana Silva')
   })
 })
