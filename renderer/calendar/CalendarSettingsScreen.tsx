@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react'
 import { CalendarSettings, HolidayType, type ResolvedCalendarSpec } from '../../src/calendar/spec'
 import { userWords } from '../../src/errors'
+import { isTimeZone } from '../../src/time'
 import { DeskFailure } from '../desk'
 import { Field, focusFirstInvalid } from '../forms/Field'
 import { FormButtons } from '../forms/FormButtons'
@@ -42,15 +43,6 @@ function errorsOf(issues: { path: string; message: string }[]): Errors {
     errors[field] ??= friendlier[field] ?? issue.message
   }
   return errors
-}
-
-function knownTimeZone(zone: string): boolean {
-  try {
-    new Intl.DateTimeFormat('en', { timeZone: zone })
-    return true
-  } catch {
-    return false
-  }
 }
 
 /** The team's holiday calendar: what counts as a business day for every new case's deadlines. */
@@ -116,7 +108,7 @@ function CalendarForm({ initial }: { initial: CalendarSettings }) {
     const parsed = CalendarSettings.safeParse(candidate, { error: userWords })
     const found = parsed.success ? {} : errorsOf(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })))
     const zone = candidate.spec.timeZone
-    if (zone && !knownTimeZone(zone)) found['spec.timeZone'] ??= `“${zone}” is not a time zone; choose one from the list, e.g. Europe/Amsterdam`
+    if (zone && !isTimeZone(zone)) found['spec.timeZone'] ??= `“${zone}” is not a time zone; choose one from the list, e.g. Europe/Amsterdam`
     if (!parsed.success || Object.keys(found).length > 0 || !settings) {
       setErrors(found)
       return focusFirstInvalid(formRef.current)

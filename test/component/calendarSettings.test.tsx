@@ -105,6 +105,20 @@ describe('calendar settings', { timeout: 20_000 }, () => {
     expect(update).not.toHaveBeenCalled()
   })
 
+  it('refuses a fixed offset such as +01:00 as the main process does: a zone follows its clock changes, an offset does not', async () => {
+    const { desk, user } = await openCalendar()
+    const update = vi.spyOn(desk.settings, 'update')
+
+    await user.clear(screen.getByLabelText('Time zone'))
+    await user.type(screen.getByLabelText('Time zone'), '+01:00')
+    await user.click(screen.getByRole('button', { name: 'Save calendar' }))
+
+    expect(screen.getByLabelText('Time zone')).toHaveAccessibleDescription(
+      'Empty: the place’s own zone, Europe/Amsterdam. “+01:00” is not a time zone; choose one from the list, e.g. Europe/Amsterdam',
+    )
+    expect(update).not.toHaveBeenCalled()
+  })
+
   it('adds a company shutdown as a range of closure days and saves each day', async () => {
     const { desk, user } = await openCalendar()
 
