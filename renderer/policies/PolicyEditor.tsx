@@ -1,4 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react'
+import { userWords } from '../../src/errors'
 import { dueLabels, onDayOffLabels, unitLabels } from '../../src/i18n/labels'
 import { Anchor, DueKind, Milestone, type Policy, type PolicyRule } from '../../src/policies/policy'
 import { UserPolicy } from '../../src/policies/validatePolicy'
@@ -48,8 +49,8 @@ export function PolicyEditor({ initial, onSaved, onCancel }: { initial: Policy; 
 
   async function submit(event: FormEvent) {
     event.preventDefault()
-    // The backend runs the same schema; checking here first answers at once and saves a round trip.
-    const checked = UserPolicy.safeParse(draft)
+    // The backend runs the same schema with the same words; checking here first answers at once and saves a round trip.
+    const checked = UserPolicy.safeParse(draft, { error: userWords })
     if (!checked.success) return refuse(placeIssues(checked.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))))
     setBusy(true)
     try {

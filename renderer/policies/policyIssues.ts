@@ -28,27 +28,11 @@ export const ruleFieldLabels = {
 
 type RuleField = keyof typeof ruleFieldLabels
 
-// What to say when the schema's own words are a type check ("Too small: expected number to be >=0"), not a sentence.
-const plainWords: Partial<Record<RuleField | 'name' | 'text', string>> = {
-  name: 'Give the policy a name of at most 200 characters',
-  text: 'The policy text is longer than 100,000 characters',
-  amount: 'Enter a whole number of days from 0 to 3650, or leave it empty for no time limit',
-  quote: 'Copy the sentence this rule comes from, word for word',
-  due: 'Choose what is due',
-  from: 'Choose the event the days are counted from',
-  metBy: 'Choose the event that keeps the promise',
-  unit: 'Choose business days or calendar days',
-  onDayOff: 'Choose what happens when the last day is a day off',
-}
-
-/** zod's built-in messages all open like this; a rule's own message is a sentence for people. */
-const isSchemaWording = (message: string) => /^(Invalid|Too (small|big)|Expected|Required)\b/.test(message)
-
 /**
- * Places each refusal of the backend (or of the same schema run here) at its input, in the user's words: path
- * 'rules.0.amount' becomes "Rule 1 · Days". The backend prefixes a rule's message with its id, which the user never
- * typed; the rule is named by its position instead. An id clash belongs to the rule's quote, the only field that
- * tells two rules apart on screen.
+ * Places each refusal of the backend (or of the same schema run here with `userWords`, which words it as the backend
+ * does) at its input and names that input as the user sees it: path 'rules.0.amount' becomes "Rule 1 · Days". The
+ * backend prefixes a rule's message with its id, which the user never typed; the rule is named by its
+ * position instead. An id clash belongs to the rule's quote, the only field that tells two rules apart on screen.
  */
 export function placeIssues(issues: readonly FieldIssue[]): PolicyProblem[] {
   const placed = new Map<string, PolicyProblem>()
@@ -65,18 +49,12 @@ function placeIssue({ path, message }: FieldIssue): PolicyProblem {
     const index = Number(rule[1])
     const asked = rule[2] ?? 'quote'
     const field: RuleField = asked === 'id' ? 'quote' : asked in ruleFieldLabels ? (asked as RuleField) : 'quote'
-    return {
-      key: `rules.${index}.${field}`,
-      where: `Rule ${index + 1} · ${ruleFieldLabels[field]}`,
-      message: wordsFor(field, message.replace(/^Rule “[^”]*”: /, '')),
-    }
+    const words = message.replace(/^Rule “[^”]*”: /, '')
+    // Without its prefix the message starts in lower case.
+    const text = words.charAt(0).toUpperCase() + words.slice(1)
+    return { key: `rules.${index}.${field}`, where: `Rule ${index + 1} · ${ruleFieldLabels[field]}`, message: text }
   }
   // The id is derived from the name when a policy is copied; a clash is fixed by renaming.
   const field = path === 'text' ? 'text' : 'name'
-  return { key: field, where: policyFieldLabels[field], message: wordsFor(field, message) }
-}
-
-function wordsFor(field: RuleField | 'name' | 'text', message: string): string {
-  const words = isSchemaWording(message) ? (plainWords[field] ?? message) : message
-  return words.charAt(0).toUpperCase() + words.slice(1)
+  return { key: field, where: policyFieldLabels[field], message }
 }

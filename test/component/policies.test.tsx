@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from '@testing-library/react'
-import { describe, expect, it } from 'vitest'
+import { describe, expect, it, vi } from 'vitest'
 import { aimmsPolicy } from '../../src/policies/presets'
 import { deskPerTest, renderApp, value } from './renderApp'
 
@@ -72,29 +72,45 @@ describe('policies', { timeout: 20_000 }, () => {
     expect(stored?.rules[0]?.quote).toBe(aimmsPolicy.rules[0]!.quote)
   })
 
-  it('a refusal from the backend shows at its field in the user’s words, never as a path or schema text', async () => {
+  it('a refusal from the backend shows at its field in the backend’s words, named by the rule’s place, never as a path', async () => {
     const { desk, user } = await openPolicies('/policies/aimms')
     await user.click(await screen.findByRole('button', { name: 'Copy to edit' }))
     const rule = within(await screen.findByRole('group', { name: 'Rule 2: Send progress update' }))
+    // As dispatch words a refusal (userWords): the path names the field, the message is a sentence for people.
     desk.policies.save = async () => ({
       ok: false,
       error: {
         code: 'invalid_input',
-        message: 'Policy “AIMMS (copy)” was not saved. rules.1.amount: Too small: expected number to be >=0',
-        issues: [{ path: 'rules.1.amount', message: 'Too small: expected number to be >=0' }],
+        message: 'The policy “AIMMS (copy)” was not saved. Enter 3650 or less.',
+        issues: [{ path: 'rules.1.amount', message: 'Enter 3650 or less' }],
       },
     })
 
     await user.click(screen.getByRole('button', { name: 'Save policy' }))
 
-    const words = 'Enter a whole number of days from 0 to 3650, or leave it empty for no time limit'
-    await waitFor(() => expect(rule.getByLabelText('Days')).toHaveAccessibleDescription(`Empty: no time limit. ${words}`))
-    expect(screen.getByRole('alert')).toHaveTextContent(`Rule 2 · Days: ${words}`)
-    expect(document.body.textContent).not.toMatch(/rules\.1|Too small|expected number/)
+    await waitFor(() => expect(rule.getByLabelText('Days')).toHaveAccessibleDescription('Empty: no time limit. Enter 3650 or less'))
+    expect(screen.getByRole('alert')).toHaveTextContent('Rule 2 · Days: Enter 3650 or less')
+    expect(document.body.textContent).not.toMatch(/rules\.1/)
     await waitFor(() => expect(rule.getByLabelText('Days')).toHaveFocus())
 
     await user.type(rule.getByLabelText('Days'), '5')
     expect(rule.getByLabelText('Days')).toHaveAccessibleDescription('Empty: no time limit.')
+  })
+
+  it('the local check words a refusal as the backend does (userWords), never as zod’s own text, and sends nothing', async () => {
+    const { desk, user } = await openPolicies('/policies/aimms')
+    await user.click(await screen.findByRole('button', { name: 'Copy to edit' }))
+    const rule = within(await screen.findByRole('group', { name: 'Rule 1: Send evaluation' }))
+    const save = vi.spyOn(desk.policies, 'save')
+
+    await user.clear(rule.getByLabelText('Days'))
+    await user.type(rule.getByLabelText('Days'), '-1')
+    await user.click(screen.getByRole('button', { name: 'Save policy' }))
+
+    await waitFor(() => expect(rule.getByLabelText('Days')).toHaveAccessibleDescription('Empty: no time limit. Enter 0 or more'))
+    expect(screen.getByRole('alert')).toHaveTextContent('Rule 1 · Days: Enter 0 or more')
+    expect(document.body.textContent).not.toMatch(/rules\.0|Too small|expected number/)
+    expect(save).not.toHaveBeenCalled()
   })
 
   it('a saved edit changes the rules table, and the policy can become the default for new cases', async () => {
