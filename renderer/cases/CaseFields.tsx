@@ -1,7 +1,7 @@
 import { memo, useMemo } from 'react'
 import { Channel, Rating } from '../../src/cases/case'
 import type { TeamMember } from '../../src/settings/settings'
-import { channelLabels, languageNames, ratingLabels } from '../../src/i18n/labels'
+import { channelLabels, languageNames, ratingLabels, unratedLabel } from '../../src/i18n/labels'
 import { zonedIso } from '../../src/time'
 import { Field, type ControlProps } from '../forms/Field'
 import { PolicySelect } from '../policies/PolicySelect'
@@ -113,7 +113,7 @@ export function CaseFields({ draft, errors, team, onChange }: Props) {
             <div className="segmented">
               {(
                 [
-                  ['unrated', 'Unrated'],
+                  ['unrated', unratedLabel.en],
                   ['rating', 'Rating only'],
                   ['cvss', 'CVSS'],
                 ] as const

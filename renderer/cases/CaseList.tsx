@@ -5,7 +5,7 @@ import type { CaseSummary } from '../../src/ipc/contract'
 import type { TeamMember } from '../../src/settings/settings'
 import { Rating } from '../../src/cases/case'
 import { CaseStatus } from '../../src/cases/lifecycle'
-import { ratingLabels, statusLabels } from '../../src/i18n/labels'
+import { ratingLabels, statusLabels, unratedLabel } from '../../src/i18n/labels'
 import { LoadSamplesButton } from '../samples/SampleNotice'
 import { useCaseSearch } from '../queries/cases'
 import { useSettings } from '../queries/settings'
@@ -85,8 +85,9 @@ export function CaseList() {
   })
   const items = virtualizer.getVirtualItems()
 
+  // Into the address once the typing pauses: writing history on every keystroke cost more than filtering the list.
   useEffect(() => {
-    if (typed !== (params.get('q') ?? '')) update({ q: typed })
+    if (settled === typed && settled !== (params.get('q') ?? '')) update({ q: settled })
   })
 
   const marked = useRef(false)
@@ -188,7 +189,7 @@ export function CaseList() {
               {ratingLabels.en[r]}
             </option>
           ))}
-          <option value="unrated">Unrated</option>
+          <option value="unrated">{unratedLabel.en}</option>
         </FilterSelect>
         <FilterSelect label="Assignee" value={filters.assignee} onChange={(v) => update({ assignee: v })}>
           <option value="">Anyone</option>
