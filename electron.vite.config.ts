@@ -18,8 +18,6 @@ const devServerCsp: Plugin = {
 export default defineConfig({
   main: {
     build: {
-      // lowdb is ESM-only: bundled into main rather than loaded from node_modules at run time.
-      externalizeDeps: { exclude: ['lowdb', 'steno'] },
       rollupOptions: { input: { index: resolve(import.meta.dirname, 'electron/main.ts') } },
     },
   },
