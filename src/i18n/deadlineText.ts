@@ -196,6 +196,24 @@ export function formatDueDay(date: IsoDate, today: IsoDate, lang: Language): str
   return formatDay(date, lang, date.slice(0, 4) !== today.slice(0, 4))
 }
 
+/** The short words of a deadline list, per language. */
+const listWords = {
+  en: {
+    tomorrow: 'Tomorrow',
+    inDays: (days: number) => `In ${days} days`,
+    notCounting: 'Not counting yet',
+    noLongerDue: 'No longer due',
+    noTimeLimit: 'No time limit',
+  },
+  nl: {
+    tomorrow: 'Morgen',
+    inDays: (days: number) => `Over ${days} dagen`,
+    notCounting: 'Telt nog niet',
+    noLongerDue: 'Vervallen',
+    noTimeLimit: 'Geen termijn',
+  },
+} satisfies Record<Language, unknown>
+
 /** The short text of a case's next deadline: 'Overdue · Tue 22 Dec', 'Due today', 'In 3 days'. */
 export function dueSoonText(next: { state: DeadlineState; dueDate: IsoDate | null }, today: IsoDate, lang: Language): string {
   const states = deadlineStateLabels[lang]
@@ -203,13 +221,14 @@ export function dueSoonText(next: { state: DeadlineState; dueDate: IsoDate | nul
   if (next.state !== 'upcoming' || !next.dueDate) return states[next.state]
   const days = daysUntil(next.dueDate, today)
   if (days <= 0) return states.due_today
-  if (lang === 'nl') return days === 1 ? 'Morgen' : `Over ${days} dagen`
-  return days === 1 ? 'Tomorrow' : `In ${days} days`
+  const words = listWords[lang]
+  return days === 1 ? words.tomorrow : words.inDays(days)
 }
 
 /** What a deadline without a due moment shows instead: 'Not counting yet', 'No longer due', 'No time limit'. */
 export function undatedText(state: DeadlineState, lang: Language): string {
-  if (state === 'waiting') return lang === 'nl' ? 'Telt nog niet' : 'Not counting yet'
-  if (state === 'not_applicable') return lang === 'nl' ? 'Vervallen' : 'No longer due'
-  return lang === 'nl' ? 'Geen termijn' : 'No time limit'
+  const words = listWords[lang]
+  if (state === 'waiting') return words.notCounting
+  if (state === 'not_applicable') return words.noLongerDue
+  return words.noTimeLimit
 }
