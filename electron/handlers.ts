@@ -66,7 +66,11 @@ export function createHandlers(session: StoreSession, shell: Shell, now: () => D
     'cases:list': async () => {
       const at = now()
       const userPolicies = store().policies.list()
-      return caseSummaries(store().cases.list(), (c) => nextDeadlineOf(c, policyOfCase(c, userPolicies), at)).map(toRow)
+      return caseSummaries(
+        store().cases.list(),
+        (c) => policyById(c.policyId, userPolicies),
+        (c, policy) => nextDeadlineOf(c, policy, at),
+      ).map(toRow)
     },
     'cases:search': async ({ text }) => ({ ids: matchingCaseIds(store().cases.list(), text) }),
     'cases:get': async ({ id }) => store().cases.get(id),

@@ -1,5 +1,6 @@
 import type { ReactNode } from 'react'
 import { Link } from 'react-router'
+import type { CaseProblem } from '../../src/cases/summary'
 import type { CaseSummary } from '../../src/ipc/contract'
 import type { TeamMember } from '../../src/settings/settings'
 import { NextDeadlineCell } from '../deadlines/NextDeadlineCell'
@@ -7,6 +8,12 @@ import { memberName } from '../settings/members'
 import { formatDate, formatDateTime } from '../time/formatDate'
 import { SeverityBadge } from './SeverityBadge'
 import { StatusBadge } from './StatusBadge'
+
+/** Why a row has no next deadline; the case screen says more and offers the fix. */
+const rowProblemText: Record<CaseProblem, string> = {
+  policy_missing: 'Not counted: its policy no longer exists. Open the case to choose another.',
+  calendar_unusable: 'Not counted: its calendar cannot be used. Open the case to re-pin it.',
+}
 
 export type CaseColumn = {
   /** Also the id of its comparator in caseListView. */
@@ -45,8 +52,8 @@ export const caseColumns: CaseColumn[] = [
     // A case whose deadlines cannot be counted says why in its own row; the other rows count as usual.
     render: (s) =>
       s.problem ? (
-        <span className="row-problem" title={s.problem}>
-          {s.problem}
+        <span className="row-problem" title={rowProblemText[s.problem]}>
+          {rowProblemText[s.problem]}
         </span>
       ) : (
         <NextDeadlineCell next={s.nextDeadline} />

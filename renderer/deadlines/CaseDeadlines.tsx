@@ -17,19 +17,29 @@ export function CaseDeadlines({ kase, onCaseChange }: { kase: Case; onCaseChange
   const deadlines = useDeadlines(kase.id)
   const policies = usePoliciesQuery()
   const policy = policies.data?.find((p) => p.id === kase.policyId)
+  const policyGone = policies.data !== undefined && policy === undefined
   return (
     <section className="card case-deadlines" aria-labelledby="deadlines-title">
       <div className="case-deadlines-head">
         <h2 id="deadlines-title">Deadlines</h2>
         <p className="small muted">
-          Promised under{' '}
-          <Link to={`/policies/${encodeURIComponent(kase.policyId)}`}>{policy?.name ?? kase.policyId}</Link>
+          {/* Until the policies are in, nothing; a policy that is gone is said in words, never by its id. */}
+          {policy ? (
+            <>
+              Promised under <Link to={`/policies/${encodeURIComponent(policy.id)}`}>{policy.name}</Link>
+            </>
+          ) : (
+            policyGone && 'Promised under a policy that no longer exists'
+          )}
         </p>
       </div>
       <PinnedCalendar kase={kase} onCaseChange={onCaseChange} />
       {deadlines.error ? (
         <p className="problem" role="alert">
-          <span className="problem-message">{messageOf(deadlines.error)}</span>
+          {/* Main's refusal names the policy by its id; the screen says it in words. */}
+          <span className="problem-message">
+            {policyGone ? 'These deadlines cannot be counted: the case’s policy no longer exists. Edit the case and choose another policy.' : messageOf(deadlines.error)}
+          </span>
         </p>
       ) : !deadlines.data ? (
         <p className="muted" aria-busy="true">

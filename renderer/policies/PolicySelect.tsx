@@ -14,7 +14,7 @@ export function PolicySelect({ value, onChange, ...control }: ControlProps & { v
   return (
     <select {...control} value={value} onChange={(e) => onChange(e.target.value)}>
       {!value && <option value="">{defaultName ? `Team default: ${defaultName}` : 'Team default'}</option>}
-      {!known && <option value={value}>Deleted policy ({value})</option>}
+      {!known && <option value={value}>A policy that no longer exists</option>}
       {policies?.map((p) => (
         <option key={p.id} value={p.id}>
           {p.name}

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { IsoDate } from '../calendar/spec'
 import { DeadlineState, type Deadline } from '../deadlines/deadline'
 import { DeskError } from '../errors'
-import { DueKind } from '../policies/policy'
+import { DueKind, type Policy } from '../policies/policy'
 import { Case, Rating } from './case'
 import { CaseStatus } from './lifecycle'
 
@@ -14,6 +14,13 @@ export const NextDeadline = z.object({
   dueAt: z.string().nullable(),
 })
 export type NextDeadline = z.infer<typeof NextDeadline>
+
+/**
+ * Why a case's deadlines cannot be counted: the policy it follows no longer exists, or the calendar it was pinned to
+ * (or a time zone it is counted in) cannot be used on this computer. The row's key names the case.
+ */
+export const CaseProblem = z.enum(['policy_missing', 'calendar_unusable'])
+export type CaseProblem = z.infer<typeof CaseProblem>
 
 /**
  * One row of the case list: enough to sort and filter ten thousand cases in the renderer. The report text stays in main,
@@ -35,8 +42,8 @@ export const CaseSummary = z.object({
   receivedAt: z.string(),
   sample: z.boolean(),
   nextDeadline: NextDeadline.optional(),
-  /** Why this case's deadlines cannot be counted (its policy is gone, its pinned calendar unusable); the other rows are unaffected. */
-  problem: z.string().optional(),
+  /** Why this case's deadlines cannot be counted, as data the renderer words; the other rows are unaffected. */
+  problem: CaseProblem.optional(),
 })
 export type CaseSummary = z.infer<typeof CaseSummary>
 
@@ -129,18 +136,25 @@ export function toSummary(c: Case): CaseSummary {
 }
 
 /**
- * The rows of the case list. `nextDeadlineOf` counts one case; when it refuses with a DeskError (the case's policy or
- * calendar cannot be used), that row carries the problem instead, so one bad case never takes the whole list down.
- * Any other error is a bug and still fails the call.
+ * The rows of the case list. `policyOf` finds the policy a case follows (undefined: it was removed); `nextDeadlineOf`
+ * counts one case under it, and when it refuses with a DeskError (the pinned calendar or a zone cannot be used) that
+ * row carries the problem instead, so one bad case never takes the whole list down. Any other error is a bug and still
+ * fails the call.
  */
-export function caseSummaries(cases: readonly Case[], nextDeadlineOf: (c: Case) => Deadline | undefined): CaseSummary[] {
+export function caseSummaries(
+  cases: readonly Case[],
+  policyOf: (c: Case) => Policy | undefined,
+  nextDeadlineOf: (c: Case, policy: Policy) => Deadline | undefined,
+): CaseSummary[] {
   return cases.map((c) => {
     const summary = toSummary(c)
+    const policy = policyOf(c)
+    if (policy === undefined) return { ...summary, problem: 'policy_missing' }
     let next: Deadline | undefined
     try {
-      next = nextDeadlineOf(c)
+      next = nextDeadlineOf(c, policy)
     } catch (error) {
-      if (error instanceof DeskError) return { ...summary, problem: error.message }
+      if (error instanceof DeskError) return { ...summary, problem: 'calendar_unusable' }
       throw error
     }
     return next ? { ...summary, nextDeadline: { due: next.due, state: next.state, dueDate: next.dueDate, dueAt: next.dueAt } } : summary

@@ -158,11 +158,26 @@ describe('case list', () => {
     await waitFor(() => expect(titlesShown()).toHaveLength(2))
 
     const cells = (title: string) => within(screen.getByRole('row', { name: new RegExp(title) })).getAllByRole('cell')
-    expect(cells('SQL injection in search')[4]).toHaveTextContent(
-      'Case VD-2026-002 follows the policy "retired-policy", which no longer exists. Choose another policy for the case.',
-    )
+    expect(cells('SQL injection in search')[4]).toHaveTextContent('Not counted: its policy no longer exists. Open the case to choose another.')
     expect(cells('Open redirect on login')[4]).toHaveTextContent(/^Overdue/)
     expect(screen.queryByRole('alert')).not.toBeInTheDocument()
+    expect(document.body.textContent).not.toContain('retired-policy')
+  })
+
+  it('the case of a policy that is gone names it in words, in its deadlines and its edit form, never by the id', async () => {
+    const seed = await createTestDesk()
+    const orphan = await value(seed.desk.cases.create(caseInput({ title: 'SQL injection in search' })))
+    await seed.dispose()
+    const { desk } = await desks.open({ cases: [{ ...orphan, policyId: 'retired-policy' }] })
+    const { user } = renderApp(desk, `/cases/${orphan.id}`)
+
+    await screen.findByText('Promised under a policy that no longer exists')
+    const deadlines = screen.getByRole('region', { name: 'Deadlines' })
+    await waitFor(() => expect(within(deadlines).getByRole('alert')).toHaveTextContent('These deadlines cannot be counted: the case’s policy no longer exists. Edit the case and choose another policy.'))
+    expect(document.body.textContent).not.toContain('retired-policy')
+    await user.click(screen.getByRole('button', { name: 'Edit' }))
+    expect(screen.getByLabelText('Policy')).toHaveDisplayValue('A policy that no longer exists')
+    expect(document.body.textContent).not.toContain('retired-policy')
   })
 
   it('search by key, title or reporter filters at once; report text is searched in main, and both kinds of match show', async () => {

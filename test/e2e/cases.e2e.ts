@@ -78,8 +78,10 @@ describe('cases, end to end in Chromium over a real store file', () => {
 
     app = await launchApp({ storeFile: file })
     const row = (title: string) => app!.page.getByRole('row').filter({ hasText: title })
-    await row('SQL injection in search').getByText('which no longer exists', { exact: false }).waitFor()
+    await row('SQL injection in search').getByText('Not counted: its policy no longer exists', { exact: false }).waitFor()
     await row('Open redirect on login').getByText(/^(In \d+ days|Tomorrow|Due today|Overdue)/).waitFor()
+    // Words, never the policy's id.
+    expect(await app.page.locator('.content').innerText()).not.toContain('retired-policy')
     expect(await app.page.getByRole('alert').count()).toBe(0)
     await app.screenshot('06-case-row-problem')
   })

@@ -3,6 +3,7 @@ import { matchingCaseIds } from '../../src/cases/search'
 import { CaseRow, caseSummaries, fromRow, toRow, toSummary, type CaseSummary } from '../../src/cases/summary'
 import type { Deadline } from '../../src/deadlines/deadline'
 import { DeskError } from '../../src/errors'
+import { ikuuPolicy } from '../../src/policies/presets'
 import { realisticCases } from '../bench/fixtures/realisticCases'
 
 const full: CaseSummary = {
@@ -20,7 +21,7 @@ const full: CaseSummary = {
   receivedAt: '2026-03-02T09:15:00+01:00',
   sample: true,
   nextDeadline: { due: 'evaluation', state: 'due_today', dueDate: '2026-03-05', dueAt: '2026-03-05T22:59:59.999Z' },
-  problem: 'Case VD-2026-007 follows the policy "x", which no longer exists.',
+  problem: 'policy_missing',
 }
 
 describe('the case list row', () => {
@@ -49,23 +50,40 @@ describe('caseSummaries', () => {
   const cases = realisticCases(3, 9)
   const deadline = { due: 'acknowledgement', state: 'overdue', dueDate: '2026-01-02', dueAt: '2026-01-02T22:59:59.999Z' } as Deadline
 
-  it("gives each row its next deadline as data, and a case that cannot be counted its problem, alone", () => {
-    const rows = caseSummaries(cases, (c) => {
-      if (c.id === cases[1]!.id) throw new DeskError('not_found', 'Its calendar cannot be used.')
-      return c.id === cases[2]!.id ? undefined : deadline
-    })
+  const policy = ikuuPolicy
+
+  it('gives each row its next deadline as data, and a case that cannot be counted its problem as a code, alone', () => {
+    const rows = caseSummaries(
+      cases,
+      (c) => (c.id === cases[0]!.id ? undefined : policy),
+      (c) => {
+        if (c.id === cases[1]!.id) throw new DeskError('invalid_input', 'Its calendar cannot be used.')
+        return deadline
+      },
+    )
     expect(rows.map((r) => [r.nextDeadline, r.problem])).toEqual([
+      [undefined, 'policy_missing'],
+      [undefined, 'calendar_unusable'],
       [{ due: 'acknowledgement', state: 'overdue', dueDate: '2026-01-02', dueAt: '2026-01-02T22:59:59.999Z' }, undefined],
-      [undefined, 'Its calendar cannot be used.'],
-      [undefined, undefined],
     ])
+    // Data, not a sentence: no id and no English crosses IPC for the renderer to show.
+    expect(JSON.stringify(rows.map(toRow))).not.toMatch(/no longer exists|cannot be used/)
+  })
+
+  it('a case with nothing due has neither a next deadline nor a problem', () => {
+    const [row] = caseSummaries(cases.slice(0, 1), () => policy, () => undefined)
+    expect([row?.nextDeadline, row?.problem]).toEqual([undefined, undefined])
   })
 
   it('still fails on an error that is not a refusal: that is a bug, not a case to show', () => {
     expect(() =>
-      caseSummaries(cases, () => {
-        throw new TypeError('x is undefined')
-      }),
+      caseSummaries(
+        cases,
+        () => policy,
+        () => {
+          throw new TypeError('x is undefined')
+        },
+      ),
     ).toThrow(TypeError)
   })
 })
