@@ -1,5 +1,6 @@
 import { Milestone, type Policy } from '../policies/policy'
 import type { Case } from './case'
+import type { CaseStatus } from './lifecycle'
 import type { TimelineEventOf } from './timeline'
 
 type Correctable = TimelineEventOf<'milestone'> | TimelineEventOf<'note'>
@@ -80,12 +81,57 @@ export function repeatableMilestones(policy: Policy | undefined): ReadonlySet<Mi
   return repeatable
 }
 
+/** Every status but Closed, in the lifecycle's natural order. */
+const open: readonly CaseStatus[] = ['received', 'acknowledged', 'needs_info', 'evaluating', 'accepted', 'resolved', 'published']
+
 /**
- * What can be recorded next on the case, in the lifecycle's order: never 'credit_confirmed' (choosing the credit on
- * the case confirms it), never a milestone that already counts and happens only once.
+ * Where each milestone can be recorded: the statuses from which it can happen next, or that lie past it (recorded
+ * afterwards, with the time it happened), and the milestone that must count first. A milestone paired with a status
+ * (lifecycle's statusMilestones) is offered from the status its recording moves on, and in every status past the one it
+ * stands for: an acknowledgement from Received on, the evaluation from Evaluating, the fix from Accepted, publication
+ * from Resolved. Progress updates start once the evaluation went out and end with publication. A consultation about
+ * publication can happen any time before it. A closed case takes only the reward decision, which bug bounties often
+ * settle after closing; the rest needs the case reopened. Credit is confirmed by choosing it on the case, never here.
  */
+export const milestoneWindows: Readonly<Record<Milestone, { statuses: readonly CaseStatus[]; after?: Milestone }>> = {
+  acknowledgement_sent: { statuses: open },
+  evaluation_sent: { statuses: ['evaluating', 'accepted', 'resolved', 'published'] },
+  progress_update_sent: { statuses: ['needs_info', 'evaluating', 'accepted', 'resolved'], after: 'evaluation_sent' },
+  fix_released: { statuses: ['accepted', 'resolved', 'published'] },
+  publication_consulted: { statuses: open },
+  published: { statuses: ['resolved', 'published'] },
+  credit_confirmed: { statuses: [] },
+  reward_decided: { statuses: [...open, 'closed'], after: 'evaluation_sent' },
+}
+
+/** Why `milestone` cannot be recorded on the case now; the command words it for the person. */
+export type MilestoneBlock =
+  | { reason: 'credit_on_case' }
+  | { reason: 'already_recorded' }
+  | { reason: 'not_in_status'; status: CaseStatus; from: CaseStatus }
+  | { reason: 'needs_first'; milestone: Milestone }
+
+/**
+ * The one rule of what can be recorded next, shared by the picker (nextMilestones) and the command that records
+ * (recordMilestone): the milestone's window (milestoneWindows), and a milestone that happens once only while it does not
+ * count yet. Undefined when it can be recorded.
+ */
+export function milestoneBlock(
+  c: Case,
+  policy: Policy | undefined,
+  milestone: Milestone,
+  recorded: ReadonlyMap<Milestone, readonly number[]> = milestoneTimes(c),
+): MilestoneBlock | undefined {
+  if (milestone === 'credit_confirmed') return { reason: 'credit_on_case' }
+  const window = milestoneWindows[milestone]
+  if (!window.statuses.includes(c.status)) return { reason: 'not_in_status', status: c.status, from: window.statuses[0]! }
+  if (window.after && !recorded.has(window.after)) return { reason: 'needs_first', milestone: window.after }
+  if (recorded.has(milestone) && !repeatableMilestones(policy).has(milestone)) return { reason: 'already_recorded' }
+  return undefined
+}
+
+/** What can be recorded next on the case (the milestone picker), in the lifecycle's order. */
 export function nextMilestones(c: Case, policy: Policy | undefined): Milestone[] {
   const recorded = milestoneTimes(c)
-  const repeatable = repeatableMilestones(policy)
-  return Milestone.options.filter((m) => m !== 'credit_confirmed' && (repeatable.has(m) || !recorded.has(m)))
+  return Milestone.options.filter((m) => milestoneBlock(c, policy, m, recorded) === undefined)
 }

@@ -3,15 +3,23 @@ import { Milestone } from '../policies/policy'
 import { Channel, CreditChoice, Reporter, Reward, Severity, ZonedInstant } from './fields'
 import { CaseStatus, ClosingReason } from './lifecycle'
 
-/** Who did something: the member's id, and the name as it was then, so a later rename or removal leaves the record true. */
-export const Actor = z.object({ memberId: z.string().min(1).optional(), name: z.string().max(200) })
+/**
+ * Who did something: the member's id, and the name as it was then, so a later rename or removal leaves the record true.
+ * No name: nobody was chosen under 'I am' (the formatter says Someone). Older events may carry the name 'You' or '';
+ * the record is append-only, so they stay valid as they were written.
+ */
+export const Actor = z.object({ memberId: z.string().min(1).optional(), name: z.string().max(200).optional() })
 export type Actor = z.infer<typeof Actor>
 
 const eventBase = { id: z.string().min(1), at: z.iso.datetime({ offset: true }), by: Actor }
 
-/** A team member or policy a case pointed at, with the name it had at the time of the change. */
-const MemberRef = z.object({ memberId: z.string().min(1), name: z.string().max(200) })
-const PolicyRef = z.object({ policyId: z.string().min(1), name: z.string().max(200) })
+/**
+ * A team member or policy a case pointed at, with the name it had at the time of the change. No name when none was
+ * known then (a member no longer on the team, a policy removed): the formatter words that ("a former member", "a
+ * policy that no longer exists"), never the id. Older events may carry '' (a member) or the id (a policy) instead.
+ */
+const MemberRef = z.object({ memberId: z.string().min(1), name: z.string().max(200).optional() })
+const PolicyRef = z.object({ policyId: z.string().min(1), name: z.string().max(200).optional() })
 /** The reporter without their PGP key (up to 100,000 characters): the change says only whether there is one. */
 const ReporterValue = Reporter.omit({ pgpPublicKey: true }).extend({ hasPgpKey: z.boolean() })
 /** The report can be a megabyte long; the timeline keeps how long it was, and the case keeps the text. */
@@ -61,7 +69,11 @@ export const TimelineEvent = z.discriminatedUnion('type', [
     comment: z.string().max(10_000).optional(),
     /** This move takes back that earlier status_changed event (a move made by mistake). */
     reverts: z.string().min(1).optional(),
-    /** The milestone event this move recorded (moving to Acknowledged says the acknowledgement went out); a revert withdraws it. */
+    /**
+     * The milestone event that says the same as this move: the one the move recorded (moving to Acknowledged
+     * says the acknowledgement went out), or the one recorded by hand that made the move. A revert withdraws it, so the
+     * status and the milestones still agree after an undo.
+     */
     milestoneEvent: z.string().min(1).optional(),
   }),
   z.object({ ...eventBase, type: z.literal('note'), text: z.string().min(1).max(100_000) }),

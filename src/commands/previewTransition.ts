@@ -36,23 +36,41 @@ export function promiseDiff(before: readonly Deadline[], after: readonly Deadlin
   return preview
 }
 
+const noOpenPromises = (): TransitionPreview => ({ openPromises: [], becomeOverdue: [], becomeNotApplicable: [] })
+
+/**
+ * The promises a move from `before` to `after` leaves open. A case whose deadlines cannot be counted (its policy gone,
+ * its pinned calendar or a zone unusable) has no promise known to be open: a bad value in one place must not hold up
+ * the move, and the case screen shows the counting problem where its deadlines go.
+ */
+function openPromisesOf(before: Case, after: Case, policy: Policy | undefined, now: Date, explain: boolean): TransitionPreview {
+  if (!policy) return noOpenPromises()
+  let was: Deadline[]
+  try {
+    was = deadlinesOf(before, policy, now, { explain })
+  } catch (error) {
+    // deadlinesOf refuses a case it cannot count as invalid_input; the move changes neither its calendar nor its zones.
+    if (error instanceof DeskError && error.code === 'invalid_input') return noOpenPromises()
+    throw error
+  }
+  return promiseDiff(was, deadlinesOf(after, policy, now, { explain }))
+}
+
 /** Counts the case's deadlines before and after the move (applied to a copy); nothing is stored. */
-export function previewTransition(c: Case, policy: Policy, transition: Transition, now: Date, explain = true): TransitionPreview {
+export function previewTransition(c: Case, policy: Policy | undefined, transition: Transition, now: Date, explain = true): TransitionPreview {
   let n = 0
-  const ctx = { now, actor: { name: '' }, newId: () => `preview-${++n}` }
+  const ctx = { now, actor: {}, newId: () => `preview-${++n}` }
+  // The lifecycle's refusals (a move not allowed, a field of the move) reach the screen as they are.
   const move = applyTransition(c, Transition.parse(transition), ctx, (ref) => ref)
-  return promiseDiff(deadlinesOf(c, policy, now, { explain }), deadlinesOf(movedCase(c, move), policy, now, { explain }))
+  return openPromisesOf(c, movedCase(c, move), policy, now, explain)
 }
 
 /**
  * Publishing or closing a case breaks or ends the promises still open (credit not confirmed, reporter not consulted):
  * refused with 'needs_confirmation' until the person has seen them and confirms.
  */
-export function refuseOpenPromises(before: Case, after: Case, policy: Policy, now: Date): void {
-  const { openPromises, becomeOverdue, becomeNotApplicable } = promiseDiff(
-    deadlinesOf(before, policy, now, { explain: false }),
-    deadlinesOf(after, policy, now, { explain: false }),
-  )
+export function refuseOpenPromises(before: Case, after: Case, policy: Policy | undefined, now: Date): void {
+  const { openPromises, becomeOverdue, becomeNotApplicable } = openPromisesOf(before, after, policy, now, false)
   if (openPromises.length === 0) return
   const count = (n: number, what: string) => `${n} ${n === 1 ? 'promise' : 'promises'} ${what}`
   const parts = [

@@ -32,17 +32,17 @@ export function transitionCase(doc: StoreDocument, cmd: TransitionCase, ctx: Com
   const { c, index } = findCase(doc, cmd.caseId)
   checkRevision(c, cmd.revision)
   const move = applyTransition(c, t, ctx, (ref) => originalCase(doc, ref, c.id))
-  const policy = policyById(c.policyId, doc.policies)
-  // Without its policy a case has no deadlines to count, so there is nothing to warn about.
-  if ((t.to === 'published' || t.to === 'closed') && !cmd.acceptOpenPromises && policy) {
-    refuseOpenPromises(c, movedCase(c, move), policy, ctx.now)
+  if ((t.to === 'published' || t.to === 'closed') && !cmd.acceptOpenPromises) {
+    refuseOpenPromises(c, movedCase(c, move), policyById(c.policyId, doc.policies), ctx.now)
   }
   return changeCase(doc, index, move.changes, move.events, ctx)
 }
 
 /**
  * Takes back the latest status move, a mistake: the case goes back to the status it came from, by a new move that
- * names the one it reverts, and the milestone that move recorded is withdrawn. The timeline keeps both moves.
+ * names the one it reverts. The milestone that says the same as that move (the one the move recorded, or the one
+ * recorded by hand that made it) is withdrawn with it: status and milestones agree both ways, after an undo too.
+ * The timeline keeps both moves.
  */
 export function revertStatus(doc: StoreDocument, cmd: RevertStatus, ctx: CommandContext): Outcome<Case> {
   const { c, index } = findCase(doc, cmd.caseId)

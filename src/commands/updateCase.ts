@@ -24,9 +24,10 @@ type Change = Omit<FieldChanged, 'id' | 'at' | 'by' | 'type'>
  * the time, so that a policy renamed or a member removed later still reads as it was.
  */
 function changeOf(doc: StoreDocument, field: ChangeableField, before: Case, after: Case): Change {
+  // A name is recorded only when known: an id never stands in for it, the formatter words a missing one.
   const memberRef = (id: string | undefined) =>
-    id === undefined ? null : { memberId: id, name: doc.settings.team.find((m) => m.id === id)?.name ?? '' }
-  const policyRef = (id: string) => ({ policyId: id, name: policyById(id, doc.policies)?.name ?? id })
+    id === undefined ? null : { memberId: id, name: doc.settings.team.find((m) => m.id === id)?.name }
+  const policyRef = (id: string) => ({ policyId: id, name: policyById(id, doc.policies)?.name })
   const reporter = ({ pgpPublicKey, ...rest }: Case['reporter']) => ({ ...rest, hasPgpKey: pgpPublicKey !== undefined })
   const credit = ({ choice, displayName }: Case['credit']) => ({ choice, displayName })
   switch (field) {

@@ -39,8 +39,13 @@ function toVersion2(doc: RawDocument): RawDocument {
     const named = team.filter((m) => m.name === name)
     return named.length === 1 ? { memberId: text(named[0]!.id), name } : { name }
   }
-  const memberRef = (value: string) => (value === '(none)' ? null : { memberId: value, name: text(team.find((m) => m.id === value)?.name) })
-  const policyRef = (value: string) => ({ policyId: value, name: text(policies.find((p) => p.id === value)?.name) || value })
+  // A name only when the file still knows it (format 2 leaves an unknown one out; the formatter words that).
+  const nameOf = (list: Raw[], id: string) => {
+    const name = list.find((x) => x.id === id)?.name
+    return typeof name === 'string' && name !== '' ? { name } : {}
+  }
+  const memberRef = (value: string) => (value === '(none)' ? null : { memberId: value, ...nameOf(team, value) })
+  const policyRef = (value: string) => ({ policyId: value, ...nameOf(policies, value) })
   // Format 1 wrote a credit as 'named: Sam O’Connor (https://…)': the choice is the first word.
   const creditOf = (value: string) => {
     const choice = CreditChoice.safeParse(/^[a-z_]+/.exec(value)?.[0])

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Case, TimelineEvent } from '../../src/cases/case'
-import { effectiveEntry, latestStatusMove, milestoneTimes, nextMilestones } from '../../src/cases/history'
+import { effectiveEntry, latestStatusMove, milestoneTimes, milestoneWindows, nextMilestones } from '../../src/cases/history'
+import { statusMilestones } from '../../src/cases/lifecycle'
 import { policyById } from '../../src/policies/catalog'
 import { realisticCases } from '../bench/fixtures/realisticCases'
 
@@ -53,8 +54,33 @@ describe('nextMilestones', () => {
   const aimms = policyById('aimms', [])!
 
   it('offers what can happen next: never credit_confirmed, not a one-off already counted, progress updates again', () => {
-    const c = caseWith(milestone('acknowledgement_sent', '2026-12-02T10:00:00+01:00', 'ack'), milestone('progress_update_sent', '2026-12-03T10:00:00+01:00', 'p'))
-    expect(nextMilestones(c, aimms)).toEqual(['evaluation_sent', 'progress_update_sent', 'fix_released', 'publication_consulted', 'published', 'reward_decided'])
+    const c = {
+      ...caseWith(
+        milestone('acknowledgement_sent', '2026-12-02T10:00:00+01:00', 'ack'),
+        milestone('evaluation_sent', '2026-12-03T10:00:00+01:00', 'eval'),
+        milestone('progress_update_sent', '2026-12-04T10:00:00+01:00', 'p'),
+      ),
+      status: 'accepted' as const,
+    }
+    expect(nextMilestones(c, aimms)).toEqual(['progress_update_sent', 'fix_released', 'publication_consulted', 'reward_decided'])
+  })
+
+  // The picker offers only what can happen next on the case: the status decides, as milestoneWindows writes down.
+  it.each([
+    ['received', [], ['acknowledgement_sent', 'publication_consulted']],
+    ['acknowledged', ['acknowledgement_sent'], ['publication_consulted']],
+    ['evaluating', ['acknowledgement_sent'], ['evaluation_sent', 'publication_consulted']],
+    ['resolved', ['acknowledgement_sent', 'evaluation_sent', 'fix_released'], ['progress_update_sent', 'publication_consulted', 'published', 'reward_decided']],
+    ['published', ['acknowledgement_sent', 'evaluation_sent', 'fix_released', 'published'], ['publication_consulted', 'reward_decided']],
+    ['closed', ['acknowledgement_sent', 'evaluation_sent'], ['reward_decided']],
+    ['closed', [], []],
+  ] as const)('on a %s case with %j counted, offers %j', (status, counted, offered) => {
+    const c = { ...caseWith(...counted.map((m, i) => milestone(m, `2026-12-0${i + 1}T10:00:00+01:00`, m))), status }
+    expect(nextMilestones(c, aimms)).toEqual(offered)
+  })
+
+  it('offers a status’s own milestone from the status it moves on, as statusMilestones pairs them', () => {
+    for (const pair of statusMilestones) expect(milestoneWindows[pair.milestone].statuses).toContain(pair.from)
   })
 
   it('offers a withdrawn milestone again', () => {

@@ -14,6 +14,8 @@ function versionOne() {
     { ...base, id: 'e3', by: 'You', type: 'field_changed', field: 'assigneeId', from: '(none)', to: 'm-ben' },
     { ...base, id: 'e4', by: 'Ana Silva', type: 'field_changed', field: 'credit', from: 'not_asked', to: 'named: Lena Fischer (https://lena.example/)' },
     { ...base, id: 'e5', by: 'Ana Silva', type: 'field_changed', field: 'title', from: 'IDOR', to: 'IDOR in invoices' },
+    { ...base, id: 'e6', by: 'Ana Silva', type: 'field_changed', field: 'policyId', from: 'p-gone', to: 'aimms' },
+    { ...base, id: 'e7', by: 'Ana Silva', type: 'field_changed', field: 'assigneeId', from: 'm-gone', to: '(none)' },
   ]
   return {
     schemaVersion: 1,
@@ -37,7 +39,15 @@ describe('store format 1 → 2', () => {
       expect.objectContaining({ by: { name: 'You' }, from: null, to: { memberId: 'm-ben', name: 'Ben Okafor' } }),
       expect.objectContaining({ type: 'field_changed', from: { choice: 'not_asked' }, to: { choice: 'named' } }),
       expect.objectContaining({ type: 'field_described', field: 'title', from: 'IDOR', to: 'IDOR in invoices' }),
+      expect.objectContaining({ from: { policyId: 'p-gone' }, to: { policyId: 'aimms', name: 'AIMMS Responsible Disclosure Policy' } }),
+      expect.objectContaining({ from: { memberId: 'm-gone' }, to: null }),
     ])
+  })
+
+  it('leaves out a name the file no longer knows (a policy removed, a member gone) instead of writing the id as the name', () => {
+    const [policy, member] = (migrations[1]!(versionOne()) as ReturnType<typeof versionOne>).cases[0]!.timeline.slice(-2) as unknown as { from: object }[]
+    expect(policy!.from).toStrictEqual({ policyId: 'p-gone' })
+    expect(member!.from).toStrictEqual({ memberId: 'm-gone' })
   })
 
   it('opens a version 1 file as a valid version 2 document, with the credit choice counting as confirmed', () => {

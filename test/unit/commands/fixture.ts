@@ -1,5 +1,6 @@
 import type { CaseInput } from '../../../src/cases/case'
 import { runCommand, type Command, type CommandContext, type ResultOf } from '../../../src/commands'
+import type { Actor } from '../../../src/commands/context'
 import { DeskError } from '../../../src/errors'
 import { emptyDocument, type StoreDocument } from '../../../src/store/document'
 
@@ -37,7 +38,7 @@ export function desk(doc: StoreDocument = teamDocument(), at: Date = now) {
   const state = {
     doc,
     at,
-    run<C extends Command>(command: C, actor?: { memberId?: string; name: string }): ResultOf<C> {
+    run<C extends Command>(command: C, actor?: Actor): ResultOf<C> {
       step++
       let n = 0
       const prefix = `s${step}-`

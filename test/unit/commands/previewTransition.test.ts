@@ -43,4 +43,15 @@ describe('previewTransition', () => {
     ])
     expect(d.doc.cases[0]).toBe(c)
   })
+
+  it('has nothing to warn about on a case whose deadlines cannot be counted or whose policy is gone, but still refuses a move not allowed', () => {
+    const { c } = resolvedCase()
+    const none = { openPromises: [], becomeOverdue: [], becomeNotApplicable: [] }
+    const unpinned = { ...c(), calendar: { ...c().calendar, spec: { ...c().calendar.spec, country: 'XX' } } }
+    const unknownZone = { ...c(), received: { ...c().received, timeZone: 'Mars/Olympus_Mons' } }
+    expect(previewTransition(unpinned, aimms, { to: 'published' }, now)).toEqual(none)
+    expect(previewTransition(unknownZone, aimms, { to: 'closed', closingReason: 'completed' }, now)).toEqual(none)
+    expect(previewTransition(c(), undefined, { to: 'published' }, now)).toEqual(none)
+    expect(() => previewTransition(unpinned, aimms, { to: 'evaluating' }, now)).toThrow('A case that is Resolved cannot move to Evaluating')
+  })
 })

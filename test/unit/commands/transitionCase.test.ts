@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { Case } from '../../../src/cases/case'
-import { milestoneTimes } from '../../../src/cases/history'
+import { milestoneTimes, nextMilestones } from '../../../src/cases/history'
+import { policyById } from '../../../src/policies/catalog'
 import { desk, idor, now, refusalOf } from './fixture'
 
 /** A case of the AIMMS policy moved along `path`, one status after the other. */
@@ -68,6 +69,18 @@ describe('case.transition', () => {
       expect(c().status).toBe('published')
     })
 
+    it('does not hold up publishing or closing a case whose deadlines cannot be counted (pinned calendar or zone unusable)', () => {
+      for (const broken of [
+        (x: Case): Case => ({ ...x, calendar: { ...x.calendar, spec: { ...x.calendar.spec, country: 'XX' } } }),
+        (x: Case): Case => ({ ...x, received: { ...x.received, timeZone: 'Mars/Olympus_Mons' } }),
+      ]) {
+        const { d, id, c } = caseMovedTo('evaluating', 'accepted', 'resolved')
+        d.doc = { ...d.doc, cases: [broken(c())] }
+        expect(d.run({ type: 'case.transition', caseId: id, transition: { to: 'published' } }).status).toBe('published')
+        expect(d.run({ type: 'case.transition', caseId: id, transition: { to: 'closed', closingReason: 'completed' } }).status).toBe('closed')
+      }
+    })
+
     it('asks before closing a case whose promises would no longer apply', () => {
       const { d, id } = caseMovedTo()
       const error = refusalOf(() => d.run({ type: 'case.transition', caseId: id, transition: { to: 'closed', closingReason: 'spam' } }))
@@ -88,6 +101,22 @@ describe('case.revertStatus', () => {
       { type: 'event_withdrawn', eventId: move.type === 'status_changed' ? move.milestoneEvent : '' },
     ])
     expect(milestoneTimes(reverted).has('acknowledgement_sent')).toBe(false)
+  })
+
+  it('takes back a move that recording a milestone made, and withdraws that milestone: status and milestones agree after the undo', () => {
+    const { d, id, c } = caseMovedTo()
+    d.run({ type: 'case.recordMilestone', caseId: id, milestone: 'acknowledgement_sent', on: '2026-11-30T09:00:00+01:00' })
+    const ack = c().timeline.find((e) => e.type === 'milestone')!
+    const move = c().timeline.at(-1)!
+    expect(move).toMatchObject({ type: 'status_changed', from: 'received', to: 'acknowledged', milestoneEvent: ack.id })
+    const reverted = d.run({ type: 'case.revertStatus', caseId: id, eventId: move.id })
+    expect(reverted.status).toBe('received')
+    expect(reverted.timeline.slice(-2)).toMatchObject([
+      { type: 'status_changed', from: 'acknowledged', to: 'received', reverts: move.id },
+      { type: 'event_withdrawn', eventId: ack.id },
+    ])
+    expect(milestoneTimes(reverted).has('acknowledgement_sent')).toBe(false)
+    expect(nextMilestones(reverted, policyById(reverted.policyId, []))).toContain('acknowledgement_sent')
   })
 
   it('takes back only the latest move, and not a revert itself', () => {

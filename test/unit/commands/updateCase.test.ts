@@ -55,6 +55,19 @@ describe('case.update', () => {
     expect(unassigned.timeline.at(-1)).toMatchObject({ field: 'assigneeId', from: { memberId: 'm-ben', name: 'Ben Okafor' }, to: null })
   })
 
+  it('records a name only when it is known: a policy gone or a member no longer on the team has none, never its id', () => {
+    const { d, c } = openCase()
+    d.doc = { ...d.doc, cases: [{ ...d.doc.cases[0]!, policyId: 'p-gone', assigneeId: 'm-gone' }] }
+    const changed = d.run({ type: 'case.update', caseId: c.id, patch: { policyId: 'aimms', assigneeId: ben.id } })
+    const change = (field: string) => changed.timeline.find((e) => e.type === 'field_changed' && e.field === field)
+    expect(change('policyId')).toMatchObject({ from: { policyId: 'p-gone' }, to: { policyId: 'aimms', name: 'AIMMS Responsible Disclosure Policy' } })
+    expect(change('assigneeId')).toMatchObject({ from: { memberId: 'm-gone' }, to: { memberId: ben.id, name: 'Ben Okafor' } })
+    for (const field of ['policyId', 'assigneeId']) {
+      const e = change(field)
+      expect(e?.type === 'field_changed' && (e.from as { name?: string }).name).toBeUndefined()
+    }
+  })
+
   it('refuses a change made on an older revision, naming both revisions', () => {
     const { d, c } = openCase()
     d.run({ type: 'case.update', caseId: c.id, revision: 1, patch: { title: 'IDOR in /v2/invoices' } })
