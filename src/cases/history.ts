@@ -124,8 +124,13 @@ export function milestoneBlock(
 ): MilestoneBlock | undefined {
   if (milestone === 'credit_confirmed') return { reason: 'credit_on_case' }
   const window = milestoneWindows[milestone]
-  if (!window.statuses.includes(c.status)) return { reason: 'not_in_status', status: c.status, from: window.statuses[0]! }
-  if (window.after && !recorded.has(window.after)) return { reason: 'needs_first', milestone: window.after }
+  const inStatus = window.statuses.includes(c.status)
+  const notInStatus = { reason: 'not_in_status', status: c.status, from: window.statuses[0]! } as const
+  const missing = window.after !== undefined && !recorded.has(window.after)
+  // A closed case records nothing new before it is reopened; an open one is told first what must count before.
+  if (c.status === 'closed' && (!inStatus || missing)) return notInStatus
+  if (missing) return { reason: 'needs_first', milestone: window.after! }
+  if (!inStatus) return notInStatus
   if (recorded.has(milestone) && !repeatableMilestones(policy).has(milestone)) return { reason: 'already_recorded' }
   return undefined
 }

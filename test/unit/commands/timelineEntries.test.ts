@@ -106,6 +106,9 @@ describe('what can be recorded next', () => {
     expect(refusalOf(() => record(received.d, received.id, 'published')).issues[0]?.message).toBe(
       'Published comes later: a case that is Received records it once it is Resolved',
     )
+    expect(refusalOf(() => record(received.d, received.id, 'progress_update_sent')).issues[0]?.message).toBe(
+      'Progress update sent comes after Evaluation sent; record that first',
+    )
     const evaluating = openCase('evaluating')
     expect(refusalOf(() => record(evaluating.d, evaluating.id, 'progress_update_sent')).issues).toEqual([
       { path: 'milestone', message: 'Progress update sent comes after Evaluation sent; record that first' },
@@ -117,6 +120,11 @@ describe('what can be recorded next', () => {
     const closed = openCase('evaluating', 'accepted', 'resolved', 'closed')
     expect(refusalOf(() => record(closed.d, closed.id, 'publication_consulted')).issues[0]?.message).toBe(
       'Reporter consulted on publication cannot be recorded on a closed case; reopen the case first',
+    )
+    // Closed before the evaluation went out: there will be no reward to decide until it is reopened and evaluated.
+    const spam = openCase('closed')
+    expect(refusalOf(() => record(spam.d, spam.id, 'reward_decided')).issues[0]?.message).toBe(
+      'Reward decided cannot be recorded on a closed case; reopen the case first',
     )
   })
 
