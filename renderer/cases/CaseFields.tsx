@@ -1,12 +1,12 @@
 import { memo, useMemo } from 'react'
 import { Channel, Rating } from '../../src/cases/case'
 import type { TeamMember } from '../../src/settings/settings'
+import { formatDayTime } from '../../src/i18n'
 import { channelLabels, languageNames, ratingLabels, unratedLabel } from '../../src/i18n/labels'
 import { zonedIso } from '../../src/time'
 import { Field, type ControlProps } from '../forms/Field'
 import { PolicySelect } from '../policies/PolicySelect'
 import { isRemoved, memberLabel, memberName } from '../settings/members'
-import { formatDateTime } from '../time/formatDate'
 import { localTimeZone, timeZoneChoices } from '../time/timeZones'
 import { cvssOf, type CaseDraft, type FieldErrors } from './caseDraft'
 import { ratingOrder } from './ratingOrder'
@@ -41,7 +41,7 @@ export function CaseFields({ draft, errors, team, onChange }: Props) {
             error={errors['received.at']}
             hint={
               receivedAt && draft.receivedTimeZone !== localTimeZone()
-                ? `On this computer’s clock: ${formatDateTime(receivedAt)}`
+                ? `On this computer’s clock: ${formatDayTime(receivedAt, localTimeZone(), 'en', true)}`
                 : undefined
             }
           >

@@ -2,12 +2,17 @@ import type { ReactNode } from 'react'
 import { Link } from 'react-router'
 import type { CaseProblem } from '../../src/cases/summary'
 import type { CaseSummary } from '../../src/ipc/contract'
+import { formatDay, formatDayTime } from '../../src/i18n'
 import type { TeamMember } from '../../src/settings/settings'
+import { dateInZone } from '../../src/time'
 import { NextDeadlineCell } from '../deadlines/NextDeadlineCell'
 import { memberName } from '../settings/members'
-import { formatDate, formatDateTime } from '../time/formatDate'
+import { localTimeZone } from '../time/timeZones'
 import { SeverityBadge } from './SeverityBadge'
 import { StatusBadge } from './StatusBadge'
+
+// Asked once: the list renders this column for every row it shows, on every keystroke in its search box.
+const here = localTimeZone()
 
 /** Why a row has no next deadline; the case screen says more and offers the fix. */
 const rowProblemText: Record<CaseProblem, string> = {
@@ -71,6 +76,11 @@ export const caseColumns: CaseColumn[] = [
   {
     id: 'received',
     label: 'Received',
-    render: (s) => <time dateTime={s.receivedAt} title={formatDateTime(s.receivedAt)}>{formatDate(s.receivedAt)}</time>,
+    // On this computer's clock, in the screens' one formatter: 'Mon 2 Mar 2026', the time in the tooltip.
+    render: (s) => (
+      <time dateTime={s.receivedAt} title={formatDayTime(s.receivedAt, here, 'en', true)}>
+        {formatDay(dateInZone(Date.parse(s.receivedAt), here), 'en', true)}
+      </time>
+    ),
   },
 ]
