@@ -187,13 +187,14 @@ function fieldChangeText(
         return `${s.score} ${ratingLabels[lang][s.rating]} (${s.vector})`
       }
       case 'assigneeId': {
-        const m = v as { memberId: string; name: string } | null
-        return m ? f.person(m.memberId, m.name) : w.nobody
+        const m = v as { memberId: string; name?: string } | null
+        if (!m) return w.nobody
+        return m.name ? f.person(m.memberId, m.name) : w.formerMember
       }
       case 'tags':
         return (v as string[]).join(', ') || w.none
       case 'policyId':
-        return (v as { name: string }).name
+        return (v as { name?: string }).name || w.removedPolicy
       case 'credit': {
         const credit = v as { choice: Credit['choice']; displayName?: string }
         return `${creditChoiceLabels[lang][credit.choice]}${credit.displayName ? `: ${credit.displayName}` : ''}`

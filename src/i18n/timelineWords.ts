@@ -8,6 +8,10 @@ export type TimelineWords = {
   removed(name: string): string
   none: string
   nobody: string
+  /** An assignee recorded without a name: no longer on the team when the change was recorded. */
+  formerMember: string
+  /** A policy recorded without a name: removed when the change was recorded. */
+  removedPolicy: string
   opened: string
   sample: string
   changed: [string, string, string]
@@ -37,6 +41,8 @@ const en: TimelineWords = {
   removed: (name) => `${name} (removed)`,
   none: '(none)',
   nobody: 'nobody',
+  formerMember: 'a former member',
+  removedPolicy: 'a policy that no longer exists',
   opened: 'Opened the case',
   sample: ' (sample)',
   changed: ['Changed ', ' from ', ' to '],
@@ -76,6 +82,8 @@ const nl: TimelineWords = {
   removed: (name) => `${name} (verwijderd)`,
   none: '(geen)',
   nobody: 'niemand',
+  formerMember: 'een voormalig teamlid',
+  removedPolicy: 'een beleid dat niet meer bestaat',
   opened: 'Opende de zaak',
   sample: ' (voorbeeld)',
   changed: ['Wijzigde ', ' van ', ' naar '],

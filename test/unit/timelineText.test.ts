@@ -43,7 +43,7 @@ describe('the timeline in words', () => {
   const kase = history([
     { as: ana, command: { type: 'case.create', input } },
     { as: bo, command: { type: 'case.update', caseId: '', patch: { credit: { choice: 'named', cveCreditType: 'finder' } } } },
-    { as: ana, command: { type: 'case.recordMilestone', caseId: '', milestone: 'progress_update_sent', on: '2026-12-01T09:00:00+01:00' } },
+    { as: ana, command: { type: 'case.recordMilestone', caseId: '', milestone: 'publication_consulted', on: '2026-12-01T09:00:00+01:00' } },
   ])
   const milestone = kase.timeline.find((e) => e.type === 'milestone')!
   const corrected = history([
@@ -82,8 +82,8 @@ describe('the timeline in words', () => {
 
   it('writes a milestone with its day and time on the given clock', () => {
     expect(milestone.type).toBe('milestone')
-    expect(sentence(timelineText(kase, context('en'))[2]!)).toBe('Progress update sent on Tue 1 Dec 09:00')
-    expect(sentence(timelineText(kase, context('nl'))[2]!)).toBe('Voortgangsbericht verstuurd op di 1 dec 09:00')
+    expect(sentence(timelineText(kase, context('en'))[2]!)).toBe('Reporter consulted on publication on Tue 1 Dec 09:00')
+    expect(sentence(timelineText(kase, context('nl'))[2]!)).toBe('Melder geraadpleegd over publicatie op di 1 dec 09:00')
   })
 
   it('a correction names what it replaces, and marks the original as corrected', () => {
@@ -142,6 +142,22 @@ describe('the timeline in words', () => {
     expect(last(described('reportText'), 'nl')).toBe('Wijzigde de meldingstekst van Short naar Long')
     expect(last(described('colour'), 'en')).toBe('Changed a field from Short to Long')
     expect(last(described('constructor'), 'nl')).toBe('Wijzigde een veld van Short naar Long')
+  })
+
+  it('an assignee or policy recorded without a name is a former member or a removed policy, never an id', () => {
+    const at = '2026-12-01T10:00:00.000Z'
+    const changed = (field: string, from: unknown, to: unknown): Case => ({
+      ...kase,
+      timeline: [...kase.timeline, { id: `fc-${field}`, type: 'field_changed', at, by: ana, field, from, to } as unknown as Case['timeline'][number]],
+    })
+    const last = (c: Case, lang: 'en' | 'nl') => sentence(timelineText(c, context(lang)).at(-1)!)
+    const assignee = changed('assigneeId', null, { memberId: 'm-gone' })
+    expect(last(assignee, 'en')).toBe('Changed the assignee from nobody to a former member')
+    expect(last(assignee, 'nl')).toBe('Wijzigde de behandelaar van niemand naar een voormalig teamlid')
+    expect(last(changed('assigneeId', { memberId: 'm-gone', name: '' }, null), 'en')).toBe('Changed the assignee from a former member to nobody')
+    const policy = changed('policyId', { policyId: 'ikuu', name: 'IKUU' }, { policyId: 'gone' })
+    expect(last(policy, 'en')).toBe('Changed the policy from IKUU to a policy that no longer exists')
+    expect(last(policy, 'nl')).toBe('Wijzigde het beleid van IKUU naar een beleid dat niet meer bestaat')
   })
 
   it('an actor recorded without a name is “Someone”; a name recorded earlier, even “You”, reads as recorded', () => {
