@@ -90,8 +90,9 @@ const open: readonly CaseStatus[] = ['received', 'acknowledged', 'needs_info', '
  * (lifecycle's statusMilestones) is offered from the status its recording moves on, and in every status past the one it
  * stands for: an acknowledgement from Received on, the evaluation from Evaluating, the fix from Accepted, publication
  * from Resolved. Progress updates start once the evaluation went out and end with publication. A consultation about
- * publication can happen any time before it. A closed case takes only the reward decision, which bug bounties often
- * settle after closing; the rest needs the case reopened. Credit is confirmed by choosing it on the case, never here.
+ * publication can happen any time before it (and be recorded once it is out). A closed case takes only the reward
+ * decision, which bug bounties often settle after closing; the rest needs the case reopened. Credit is confirmed by
+ * choosing it on the case, never here.
  */
 export const milestoneWindows: Readonly<Record<Milestone, { statuses: readonly CaseStatus[]; after?: Milestone }>> = {
   acknowledgement_sent: { statuses: open },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { previewTransition } from '../../../src/commands/previewTransition'
+import { deadlinesOf } from '../../../src/deadlines'
 import { policyById } from '../../../src/policies/catalog'
 import { desk, idor, now } from './fixture'
 
@@ -49,6 +50,7 @@ describe('previewTransition', () => {
     const none = { openPromises: [], becomeOverdue: [], becomeNotApplicable: [] }
     const unpinned = { ...c(), calendar: { ...c().calendar, spec: { ...c().calendar.spec, country: 'XX' } } }
     const unknownZone = { ...c(), received: { ...c().received, timeZone: 'Mars/Olympus_Mons' } }
+    for (const broken of [unpinned, unknownZone]) expect(() => deadlinesOf(broken, aimms, now)).toThrow('cannot be counted')
     expect(previewTransition(unpinned, aimms, { to: 'published' }, now)).toEqual(none)
     expect(previewTransition(unknownZone, aimms, { to: 'closed', closingReason: 'completed' }, now)).toEqual(none)
     expect(previewTransition(c(), undefined, { to: 'published' }, now)).toEqual(none)
