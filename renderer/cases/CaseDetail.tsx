@@ -11,7 +11,7 @@ import { useSettings } from '../queries/settings'
 import { useCase, useCaseChange, useDeadlines, useNextMilestones } from '../queries/cases'
 import { Loading } from '../shell/Loading'
 import { useFailureShown } from '../shell/Problems'
-import { useUnsavedChangesGuard } from '../shell/UnsavedChanges'
+import { UnsavedParts, useUnsavedChangesGuard, useUnsavedParts } from '../shell/UnsavedChanges'
 import {
   creditDraftOf,
   draftFromCase,
@@ -60,8 +60,10 @@ export function CaseDetail() {
   const actions = useCaseActions(kase)
   const { busy, conflict } = actions
   const formRef = useRef<HTMLFormElement>(null)
-  const dirty = edit !== null && Object.keys(editOf(edit.base, edit.draft, edit.credit, edit.reward).patch).length > 0
-  useUnsavedChangesGuard(dirty, kase ? `${kase.key}` : 'the case')
+  const editing = edit !== null && Object.keys(editOf(edit.base, edit.draft, edit.credit, edit.reward).patch).length > 0
+  // A half-typed note, milestone or correction counts as much as the edit form: one guard for the whole screen.
+  const parts = useUnsavedParts()
+  useUnsavedChangesGuard(editing || parts.unsaved, kase ? `${kase.key}` : 'the case')
 
   const changeDraft = useCallback(
     (c: Partial<CaseDraft>) => setEdit((e) => e && { ...e, draft: { ...e.draft, ...c }, errors: withoutFields(e.errors, c) }),
@@ -111,119 +113,121 @@ export function CaseDetail() {
 
   const severity = kase.severity
   return (
-    <div className="screen">
-      <nav className="breadcrumb" aria-label="Breadcrumb">
-        <Link to="/cases">Cases</Link>
-        <span aria-hidden="true">/</span>
-        <span className="mono">{kase.key}</span>
-        {kase.sample && <span className="pill">Sample</span>}
-      </nav>
-      <header className="detail-header">
-        <div className="detail-heading">
-          <h1>{kase.title}</h1>
-          <div className="detail-badges">
-            <StatusBadge status={kase.status} />
-            <SeverityBadge
-              rating={severity && severity.kind !== 'unrated' ? severity.rating : undefined}
-              score={severity?.kind === 'cvss' ? severity.score : undefined}
-            />
-            {next && <NextDeadlineCell next={next} withLabel />}
-          </div>
-        </div>
-        {!edit && (
-          <button
-            type="button"
-            className="button"
-            onClick={() =>
-              setEdit({ base: kase, draft: draftFromCase(kase), credit: creditDraftOf(kase), reward: rewardDraftOf(kase), errors: {} })
-            }
-          >
-            Edit
-          </button>
-        )}
-      </header>
-
-      {conflict && (
-        <div className="conflict" role="alert">
-          <p>
-            <strong>Someone else changed this case</strong> after you opened it, so your change was not saved.
-            {edit ? ' Your edits are still in the form; reloading shows the latest version and discards them.' : ''}
-          </p>
-          <button type="button" className="button" onClick={() => void reloadAfterConflict()}>
-            Reload case
-          </button>
-        </div>
-      )}
-
-      {edit ? (
-        <form ref={formRef} className="case-form" noValidate onSubmit={(e) => void save(e)} aria-label="Edit case">
-          {Object.keys(edit.errors).length > 0 && (
-            <p className="form-summary" role="alert">
-              The changes were not saved. Check: {fieldsToFix(edit.errors)}.
-            </p>
-          )}
-          <CaseFields
-            draft={edit.draft}
-            errors={edit.errors}
-            team={team}
-            onChange={changeDraft}
-          />
-          <CreditRewardFields
-            credit={edit.credit}
-            reward={edit.reward}
-            errors={edit.errors}
-            onCredit={(c) => setEdit((e) => e && { ...e, credit: { ...e.credit, ...c } })}
-            onReward={(c) => setEdit((e) => e && { ...e, reward: { ...e.reward, ...c } })}
-          />
-          <FormButtons submit="Save" onCancel={() => setEdit(null)} busy={busy} className="form-actions form-actions-sticky" />
-        </form>
-      ) : (
-        <>
-          <section className="card status-card" aria-label="Status">
-            <div className="status-now">
-              <span className="status-now-label">Status</span>
+    <UnsavedParts value={parts.mark}>
+      <div className="screen">
+        <nav className="breadcrumb" aria-label="Breadcrumb">
+          <Link to="/cases">Cases</Link>
+          <span aria-hidden="true">/</span>
+          <span className="mono">{kase.key}</span>
+          {kase.sample && <span className="pill">Sample</span>}
+        </nav>
+        <header className="detail-header">
+          <div className="detail-heading">
+            <h1>{kase.title}</h1>
+            <div className="detail-badges">
               <StatusBadge status={kase.status} />
-            </div>
-            <StatusActions kase={kase} busy={busy} onTransition={actions.transition} onUndo={actions.undo} />
-          </section>
-          {actions.confirming && (
-            <ConfirmMoveDialog
-              to={actions.confirming.transition.to}
-              preview={actions.confirming.preview}
-              busy={busy}
-              onCancel={actions.cancelMove}
-              onConfirm={() => void actions.confirmMove()}
-            />
-          )}
-          <div className="detail-grid">
-            <div className="detail-main">
-              <CaseDeadlines kase={kase} onCaseChange={(next) => void saveCase(async () => next)} />
-              <section className="card" aria-labelledby="report-text-title">
-                <h2 id="report-text-title">Report as received</h2>
-                {kase.reportText ? (
-                  <pre className="report-text">{kase.reportText}</pre>
-                ) : (
-                  <p className="muted">No report text was recorded.</p>
-                )}
-              </section>
-              <section className="card" aria-labelledby="timeline-title">
-                <h2 id="timeline-title">Timeline</h2>
-                <Timeline kase={kase} team={team} onCorrect={actions.correct} onWithdraw={actions.withdraw} />
-                <NoteComposer onAdd={actions.addNote} />
-              </section>
-            </div>
-            <div className="detail-side">
-              <DetailsCard kase={kase} team={team} />
-              <section className="card" aria-labelledby="milestone-title">
-                <h2 id="milestone-title">Record milestone</h2>
-                <MilestoneRecorder kase={kase} milestones={nextMilestones.data} onRecord={actions.recordMilestone} />
-              </section>
-              <ReporterCard kase={kase} />
-              <CreditRewardCard kase={kase} />
+              <SeverityBadge
+                rating={severity && severity.kind !== 'unrated' ? severity.rating : undefined}
+                score={severity?.kind === 'cvss' ? severity.score : undefined}
+              />
+              {next && <NextDeadlineCell next={next} withLabel />}
             </div>
           </div>
-        </>
-      )}
-    </div>
+          {!edit && (
+            <button
+              type="button"
+              className="button"
+              onClick={() =>
+                setEdit({ base: kase, draft: draftFromCase(kase), credit: creditDraftOf(kase), reward: rewardDraftOf(kase), errors: {} })
+              }
+            >
+              Edit
+            </button>
+          )}
+        </header>
+
+        {conflict && (
+          <div className="conflict" role="alert">
+            <p>
+              <strong>Someone else changed this case</strong> after you opened it, so your change was not saved.
+              {edit ? ' Your edits are still in the form; reloading shows the latest version and discards them.' : ''}
+            </p>
+            <button type="button" className="button" onClick={() => void reloadAfterConflict()}>
+              Reload case
+            </button>
+          </div>
+        )}
+
+        {edit ? (
+          <form ref={formRef} className="case-form" noValidate onSubmit={(e) => void save(e)} aria-label="Edit case">
+            {Object.keys(edit.errors).length > 0 && (
+              <p className="form-summary" role="alert">
+                The changes were not saved. Check: {fieldsToFix(edit.errors)}.
+              </p>
+            )}
+            <CaseFields
+              draft={edit.draft}
+              errors={edit.errors}
+              team={team}
+              onChange={changeDraft}
+            />
+            <CreditRewardFields
+              credit={edit.credit}
+              reward={edit.reward}
+              errors={edit.errors}
+              onCredit={(c) => setEdit((e) => e && { ...e, credit: { ...e.credit, ...c } })}
+              onReward={(c) => setEdit((e) => e && { ...e, reward: { ...e.reward, ...c } })}
+            />
+            <FormButtons submit="Save" onCancel={() => setEdit(null)} busy={busy} className="form-actions form-actions-sticky" />
+          </form>
+        ) : (
+          <>
+            <section className="card status-card" aria-label="Status">
+              <div className="status-now">
+                <span className="status-now-label">Status</span>
+                <StatusBadge status={kase.status} />
+              </div>
+              <StatusActions kase={kase} busy={busy} onTransition={actions.transition} onUndo={actions.undo} />
+            </section>
+            {actions.confirming && (
+              <ConfirmMoveDialog
+                to={actions.confirming.transition.to}
+                preview={actions.confirming.preview}
+                busy={busy}
+                onCancel={actions.cancelMove}
+                onConfirm={() => void actions.confirmMove()}
+              />
+            )}
+            <div className="detail-grid">
+              <div className="detail-main">
+                <CaseDeadlines kase={kase} onCaseChange={(next) => void saveCase(async () => next)} />
+                <section className="card" aria-labelledby="report-text-title">
+                  <h2 id="report-text-title">Report as received</h2>
+                  {kase.reportText ? (
+                    <pre className="report-text">{kase.reportText}</pre>
+                  ) : (
+                    <p className="muted">No report text was recorded.</p>
+                  )}
+                </section>
+                <section className="card" aria-labelledby="timeline-title">
+                  <h2 id="timeline-title">Timeline</h2>
+                  <Timeline kase={kase} team={team} onCorrect={actions.correct} onWithdraw={actions.withdraw} />
+                  <NoteComposer onAdd={actions.addNote} />
+                </section>
+              </div>
+              <div className="detail-side">
+                <DetailsCard kase={kase} team={team} />
+                <section className="card" aria-labelledby="milestone-title">
+                  <h2 id="milestone-title">Record milestone</h2>
+                  <MilestoneRecorder kase={kase} milestones={nextMilestones.data} onRecord={actions.recordMilestone} />
+                </section>
+                <ReporterCard kase={kase} />
+                <CreditRewardCard kase={kase} />
+              </div>
+            </div>
+          </>
+        )}
+      </div>
+    </UnsavedParts>
   )
 }

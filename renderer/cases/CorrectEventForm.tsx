@@ -3,6 +3,7 @@ import { wallClockText, zonedIso } from '../../src/time'
 import type { FieldIssue } from '../desk'
 import { Field } from '../forms/Field'
 import { FormButtons } from '../forms/FormButtons'
+import { useUnsavedPart } from '../shell/UnsavedChanges'
 import { localTimeZone } from '../time/timeZones'
 
 /** What a correction changes: a milestone's date (`on`) or a note's text, with why. */
@@ -37,11 +38,13 @@ export function CorrectEventForm({
   onCancel(): void
 }) {
   const zone = localTimeZone()
-  const [when, setWhen] = useState(() => (on ? wallClockText(on, zone) : ''))
+  const [initialWhen] = useState(() => (on ? wallClockText(on, zone) : ''))
+  const [when, setWhen] = useState(initialWhen)
   const [newText, setNewText] = useState(text ?? '')
   const [reason, setReason] = useState('')
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [busy, setBusy] = useState(false)
+  useUnsavedPart(when !== initialWhen || newText !== (text ?? '') || reason.trim() !== '')
 
   async function submit(event: FormEvent) {
     event.preventDefault()
@@ -96,6 +99,7 @@ export function WithdrawEventForm({
   const [reason, setReason] = useState('')
   const [error, setError] = useState<string>()
   const [busy, setBusy] = useState(false)
+  useUnsavedPart(reason.trim() !== '')
 
   async function submit(event: FormEvent) {
     event.preventDefault()

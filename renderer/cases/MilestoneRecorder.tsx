@@ -5,6 +5,7 @@ import { milestoneLabels } from '../../src/i18n/labels'
 import type { Milestone } from '../../src/policies/policy'
 import type { FieldIssue } from '../desk'
 import { Field } from '../forms/Field'
+import { useUnsavedPart } from '../shell/UnsavedChanges'
 import { refusalOf } from './caseDraft'
 import { wallClockText, zonedIso } from '../../src/time'
 import { localTimeZone } from '../time/timeZones'
@@ -31,11 +32,14 @@ export function MilestoneRecorder({
   const zone = localTimeZone()
   const [chosen, setChosen] = useState<Milestone | ''>('')
   const [when, setWhen] = useState(() => wallClockText(Date.now(), zone))
+  const [whenTyped, setWhenTyped] = useState(false)
   const [comment, setComment] = useState('')
   const [errors, setErrors] = useState<Record<string, string>>({})
   const [busy, setBusy] = useState(false)
   // A choice that is no longer offered (the case moved on) falls back to the first one that is.
   const milestone = chosen && milestones?.includes(chosen) ? chosen : milestones?.[0]
+  // The date starts as now: only a date the user typed, a comment or a choice of milestone is theirs to lose.
+  useUnsavedPart(whenTyped || comment.trim() !== '' || chosen !== '')
 
   async function submit(event: FormEvent) {
     event.preventDefault()
@@ -52,6 +56,7 @@ export function MilestoneRecorder({
       setComment('')
       setChosen('')
       setWhen(wallClockText(Date.now(), zone))
+      setWhenTyped(false)
     } else {
       setErrors(Object.fromEntries(result.map((i) => [i.path, i.message])))
     }
@@ -84,6 +89,7 @@ export function MilestoneRecorder({
             value={when}
             onChange={(e) => {
               setWhen(e.target.value)
+              setWhenTyped(true)
               setErrors(({ on: _, ...rest }) => rest)
             }}
           />

@@ -1,12 +1,14 @@
 import { useState, type FormEvent } from 'react'
 import type { FieldIssue } from '../desk'
 import { Field } from '../forms/Field'
+import { useUnsavedPart } from '../shell/UnsavedChanges'
 
 /** An internal note: never sent to the reporter. Keeps the text when saving fails. */
 export function NoteComposer({ onAdd }: { onAdd(text: string): Promise<true | FieldIssue[]> }) {
   const [text, setText] = useState('')
   const [error, setError] = useState<string>()
   const [busy, setBusy] = useState(false)
+  useUnsavedPart(text.trim() !== '')
 
   async function submit(event: FormEvent) {
     event.preventDefault()

@@ -1,4 +1,4 @@
-import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react'
+import { createContext, useCallback, useContext, useEffect, useId, useRef, useState, type ReactNode } from 'react'
 import { useBlocker, type BlockerFunction } from 'react-router'
 import { Dialog } from '../dialogs/Dialog'
 
@@ -76,4 +76,38 @@ export function useUnsavedChangesGuard(dirty: boolean, what: string): { release(
       released.current = true
     }, []),
   }
+}
+
+type MarkPart = (part: string, unsaved: boolean) => void
+const PartsContext = createContext<MarkPart | null>(null)
+
+/**
+ * For a screen of several small forms under its one guard (the case screen: a note, a milestone, a correction): each
+ * form says whether it holds unsaved input (`useUnsavedPart`), and `unsaved` is whether any does. Wrap the forms in
+ * `<UnsavedParts value={mark}>`.
+ */
+export function useUnsavedParts(): { unsaved: boolean; mark: MarkPart } {
+  const [parts, setParts] = useState<ReadonlySet<string>>(() => new Set())
+  const mark = useCallback<MarkPart>(
+    (part, unsaved) =>
+      setParts((current) => {
+        if (current.has(part) === unsaved) return current
+        const next = new Set(current)
+        if (unsaved) next.add(part)
+        else next.delete(part)
+        return next
+      }),
+    [],
+  )
+  return { unsaved: parts.size > 0, mark }
+}
+
+export const UnsavedParts = PartsContext.Provider
+
+/** A small form says whether it holds unsaved input, for its screen's guard; it counts no more once it is gone. */
+export function useUnsavedPart(unsaved: boolean): void {
+  const mark = useContext(PartsContext)
+  const part = useId()
+  useEffect(() => mark?.(part, unsaved), [mark, part, unsaved])
+  useEffect(() => () => mark?.(part, false), [mark, part])
 }

@@ -178,6 +178,43 @@ describe('case detail', { timeout: 20_000 }, () => {
     await screen.findByRole('heading', { level: 1, name: 'Cases' })
   })
 
+  it('a half-typed note, milestone comment or correction is not lost silently: leaving asks first, Stay keeps it', async () => {
+    const { desk, kase, user } = await openCase()
+    const leave = () => user.click(within(screen.getByRole('navigation', { name: 'Breadcrumb' })).getByRole('link', { name: 'Cases' }))
+    const askAndStay = async () => {
+      const dialog = await screen.findByRole('dialog', { name: 'Leave without saving?' })
+      expect(dialog).toHaveTextContent(`Your changes to ${kase.key} will be lost.`)
+      await user.click(within(dialog).getByRole('button', { name: 'Stay' }))
+      await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+    }
+
+    await user.type(screen.getByLabelText('Internal note'), 'Asked the reporter for a video')
+    await leave()
+    await askAndStay()
+    expect(screen.getByLabelText('Internal note')).toHaveValue('Asked the reporter for a video')
+    await user.clear(screen.getByLabelText('Internal note'))
+
+    await user.type(screen.getByLabelText(/Milestone comment/), 'Sent by phone')
+    await leave()
+    await askAndStay()
+    expect(screen.getByLabelText(/Milestone comment/)).toHaveValue('Sent by phone')
+    await user.clear(screen.getByLabelText(/Milestone comment/))
+
+    await value(desk.cases.addNote({ id: kase.id, text: 'Reporter uses Firefox' }))
+    const timeline = screen.getByRole('list', { name: 'Timeline' })
+    await user.click(await within(timeline).findByRole('button', { name: 'Correct note' }))
+    const form = screen.getByRole('form', { name: 'Correct note' })
+    await user.type(within(form).getByLabelText('Note as it should read'), ' 128')
+    await leave()
+    await askAndStay()
+    expect(within(form).getByLabelText('Note as it should read')).toHaveValue('Reporter uses Firefox 128')
+
+    // Closing the correction drops its input, and with nothing unsaved the screen is left without a question.
+    await user.click(within(form).getByRole('button', { name: 'Cancel' }))
+    await leave()
+    await screen.findByRole('heading', { level: 1, name: 'Cases' })
+  })
+
   it('says someone else changed the case when a save conflicts, keeps the edits, and reloads on request', async () => {
     const { desk, kase, user } = await openCase()
     await user.click(screen.getByRole('button', { name: 'Edit' }))
@@ -219,9 +256,12 @@ describe('case detail', { timeout: 20_000 }, () => {
     await screen.findByRole('heading', { level: 1, name: 'Policy since deleted' })
 
     const card = screen.getByRole('region', { name: 'Deadlines' })
-    expect(await within(card).findByRole('alert')).toHaveTextContent(
-      `Case ${made.key} follows the policy "deleted-policy", which no longer exists. Choose another policy for the case.`,
+    await waitFor(() =>
+      expect(within(card).getByRole('alert')).toHaveTextContent(
+        'These deadlines cannot be counted: the case’s policy no longer exists. Edit the case and choose another policy.',
+      ),
     )
+    expect(document.body.textContent).not.toContain('deleted-policy')
     await user.type(screen.getByLabelText('Internal note'), 'Still works')
     await user.click(screen.getByRole('button', { name: 'Add note' }))
     await waitFor(() => expect(timelineText()).toContain('Still works'))
