@@ -1,34 +1,17 @@
 import { countries, holidaysOf, regionsOf, statesOf, defaultTimeZone } from '../src/calendar'
-import type { Case } from '../src/cases/case'
 import { nextMilestones } from '../src/cases/history'
 import { matchingCaseIds } from '../src/cases/search'
 import { caseSummaries, toRow } from '../src/cases/summary'
 import type { Command } from '../src/commands'
-import { previewTransition, type TransitionPreview } from '../src/commands/previewTransition'
+import { previewTransition } from '../src/commands/previewTransition'
 import { deadlinesOf } from '../src/deadlines'
 import { createNextDeadlineCache } from '../src/deadlines/nextDeadlineCache'
 import { DeskError } from '../src/errors'
 import type { Handlers } from '../src/ipc/contract'
 import { externalLink } from '../src/links/externalLink'
 import { allPolicies, policyById, policyOfCase } from '../src/policies/catalog'
-import type { Policy } from '../src/policies/policy'
 import { presetPolicies } from '../src/policies/presets'
 import type { StoreSession } from './storeSession'
-
-const noOpenPromises = (): TransitionPreview => ({ openPromises: [], becomeOverdue: [], becomeNotApplicable: [] })
-
-/** deadlinesOf refuses an uncountable case as invalid input naming no field; the refusals of a move name one or are invalid_transition. */
-const isCountingProblem = (error: unknown) => error instanceof DeskError && error.code === 'invalid_input' && error.issues.length === 0
-
-/** Whether the case's deadlines can be counted now; asked only after a preview failed, to tell why. */
-function canCount(c: Case, policy: Policy, now: Date): boolean {
-  try {
-    deadlinesOf(c, policy, now, { explain: false })
-    return true
-  } catch {
-    return false
-  }
-}
 
 /** What only the desktop shell can do: native dialogs and the system browser. The e2e bridge supplies its own. */
 export interface Shell {
@@ -81,17 +64,7 @@ export function createHandlers(session: StoreSession, shell: Shell, now: () => D
     'cases:revertStatus': async ({ id, revision, eventId }) => run({ type: 'case.revertStatus', caseId: id, revision, eventId }),
     'cases:previewTransition': async ({ id, transition }) => {
       const { c, policy } = caseWithPolicy(id)
-      // Without a policy, or with deadlines that cannot be counted (its calendar is gone), no promise is known to be
-      // open: the move itself is not held up, and the case screen shows the counting problem where the deadlines go.
-      if (!policy) return noOpenPromises()
-      const at = now()
-      try {
-        return previewTransition(c, policy, transition, at)
-      } catch (error) {
-        // The lifecycle's refusals (a move not allowed, a field of the move) still reach the screen as they are.
-        if (isCountingProblem(error) && !canCount(c, policy, at)) return noOpenPromises()
-        throw error
-      }
+      return previewTransition(c, policy, transition, now())
     },
     'cases:addNote': async ({ id, text }) => run({ type: 'case.addNote', caseId: id, text }),
     'cases:recordMilestone': async ({ id, ...milestone }) => run({ type: 'case.recordMilestone', caseId: id, ...milestone }),

@@ -69,7 +69,7 @@ function actorOf(settings: Settings, memberId: string | undefined): Actor {
   const member = memberId === undefined ? undefined : settings.team.find((m) => m.id === memberId)
   return member ? { memberId: member.id, name: member.name } : nobody
 }
-const nobody: Actor = { name: '' }
+const nobody: Actor = {}
 
 /**
  * What another app's write may have changed. Settings and policies are small enough to compare; the cases are not
