@@ -10,6 +10,15 @@ export function externalLink(raw: string): URL | null {
     return null
   }
   if (url.protocol === 'https:' && url.hostname !== '' && url.username === '' && url.password === '') return url
-  if (url.protocol === 'mailto:' && !/[\r\n]/.test(decodeURIComponent(url.pathname))) return url
+  if (url.protocol === 'mailto:' && !/[\r\n]/.test(decoded(url.pathname) ?? '\n')) return url
   return null
+}
+
+/** Null for text that is not valid percent-encoding ('%E0%A4%A'), which decodeURIComponent throws on. */
+function decoded(text: string): string | null {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return null
+  }
 }

@@ -16,6 +16,9 @@ describe('externalLink', () => {
     'https://user:pass@example.org/',
     'mailto:a@example.org%0D%0ABcc:victim@example.org',
     'not a url',
+    // Malformed percent-encoding: refused, not thrown (the link renders while the screen does).
+    'mailto:a@example.org%',
+    'mailto:%E0%A4%A',
   ])('refuses %s', (url) => {
     expect(externalLink(url)).toBeNull()
   })
