@@ -12,13 +12,25 @@ type CaseSummariesState = {
   reload(): Promise<void>
 }
 
+// Once per loaded list, not once per screen that asks: the list, the sidebar and the sample notice all do.
+const withSamples = new WeakMap<CaseSummary[], boolean>()
+
+function hasSamples(summaries: CaseSummary[]): boolean {
+  let answer = withSamples.get(summaries)
+  if (answer === undefined) {
+    answer = summaries.some((s) => s.sample)
+    withSamples.set(summaries, answer)
+  }
+  return answer
+}
+
 /** The rows of the case list from the cache, shared by the list, the sidebar count and the sample-case notice. */
 export function useCaseSummaries(): CaseSummariesState {
   const { data, error, refetch } = useCaseList()
   return useMemo(
     () => ({
       summaries: data ?? null,
-      hasSamples: data?.some((s) => s.sample) ?? false,
+      hasSamples: data ? hasSamples(data) : false,
       error,
       reload: async () => {
         await refetch()
