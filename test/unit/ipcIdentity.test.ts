@@ -83,7 +83,7 @@ describe('who am I, per installation', () => {
     const settings = value(await anasApp.desk.settings.get({}))
     value(await anasApp.desk.settings.update({ ...settings, team: [ana] }))
     expect(value(await anasApp.desk.identity.get({}))).toEqual({ memberId: null })
-    expect(value(await anasApp.desk.cases.create(report)).timeline[0]!.by).toEqual({ name: '' })
+    expect(value(await anasApp.desk.cases.create(report)).timeline[0]!.by).toEqual({})
 
     value(await anasApp.desk.identity.set({ memberId: null }))
     expect(value(await anasApp.desk.identity.get({}))).toEqual({ memberId: null })
@@ -110,7 +110,7 @@ describe('who am I, per installation', () => {
     await shared.restart()
     expect(value(await shared.desk.identity.get({}))).toEqual({ memberId: null })
     const created = value(await shared.desk.cases.create(report))
-    expect(created.timeline[0]!.by).toEqual({ name: '' })
+    expect(created.timeline[0]!.by).toEqual({})
     // The file is not rewritten to forget the old choice; this installation just does not borrow it.
     expect(JSON.parse(await readFile(shared.file, 'utf8')).settings.currentMemberId).toBe(ana.id)
   })
