@@ -58,6 +58,8 @@ describe('deadlines, calendar and policies, end to end', () => {
     expect(text).toContain('Tue 22 Dec 2026 23:59 (Europe/Amsterdam)')
     expect(text).toContain('Received Fri 18 Dec 16:10 → 2 business days → skipped Sat–Sun 19–20 Dec → due Tue 22 Dec')
     expect(text).toContain('Our Information Desk will confirm receipt within two business days.')
+    // The new case reaches the list (and the sidebar's count) through the store's case:changed event alone.
+    await page.locator('.nav-count').filter({ hasText: /^1$/ }).waitFor()
     await app.screenshot('23-case-deadlines')
 
     await page.getByRole('link', { name: 'Cases' }).first().click()
