@@ -14,10 +14,10 @@ import { StatusBadge } from './StatusBadge'
 // Asked once: the list renders this column for every row it shows, on every keystroke in its search box.
 const here = localTimeZone()
 
-/** Why a row has no next deadline; the case screen says more and offers the fix. */
-const rowProblemText: Record<CaseProblem, string> = {
-  policy_missing: 'Not counted: its policy no longer exists. Open the case to choose another.',
-  calendar_unusable: 'Not counted: its calendar cannot be used. Open the case to re-pin it.',
+/** Why a row has no next deadline, short enough for its cell; the tooltip says what to do. */
+const rowProblemText: Record<CaseProblem, { shown: string; fix: string }> = {
+  policy_missing: { shown: 'Not counted: its policy no longer exists', fix: 'Open the case and choose another policy.' },
+  calendar_unusable: { shown: 'Not counted: its calendar cannot be used', fix: 'Open the case and re-pin it to the current calendar.' },
 }
 
 export type CaseColumn = {
@@ -57,8 +57,8 @@ export const caseColumns: CaseColumn[] = [
     // A case whose deadlines cannot be counted says why in its own row; the other rows count as usual.
     render: (s) =>
       s.problem ? (
-        <span className="row-problem" title={rowProblemText[s.problem]}>
-          {rowProblemText[s.problem]}
+        <span className="row-problem" title={`${rowProblemText[s.problem].shown}. ${rowProblemText[s.problem].fix}`}>
+          {rowProblemText[s.problem].shown}
         </span>
       ) : (
         <NextDeadlineCell next={s.nextDeadline} />
