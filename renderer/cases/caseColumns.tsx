@@ -14,6 +14,12 @@ import { StatusBadge } from './StatusBadge'
 // Asked once: the list renders this column for every row it shows, on every keystroke in its search box.
 const here = localTimeZone()
 
+/** 'Mon 23 Nov' this year, 'Mon 23 Nov 2025' before it, as the next deadline writes its days. */
+function receivedDay(at: string): string {
+  const day = dateInZone(Date.parse(at), here)
+  return formatDay(day, 'en', day.slice(0, 4) !== dateInZone(Date.now(), here).slice(0, 4))
+}
+
 /** Why a row has no next deadline, short enough for its cell; the tooltip says what to do. */
 const rowProblemText: Record<CaseProblem, { shown: string; fix: string }> = {
   policy_missing: { shown: 'Not counted: its policy no longer exists', fix: 'Open the case and choose another policy.' },
@@ -76,10 +82,10 @@ export const caseColumns: CaseColumn[] = [
   {
     id: 'received',
     label: 'Received',
-    // On this computer's clock, in the screens' one formatter: 'Mon 2 Mar 2026', the time in the tooltip.
+    // On this computer's clock, in the screens' one formatter; the time and year in the tooltip.
     render: (s) => (
       <time dateTime={s.receivedAt} title={formatDayTime(s.receivedAt, here, 'en', true)}>
-        {formatDay(dateInZone(Date.parse(s.receivedAt), here), 'en', true)}
+        {receivedDay(s.receivedAt)}
       </time>
     ),
   },

@@ -69,8 +69,8 @@ describe('case list', () => {
       expect.stringMatching(/^Overdue · Fri 20 Mar( 2026)?$/),
       'Critical',
       'Unassigned',
-      // The screens' one formatter (src/i18n), not this computer's locale ('Mar 1, 2026').
-      'Sun 1 Mar 2026',
+      // The screens' one formatter (src/i18n), not this computer's locale ('Mar 1, 2026'); the year shows from 2027 on.
+      expect.stringMatching(/^Sun 1 Mar( 2026)?$/),
     ])
     expect(screen.getByText('3 cases')).toBeInTheDocument()
   })
