@@ -15,9 +15,9 @@ export function useSaveSettings(): (next: Settings) => Promise<Settings> {
   return useCallback(
     async (next) => {
       const saved = await call((desk) => desk.settings.update(next))
+      // Shown at once; the 'settings:changed' event then loads the settings and, below them, who uses this
+      // installation again (removing that person makes it nobody).
       client.setQueryData(settingsKey, saved)
-      // Removing the person who uses this installation makes it nobody.
-      void client.invalidateQueries({ queryKey: identityKey })
       return saved
     },
     [client],
