@@ -31,7 +31,11 @@ const sentence = (text: string) => {
 export const userWords: z.core.$ZodErrorMap = (issue) => {
   switch (issue.code) {
     case 'invalid_type':
-      return issue.input === undefined || issue.input === null ? 'Fill this in' : 'This value is not of the right kind'
+      if (issue.input === undefined || issue.input === null) return 'Fill this in'
+      // zod reports 1.5 for an integer field as a wrong type ('expected int'); a person reads it as the wrong number.
+      if (issue.expected === 'int') return 'Enter a whole number'
+      if (issue.expected === 'number') return 'Enter a number'
+      return 'This value is not of the right kind'
     case 'too_small':
       if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? 'Fill this in' : `Use at least ${issue.minimum} characters`
       if (issue.origin === 'array' || issue.origin === 'set') return `Add at least ${issue.minimum}`

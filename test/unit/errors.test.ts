@@ -38,10 +38,13 @@ describe('parseInput', () => {
     })
   })
 
-  it('says a missing value is to be filled in, and a value of the wrong kind is not of the right kind', () => {
+  it('says a missing value is to be filled in, text where a number goes is to be a number, and 1.5 days a whole number', () => {
     expect(messages({ email: 'ana@example.org', code: 'A', days: 'ten', share: 1, unit: 'business_days', link: 'https://a.example', named: 'x' })).toEqual({
       name: 'Fill this in',
-      days: 'This value is not of the right kind',
+      days: 'Enter a number',
+    })
+    expect(messages({ name: 'Ana', email: 'ana@example.org', code: 'A', days: 1.5, share: 1, unit: 'business_days', link: 'https://a.example', named: 'x' })).toEqual({
+      days: 'Enter a whole number',
     })
   })
 
