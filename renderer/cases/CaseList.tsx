@@ -15,6 +15,7 @@ import { caseColumns } from './caseColumns'
 import { ratingOrder } from './ratingOrder'
 import { comparators, filterCases, sortCases, tagsIn, type CaseFilters, type CaseSort } from './caseListView'
 import { useCaseSummaries } from './CaseSummaries'
+import { LoadFailed } from '../shell/LoadFailed'
 
 // Two lines: the title above its key and reporter.
 const rowHeight = 48
@@ -132,12 +133,7 @@ export function CaseList() {
           <h1>Cases</h1>
         </header>
         {error ? (
-          <div className="card">
-            <p>The cases could not be loaded.</p>
-            <button type="button" className="button" onClick={() => void reload()}>
-              Try again
-            </button>
-          </div>
+          <LoadFailed what="The cases" onRetry={() => void reload()} />
         ) : (
           <p className="muted" aria-busy="true">
             Loading cases…

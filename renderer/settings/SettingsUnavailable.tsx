@@ -1,4 +1,5 @@
 import { useSettings } from '../queries/settings'
+import { LoadFailed } from '../shell/LoadFailed'
 import { useFailureShown } from '../shell/Problems'
 
 /** Stands in for a settings form while they load, or when loading failed (the reason is in this screen's problem area). */
@@ -12,12 +13,5 @@ export function SettingsUnavailable() {
       </p>
     )
   }
-  return (
-    <div className="card">
-      <p>The settings could not be loaded.</p>
-      <button type="button" className="button" onClick={() => void reload()}>
-        Try again
-      </button>
-    </div>
-  )
+  return <LoadFailed what="The settings" onRetry={() => void reload()} />
 }
