@@ -158,7 +158,7 @@ export function CaseDetail() {
           </div>
         )}
 
-        {edit ? (
+        {edit && (
           <form ref={formRef} className="case-form" noValidate onSubmit={(e) => void save(e)} aria-label="Edit case">
             {Object.keys(edit.errors).length > 0 && (
               <p className="form-summary" role="alert">
@@ -180,53 +180,56 @@ export function CaseDetail() {
             />
             <FormButtons submit="Save" onCancel={() => setEdit(null)} busy={busy} className="form-actions form-actions-sticky" />
           </form>
-        ) : (
-          <>
-            <section className="card status-card" aria-label="Status">
-              <div className="status-now">
-                <span className="status-now-label">Status</span>
-                <StatusBadge status={kase.status} />
-              </div>
-              <StatusActions kase={kase} busy={busy} onTransition={actions.transition} onUndo={actions.undo} />
-            </section>
-            {actions.confirming && (
-              <ConfirmMoveDialog
-                to={actions.confirming.transition.to}
-                preview={actions.confirming.preview}
-                busy={busy}
-                onCancel={actions.cancelMove}
-                onConfirm={() => void actions.confirmMove()}
-              />
-            )}
-            <div className="detail-grid">
-              <div className="detail-main">
-                <CaseDeadlines kase={kase} onCaseChange={(next) => void saveCase(async () => next)} />
-                <section className="card" aria-labelledby="report-text-title">
-                  <h2 id="report-text-title">Report as received</h2>
-                  {kase.reportText ? (
-                    <pre className="report-text">{kase.reportText}</pre>
-                  ) : (
-                    <p className="muted">No report text was recorded.</p>
-                  )}
-                </section>
-                <section className="card" aria-labelledby="timeline-title">
-                  <h2 id="timeline-title">Timeline</h2>
-                  <Timeline kase={kase} team={team} onCorrect={actions.correct} onWithdraw={actions.withdraw} />
-                  <NoteComposer onAdd={actions.addNote} />
-                </section>
-              </div>
-              <div className="detail-side">
-                <DetailsCard kase={kase} team={team} />
-                <section className="card" aria-labelledby="milestone-title">
-                  <h2 id="milestone-title">Record milestone</h2>
-                  <MilestoneRecorder kase={kase} milestones={nextMilestones.data} onRecord={actions.recordMilestone} />
-                </section>
-                <ReporterCard kase={kase} />
-                <CreditRewardCard kase={kase} />
-              </div>
-            </div>
-          </>
         )}
+        {/*
+          Hidden, not removed, while the edit form is open: a half-typed note, milestone or correction below keeps its
+          text across the edit (and still counts in the screen's guard) instead of being dropped with its form.
+        */}
+        <div hidden={edit !== null}>
+          <section className="card status-card" aria-label="Status">
+            <div className="status-now">
+              <span className="status-now-label">Status</span>
+              <StatusBadge status={kase.status} />
+            </div>
+            <StatusActions kase={kase} busy={busy} onTransition={actions.transition} onUndo={actions.undo} />
+          </section>
+          {actions.confirming && (
+            <ConfirmMoveDialog
+              to={actions.confirming.transition.to}
+              preview={actions.confirming.preview}
+              busy={busy}
+              onCancel={actions.cancelMove}
+              onConfirm={() => void actions.confirmMove()}
+            />
+          )}
+          <div className="detail-grid">
+            <div className="detail-main">
+              <CaseDeadlines kase={kase} onCaseChange={(next) => void saveCase(async () => next)} />
+              <section className="card" aria-labelledby="report-text-title">
+                <h2 id="report-text-title">Report as received</h2>
+                {kase.reportText ? (
+                  <pre className="report-text">{kase.reportText}</pre>
+                ) : (
+                  <p className="muted">No report text was recorded.</p>
+                )}
+              </section>
+              <section className="card" aria-labelledby="timeline-title">
+                <h2 id="timeline-title">Timeline</h2>
+                <Timeline kase={kase} team={team} onCorrect={actions.correct} onWithdraw={actions.withdraw} />
+                <NoteComposer onAdd={actions.addNote} />
+              </section>
+            </div>
+            <div className="detail-side">
+              <DetailsCard kase={kase} team={team} />
+              <section className="card" aria-labelledby="milestone-title">
+                <h2 id="milestone-title">Record milestone</h2>
+                <MilestoneRecorder kase={kase} milestones={nextMilestones.data} onRecord={actions.recordMilestone} />
+              </section>
+              <ReporterCard kase={kase} />
+              <CreditRewardCard kase={kase} />
+            </div>
+          </div>
+        </div>
       </div>
     </UnsavedParts>
   )

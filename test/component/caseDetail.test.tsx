@@ -215,6 +215,28 @@ describe('case detail', { timeout: 20_000 }, () => {
     await screen.findByRole('heading', { level: 1, name: 'Cases' })
   })
 
+  it('opening the edit form keeps a half-typed note, milestone comment and correction: they are there again after it', async () => {
+    const { desk, kase, user } = await openCase()
+    await value(desk.cases.addNote({ id: kase.id, text: 'Reporter uses Firefox' }))
+    const timeline = screen.getByRole('list', { name: 'Timeline' })
+    await user.click(await within(timeline).findByRole('button', { name: 'Correct note' }))
+    await user.type(screen.getByLabelText('Note as it should read'), ' 128')
+    await user.type(screen.getByLabelText('Internal note'), 'Asked the reporter for a video')
+    await user.type(screen.getByLabelText(/Milestone comment/), 'Sent by phone')
+
+    await user.click(screen.getByRole('button', { name: 'Edit' }))
+    // While the edit form is open (nothing changed in it) the typed text still counts: leaving asks.
+    await user.click(within(screen.getByRole('navigation', { name: 'Breadcrumb' })).getByRole('link', { name: 'Cases' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Leave without saving?' })
+    await user.click(within(dialog).getByRole('button', { name: 'Stay' }))
+    await user.click(screen.getByRole('button', { name: 'Cancel' }))
+
+    expect(screen.queryByRole('form', { name: 'Edit case' })).not.toBeInTheDocument()
+    expect(screen.getByLabelText('Internal note')).toHaveValue('Asked the reporter for a video')
+    expect(screen.getByLabelText(/Milestone comment/)).toHaveValue('Sent by phone')
+    expect(screen.getByLabelText('Note as it should read')).toHaveValue('Reporter uses Firefox 128')
+  })
+
   it('says someone else changed the case when a save conflicts, keeps the edits, and reloads on request', async () => {
     const { desk, kase, user } = await openCase()
     await user.click(screen.getByRole('button', { name: 'Edit' }))
