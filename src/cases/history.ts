@@ -72,6 +72,15 @@ export function latestStatusMove(c: Case): TimelineEventOf<'status_changed'> | u
 }
 
 /**
+ * The status move that says the same as milestone event `eventId` (its `milestoneEvent`: the move recorded it, or
+ * recording it made the move) and still stands, not taken back; undefined when no move is linked to it.
+ */
+export function linkedStatusMove(c: Case, eventId: string): TimelineEventOf<'status_changed'> | undefined {
+  const linked = c.timeline.filter((e): e is TimelineEventOf<'status_changed'> => e.type === 'status_changed' && e.milestoneEvent === eventId)
+  return linked.find((move) => !c.timeline.some((e) => e.type === 'status_changed' && e.reverts === move.id))
+}
+
+/**
  * Milestones that happen more than once: progress updates, and whatever else a repeating rule of the policy is met
  * by. Every other milestone happens once; a wrong time is corrected, not recorded again.
  */

@@ -1,10 +1,13 @@
 import { z } from 'zod'
 import type { Case } from '../cases/case'
-import { effectiveEntry, type EffectiveEntry } from '../cases/history'
+import { effectiveEntry, latestStatusMove, linkedStatusMove, type EffectiveEntry } from '../cases/history'
+import type { TimelineEventOf } from '../cases/timeline'
 import { DeskError, parseInput, refusal } from '../errors'
+import { milestoneLabels, statusLabels } from '../i18n/labels'
 import type { StoreDocument } from '../store/document'
 import { changeCase, eventStamp, findCase, unchanged } from './caseChange'
 import type { CommandContext, Outcome } from './context'
+import { revertMove } from './statusMove'
 import { checkMilestoneTime } from './timeRules'
 
 const Reason = z.string().trim().max(10_000).optional()
@@ -60,10 +63,34 @@ export function correctEvent(doc: StoreDocument, cmd: CorrectEvent, ctx: Command
   return changeCase(doc, index, {}, [correction], ctx)
 }
 
-/** Takes a milestone or note out of the count; it stays on the timeline, marked as withdrawn. */
+/**
+ * Takes a milestone or note out of the count; it stays on the timeline, marked as withdrawn. A milestone that a status
+ * move says the same as (linkedStatusMove: Acknowledged because the acknowledgement went out) takes that move back with
+ * it, as reverting the move would: status and milestones agree both ways. That can only be the latest move; once the
+ * case moved on, the later moves stand on this one, so the person undoes them first or corrects the date (which leaves
+ * the status as it is).
+ */
 export function withdrawEvent(doc: StoreDocument, cmd: WithdrawEvent, ctx: CommandContext): Outcome<Case> {
   const { caseId, eventId, reason } = parseInput(WithdrawEvent, cmd, 'The withdrawal')
   const { c, index } = findCase(doc, caseId)
-  correctable(c, eventId)
-  return changeCase(doc, index, {}, [{ ...eventStamp(ctx), type: 'event_withdrawn', eventId, reason: reason || undefined }], ctx)
+  const entry = correctable(c, eventId)
+  const move = linkedStatusMove(c, eventId)
+  if (entry.type !== 'milestone' || !move) {
+    return changeCase(doc, index, {}, [{ ...eventStamp(ctx), type: 'event_withdrawn', eventId, reason: reason || undefined }], ctx)
+  }
+  if (move.id !== latestStatusMove(c)?.id || move.to !== c.status) {
+    throw refusal('reason', movedOnText(c, entry, move), 'invalid_transition')
+  }
+  const revert = revertMove(c, move, ctx, reason || undefined)
+  return changeCase(doc, index, revert.changes, revert.events, ctx)
+}
+
+/** Why a milestone linked to an earlier status move cannot be withdrawn, naming which of the two made the other. */
+function movedOnText(c: Case, milestone: EffectiveEntry & { type: 'milestone' }, move: TimelineEventOf<'status_changed'>): string {
+  const what = milestoneLabels.en[milestone.milestone]
+  const status = statusLabels.en[move.to]
+  // recordMilestone writes the milestone before the move it makes; a move writes the milestone it records after itself.
+  const milestoneFirst = c.timeline.findIndex((e) => e.id === milestone.id) < c.timeline.findIndex((e) => e.id === move.id)
+  const link = milestoneFirst ? `${what} moved this case to ${status}` : `Moving this case to ${status} recorded ${what}`
+  return `${link}, and the case has moved on since; undo the later moves first, or correct the date instead`
 }

@@ -1,5 +1,5 @@
 import type { Case, TimelineEvent } from '../cases/case'
-import { milestoneTimes } from '../cases/history'
+import { effectiveEntry, milestoneTimes } from '../cases/history'
 import {
   allowedTransitions,
   canTransition,
@@ -7,6 +7,7 @@ import {
   milestoneOfStatus,
   type Transition,
 } from '../cases/lifecycle'
+import type { TimelineEventOf } from '../cases/timeline'
 import { DeskError, refusal } from '../errors'
 import { closingReasonLabels, statusLabels } from '../i18n/labels'
 import { eventStamp } from './caseChange'
@@ -69,4 +70,22 @@ export function applyTransition(c: Case, t: Transition, ctx: CommandContext, ori
 /** The case as it would be after the move. */
 export function movedCase(c: Case, move: StatusMove): Case {
   return { ...c, ...move.changes, timeline: [...c.timeline, ...move.events] }
+}
+
+/**
+ * Takes back `last`, the latest status move of the case (the caller checks that): the case goes back to the status it
+ * came from, by a new move that names the one it reverts. The milestone that says the same as that move (the one the
+ * move recorded, or the one recorded by hand that made it) is withdrawn with it, for `reason` when the person gave one:
+ * status and milestones agree both ways, after an undo too. The timeline keeps both moves.
+ */
+export function revertMove(c: Case, last: TimelineEventOf<'status_changed'>, ctx: CommandContext, reason?: string): StatusMove {
+  // Back into Closed: the closing reason of the move that closed it before holds again.
+  const closedBy = c.timeline.findLast(
+    (e): e is TimelineEventOf<'status_changed'> => e.type === 'status_changed' && e.id !== last.id && e.to === last.from,
+  )
+  const back = last.from === 'closed' ? { closingReason: closedBy?.closingReason, duplicateOf: closedBy?.duplicateOf } : {}
+  const events: TimelineEvent[] = [{ ...eventStamp(ctx), type: 'status_changed', from: last.to, to: last.from, reverts: last.id, ...back }]
+  const recorded = last.milestoneEvent === undefined ? undefined : effectiveEntry(c, last.milestoneEvent)
+  if (recorded && !recorded.withdrawn) events.push({ ...eventStamp(ctx), type: 'event_withdrawn', eventId: recorded.id, reason })
+  return { changes: { status: last.from, closingReason: undefined, duplicateOf: undefined, ...back }, events }
 }

@@ -1,16 +1,15 @@
 import { z } from 'zod'
-import type { Case, TimelineEvent } from '../cases/case'
-import type { TimelineEventOf } from '../cases/timeline'
-import { effectiveEntry, latestStatusMove } from '../cases/history'
+import type { Case } from '../cases/case'
+import { latestStatusMove } from '../cases/history'
 import { Transition } from '../cases/lifecycle'
 import { DeskError, parseInput } from '../errors'
 import { policyById } from '../policies/catalog'
 import type { StoreDocument } from '../store/document'
-import { changeCase, checkRevision, eventStamp, findCase } from './caseChange'
+import { changeCase, checkRevision, findCase } from './caseChange'
 import type { CommandContext, Outcome } from './context'
 import { refuseOpenPromises } from './previewTransition'
 import { originalCase } from './references'
-import { applyTransition, movedCase } from './statusMove'
+import { applyTransition, movedCase, revertMove } from './statusMove'
 
 const Revised = { caseId: z.string().min(1), revision: z.number().int().min(1).optional() }
 
@@ -38,12 +37,7 @@ export function transitionCase(doc: StoreDocument, cmd: TransitionCase, ctx: Com
   return changeCase(doc, index, move.changes, move.events, ctx)
 }
 
-/**
- * Takes back the latest status move, a mistake: the case goes back to the status it came from, by a new move that
- * names the one it reverts. The milestone that says the same as that move (the one the move recorded, or the one
- * recorded by hand that made it) is withdrawn with it: status and milestones agree both ways, after an undo too.
- * The timeline keeps both moves.
- */
+/** Takes back the latest status move, a mistake (revertMove), when it is the one the person saw as latest. */
 export function revertStatus(doc: StoreDocument, cmd: RevertStatus, ctx: CommandContext): Outcome<Case> {
   const { c, index } = findCase(doc, cmd.caseId)
   checkRevision(c, cmd.revision)
@@ -54,13 +48,6 @@ export function revertStatus(doc: StoreDocument, cmd: RevertStatus, ctx: Command
   if (last.reverts !== undefined) {
     throw new DeskError('invalid_transition', 'This move already took back the one before it. Move the case on as usual instead.')
   }
-  // Back into Closed: the closing reason of the move that closed it before holds again.
-  const closedBy = c.timeline.findLast(
-    (e): e is TimelineEventOf<'status_changed'> => e.type === 'status_changed' && e.id !== last.id && e.to === last.from,
-  )
-  const back = last.from === 'closed' ? { closingReason: closedBy?.closingReason, duplicateOf: closedBy?.duplicateOf } : {}
-  const events: TimelineEvent[] = [{ ...eventStamp(ctx), type: 'status_changed', from: last.to, to: last.from, reverts: last.id, ...back }]
-  const recorded = last.milestoneEvent === undefined ? undefined : effectiveEntry(c, last.milestoneEvent)
-  if (recorded && !recorded.withdrawn) events.push({ ...eventStamp(ctx), type: 'event_withdrawn', eventId: recorded.id })
-  return changeCase(doc, index, { status: last.from, closingReason: undefined, duplicateOf: undefined, ...back }, events, ctx)
+  const revert = revertMove(c, last, ctx)
+  return changeCase(doc, index, revert.changes, revert.events, ctx)
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Case, TimelineEvent } from '../../src/cases/case'
-import { effectiveEntry, latestStatusMove, milestoneTimes, milestoneWindows, nextMilestones } from '../../src/cases/history'
+import { effectiveEntry, latestStatusMove, linkedStatusMove, milestoneTimes, milestoneWindows, nextMilestones } from '../../src/cases/history'
 import { statusMilestones } from '../../src/cases/lifecycle'
 import { policyById } from '../../src/policies/catalog'
 import { realisticCases } from '../bench/fixtures/realisticCases'
@@ -95,5 +95,17 @@ describe('latestStatusMove', () => {
     const second = event({ type: 'status_changed', from: 'acknowledged', to: 'evaluating' })
     expect(latestStatusMove(caseWith(first, second, event({ type: 'note', text: 'later' })))).toBe(second)
     expect(latestStatusMove(caseWith())).toBeUndefined()
+  })
+})
+
+describe('linkedStatusMove', () => {
+  it('is the move that names the milestone, while it stands: not once it was taken back, and none for a milestone that moved nothing', () => {
+    const ack = milestone('acknowledgement_sent', '2026-11-30T09:00:00+01:00', 'ack')
+    const move = event({ type: 'status_changed', from: 'received', to: 'acknowledged', milestoneEvent: 'ack' })
+    const consulted = milestone('publication_consulted', '2026-11-30T09:00:00+01:00', 'consulted')
+    expect(linkedStatusMove(caseWith(ack, move, consulted), 'ack')).toBe(move)
+    expect(linkedStatusMove(caseWith(ack, move, consulted), 'consulted')).toBeUndefined()
+    const back = event({ type: 'status_changed', from: 'acknowledged', to: 'received', reverts: move.id })
+    expect(linkedStatusMove(caseWith(ack, move, back), 'ack')).toBeUndefined()
   })
 })
