@@ -166,7 +166,7 @@ export function CaseList() {
           type="search"
           className="search"
           aria-label="Search cases"
-          placeholder="Search key, title, reporter or report text"
+          placeholder="Key, title, reporter or report text"
           value={typed}
           onChange={(e) => setTyped(e.target.value)}
         />
