@@ -2,11 +2,12 @@ import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it, vi } from 'vitest'
 import type { CaseInput } from '../../src/cases/case'
 import { caseInput, deskPerTest, renderApp, value } from './renderApp'
+import { createTestDesk } from '../support/testDesk'
 
 const desks = deskPerTest()
 
-async function openCase(input: Partial<CaseInput> = {}) {
-  const testDesk = await desks.open()
+async function openCase(input: Partial<CaseInput> = {}, options?: Parameters<typeof desks.open>[0]) {
+  const testDesk = await desks.open(options)
   const { desk } = testDesk
   const kase = await value(desk.cases.create(caseInput(input)))
   const { user } = renderApp(desk, `/cases/${kase.id}`)
@@ -258,9 +259,13 @@ describe('case detail', { timeout: 20_000 }, () => {
     expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Stored XSS in the support portal')
   })
 
-  it('a status change that conflicts is not applied and offers a reload', async () => {
-    const { desk, kase, user } = await openCase()
-    await value(desk.cases.transition({ id: kase.id, revision: kase.revision, transition: { to: 'needs_info' } }))
+  it('a status change that conflicts with a colleague’s save not seen here yet is not applied and offers a reload', async () => {
+    // This app's store does not watch the file, so the screen still shows the case as it was before the colleague's
+    // save (as it would in the second before the watch notices); an own-desk change would reach the screen at once.
+    const { testDesk, desk, kase, user } = await openCase({}, { watch: false })
+    const colleague = await createTestDesk({ file: testDesk.file, watch: false })
+    desks.afterTest(() => colleague.dispose())
+    await value(colleague.desk.cases.transition({ id: kase.id, revision: kase.revision, transition: { to: 'needs_info' } }))
 
     await user.click(screen.getByRole('button', { name: 'Move to Acknowledged' }))
 
