@@ -1,4 +1,3 @@
-import { createHash } from 'node:crypto'
 import { mkdir, readFile } from 'node:fs/promises'
 import { unwatchFile, watchFile } from 'node:fs'
 import { dirname } from 'node:path'
@@ -43,10 +42,9 @@ export interface DocumentFileOptions {
  * size within the same second would otherwise go unseen and be overwritten.
  */
 type Stamp = string
-const stampOf = (bytes: Uint8Array): Stamp => createHash('sha256').update(bytes).digest('hex')
 /**
- * The same stamp, computed on Node's thread pool: at open and after a write nothing waits for it, so it runs beside the
- * parse or the write instead of adding 30–60 ms (40 MB) to them.
+ * Computed on Node's thread pool, so hashing 40 MB (30–60 ms) never blocks the main process's event loop, and at open
+ * and after a write it runs beside the parse or the write instead of adding to them.
  */
 const stampBeside = async (bytes: Uint8Array): Promise<Stamp> =>
   // Never a SharedArrayBuffer here: the bytes come from readFile or from the encoding.
@@ -123,7 +121,7 @@ export async function openDocumentFile(
       try {
         const current = await readBytes(path)
         if (!current) return undefined
-        stamp = stampOf(current)
+        stamp = await stampBeside(current)
         if (stamp === known) return undefined
         text = encoding.decode(current)
       } catch (error) {
@@ -162,7 +160,8 @@ export async function openDocumentFile(
         if (writing) return
         const current = await readBytes(path).catch(() => undefined)
         if (!current || stopped || writing || since !== generation) return
-        if (stampOf(current) !== known) onChange()
+        const stamp = await stampBeside(current)
+        if (!stopped && !writing && since === generation && stamp !== known) onChange()
       }
       const listener = () => void look()
       watchFile(path, { interval: options.watchIntervalMs ?? 1_000, persistent: false }, listener)
