@@ -72,12 +72,26 @@ export function latestStatusMove(c: Case): TimelineEventOf<'status_changed'> | u
 }
 
 /**
+ * The status moves that stand: a move made by mistake and the move that reverted it are both left out, so that
+ * moving a case to needs_info by mistake and back stops no clock.
+ */
+export function standingStatusChanges(c: Case): TimelineEventOf<'status_changed'>[] {
+  const changes: TimelineEventOf<'status_changed'>[] = []
+  let reverted: Set<string> | undefined
+  for (const event of c.timeline) {
+    if (event.type !== 'status_changed') continue
+    changes.push(event)
+    if (event.reverts !== undefined) (reverted ??= new Set()).add(event.reverts).add(event.id)
+  }
+  return reverted === undefined ? changes : changes.filter((change) => !reverted.has(change.id))
+}
+
+/**
  * The status move that says the same as milestone event `eventId` (its `milestoneEvent`: the move recorded it, or
  * recording it made the move) and still stands, not taken back; undefined when no move is linked to it.
  */
 export function linkedStatusMove(c: Case, eventId: string): TimelineEventOf<'status_changed'> | undefined {
-  const linked = c.timeline.filter((e): e is TimelineEventOf<'status_changed'> => e.type === 'status_changed' && e.milestoneEvent === eventId)
-  return linked.find((move) => !c.timeline.some((e) => e.type === 'status_changed' && e.reverts === move.id))
+  return standingStatusChanges(c).find((move) => move.milestoneEvent === eventId)
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { Case } from '../cases/case'
-import { milestoneTimes } from '../cases/history'
+import { milestoneTimes, standingStatusChanges } from '../cases/history'
 import { createCalendar, timeZoneOf } from '../calendar'
 import { parseIsoDate } from '../calendar/dayNumber'
 import type { BusinessCalendar, IsoDate } from '../calendar/spec'
@@ -7,7 +7,7 @@ import { DeskError } from '../errors'
 import type { Anchor, Milestone } from '../policies/policy'
 import { dateInZone, isTimeZone } from '../time'
 import type { Deadline } from './deadline'
-import { pausedSpansOf, pausesOf, standingStatusChanges, type PausedSpan } from './pauses'
+import { pausedSpansOf, pausesOf, type PausedSpan } from './pauses'
 
 /** What every rule of one case is measured against. */
 export interface CaseClock {

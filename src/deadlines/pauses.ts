@@ -1,28 +1,12 @@
 import type { Case } from '../cases/case'
 import { parseIsoDate, type DayNumber } from '../calendar/dayNumber'
+import { standingStatusChanges } from '../cases/history'
 import { dateInZone } from '../time'
 
 /** A span in which the case waited for the reporter; `until` is null while it still waits. */
 export interface Pause {
   since: number
   until: number | null
-}
-
-type StatusChange = Extract<Case['timeline'][number], { type: 'status_changed' }>
-
-/**
- * The status moves that stand: a move made by mistake and the move that reverted it are both left out, so that
- * moving a case to needs_info by mistake and back stops no clock.
- */
-export function standingStatusChanges(c: Case): StatusChange[] {
-  const changes: StatusChange[] = []
-  let reverted: Set<string> | undefined
-  for (const event of c.timeline) {
-    if (event.type !== 'status_changed') continue
-    changes.push(event)
-    if (event.reverts !== undefined) (reverted ??= new Set()).add(event.reverts).add(event.id)
-  }
-  return reverted === undefined ? changes : changes.filter((change) => !reverted.has(change.id))
 }
 
 /** The spans in which the case had status needs_info, read from its standing status changes in the order they happened. */
