@@ -38,12 +38,8 @@ export function LiveUpdates({ onNavigate, children }: { onNavigate(to: string): 
         invalidate(policiesKey)
         invalidate(caseKeys.all)
       }),
-      // Another app wrote the shared file: any of it may have changed. Holiday data comes from date-holidays, not the file.
-      on('store:changedOnDisk', () => {
-        invalidate(caseKeys.all)
-        invalidate(settingsKey)
-        invalidate(policiesKey)
-      }),
+      // 'store:changedOnDisk' needs nothing here: main sends it after the cases:, settings: and policies:changed events
+      // that name what another app's write changed, and those already invalidate it.
       on('clock:dayChanged', (day) => setToday(day.today)),
       on('app:navigate', ({ to }) => navigate.current(to)),
     ]
