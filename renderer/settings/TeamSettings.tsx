@@ -1,11 +1,11 @@
-import { useEffect, useState, type FormEvent } from 'react'
+import { useState, type FormEvent } from 'react'
 import { userWords } from '../../src/errors'
 import { TeamMember, type Settings } from '../../src/settings/settings'
 import { DeskFailure } from '../desk'
 import { Field } from '../forms/Field'
 import { useChooseIdentity, useSettings } from '../queries/settings'
 import { useProblems } from '../shell/Problems'
-import { useUnsavedChangesGuard } from '../shell/UnsavedChanges'
+import { UnsavedParts, useUnsavedChangesGuard, useUnsavedPart, useUnsavedParts } from '../shell/UnsavedChanges'
 import { isRemoved } from './members'
 
 type MemberErrors = { name?: string; email?: string }
@@ -17,9 +17,8 @@ export function TeamSettings() {
   const { report } = useProblems()
   const [editing, setEditing] = useState<string | null>(null)
   const [removing, setRemoving] = useState<string | null>(null)
-  const [adding, setAdding] = useState(false)
-  const [changingMember, setChangingMember] = useState(false)
-  useUnsavedChangesGuard(adding || (editing !== null && changingMember), 'the team')
+  const parts = useUnsavedParts()
+  useUnsavedChangesGuard(parts.unsaved, 'the team')
 
   async function saveSettings(next: Settings): Promise<MemberErrors | null> {
     try {
@@ -52,118 +51,118 @@ export function TeamSettings() {
   const removed = team.filter(isRemoved)
 
   return (
-    <div className="team">
-      <div className="field field-narrow">
-        <label className="field-label" htmlFor="current-member">
-          I am
-        </label>
-        <select
-          id="current-member"
-          value={currentMember?.id ?? ''}
-          onChange={(e) => void chooseIdentity(e.target.value || null).catch(report)}
-        >
-          <option value="">Nobody chosen</option>
-          {activeTeam.map((m) => (
-            <option key={m.id} value={m.id}>
-              {m.name}
-            </option>
-          ))}
-        </select>
-        <div className="field-hint">Your name goes on everything you change from this computer.</div>
+    <UnsavedParts value={parts.mark}>
+      <div className="team">
+        <div className="field field-narrow">
+          <label className="field-label" htmlFor="current-member">
+            I am
+          </label>
+          <select
+            id="current-member"
+            value={currentMember?.id ?? ''}
+            onChange={(e) => void chooseIdentity(e.target.value || null).catch(report)}
+          >
+            <option value="">Nobody chosen</option>
+            {activeTeam.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name}
+              </option>
+            ))}
+          </select>
+          <div className="field-hint">Your name goes on everything you change from this computer.</div>
+        </div>
+
+        {activeTeam.length > 0 ? (
+          <table className="team-table">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Email</th>
+                <th scope="col">
+                  <span className="sr-only">Actions</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {activeTeam.map((member) =>
+                editing === member.id ? (
+                  <tr key={member.id}>
+                    <td colSpan={3}>
+                      <MemberForm
+                        initial={member}
+                        submitLabel="Save member"
+                        onCancel={() => setEditing(null)}
+                        onSubmit={async (m) => {
+                          const errors = await saveSettings({ ...settings, team: team.map((t) => (t.id === m.id ? m : t)) })
+                          if (!errors) setEditing(null)
+                          return errors
+                        }}
+                      />
+                    </td>
+                  </tr>
+                ) : (
+                  <tr key={member.id}>
+                    <td>
+                      {member.name}
+                      {member.id === currentMember?.id && <span className="pill">You</span>}
+                    </td>
+                    <td className="break">{member.email}</td>
+                    <td className="team-actions">
+                      {removing === member.id ? (
+                        <>
+                          <span>Remove {member.name}?</span>
+                          <button type="button" className="button button-danger" onClick={() => void remove(member.id)}>
+                            Remove
+                          </button>
+                          <button type="button" className="button" onClick={() => setRemoving(null)}>
+                            Keep
+                          </button>
+                        </>
+                      ) : (
+                        <>
+                          <button
+                            type="button"
+                            className="button button-quiet"
+                            aria-label={`Edit ${member.name}`}
+                            onClick={() => setEditing(member.id)}
+                          >
+                            Edit
+                          </button>
+                          <button
+                            type="button"
+                            className="button button-quiet"
+                            aria-label={`Remove ${member.name}`}
+                            onClick={() => setRemoving(member.id)}
+                          >
+                            Remove
+                          </button>
+                        </>
+                      )}
+                    </td>
+                  </tr>
+                ),
+              )}
+            </tbody>
+          </table>
+        ) : (
+          <p className="muted">No team members yet. Add yourself first, then choose yourself under “I am”.</p>
+        )}
+        {removed.length > 0 && (
+          <p className="small muted">
+            Removed from the team: {removed.map((m) => m.name).join(', ')}. Their names stay on the cases and timeline
+            entries they are on.
+          </p>
+        )}
+
+        <h3 className="subheading">Add a team member</h3>
+        <MemberForm
+          initial={{ id: '', name: '', email: '' }}
+          submitLabel="Add member"
+          onSubmit={(m) => saveSettings({ ...settings, team: [...team, { ...m, id: crypto.randomUUID() }] })}
+          resetAfterSubmit
+        />
       </div>
-
-      {activeTeam.length > 0 ? (
-        <table className="team-table">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Email</th>
-              <th scope="col">
-                <span className="sr-only">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {activeTeam.map((member) =>
-              editing === member.id ? (
-                <tr key={member.id}>
-                  <td colSpan={3}>
-                    <MemberForm
-                      initial={member}
-                      submitLabel="Save member"
-                      onCancel={() => setEditing(null)}
-                      onDirty={setChangingMember}
-                      onSubmit={async (m) => {
-                        const errors = await saveSettings({ ...settings, team: team.map((t) => (t.id === m.id ? m : t)) })
-                        if (!errors) setEditing(null)
-                        return errors
-                      }}
-                    />
-                  </td>
-                </tr>
-              ) : (
-                <tr key={member.id}>
-                  <td>
-                    {member.name}
-                    {member.id === currentMember?.id && <span className="pill">You</span>}
-                  </td>
-                  <td className="break">{member.email}</td>
-                  <td className="team-actions">
-                    {removing === member.id ? (
-                      <>
-                        <span>Remove {member.name}?</span>
-                        <button type="button" className="button button-danger" onClick={() => void remove(member.id)}>
-                          Remove
-                        </button>
-                        <button type="button" className="button" onClick={() => setRemoving(null)}>
-                          Keep
-                        </button>
-                      </>
-                    ) : (
-                      <>
-                        <button
-                          type="button"
-                          className="button button-quiet"
-                          aria-label={`Edit ${member.name}`}
-                          onClick={() => setEditing(member.id)}
-                        >
-                          Edit
-                        </button>
-                        <button
-                          type="button"
-                          className="button button-quiet"
-                          aria-label={`Remove ${member.name}`}
-                          onClick={() => setRemoving(member.id)}
-                        >
-                          Remove
-                        </button>
-                      </>
-                    )}
-                  </td>
-                </tr>
-              ),
-            )}
-          </tbody>
-        </table>
-      ) : (
-        <p className="muted">No team members yet. Add yourself first, then choose yourself under “I am”.</p>
-      )}
-      {removed.length > 0 && (
-        <p className="small muted">
-          Removed from the team: {removed.map((m) => m.name).join(', ')}. Their names stay on the cases and timeline
-          entries they are on.
-        </p>
-      )}
-
-      <h3 className="subheading">Add a team member</h3>
-      <MemberForm
-        initial={{ id: '', name: '', email: '' }}
-        submitLabel="Add member"
-        onSubmit={(m) => saveSettings({ ...settings, team: [...team, { ...m, id: crypto.randomUUID() }] })}
-        onDirty={setAdding}
-        resetAfterSubmit
-      />
-    </div>
+    </UnsavedParts>
   )
 }
 
@@ -172,25 +171,20 @@ function MemberForm({
   submitLabel,
   onSubmit,
   onCancel,
-  onDirty,
   resetAfterSubmit = false,
 }: {
   initial: TeamMember
   submitLabel: string
   onSubmit(member: TeamMember): Promise<MemberErrors | null>
   onCancel?(): void
-  /** Whether what is typed differs from what is saved, for the unsaved-changes guard. */
-  onDirty(dirty: boolean): void
   resetAfterSubmit?: boolean
 }) {
   const [name, setName] = useState(initial.name)
   const [email, setEmail] = useState(initial.email)
   const [errors, setErrors] = useState<MemberErrors>({})
   const dirty = name.trim() !== initial.name || email.trim() !== initial.email
-  useEffect(() => {
-    onDirty(dirty)
-    return () => onDirty(false)
-  }, [dirty, onDirty])
+  // Whether what is typed differs from what is saved, for the unsaved-changes guard.
+  useUnsavedPart(dirty)
 
   async function submit(event: FormEvent) {
     event.preventDefault()
