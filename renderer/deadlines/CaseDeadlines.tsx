@@ -3,7 +3,7 @@ import type { Case } from '../../src/cases/case'
 import type { Deadline } from '../../src/deadlines/deadline'
 import { deadlineText, formatForZone, undatedText } from '../../src/i18n'
 import { messageOf } from '../desk'
-import { usePoliciesQuery } from '../queries/policies'
+import { usePolicies } from '../policies/usePolicies'
 import { useDeadlines } from '../queries/cases'
 import { DeadlineBadge } from './DeadlineBadge'
 import { PinnedCalendar } from './PinnedCalendar'
@@ -15,9 +15,9 @@ import { PinnedCalendar } from './PinnedCalendar'
  */
 export function CaseDeadlines({ kase, onCaseChange }: { kase: Case; onCaseChange(next: Case): void }) {
   const deadlines = useDeadlines(kase.id)
-  const policies = usePoliciesQuery()
-  const policy = policies.data?.find((p) => p.id === kase.policyId)
-  const policyGone = policies.data !== undefined && policy === undefined
+  const { policies } = usePolicies()
+  const policy = policies?.find((p) => p.id === kase.policyId)
+  const policyGone = policies !== null && policy === undefined
   return (
     <section className="card case-deadlines" aria-labelledby="deadlines-title">
       <div className="case-deadlines-head">
