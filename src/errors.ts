@@ -61,6 +61,11 @@ export const userWords: z.core.$ZodErrorMap = (issue) => {
   }
 }
 
+/** zod's findings as the forms place them: 'team.1.email' and the message for that field. */
+export function fieldIssues(error: z.ZodError): { path: string; message: string }[] {
+  return error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))
+}
+
 /** An error meant for the person at the keyboard: its message says what went wrong and what to do. */
 export class DeskError extends Error {
   constructor(
@@ -74,7 +79,7 @@ export class DeskError extends Error {
 
   /** `what` names the thing not saved: 'The case' → "The case was not saved. Enter a title." */
   static fromZod(error: z.ZodError, what: string): DeskError {
-    const issues = error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))
+    const issues = fieldIssues(error)
     const first = issues[0]
     const more = issues.length > 1 ? ` ${issues.length - 1} more ${issues.length === 2 ? 'problem is' : 'problems are'} marked at the fields.` : ''
     return new DeskError('invalid_input', `${what} was not saved. ${sentence(first?.message ?? 'Check the values entered')}${more}`, issues)

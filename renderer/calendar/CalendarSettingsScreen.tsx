@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react'
 import { CalendarSettings, HolidayType, type ResolvedCalendarSpec } from '../../src/calendar/spec'
-import { userWords } from '../../src/errors'
+import { fieldIssues, userWords } from '../../src/errors'
 import { isTimeZone } from '../../src/time'
 import { DeskFailure } from '../desk'
 import { Field, focusFirstInvalid } from '../forms/Field'
@@ -106,7 +106,7 @@ function CalendarForm({ initial }: { initial: CalendarSettings }) {
     event.preventDefault()
     const candidate = { ...draft, spec: { ...spec, timeZone: spec.timeZone?.trim() || places?.timeZone || undefined } }
     const parsed = CalendarSettings.safeParse(candidate, { error: userWords })
-    const found = parsed.success ? {} : errorsOf(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })))
+    const found = parsed.success ? {} : errorsOf(fieldIssues(parsed.error))
     const zone = candidate.spec.timeZone
     if (zone && !isTimeZone(zone)) found['spec.timeZone'] ??= `“${zone}” is not a time zone; choose one from the list, e.g. Europe/Amsterdam`
     if (!parsed.success || Object.keys(found).length > 0 || !settings) {

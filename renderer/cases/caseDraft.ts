@@ -11,7 +11,7 @@ import {
 } from '../../src/cases/case'
 import { scoreCvss, type CvssScore } from '../../src/cases/severity'
 import { checkReceivedTime } from '../../src/commands/timeRules'
-import { DeskError, userWords } from '../../src/errors'
+import { DeskError, fieldIssues, userWords } from '../../src/errors'
 import { wallClockText, zonedIso } from '../../src/time'
 
 /** The case form as the user sees it: every field as typed, so nothing is lost when validation fails. */
@@ -158,7 +158,7 @@ export function refusalOf(check: () => void): string | undefined {
 }
 
 export function fieldErrorsOf(error: z.ZodError): FieldErrors {
-  return issuesToFieldErrors(error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })))
+  return issuesToFieldErrors(fieldIssues(error))
 }
 
 /** The first message per field; a backend path like 'patch.reporter.email' is shown at 'reporter.email'. */

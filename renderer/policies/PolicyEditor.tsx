@@ -1,5 +1,5 @@
 import { useRef, useState, type FormEvent } from 'react'
-import { userWords } from '../../src/errors'
+import { fieldIssues, userWords } from '../../src/errors'
 import { dueLabels, onDayOffLabels, unitLabels } from '../../src/i18n/labels'
 import { Anchor, DueKind, Milestone, type Policy, type PolicyRule } from '../../src/policies/policy'
 import { UserPolicy } from '../../src/policies/validatePolicy'
@@ -51,7 +51,7 @@ export function PolicyEditor({ initial, onSaved, onCancel }: { initial: Policy; 
     event.preventDefault()
     // The backend runs the same schema with the same words; checking here first answers at once and saves a round trip.
     const checked = UserPolicy.safeParse(draft, { error: userWords })
-    if (!checked.success) return refuse(placeIssues(checked.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }))))
+    if (!checked.success) return refuse(placeIssues(fieldIssues(checked.error)))
     setBusy(true)
     try {
       const saved = await call((desk) => desk.policies.save(draft))
