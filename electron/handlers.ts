@@ -9,7 +9,7 @@ import { createNextDeadlineCache } from '../src/deadlines/nextDeadlineCache'
 import { DeskError } from '../src/errors'
 import type { Handlers } from '../src/ipc/contract'
 import { externalLink } from '../src/links/externalLink'
-import { allPolicies, policyById, policyOfCase } from '../src/policies/catalog'
+import { allPolicies, policyById, policyLookup, policyOfCase } from '../src/policies/catalog'
 import { presetPolicies } from '../src/policies/presets'
 import type { StoreSession } from './storeSession'
 
@@ -48,10 +48,10 @@ export function createHandlers(session: StoreSession, shell: Shell, now: () => D
     // window), and every change re-reads under the lock; a read per click costs 60–300 ms at 10,000 cases.
     'cases:list': async () => {
       const at = now()
-      const userPolicies = store().policies.list()
+      const policyOf = policyLookup(store().policies.list())
       return caseSummaries(
         store().cases.list(),
-        (c) => policyById(c.policyId, userPolicies),
+        (c) => policyOf(c.policyId),
         (c, policy) => nextDeadlineOf(c, policy, at),
       ).map(toRow)
     },

@@ -3,7 +3,7 @@ import { CaseStatus } from '../../src/cases/lifecycle'
 import type { CaseSummary } from '../../src/ipc/contract'
 import type { TeamMember } from '../../src/settings/settings'
 import { compareNextDeadlines } from '../deadlines/nextDeadlineOrder'
-import { memberName } from '../settings/members'
+import { memberLabel } from '../settings/members'
 import { ratingOrder } from './ratingOrder'
 
 export type CaseFilters = {
@@ -41,7 +41,7 @@ export function comparators(team: TeamMember[]): Record<string, Compare> {
 }
 
 function comparatorsFor(team: TeamMember[]): Record<string, Compare> {
-  const names = new Map(team.map((m) => [m.id, memberName(team, m.id)]))
+  const names = new Map(team.map((m) => [m.id, memberLabel(m)]))
   return {
     key: text((s) => s.key),
     title: text((s) => s.title),

@@ -98,7 +98,7 @@ export function linkedStatusMove(c: Case, eventId: string): TimelineEventOf<'sta
  * Milestones that happen more than once: progress updates, and whatever else a repeating rule of the policy is met
  * by. Every other milestone happens once; a wrong time is corrected, not recorded again.
  */
-export function repeatableMilestones(policy: Policy | undefined): ReadonlySet<Milestone> {
+function repeatableMilestones(policy: Policy | undefined): ReadonlySet<Milestone> {
   const repeatable = new Set<Milestone>(['progress_update_sent'])
   for (const rule of policy?.rules ?? []) if (rule.repeatsUntil !== undefined) repeatable.add(rule.metBy)
   return repeatable

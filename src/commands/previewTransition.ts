@@ -22,7 +22,7 @@ const stillOpen: ReadonlySet<DeadlineState> = new Set(['open', 'upcoming', 'due_
 /** Deadlines are matched on their rule and occurrence only: the fields that stay whatever else a Deadline carries. */
 const keyOf = (d: Deadline) => `${d.ruleId}#${d.occurrence}`
 
-export function promiseDiff(before: readonly Deadline[], after: readonly Deadline[]): TransitionPreview {
+function promiseDiff(before: readonly Deadline[], after: readonly Deadline[]): TransitionPreview {
   const afterByKey = new Map(after.map((d) => [keyOf(d), d]))
   const preview: TransitionPreview = { openPromises: [], becomeOverdue: [], becomeNotApplicable: [] }
   for (const d of before) {

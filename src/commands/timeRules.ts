@@ -4,7 +4,7 @@ import { refusal } from '../errors'
 import { isTimeZone } from '../time'
 
 /** Clocks differ between colleagues' machines by a little; more than this ahead of now is a typing mistake. */
-export const futureSlackMs = 5 * 60_000
+const futureSlackMs = 5 * 60_000
 
 const isLater = (at: string, now: Date) => Date.parse(at) > now.getTime() + futureSlackMs
 

@@ -11,6 +11,13 @@ export function policyById(id: string, userPolicies: readonly Policy[]): Policy 
   return allPolicies(userPolicies).find((p) => p.id === id)
 }
 
+/** policyById for many cases at once (the case list): the catalog is indexed once, a preset still winning over a copy. */
+export function policyLookup(userPolicies: readonly Policy[]): (id: string) => Policy | undefined {
+  const byId = new Map<string, Policy>()
+  for (const policy of allPolicies(userPolicies)) if (!byId.has(policy.id)) byId.set(policy.id, policy)
+  return (id) => byId.get(id)
+}
+
 /** A policy of the team's own to edit, starting from a preset (or from another copy, keeping the preset it came from). */
 export function copyPolicy(source: Policy, newId: string, name: string): Policy {
   return { ...structuredClone(source), id: newId, name, basedOn: source.basedOn ?? source.id }

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { DeskError } from '../../src/errors'
-import { allPolicies, copyPolicy, policyById } from '../../src/policies/catalog'
+import { allPolicies, copyPolicy, policyById, policyLookup } from '../../src/policies/catalog'
 import { PolicyRule, type Policy } from '../../src/policies/policy'
 import { aimmsPolicy, ikuuPolicy } from '../../src/policies/presets'
 import { ConsistentPolicy, validatePolicy } from '../../src/policies/validatePolicy'
@@ -183,5 +183,12 @@ describe('finding policies', () => {
     expect(policyById('ikuu', [ours])).toBe(ikuuPolicy)
     expect(policyById('ours', [ours])).toBe(ours)
     expect(policyById('gone', [ours])).toBeUndefined()
+  })
+
+  it('looks policies up for many cases as policyById does, a preset winning over a stored policy with its id', () => {
+    const impostor = { ...ours, id: 'ikuu', name: 'Not IKUU' }
+    const policyOf = policyLookup([ours, impostor])
+    for (const id of ['aimms', 'ikuu', 'ours', 'gone']) expect(policyOf(id)).toBe(policyById(id, [ours, impostor]))
+    expect(policyOf('ikuu')).toBe(ikuuPolicy)
   })
 })
