@@ -1,12 +1,13 @@
-import { readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { z } from 'zod'
 import type { LocalIdentity } from '../src/identity/actingMember'
+import { atomicWrite } from '../src/store/file/atomicWrite'
 
 /** "Who am I" on this installation, per store file; see actingMemberId for how it names the actor. */
 export interface IdentityBook {
   of(storeFile: string): LocalIdentity
-  choose(storeFile: string, memberId: string | null): void
+  choose(storeFile: string, memberId: string | null): Promise<void>
 }
 
 // Store file (absolute path) → the member chosen there, or null for "nobody". A file that cannot be read counts as no
@@ -28,11 +29,7 @@ export function identityBook(userData: string): IdentityBook {
   }
   return {
     of: (storeFile) => read()[resolve(storeFile)],
-    choose(storeFile, memberId) {
-      const next = JSON.stringify({ ...read(), [resolve(storeFile)]: memberId }, null, 2)
-      // Written beside and renamed over, so a crash mid-write leaves the previous choices, not half a file.
-      writeFileSync(`${file}.tmp`, next)
-      renameSync(`${file}.tmp`, file)
-    },
+    // Written beside and renamed over as the store is, so a crash mid-write leaves the previous choices, not half a file.
+    choose: (storeFile, memberId) => atomicWrite(file, JSON.stringify({ ...read(), [resolve(storeFile)]: memberId }, null, 2)),
   }
 }

@@ -77,7 +77,7 @@ export function createStoreSession({ identities, ...options }: StoreSessionOptio
       const open = store()
       // The team as it is in the file now: a colleague may have just added this person.
       await open.sync()
-      identities.choose(open.file, checkedIdentity(open.settings.get(), memberId))
+      await identities.choose(open.file, checkedIdentity(open.settings.get(), memberId))
       return identity()
     },
     async close() {
