@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { countries, regionsOf, statesOf } from '../calendar'
 import { DeskError, parseInput, refusal } from '../errors'
+import { checkedIdentity } from '../identity/actingMember'
 import { policyById } from '../policies/catalog'
 import { Settings, type TeamMember } from '../settings/settings'
 import type { StoreDocument } from '../store/document'
@@ -51,10 +52,7 @@ export function updateSettings(doc: StoreDocument, cmd: UpdateSettings, _ctx: Co
   checkTeam(given.team)
   if (!policyById(given.defaultPolicyId, doc.policies)) throw refusal('defaultPolicyId', 'Choose one of the policies listed')
   checkCalendarPlace(given.calendar)
-  const current = given.currentMemberId === undefined ? undefined : given.team.find((m) => m.id === given.currentMemberId)
-  if (given.currentMemberId !== undefined && (!current || current.removed)) {
-    throw refusal('currentMemberId', 'Choose yourself from the team list')
-  }
+  if (given.currentMemberId !== undefined) checkedIdentity(given, given.currentMemberId, 'currentMemberId')
   const leftOut = doc.settings.team.filter((m) => !given.team.some((kept) => kept.id === m.id))
   const settings: Settings = { ...given, team: [...given.team, ...leftOut.map((m) => ({ ...m, removed: true }))] }
   // Both in the schema's key order, so that only a different value counts as a change.

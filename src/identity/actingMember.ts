@@ -24,10 +24,13 @@ export function actingMemberId(settings: Settings, local: LocalIdentity): string
   return legacy !== undefined && active.length === 1 && active[0] === legacy ? legacy : undefined
 }
 
-/** The choice as it may be kept: nobody, or someone on the team now; anyone else is refused at the "I am" field. */
-export function checkedIdentity(settings: Settings, memberId: string | null): string | null {
+/**
+ * The choice as it may be kept: nobody, or someone on the team now; anyone else is refused at the "I am" field (`path`:
+ * this installation's choice, or the settings' older `currentMemberId`).
+ */
+export function checkedIdentity(settings: Settings, memberId: string | null, path = 'memberId'): string | null {
   if (memberId !== null && !activeIds(settings).includes(memberId)) {
-    throw refusal('memberId', 'Choose yourself from the team list')
+    throw refusal(path, 'Choose yourself from the team list')
   }
   return memberId
 }
