@@ -1,3 +1,4 @@
+import { useCallback } from 'react'
 import { Link } from 'react-router'
 import type { Case } from '../../src/cases/case'
 import { formatForZone } from '../../src/i18n/dates'
@@ -133,5 +134,5 @@ export function CreditRewardCard({ kase }: { kase: Case }) {
 /** The backend links cases by id; people know them by key. */
 export function useCaseKeys(): (id: string) => string {
   const { summaries } = useCaseSummaries()
-  return (id) => summaries?.find((s) => s.id === id)?.key ?? id
+  return useCallback((id: string) => summaries?.find((s) => s.id === id)?.key ?? id, [summaries])
 }

@@ -1,4 +1,4 @@
-import { useState } from 'react'
+import { useMemo, useState } from 'react'
 import type { Case } from '../../src/cases/case'
 import { effectiveEntry } from '../../src/cases/history'
 import { milestoneLabels } from '../../src/i18n/labels'
@@ -24,15 +24,20 @@ type Props = {
 export function Timeline({ kase, team, onCorrect, onWithdraw }: Props) {
   const caseKey = useCaseKeys()
   const [open, setOpen] = useState<{ id: string; action: 'correct' | 'withdraw' } | null>(null)
-  const lines = timelineText(kase, {
-    language: 'en',
-    timeZone: localTimeZone(),
-    isRemoved: (id) => {
-      const member = team.find((m) => m.id === id)
-      return !member || isRemoved(member)
-    },
-    caseKey,
-  })
+  // Worded once per case, team and keys, not on each keystroke of a form on the same screen.
+  const lines = useMemo(
+    () =>
+      timelineText(kase, {
+        language: 'en',
+        timeZone: localTimeZone(),
+        isRemoved: (id) => {
+          const member = team.find((m) => m.id === id)
+          return !member || isRemoved(member)
+        },
+        caseKey,
+      }).map((line) => ({ ...line, entry: line.correctable ? effectiveEntry(kase, line.id) : undefined })),
+    [kase, team, caseKey],
+  )
   const close = () => setOpen(null)
   const closeWhenSaved =
     <T,>(send: Send<T>): Send<T> =>
@@ -45,7 +50,7 @@ export function Timeline({ kase, team, onCorrect, onWithdraw }: Props) {
   return (
     <ol className="timeline" aria-label="Timeline">
       {lines.map((line) => {
-        const entry = line.correctable ? effectiveEntry(kase, line.id) : undefined
+        const { entry } = line
         const label = entry?.type === 'milestone' ? milestoneLabels.en[entry.milestone] : 'note'
         const isOpen = open?.id === line.id
         return (
