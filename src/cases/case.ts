@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { CalendarSettings } from '../calendar/spec'
-import { Channel, Credit, Reporter, Reward, Severity, shortText, ZonedInstant } from './fields'
+import { Channel, Credit, MailSource, Reporter, Reward, Severity, shortText, ZonedInstant } from './fields'
 import { CaseStatus, ClosingReason } from './lifecycle'
 import { TimelineEvent } from './timeline'
 
@@ -19,6 +19,8 @@ export const CaseInput = z.object({
   assigneeId: z.string().min(1).optional(),
   tags: z.array(shortText(50).min(1)).max(50).default([]),
   policyId: z.string().optional(),
+  /** The email the report came in as, when it did. */
+  mail: MailSource.optional(),
 })
 export type CaseInput = z.input<typeof CaseInput>
 
@@ -46,14 +48,16 @@ const { channel, asset, reportText, severity, tags } = CaseInput.shape
 /**
  * Fields a user may edit on an existing case; status, timeline and identity move only through their own operations.
  * Without CaseInput's defaults: zod 4 fills defaults even in optional fields, so `{ title }` would blank the report text.
+ * Not the mail it came in as: that is what arrived, not something to edit.
  */
-export const CasePatch = CaseInput.extend({
-  channel: channel.unwrap(),
-  asset: asset.unwrap(),
-  reportText: reportText.unwrap(),
-  severity: severity.unwrap(),
-  tags: tags.unwrap(),
-})
+export const CasePatch = CaseInput.omit({ mail: true })
+  .extend({
+    channel: channel.unwrap(),
+    asset: asset.unwrap(),
+    reportText: reportText.unwrap(),
+    severity: severity.unwrap(),
+    tags: tags.unwrap(),
+  })
   .partial()
   .extend({
     /** null takes the case off its assignee. */

@@ -62,3 +62,22 @@ export const Reward = z.object({
   status: RewardStatus.default('none'),
 })
 export type Reward = z.infer<typeof Reward>
+
+/** An attachment of a report that came in as an email: listed with its digest, never opened; the bytes stay out of the store. */
+export const AttachmentInfo = z.object({
+  name: shortText(255),
+  type: z.string().max(255),
+  size: z.number().int().min(0),
+  sha256: z.string().regex(/^[0-9a-f]{64}$/, 'A SHA-256 digest in lowercase hex'),
+})
+export type AttachmentInfo = z.infer<typeof AttachmentInfo>
+
+/** Where a report that came in as an email came from: what a reply needs to thread, and what arrived with it. */
+export const MailSource = z.object({
+  // RFC 5322 caps a header line at 998 characters.
+  messageId: z.string().max(998).optional(),
+  references: z.array(z.string().max(998)).max(1000).default([]),
+  encrypted: z.boolean().default(false),
+  attachments: z.array(AttachmentInfo).max(1000).default([]),
+})
+export type MailSource = z.infer<typeof MailSource>

@@ -1,4 +1,7 @@
 import { z } from 'zod'
+import { IsoDate } from '../calendar/spec'
+import { DraftInputs, TemplateId, TemplatePurpose } from '../drafts/template'
+import { Language } from '../i18n/language'
 import { Milestone } from '../policies/policy'
 import { Channel, CreditChoice, Reporter, Reward, Severity, ZonedInstant } from './fields'
 import { CaseStatus, ClosingReason } from './lifecycle'
@@ -101,6 +104,44 @@ export const TimelineEvent = z.discriminatedUnion('type', [
   }),
   /** The milestone or note it names did not happen as recorded: it stays on the timeline but no longer counts. */
   z.object({ ...eventBase, type: z.literal('event_withdrawn'), eventId: z.string().min(1), reason: z.string().max(10_000).optional() }),
+  /**
+   * An email marked as sent, as it went out: the desk does not send mail, so this is the record of what the team sent
+   * from its own mail app, and can be opened again. `on` is when it was sent; `at` when it was recorded.
+   */
+  z.object({
+    ...eventBase,
+    type: z.literal('email_sent'),
+    templateId: TemplateId,
+    purpose: TemplatePurpose,
+    language: Language,
+    on: z.iso.datetime({ offset: true }),
+    from: z.string().max(600),
+    to: z.array(z.string().max(600)).min(1).max(100),
+    cc: z.array(z.string().max(600)).max(100),
+    subject: z.string().max(2_000),
+    body: z.string().max(1_000_000),
+    encrypted: z.boolean(),
+    /** The deadline it was drafted for, by rule and occurrence (a repeating update's second is occurrence 2). */
+    forDeadline: z.object({ ruleId: z.string().min(1), occurrence: z.number().int().min(1) }).optional(),
+    /** The milestone event sending it recorded: withdrawing that milestone leaves the email on record as sent. */
+    milestoneEvent: z.string().min(1).optional(),
+    inputs: DraftInputs.optional(),
+  }),
+  /**
+   * The date the team told the reporter the fix would be out by. The latest one that still counts is the commitment;
+   * the earlier ones stay as history, so a slipped date remains visible.
+   */
+  z.object({ ...eventBase, type: z.literal('resolution_promised'), date: IsoDate, emailEvent: z.string().min(1).optional() }),
+  /**
+   * The publication moment proposed to the reporter, with the zone it was proposed in. Named `publication`, not `at`:
+   * every event's `at` is when it was recorded.
+   */
+  z.object({
+    ...eventBase,
+    type: z.literal('publication_proposed'),
+    publication: ZonedInstant,
+    emailEvent: z.string().min(1).optional(),
+  }),
 ])
 export type TimelineEvent = z.infer<typeof TimelineEvent>
 export type TimelineEventOf<T extends TimelineEvent['type']> = Extract<TimelineEvent, { type: T }>

@@ -5,6 +5,10 @@ export const TeamMember = z.object({
   id: z.string().min(1),
   name: z.string().trim().min(1, 'Enter a name').max(200),
   email: z.email('Enter a valid email address').max(320),
+  /** What drafts sign with under the name, e.g. "Security lead". */
+  role: z.string().trim().max(200, 'At most 200 characters').optional(),
+  /** The member's own sign-off for drafts, replacing name and role when given. */
+  signature: z.string().max(5000, 'At most 5,000 characters').optional(),
   /** Taken off the team: kept so that the cases and timeline entries naming them still show who it was. */
   removed: z.boolean().optional(),
 })
@@ -35,5 +39,7 @@ export const Settings = z.object({
     afterHoursCountsNextDay: false,
   }),
   defaultPolicyId: z.string().default('aimms'),
+  /** The team's organisation as drafts name it ("the security team of …"). */
+  organisation: z.string().trim().max(200, 'At most 200 characters').default(''),
 })
 export type Settings = z.infer<typeof Settings>

@@ -1,16 +1,21 @@
 import { z } from 'zod'
 import { Case, CreditChoice } from '../cases/case'
+import { DraftTemplate } from '../drafts/template'
 import { Policy } from '../policies/policy'
 import { presetPolicies } from '../policies/presets'
 import { Settings } from '../settings/settings'
 
-export const currentSchemaVersion = 2
+export const currentSchemaVersion = 3
 
-/** Everything one store file holds. Preset policies live in code; `policies` holds only the team's own. */
+/**
+ * Everything one store file holds. Preset policies and shipped templates live in code; `policies` holds only the team's
+ * own, `templates` the team's own and its edits of shipped ones.
+ */
 export const StoreDocument = z.object({
   schemaVersion: z.literal(currentSchemaVersion),
   settings: Settings,
   policies: z.array(Policy),
+  templates: z.array(DraftTemplate).default([]),
   cases: z.array(Case),
 })
 export type StoreDocument = z.infer<typeof StoreDocument>
@@ -71,12 +76,17 @@ function toVersion2(doc: RawDocument): RawDocument {
   return { ...doc, schemaVersion: 2, cases }
 }
 
+/** Format 3 keeps the team's email templates; a format 2 file has none, so it drafts with the shipped ones. */
+function toVersion3(doc: RawDocument): RawDocument {
+  return { ...doc, schemaVersion: 3, templates: [] }
+}
+
 /**
  * migrations[n] turns a version-n document into a version n+1 document. Each works on the raw JSON, before validation,
  * because an old document need not match today's schema.
  */
-export const migrations: Record<number, (doc: RawDocument) => RawDocument> = { 1: toVersion2 }
+export const migrations: Record<number, (doc: RawDocument) => RawDocument> = { 1: toVersion2, 2: toVersion3 }
 
 export function emptyDocument(): StoreDocument {
-  return { schemaVersion: currentSchemaVersion, settings: Settings.parse({}), policies: [], cases: [] }
+  return { schemaVersion: currentSchemaVersion, settings: Settings.parse({}), policies: [], templates: [], cases: [] }
 }
