@@ -62,6 +62,11 @@ export function emptyDraft(now: Date, timeZone: string): CaseDraft {
 }
 
 export function draftFromCase(c: Case): CaseDraft {
+  return draftFromInput(c)
+}
+
+/** The form filled with a case's input as it stands, e.g. a report read from an email, before it is a case. */
+export function draftFromInput(c: CaseInput): CaseDraft {
   const { severity } = c
   return {
     title: c.title,
@@ -80,7 +85,7 @@ export function draftFromCase(c: Case): CaseDraft {
     cvssVector: severity?.kind === 'cvss' ? severity.vector : '',
     assigneeId: c.assigneeId ?? '',
     tags: (c.tags ?? []).join(', '),
-    policyId: c.policyId,
+    policyId: c.policyId ?? '',
   }
 }
 
@@ -144,6 +149,20 @@ export function inputFromDraft(draft: CaseDraft): { input: CaseInput; errors: Fi
   const parsed = CaseInput.safeParse(input, { error: userWords })
   if (!parsed.success) Object.assign(errors, { ...fieldErrorsOf(parsed.error), ...errors })
   return { input, errors }
+}
+
+/**
+ * The CaseInput of a form that started from an input (a report read from an email): what the form shows, plus what it
+ * does not (the mail the report came in as). The form shows minutes only, so an untouched received time keeps the
+ * mail's own instant, seconds and offset included.
+ */
+export function inputFromStartedDraft(start: CaseInput, draft: CaseDraft): { input: CaseInput; errors: FieldErrors } {
+  const { input, errors } = inputFromDraft(draft)
+  const original = draftFromInput(start)
+  if (draft.receivedWallClock === original.receivedWallClock && draft.receivedTimeZone === original.receivedTimeZone) {
+    input.received = start.received
+  }
+  return { input: start.mail ? { ...input, mail: start.mail } : input, errors }
 }
 
 /** The message of a backend rule run here for instant feedback; undefined when the value passes. */
