@@ -13,11 +13,30 @@ import { allPolicies, policyById, policyLookup, policyOfCase } from '../src/poli
 import { presetPolicies } from '../src/policies/presets'
 import type { StoreSession } from './storeSession'
 
-/** What only the desktop shell can do: native dialogs and the system browser. The e2e bridge supplies its own. */
+/** What a save dialog offers: the name it fills in (a safe file name, no folder) and the kinds of file it lists. */
+export interface SaveFileOptions {
+  title: string
+  suggestedName: string
+  filters: { name: string; extensions: string[] }[]
+}
+
+/** A mail file the person chose; `bytes` holds at most one byte more than emlSizeLimit, so a huge file is never read whole. */
+export interface ChosenFile {
+  name: string
+  bytes: Uint8Array
+}
+
+/** What only the desktop shell can do: native dialogs, files the person chose, and the system browser and mail app. The e2e bridge supplies its own. */
 export interface Shell {
   chooseStoreToOpen(): Promise<string | null>
   chooseNewStoreLocation(): Promise<string | null>
   confirmAndOpenExternal(url: URL): Promise<boolean>
+  /** Asks where to save, then writes the content there whole; the path written, or null when the person cancelled. */
+  saveFile(options: SaveFileOptions, content: string | Uint8Array): Promise<string | null>
+  /** Asks for a saved mail (.eml) and reads it; null when the person cancelled. */
+  openEmlFile(): Promise<ChosenFile | null>
+  /** Hands a mailto: URL to the system's mail app, which opens it as a new message; false when none took it. */
+  openMailto(url: string): Promise<boolean>
 }
 
 /**

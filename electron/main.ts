@@ -9,6 +9,7 @@ import { checkedEvent, contractEventsOf } from '../src/ipc/events'
 import { leavesWithoutSaving, leaveUnsavedQuestion } from '../src/ipc/leaveUnsaved'
 import { isAppFrame, isAppRequest } from './appFrame'
 import { startDayClock } from './dayClock'
+import { chooseEmlFile, openInMailApp, saveFileAs } from './files'
 import { createHandlers, type Shell } from './handlers'
 import { identityBook } from './identities'
 import { lastStoreFile, rememberStoreFile } from './lastStoreFile'
@@ -37,6 +38,8 @@ function createWindow(): BrowserWindow {
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: false,
+      // A mail dropped on the window is read by the page (and sent to intake:parse), never opened as a page of its own.
+      navigateOnDragDrop: false,
     },
   })
   win.once('ready-to-show', () => win.show())
@@ -94,6 +97,9 @@ const desktopShell: Shell = {
     await shell.openExternal(url.href)
     return true
   },
+  saveFile: (options, content) => saveFileAs(mainWindow!, options, content),
+  openEmlFile: () => chooseEmlFile(mainWindow!),
+  openMailto: openInMailApp,
 }
 
 /** Every event goes to the one window, checked against the contract first (the preload checks it again). */
@@ -150,8 +156,9 @@ async function start(): Promise<void> {
     await openAndRemember(file)
     mainWindow?.webContents.reload()
   }
+  const navigate = (to: string) => send({ name: 'app:navigate', payload: { to } })
   const menuActions = {
-    navigate: (to: string) => send({ name: 'app:navigate', payload: { to } }),
+    navigate,
     openStore: () => void switchStore(desktopShell.chooseStoreToOpen)(),
     newStore: () => void switchStore(desktopShell.chooseNewStoreLocation)(),
   }

@@ -40,6 +40,12 @@ export { TransitionPreview }
 export const PolicyEntry = Policy.extend({ preset: z.boolean() })
 export type PolicyEntry = z.infer<typeof PolicyEntry>
 
+/**
+ * The largest saved mail read, from a drop or the menu: a report with a 25 MB attachment is about 34 MB once encoded
+ * in the mail, with room for a second one. Beyond it a mail is refused before it is parsed.
+ */
+export const emlSizeLimit = 60 * 1024 * 1024
+
 const Empty = z.object({}).strict()
 const Identity = z.object({ memberId: z.string().min(1).nullable() })
 const ById = z.object({ id: z.string().min(1) })

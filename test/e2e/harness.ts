@@ -14,7 +14,7 @@ import { dispatch } from '../../src/ipc/dispatch'
 import { dateInZone } from '../../src/time'
 import { checkedEvent } from '../../src/ipc/events'
 import { openStore, type Store } from '../../src/store'
-import { createFakeShell, forwardStoreEvents } from '../support/testDesk'
+import { createFakeShell, forwardStoreEvents, type FakeFiles } from '../support/testDesk'
 
 const root = join(import.meta.dirname, '..', '..')
 const rendererDir = join(root, 'out', 'renderer')
@@ -76,6 +76,11 @@ export interface AppHarness {
   storeFile: string
   dialogs: { open: string | null; create: string | null }
   openedLinks: string[]
+  /**
+   * Files saved through the save dialog (written under the test's temporary folder), mail files queued for the open
+   * dialog (`files.queueEml(name, text)`), mailto: links handed to the mail app.
+   */
+  files: FakeFiles
   /** Moves time only when the app was launched with `clock`; otherwise its moves throw. */
   clock: HarnessClock
   /** Every event delivered to the page so far, in order. */
@@ -138,7 +143,7 @@ export async function launchApp(
   const dir = await mkdtemp(join(tmpdir(), 'disclosure-desk-e2e-'))
   const storeFile = options.storeFile ?? join(dir, 'disclosure-desk.json')
   await mkdir(screenshotDir, { recursive: true })
-  const { shell, dialogs, openedLinks } = createFakeShell(false)
+  const { shell, dialogs, openedLinks, files } = createFakeShell(false, join(dir, 'saved'))
 
   // The handlers' clock is the page's: Date.now() plus how far the test moved it.
   let offset = options.clock === undefined ? 0 : new Date(options.clock).getTime() - Date.now()
@@ -214,6 +219,7 @@ export async function launchApp(
     storeFile,
     dialogs,
     openedLinks,
+    files,
     clock,
     events,
     emit: (event) => deliver(checkedEvent(event.name, event.payload)),

@@ -1,7 +1,7 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { createHandlers, type Shell } from '../../electron/handlers'
+import { basename, join } from 'node:path'
+import { createHandlers, type ChosenFile, type SaveFileOptions, type Shell } from '../../electron/handlers'
 import { identityBook } from '../../electron/identities'
 import { createStoreSession, type StoreSession } from '../../electron/storeSession'
 import type { Case } from '../../src/cases/case'
@@ -11,14 +11,51 @@ import { dispatch } from '../../src/ipc/dispatch'
 import { checkedEvent, contractEventsOf, isEventName } from '../../src/ipc/events'
 import { emptyDocument } from '../../src/store/document'
 
-/** File dialogs that answer what a test set, and a link opener that records instead of opening. */
-export function createFakeShell(confirmLinks: boolean): {
+/** A file written through the fake save dialog: what the dialog was asked, where it wrote, and what. */
+export interface SavedFile extends SaveFileOptions {
+  path: string
+  content: string | Uint8Array
+}
+
+/** The files a test sees and hands over: saves, the mail files the open dialog answers, mailto: links sent to the mail app. */
+export interface FakeFiles {
+  /** Every file saved, in order; each is written for real under `folder`, by the name the dialog suggested. */
+  saved: SavedFile[]
+  folder: string
+  /** false: the person cancels every save dialog, and nothing is written. */
+  acceptSaves: boolean
+  /** The next mail file(s) the open dialog answers, first queued first; with none queued the dialog is cancelled. */
+  queueEml(name: string, content: string | Uint8Array): void
+  /** mailto: URLs handed to the mail app, in order. */
+  mailto: string[]
+  /** false: no mail app takes a mailto: link on this system. */
+  mailAppPresent: boolean
+}
+
+/**
+ * File dialogs that answer what a test set, a link opener and a mail app that record instead of opening, and a save
+ * dialog that writes into `folder` (the test's temporary folder).
+ */
+export function createFakeShell(
+  confirmLinks: boolean,
+  folder: string,
+): {
   shell: Shell
   dialogs: { open: string | null; create: string | null }
   openedLinks: string[]
+  files: FakeFiles
 } {
   const dialogs = { open: null as string | null, create: null as string | null }
   const openedLinks: string[] = []
+  const emlQueue: ChosenFile[] = []
+  const files: FakeFiles = {
+    saved: [],
+    folder,
+    acceptSaves: true,
+    queueEml: (name, content) => emlQueue.push({ name, bytes: typeof content === 'string' ? new TextEncoder().encode(content) : content }),
+    mailto: [],
+    mailAppPresent: true,
+  }
   const shell: Shell = {
     chooseStoreToOpen: async () => dialogs.open,
     chooseNewStoreLocation: async () => dialogs.create,
@@ -26,8 +63,23 @@ export function createFakeShell(confirmLinks: boolean): {
       openedLinks.push(url.href)
       return confirmLinks
     },
+    async saveFile(options, content) {
+      if (!files.acceptSaves) return null
+      // A real dialog would take a folder in the suggested name as a place to save: the handlers must never offer one.
+      if (basename(options.suggestedName) !== options.suggestedName) throw new Error(`The save dialog was offered a path: ${options.suggestedName}`)
+      await mkdir(folder, { recursive: true })
+      const path = join(folder, options.suggestedName)
+      await writeFile(path, content)
+      files.saved.push({ ...structuredClone(options), path, content })
+      return path
+    },
+    openEmlFile: async () => emlQueue.shift() ?? null,
+    async openMailto(url) {
+      files.mailto.push(url)
+      return files.mailAppPresent
+    },
   }
-  return { shell, dialogs, openedLinks }
+  return { shell, dialogs, openedLinks, files }
 }
 
 /**
@@ -64,6 +116,8 @@ export interface TestDesk {
   dialogs: { open: string | null; create: string | null }
   /** Links the app asked to open outside, in order. */
   openedLinks: string[]
+  /** Files saved (under a `saved` folder of the desk's temporary folder), mails queued for the open dialog, mailto: links opened. */
+  files: FakeFiles
   /** Every event delivered to the renderer so far, in order. */
   events: DeskEvent[]
   /** Sends an event as main would (the menu's 'app:navigate', the clock's 'clock:dayChanged'); checked against the contract. */
@@ -96,7 +150,7 @@ export async function createTestDesk(options?: {
     ...(options?.now && { now: options.now }),
     watch: options?.watch ?? true,
   })
-  const { shell, dialogs, openedLinks } = createFakeShell(true)
+  const { shell, dialogs, openedLinks, files } = createFakeShell(true, join(dir, 'saved'))
   const handlers = createHandlers(session, shell, options?.now)
   const hub = createEventHub()
   const events: DeskEvent[] = []
@@ -115,6 +169,7 @@ export async function createTestDesk(options?: {
     file,
     dialogs,
     openedLinks,
+    files,
     events,
     emit: (event) => deliver(checkedEvent(event.name, event.payload)),
     async restart() {

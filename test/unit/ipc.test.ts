@@ -10,7 +10,7 @@ import type { Case } from '../../src/cases/case'
 import type { EventName, Result } from '../../src/ipc/contract'
 import { dispatch } from '../../src/ipc/dispatch'
 import { realisticCases } from '../bench/fixtures/realisticCases'
-import { createTestDesk, type TestDesk } from '../support/testDesk'
+import { createFakeShell, createTestDesk, type TestDesk } from '../support/testDesk'
 
 let t: TestDesk | undefined
 afterEach(async () => {
@@ -41,11 +41,7 @@ function value<T>(result: Result<T>): T {
 describe('the IPC contract in front of the handlers', () => {
   it('refuses an unknown channel without calling anything', async () => {
     const session = createStoreSession({ identities: identityBook(tmpdir()) })
-    const handlers = createHandlers(session, {
-      chooseStoreToOpen: async () => null,
-      chooseNewStoreLocation: async () => null,
-      confirmAndOpenExternal: async () => false,
-    })
+    const handlers = createHandlers(session, createFakeShell(false, tmpdir()).shell)
     expect(await dispatch(handlers, 'fs:readFile', { path: '/etc/passwd' })).toEqual({
       ok: false,
       error: { code: 'invalid_input', message: 'Unknown channel fs:readFile', issues: [] },
@@ -66,7 +62,7 @@ describe('the IPC contract in front of the handlers', () => {
 
   it("answers a handler's bug with what to do, never its raw text, and logs the detail in main", async () => {
     const session = createStoreSession({ identities: identityBook(tmpdir()) })
-    const real = createHandlers(session, { chooseStoreToOpen: async () => null, chooseNewStoreLocation: async () => null, confirmAndOpenExternal: async () => false })
+    const real = createHandlers(session, createFakeShell(false, tmpdir()).shell)
     const handlers = {
       ...real,
       'cases:addNote': async () => {
@@ -360,7 +356,7 @@ describe('a store shared by two team members', () => {
 
   it('answers a read from the document it holds, without reading the file per request (60–300 ms at 10,000 cases)', async () => {
     const session = createStoreSession({ identities: identityBook(tmpdir()), now: monday })
-    const handlers = createHandlers(session, { chooseStoreToOpen: async () => null, chooseNewStoreLocation: async () => null, confirmAndOpenExternal: async () => false }, monday)
+    const handlers = createHandlers(session, createFakeShell(false, tmpdir()).shell, monday)
     const file = join(await mkdtemp(join(tmpdir(), 'disclosure-desk-')), 'store.json')
     await session.open(file)
     try {
