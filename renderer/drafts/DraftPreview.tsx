@@ -1,0 +1,52 @@
+import { memo } from 'react'
+import type { Rendered } from '../../src/drafts/engine'
+
+/**
+ * The email as it will go out, rendered from the source on every keystroke in the renderer (no call to main). All of
+ * it is React text: a reporter's name or report holding HTML shows as the characters it is, never as markup.
+ */
+export const DraftPreview = memo(function DraftPreview({
+  from,
+  to,
+  subject,
+  body,
+}: {
+  /** Null when nobody is chosen as the sender. */
+  from: string | null
+  to: string
+  subject: Rendered
+  body: Rendered
+}) {
+  return (
+    <section className="card draft-preview" aria-label="Preview">
+      <h2 className="draft-preview-title">Preview</h2>
+      <dl className="draft-headers">
+        <dt>From</dt>
+        <dd>{from ?? <span className="muted">Nobody chosen</span>}</dd>
+        <dt>To</dt>
+        <dd>{to}</dd>
+        <dt>Subject</dt>
+        <dd className="draft-preview-subject" aria-label="Subject as sent">
+          {subject.ok ? subject.text : <NotRendered where="subject" line={subject.error.line} column={subject.error.column} />}
+        </dd>
+      </dl>
+      {body.ok ? (
+        <pre className="draft-preview-body" aria-label="Body as sent">
+          {body.text}
+        </pre>
+      ) : (
+        <p className="draft-preview-body draft-preview-stale" aria-label="Body as sent">
+          <NotRendered where="body" line={body.error.line} column={body.error.column} />
+        </p>
+      )}
+    </section>
+  )
+})
+
+function NotRendered({ where, line, column }: { where: string; line: number; column: number }) {
+  return (
+    <span className="draft-not-rendered">
+      Not shown: the {where} has an error at line {line}, column {column}.
+    </span>
+  )
+}
