@@ -1,5 +1,6 @@
+import type { IsoDate } from '../calendar/spec'
 import { Milestone, type Policy } from '../policies/policy'
-import type { Case } from './case'
+import type { Case, ZonedInstant } from './case'
 import type { CaseStatus } from './lifecycle'
 import type { TimelineEventOf } from './timeline'
 
@@ -163,4 +164,40 @@ export function milestoneBlock(
 export function nextMilestones(c: Case, policy: Policy | undefined): Milestone[] {
   const recorded = milestoneTimes(c)
   return Milestone.options.filter((m) => milestoneBlock(c, policy, m, recorded) === undefined)
+}
+
+/** The expected resolution date the reporter was told last, the event that told them, and the dates told before it. */
+export interface ExpectedResolution {
+  date: IsoDate
+  eventId: string
+  /** Earlier promised dates, oldest first, each once, not repeating `date`: a renegotiated date stays visible. */
+  earlier: IsoDate[]
+}
+
+/**
+ * The commitment on the case: the latest resolution_promised that is not withdrawn counts; the earlier ones stay as
+ * history. Undefined when nothing was promised. One pass over the timeline: deadlinesOf calls it for every case.
+ */
+export function expectedResolution(c: Case): ExpectedResolution | undefined {
+  let promises: TimelineEventOf<'resolution_promised'>[] | undefined
+  let withdrawn: Set<string> | undefined
+  for (const e of c.timeline) {
+    if (e.type === 'resolution_promised') (promises ??= []).push(e)
+    else if (e.type === 'event_withdrawn') (withdrawn ??= new Set()).add(e.eventId)
+  }
+  const standing = withdrawn === undefined ? promises : promises?.filter((p) => !withdrawn.has(p.id))
+  const latest = standing?.at(-1)
+  if (!standing || !latest) return undefined
+  const earlier = [...new Set(standing.slice(0, -1).map((p) => p.date))].filter((date) => date !== latest.date)
+  return { date: latest.date, eventId: latest.id, earlier }
+}
+
+/** The publication moment last proposed to the reporter, with its zone; undefined when none was proposed. */
+export function plannedPublication(c: Case): ZonedInstant | undefined {
+  return c.timeline.findLast((e): e is TimelineEventOf<'publication_proposed'> => e.type === 'publication_proposed')?.publication
+}
+
+/** The emails marked as sent on the case, oldest first. */
+export function emailEvents(c: Case): TimelineEventOf<'email_sent'>[] {
+  return c.timeline.filter((e): e is TimelineEventOf<'email_sent'> => e.type === 'email_sent')
 }

@@ -7,5 +7,7 @@ export const DomainEvent = z.discriminatedUnion('type', [
   z.object({ type: z.literal('cases.changed') }),
   z.object({ type: z.literal('settings.changed') }),
   z.object({ type: z.literal('policies.changed') }),
+  /** A template saved, reset to its shipped text, or removed. */
+  z.object({ type: z.literal('templates.changed') }),
 ])
 export type DomainEvent = z.infer<typeof DomainEvent>

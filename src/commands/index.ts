@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import type { Case } from '../cases/case'
+import type { DraftTemplate } from '../drafts/template'
 import { DeskError } from '../errors'
 import type { Policy } from '../policies/policy'
 import type { Settings } from '../settings/settings'
@@ -8,7 +9,10 @@ import type { CommandContext, Outcome } from './context'
 import { correctEvent, CorrectEvent, withdrawEvent, WithdrawEvent } from './corrections'
 import { createCase, CreateCase } from './createCase'
 import { removePolicy, RemovePolicy, savePolicy, SavePolicy } from './policies'
+import { promiseResolution, PromiseResolution } from './promiseResolution'
+import { recordEmail, RecordEmail } from './recordEmail'
 import { loadSamples, LoadSamples, removeSamples, RemoveSamples } from './samples'
+import { removeTemplate, RemoveTemplate, saveTemplate, SaveTemplate } from './templates'
 import { addNote, AddNote, recordMilestone, RecordMilestone, repinCalendar, RepinCalendar } from './timelineEntries'
 import { revertStatus, RevertStatus, transitionCase, TransitionCase } from './transitionCase'
 import { updateCase, UpdateCase } from './updateCase'
@@ -28,11 +32,15 @@ export const Command = z.discriminatedUnion('type', [
   CorrectEvent,
   WithdrawEvent,
   RepinCalendar,
+  RecordEmail,
+  PromiseResolution,
   LoadSamples,
   RemoveSamples,
   UpdateSettings,
   SavePolicy,
   RemovePolicy,
+  SaveTemplate,
+  RemoveTemplate,
 ])
 /** As a caller writes it: the commands parse their payload themselves, filling defaults and refusing in the user's words. */
 export type Command = z.input<typeof Command>
@@ -48,11 +56,15 @@ interface Results {
   'case.correctEvent': Case
   'case.withdrawEvent': Case
   'case.repinCalendar': Case
+  'case.recordEmail': Case
+  'case.promiseResolution': Case
   'samples.load': { added: number }
   'samples.remove': { removed: number }
   'settings.update': Settings
   'policy.save': Policy
   'policy.remove': { removed: true }
+  'template.save': DraftTemplate
+  'template.remove': { removed: true }
 }
 export type ResultOf<C extends Command> = Results[C['type']]
 
@@ -68,11 +80,15 @@ const commands: { [T in CommandType]: Run<T> } = {
   'case.correctEvent': correctEvent,
   'case.withdrawEvent': withdrawEvent,
   'case.repinCalendar': repinCalendar,
+  'case.recordEmail': recordEmail,
+  'case.promiseResolution': promiseResolution,
   'samples.load': loadSamples,
   'samples.remove': removeSamples,
   'settings.update': updateSettings,
   'policy.save': savePolicy,
   'policy.remove': removePolicy,
+  'template.save': saveTemplate,
+  'template.remove': removeTemplate,
 }
 
 /**

@@ -1,0 +1,46 @@
+import { z } from 'zod'
+import { DraftTemplate, TemplatePurpose } from '../drafts/template'
+import { DeskError, parseInput, refusal } from '../errors'
+import type { StoreDocument } from '../store/document'
+import type { CommandContext, Outcome } from './context'
+
+export const SaveTemplate = z.object({ type: z.literal('template.save'), template: DraftTemplate })
+export type SaveTemplate = z.input<typeof SaveTemplate>
+export const RemoveTemplate = z.object({ type: z.literal('template.remove'), templateId: z.string().min(1) })
+export type RemoveTemplate = z.input<typeof RemoveTemplate>
+
+/** Shipped templates carry their purpose as their id (src/drafts/catalog.ts), one per purpose. */
+const shippedPurpose = (id: string) => TemplatePurpose.safeParse(id).data
+
+/**
+ * Stores one template: the team's own, or its edit of a shipped one (same id). An edited shipped template keeps its
+ * purpose, since what sending it records is what that template is for. Liquid errors are not refused here: the editor
+ * shows them at their line and column, and a draft with one cannot be sent.
+ */
+export function saveTemplate(doc: StoreDocument, cmd: SaveTemplate, _ctx: CommandContext): Outcome<DraftTemplate> {
+  const { template } = parseInput(SaveTemplate, cmd, 'The template')
+  const shipped = shippedPurpose(template.id)
+  if (shipped !== undefined && template.purpose !== shipped) {
+    throw refusal('purpose', 'A shipped template keeps its purpose; duplicate it to write one for another purpose')
+  }
+  const known = doc.templates.some((t) => t.id === template.id)
+  const templates = known ? doc.templates.map((t) => (t.id === template.id ? template : t)) : [...doc.templates, template]
+  return { document: { ...doc, templates }, result: template, events: [{ type: 'templates.changed' }] }
+}
+
+/** Removes one of the team's own templates, or resets an edited shipped one to its shipped text. */
+export function removeTemplate(doc: StoreDocument, cmd: RemoveTemplate, _ctx: CommandContext): Outcome<{ removed: true }> {
+  const { templateId } = parseInput(RemoveTemplate, cmd, 'The removal')
+  const stored = doc.templates.find((t) => t.id === templateId)
+  if (!stored) {
+    if (shippedPurpose(templateId) !== undefined) {
+      throw new DeskError('invalid_input', 'This template is shipped with the app and has not been edited: there is nothing to reset, and it cannot be removed.')
+    }
+    throw new DeskError('not_found', 'This template is no longer in the store; it may have been removed already.')
+  }
+  return {
+    document: { ...doc, templates: doc.templates.filter((t) => t.id !== templateId) },
+    result: { removed: true },
+    events: [{ type: 'templates.changed' }],
+  }
+}
