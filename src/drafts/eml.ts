@@ -1,5 +1,6 @@
 import MailComposer from 'nodemailer/lib/mail-composer'
-import MimeNode from 'nodemailer/lib/mime-node'
+import { encodeWord } from 'nodemailer/lib/mime-funcs'
+import MimeNode, { type MimeNodeHeader } from 'nodemailer/lib/mime-node'
 import { z } from 'zod'
 import { parseInput, refusal } from '../errors'
 import { encryptFor } from './encrypt'
@@ -70,30 +71,39 @@ function draftHeaders(input: DraftMail): DraftHeaders {
   }
 }
 
+// nodemailer folds header lines only at whitespace and writes printable ASCII as it is, so one long word (a
+// 100,000-character subject from a hostile report) would stay one line far over 998 octets. A subject with a word
+// that cannot fit a 78-character line goes out as RFC 2047 encoded words instead: they fold every 52 characters and
+// decode back to the same text. (Display names are kept short by `mailbox`.)
+const longWord = /\S{61,}/
+
+function subjectHeader(subject: string): MimeNodeHeader {
+  const value = longWord.test(subject) ? encodeWord(subject, 'Q', 52) : MimeNode.encodeHeaderValue('Subject', subject)
+  return { key: 'Subject', value: { prepared: true, foldLines: true, value } }
+}
+
 // Outlook opens a message with this header as a draft to edit and send, not as a received mail.
-const unsent = { 'X-Unsent': '1' }
+const unsent: MimeNodeHeader = { key: 'X-Unsent', value: '1' }
 
 /**
  * The draft as an RFC 5322 message (.eml) built with nodemailer's mail composer: UTF-8, CRLF line endings only, and
  * no line over 998 octets. The body is normalized to CRLF before it is built; the composer then writes ASCII text with
  * short lines as 7bit and any other text as quoted-printable or base64 (wrapped at 76), choosing per body
  * (`textEncoding` left to it: quoted-printable for mostly Latin text such as Dutch, base64 for mostly other scripts).
- * Subject and names go in as one line of text and are MIME-encoded and folded by the composer, so no input adds a
- * header.
+ * Subject and names go in as one line of text, MIME-encoded and folded, so no input adds a header.
  */
 export async function toEml(m: DraftMail): Promise<string> {
   const h = draftHeaders(m)
   const composer = new MailComposer({
+    headers: [unsent, subjectHeader(h.subject)],
     from: h.from,
     to: h.to,
     cc: h.cc.length > 0 ? h.cc : undefined,
-    subject: h.subject,
     date: h.date,
     messageId: h.messageId,
     inReplyTo: h.inReplyTo,
     references: h.references.length > 0 ? h.references : undefined,
     text: crlfText(m.text),
-    headers: unsent,
     newline: 'win',
     disableFileAccess: true,
     disableUrlAccess: true,
@@ -121,13 +131,12 @@ export async function toEncryptedEml(m: DraftMail, armoredPublicKey: string): Pr
     disableFileAccess: true,
     disableUrlAccess: true,
   })
-  root.setHeader(unsent)
+  root.setHeader([unsent, subjectHeader(h.subject)])
   root.setHeader('From', h.from)
   root.setHeader('To', h.to)
   if (h.cc.length > 0) root.setHeader('Cc', h.cc)
   if (h.inReplyTo !== undefined) root.setHeader('In-Reply-To', h.inReplyTo)
   if (h.references.length > 0) root.setHeader('References', h.references)
-  root.setHeader('Subject', h.subject)
   if (h.messageId !== undefined) root.setHeader('Message-ID', h.messageId)
   root.setHeader('Date', h.date)
 

@@ -24,11 +24,10 @@ export function crlfText(text: string): string {
  * control is dropped, so no input can end the header it is written into and start another.
  */
 export function singleLine(text: string): string {
-  return text
-    .replace(loneSurrogate, '\uFFFD')
-    .replace(lineBreak, ' ')
-    .replace(/\t/g, ' ')
-    .replace(bodyControls, '')
-    .replace(/ {2,}/g, ' ')
-    .trim()
+  return breaksAsSpaces(text).replace(bodyControls, '').replace(/ {2,}/g, ' ').trim()
+}
+
+/** Every line break and tab as a space, nothing else changed: text that can no longer span two header lines. */
+export function breaksAsSpaces(text: string): string {
+  return text.replace(loneSurrogate, '\uFFFD').replace(lineBreak, ' ').replace(/\t/g, ' ')
 }
