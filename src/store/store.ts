@@ -79,6 +79,7 @@ function changesBetween(before: StoreDocument, after: StoreDocument): DomainEven
   const events: DomainEvent[] = [{ type: 'cases.changed' }]
   if (JSON.stringify(before.settings) !== JSON.stringify(after.settings)) events.push({ type: 'settings.changed' })
   if (JSON.stringify(before.policies) !== JSON.stringify(after.policies)) events.push({ type: 'policies.changed' })
+  if (JSON.stringify(before.templates) !== JSON.stringify(after.templates)) events.push({ type: 'templates.changed' })
   return events
 }
 

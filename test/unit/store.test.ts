@@ -233,6 +233,18 @@ describe('two team members on one file', () => {
     await Promise.all([anna.close(), ben.close()])
   })
 
+  it('says the templates changed when the other app saved one', async () => {
+    const anna = await openStore(file, options())
+    const ben = await openStore(file, options())
+    const log = heard(ben)
+    const texts = { subject: '[{{ case_key }}] Thanks', body: 'Hello {{ reporter_name }}' }
+    await anna.run({ type: 'template.save', template: { id: 'thanks', name: 'Thanks', purpose: 'closing', texts: { en: texts, nl: texts } } })
+    expect(await ben.sync()).toBe(true)
+    expect(log).toEqual([{ events: [{ type: 'cases.changed' }, { type: 'templates.changed' }], origin: 'other_app' }])
+    expect(ben.document().templates.map((t) => t.id)).toEqual(['thanks'])
+    await Promise.all([anna.close(), ben.close()])
+  })
+
   it('tells of the other’s write before its own command’s events when it takes it in to run one', async () => {
     const anna = await openStore(file, options())
     const ben = await openStore(file, options())
