@@ -6,6 +6,8 @@ import type { Command } from '../src/commands'
 import { previewTransition } from '../src/commands/previewTransition'
 import { deadlinesOf } from '../src/deadlines'
 import { createNextDeadlineCache } from '../src/deadlines/nextDeadlineCache'
+import { encryptFor, mailtoLimit, mailtoTooLong, publicKeyInfo, toEml, toEncryptedEml, toMailto } from '../src/drafts'
+import type { Case } from '../src/cases/case'
 import { DeskError } from '../src/errors'
 import type { Handlers } from '../src/ipc/contract'
 import { externalLink } from '../src/links/externalLink'
@@ -120,5 +122,50 @@ export function createHandlers(session: StoreSession, shell: Shell, now: () => D
       if (!link) throw new DeskError('invalid_input', 'Only https and mailto links can be opened outside the app.')
       return { opened: await shell.confirmAndOpenExternal(link) }
     },
+    'drafts:saveEml': async ({ caseId, purpose, message, encrypt }) => {
+      const c = store().cases.get(caseId)
+      const mail = { ...message, date: now(), ...replyTo(c) }
+      const eml = encrypt ? await toEncryptedEml(mail, reporterKey(c)) : await toEml(mail)
+      // The key (VD-2026-007) and the purpose are safe in a file name by their schemas.
+      const suggestedName = `${c.key} ${purpose ?? 'draft'}.eml`
+      const file = await shell.saveFile({ title: 'Save the draft', suggestedName, filters: emlFilters }, eml)
+      return file ? { saved: true, file } : { saved: false }
+    },
+    'drafts:openMailto': async (message) => {
+      const url = toMailto(message)
+      if (mailtoTooLong(url)) {
+        throw new DeskError(
+          'invalid_input',
+          `This email is too long to open in the mail app: as a mailto: link it is ${url.length.toLocaleString('en-US')} characters, and several mail apps and Windows cut such a link after ${mailtoLimit.toLocaleString('en-US')}. Save it as an .eml file and open that instead.`,
+        )
+      }
+      return { opened: await shell.openMailto(url) }
+    },
+    'drafts:encrypt': async ({ caseId, text }) => {
+      const key = reporterKey(store().cases.get(caseId))
+      const info = await publicKeyInfo(key, now())
+      // encryptFor says in words why a key cannot be used; the fingerprint is for the screen to show what was used.
+      const armored = await encryptFor(text, key, now())
+      return { armored, fingerprint: 'fingerprint' in info ? info.fingerprint : '' }
+    },
+    'drafts:keyInfo': async ({ caseId }) => {
+      const key = store().cases.get(caseId).reporter.pgpPublicKey
+      return key ? publicKeyInfo(key, now()) : { problem: noKey }
+    },
   }
+}
+
+const emlFilters = [{ name: 'Email message', extensions: ['eml'] }]
+
+const noKey = 'The reporter gave no PGP public key on this case. Add it to the reporter on the case to encrypt to it.'
+
+function reporterKey(c: Case): string {
+  if (!c.reporter.pgpPublicKey) throw new DeskError('invalid_input', noKey)
+  return c.reporter.pgpPublicKey
+}
+
+/** A reply threads under the report when it came in as an email: In-Reply-To its Message-ID, References its chain. */
+function replyTo(c: Case): { inReplyTo?: string; references?: string[] } {
+  const messageId = c.mail?.messageId
+  return messageId ? { inReplyTo: messageId, references: c.mail?.references ?? [] } : {}
 }

@@ -9,6 +9,7 @@ import { RevertStatus, TransitionCase } from '../commands/transitionCase'
 import { UpdateCase } from '../commands/updateCase'
 import { CaseRow, CaseSummary } from '../cases/summary'
 import { Deadline } from '../deadlines/deadline'
+import { TemplatePurpose } from '../drafts/template'
 import { ErrorCode } from '../errors'
 import { Milestone, Policy } from '../policies/policy'
 import { Settings } from '../settings/settings'
@@ -45,6 +46,25 @@ export type PolicyEntry = z.infer<typeof PolicyEntry>
  * in the mail, with room for a second one. Beyond it a mail is refused before it is parsed.
  */
 export const emlSizeLimit = 60 * 1024 * 1024
+
+/** A draft as the screen rendered it; the addresses are checked where the message is built (src/drafts), by field. */
+const DraftMessage = z.object({
+  from: z.string().max(1000),
+  to: z.array(z.string().max(1000)).min(1).max(50),
+  cc: z.array(z.string().max(1000)).max(50).default([]),
+  subject: z.string().max(2000),
+  text: z.string().max(1_000_000),
+})
+
+/** What the reporter's PGP key names and whether it still works (src/drafts publicKeyInfo), or why it cannot be used. */
+export const KeyInfo = z.union([
+  z.object({ fingerprint: z.string(), userIds: z.array(z.string()), expired: z.boolean() }),
+  z.object({ problem: z.string() }),
+])
+export type KeyInfo = z.infer<typeof KeyInfo>
+
+/** Whether the person saved the file (they may cancel the dialog), and where. */
+const Saved = z.object({ saved: z.boolean(), file: z.string().optional() })
 
 const Empty = z.object({}).strict()
 const Identity = z.object({ memberId: z.string().min(1).nullable() })
@@ -106,6 +126,23 @@ export const contract = {
   /** Answers who acts from now on, as identity:get would. */
   'identity:set': { req: Identity, res: Identity },
   'external:open': { req: z.object({ url: z.string().max(4000) }), res: z.object({ opened: z.boolean() }) },
+  /**
+   * The draft as an .eml file the mail app opens as a draft (X-Unsent), threaded under the report when it came in as an
+   * email, encrypted to the reporter's key as PGP/MIME when asked; the save dialog suggests "<case key> <purpose>.eml".
+   */
+  'drafts:saveEml': {
+    req: z.object({ caseId: z.string().min(1), purpose: TemplatePurpose.optional(), message: DraftMessage, encrypt: z.boolean() }),
+    res: Saved,
+  },
+  /** Opens the draft in the mail app through mailto:; a link longer than mail apps keep is refused in words (save the .eml instead). */
+  'drafts:openMailto': { req: DraftMessage.pick({ to: true, subject: true, text: true }), res: z.object({ opened: z.boolean() }) },
+  /** The text encrypted to the reporter's PGP key, ASCII-armored, with the fingerprint of the key it was encrypted to. */
+  'drafts:encrypt': {
+    req: z.object({ caseId: z.string().min(1), text: z.string().max(1_000_000) }),
+    res: z.object({ armored: z.string(), fingerprint: z.string() }),
+  },
+  /** What the reporter's PGP key on the case is, or why it cannot be used (no key is such a problem too). */
+  'drafts:keyInfo': { req: z.object({ caseId: z.string().min(1) }), res: KeyInfo },
 } as const
 
 /** A path of the renderer's router, e.g. '/cases/new'. */
@@ -121,6 +158,8 @@ export const events = {
   'cases:changed': Empty,
   'settings:changed': Empty,
   'policies:changed': Empty,
+  /** A template was saved, reset to its shipped text or removed. */
+  'templates:changed': Empty,
   /** Another app wrote the shared store file and this app took the change in; anything shown may be stale. */
   'store:changedOnDisk': Empty,
   /** A new day began in the team's zone: "Due today" may now be "Overdue". */

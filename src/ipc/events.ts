@@ -31,6 +31,9 @@ export function contractEventsOf(changes: readonly DomainEvent[], origin: Change
       case 'policies.changed':
         add({ name: 'policies:changed', payload: {} })
         break
+      case 'templates.changed':
+        add({ name: 'templates:changed', payload: {} })
+        break
       default:
         // A new kind of domain event must be given its contract event here before it can compile.
         change satisfies never
