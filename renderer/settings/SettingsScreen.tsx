@@ -1,9 +1,11 @@
 import type { ReactNode } from 'react'
+import { Link } from 'react-router'
 import { useStore } from '../store/StoreContext'
 import { StoreFileActions } from '../store/StoreFileActions'
 import { useSettings } from '../queries/settings'
 import { SettingsUnavailable } from './SettingsUnavailable'
 import { TeamSettings } from './TeamSettings'
+import './settings.css'
 
 /** One card per area of settings; calendar and policy sections slot in here as further <SettingsSection>s. */
 export function SettingsScreen() {
@@ -16,12 +18,25 @@ export function SettingsScreen() {
         <p className="screen-lead">Stored in the case store file, so everyone who opens it works with the same team.</p>
       </header>
       {settings ? (
-        <SettingsSection id="team" title="Team" lead="Who handles cases: assignees, and the name on every timeline entry.">
+        <SettingsSection
+          id="team"
+          title="Team"
+          lead="Who handles cases: assignees, the name on every timeline entry, and who emails go out from (role, signature, organisation)."
+        >
           <TeamSettings />
         </SettingsSection>
       ) : (
         <SettingsUnavailable />
       )}
+      <SettingsSection id="templates" title="Email templates" lead="The text every draft starts from, in English and Dutch.">
+        <p className="settings-templates-lead">
+          Edit the shipped templates, reset them to the shipped text, or duplicate one for a reply of your own; each lists
+          its variables with their values for a case.
+        </p>
+        <Link to="/settings/templates" className="button">
+          Edit email templates
+        </Link>
+      </SettingsSection>
       <SettingsSection id="store" title="Store file" lead="All cases and settings live in this one file on your computer.">
         <p className="mono break store-path">{store.file}</p>
         <StoreFileActions onState={switchTo} />

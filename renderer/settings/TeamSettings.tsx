@@ -8,7 +8,8 @@ import { useProblems } from '../shell/Problems'
 import { UnsavedParts, useUnsavedChangesGuard, useUnsavedPart, useUnsavedParts } from '../shell/UnsavedChanges'
 import { isRemoved } from './members'
 
-type MemberErrors = { name?: string; email?: string }
+type MemberErrors = { name?: string; email?: string; role?: string; signature?: string }
+const memberFields = ['name', 'email', 'role', 'signature'] as const
 
 /** Team members (assignees and sender identities) and which of them uses this computer. */
 export function TeamSettings() {
@@ -28,17 +29,29 @@ export function TeamSettings() {
       const errors: MemberErrors = {}
       if (error instanceof DeskFailure) {
         for (const issue of error.issues) {
-          if (issue.path.endsWith('.name')) errors.name ??= issue.message
-          if (issue.path.endsWith('.email')) errors.email ??= issue.message
+          const field = memberFields.find((f) => issue.path.endsWith(`.${f}`))
+          if (field) errors[field] ??= issue.message
         }
       }
       // A refusal that names a member's field is shown at that field; anything else in the screen's problem area.
-      if (!errors.name && !errors.email) report(error)
+      if (Object.keys(errors).length === 0) report(error)
       return errors
     }
   }
 
   if (!settings) return null
+
+  async function saveOrganisation(organisation: string): Promise<string | null> {
+    if (!settings) return null
+    try {
+      await save({ ...settings, organisation })
+      return null
+    } catch (error) {
+      const atField = error instanceof DeskFailure ? error.issues.find((i) => i.path.endsWith('organisation')) : undefined
+      if (!atField) report(error)
+      return atField?.message ?? ''
+    }
+  }
 
   // A removed member stays in the settings (marked), so the cases and timelines naming them still say who it was.
   const remove = (id: string) =>
@@ -69,8 +82,9 @@ export function TeamSettings() {
               </option>
             ))}
           </select>
-          <div className="field-hint">Your name goes on everything you change from this computer.</div>
+          <div className="field-hint">Your name goes on everything you change from this computer, and your drafts go out from you.</div>
         </div>
+        <OrganisationForm organisation={settings.organisation} onSubmit={saveOrganisation} />
 
         {activeTeam.length > 0 ? (
           <table className="team-table">
@@ -78,6 +92,7 @@ export function TeamSettings() {
               <tr>
                 <th scope="col">Name</th>
                 <th scope="col">Email</th>
+                <th scope="col">Role</th>
                 <th scope="col">
                   <span className="sr-only">Actions</span>
                 </th>
@@ -87,7 +102,7 @@ export function TeamSettings() {
               {activeTeam.map((member) =>
                 editing === member.id ? (
                   <tr key={member.id}>
-                    <td colSpan={3}>
+                    <td colSpan={4}>
                       <MemberForm
                         initial={member}
                         submitLabel="Save member"
@@ -107,6 +122,10 @@ export function TeamSettings() {
                       {member.id === currentMember?.id && <span className="pill">You</span>}
                     </td>
                     <td className="break">{member.email}</td>
+                    <td>
+                      {member.role}
+                      {member.signature && <span className="pill">Own signature</span>}
+                    </td>
                     <td className="team-actions">
                       {removing === member.id ? (
                         <>
@@ -181,25 +200,29 @@ function MemberForm({
 }) {
   const [name, setName] = useState(initial.name)
   const [email, setEmail] = useState(initial.email)
+  const [role, setRole] = useState(initial.role ?? '')
+  const [signature, setSignature] = useState(initial.signature ?? '')
   const [errors, setErrors] = useState<MemberErrors>({})
-  const dirty = name.trim() !== initial.name || email.trim() !== initial.email
+  const member = memberOf(initial, { name, email, role, signature })
+  const dirty = JSON.stringify(member) !== JSON.stringify(memberOf(initial, initial))
   // Whether what is typed differs from what is saved, for the unsaved-changes guard.
   useUnsavedPart(dirty)
 
   async function submit(event: FormEvent) {
     event.preventDefault()
-    const member = { ...initial, id: initial.id || 'new', name: name.trim(), email: email.trim() }
-    const checked = TeamMember.safeParse(member, { error: userWords })
+    const checked = TeamMember.safeParse({ ...member, id: member.id || 'new' }, { error: userWords })
     if (!checked.success) {
       const found: MemberErrors = {}
       for (const issue of checked.error.issues) found[issue.path[0] as keyof MemberErrors] ??= issue.message
       return setErrors(found)
     }
-    const failed = await onSubmit(member)
+    const failed = await onSubmit({ ...member, id: member.id || 'new' })
     setErrors(failed ?? {})
     if (!failed && resetAfterSubmit) {
       setName('')
       setEmail('')
+      setRole('')
+      setSignature('')
     }
   }
 
@@ -211,6 +234,18 @@ function MemberForm({
       <Field label="Member email" error={errors.email}>
         {(a) => <input {...a} type="email" autoComplete="off" value={email} onChange={(e) => setEmail(e.target.value)} />}
       </Field>
+      <Field label="Role" error={errors.role} hint="Drafts sign with it under the name, e.g. Security lead." optional>
+        {(a) => <input {...a} type="text" autoComplete="off" value={role} onChange={(e) => setRole(e.target.value)} />}
+      </Field>
+      <Field
+        label="Signature"
+        error={errors.signature}
+        hint="Ends this member’s drafts instead of name and role; plain text, several lines."
+        optional
+        wide
+      >
+        {(a) => <textarea {...a} rows={3} value={signature} onChange={(e) => setSignature(e.target.value)} />}
+      </Field>
       <div className="member-form-actions">
         <button type="submit" className="button button-primary">
           {submitLabel}
@@ -219,6 +254,69 @@ function MemberForm({
           <button type="button" className="button" onClick={onCancel}>
             Cancel
           </button>
+        )}
+      </div>
+    </form>
+  )
+}
+
+/**
+ * The member a form stands for: names trimmed, and a role or signature left empty is no role or signature (the draft
+ * then signs with the name), so saving an untouched member changes nothing in the file.
+ */
+function memberOf(initial: TeamMember, typed: { name: string; email: string; role?: string | undefined; signature?: string | undefined }): TeamMember {
+  const { role: _role, signature: _signature, ...rest } = initial
+  const role = typed.role?.trim() ?? ''
+  // A signature keeps its own line breaks and indentation; only trailing blank lines go.
+  const signature = typed.signature?.replace(/\s+$/, '') ?? ''
+  return { ...rest, name: typed.name.trim(), email: typed.email.trim(), ...(role ? { role } : {}), ...(signature ? { signature } : {}) }
+}
+
+/** The organisation drafts name as the sender ("the security team of …"). */
+function OrganisationForm({ organisation, onSubmit }: { organisation: string; onSubmit(organisation: string): Promise<string | null> }) {
+  const [value, setValue] = useState(organisation)
+  const [error, setError] = useState<string | undefined>()
+  const [saved, setSaved] = useState(false)
+  const dirty = value.trim() !== organisation
+  useUnsavedPart(dirty)
+  // A colleague's change shows here, unless something is typed over it.
+  const [shown, setShown] = useState(organisation)
+  if (shown !== organisation) {
+    setShown(organisation)
+    if (value.trim() === shown) setValue(organisation)
+  }
+
+  async function submit(event: FormEvent) {
+    event.preventDefault()
+    const failed = await onSubmit(value.trim())
+    setError(failed ?? undefined)
+    setSaved(failed === null)
+  }
+
+  return (
+    <form className="organisation-form" noValidate onSubmit={(e) => void submit(e)}>
+      <Field label="Organisation" error={error} hint="Drafts name it as the sender, e.g. “the security team of Example B.V.”.">
+        {(a) => (
+          <input
+            {...a}
+            type="text"
+            autoComplete="organization"
+            value={value}
+            onChange={(e) => {
+              setValue(e.target.value)
+              setSaved(false)
+            }}
+          />
+        )}
+      </Field>
+      <div className="member-form-actions">
+        <button type="submit" className="button" disabled={!dirty}>
+          Save organisation
+        </button>
+        {saved && !dirty && (
+          <span className="muted small" role="status">
+            Saved
+          </span>
         )}
       </div>
     </form>
