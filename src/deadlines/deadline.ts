@@ -110,6 +110,11 @@ export const Deadline = z.object({
   teamZone: z.string(),
   /** The zone the report was received in: the reporter's clock. */
   reporterZone: z.string(),
+  /**
+   * The expected resolution date the team gave the reporter (ruleId 'expected_resolution'): the date, the
+   * resolution_promised event, and the dates given before it, so a renegotiated date still shows what it replaced.
+   */
+  promise: z.object({ date: IsoDate, eventId: z.string().min(1), earlier: z.array(IsoDate) }).optional(),
   /** The policy's sentence that makes the promise, verbatim, and how a vague one is read (policy text, not translated). */
   quote: z.string(),
   reading: z.string(),

@@ -1,4 +1,5 @@
 import type { Case } from '../cases/case'
+import { expectedResolution } from '../cases/history'
 import { holidayNameOn } from '../calendar'
 import { isoDateOf } from '../calendar/dayNumber'
 import type { IsoDate } from '../calendar/spec'
@@ -224,6 +225,44 @@ function repeating(rule: PolicyRule & { amount: number; repeatsUntil: Anchor }, 
 }
 
 /**
+ * The expected resolution date told to the reporter, as a deadline of its own: not a rule of the policy but the team's
+ * commitment under the policy's evaluation promise ("… with our evaluation … and an expected resolution date"), so it
+ * quotes that sentence. Due at the end of the promised day in the team's zone, kept by the fix released; past it
+ * unkept, the date has slipped (overdue). A fixed date: days waiting for the reporter do not move it.
+ */
+function promisedResolution(policy: Policy, clock: CaseClock): Deadline | undefined {
+  const promise = expectedResolution(clock.c)
+  if (!promise) return undefined
+  const evaluation = policy.rules.find((r) => r.due === 'evaluation')
+  const rule: PolicyRule = {
+    id: 'expected_resolution',
+    due: 'resolution',
+    quote: evaluation?.quote ?? '',
+    reading: '',
+    from: 'evaluation_sent',
+    metBy: 'fix_released',
+    amount: null,
+    unit: 'calendar_days',
+    onDayOff: 'stays',
+  }
+  const dueAt = endOfDayMs(promise.date, clock.teamZone)
+  const fixedAt = firstOf('fix_released', clock)
+  const kept = fixedAt === undefined ? undefined : { event: 'fix_released' as const, at: fixedAt }
+  const state: DeadlineState = kept
+    ? metState(kept.at, dueAt)
+    : clock.closed
+      ? 'not_applicable'
+      : clock.now > dueAt
+        ? 'overdue'
+        : clock.today === promise.date
+          ? 'due_today'
+          : 'upcoming'
+  const d = deadline(rule, 1, { state, anchorAt: firstOf('evaluation_sent', clock), due: { date: promise.date, at: dueAt }, kept }, clock)
+  d.promise = promise
+  return d
+}
+
+/**
  * Every promise of the policy on this case as of `now`, counted on the calendar the case pinned when it was received,
  * in the team's zone. Pure: the same case, policy and moment give the same deadlines. With `explain: false` the dates
  * and states are the same, but `skipped` and `pauses` are empty. A case whose pinned calendar or zones cannot be
@@ -231,9 +270,11 @@ function repeating(rule: PolicyRule & { amount: number; repeatsUntil: Anchor }, 
  */
 export function deadlinesOf(c: Case, policy: Policy, now: Date, { explain = true }: { explain?: boolean } = {}): Deadline[] {
   const clock = clockOf(c, now, explain)
-  return policy.rules.flatMap((rule) =>
+  const list = policy.rules.flatMap((rule) =>
     rule.repeatsUntil !== undefined && rule.amount !== null
       ? repeating({ ...rule, amount: rule.amount, repeatsUntil: rule.repeatsUntil }, clock)
       : [oneOff(rule, clock)],
   )
+  const promised = promisedResolution(policy, clock)
+  return promised ? [...list, promised] : list
 }

@@ -33,6 +33,8 @@ interface Phrases {
   closed(on: string | null): string
   paused(since: string): string
   skippedReason(day: SkippedDay): string
+  promised(date: string, earlier: string[]): string
+  slipped(date: string): string
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`
@@ -65,6 +67,8 @@ const english: Phrases = {
   paused: (since) => `waiting for the reporter since ${since}: the clock stands still; this date holds if they answer today`,
   skippedReason: (day) =>
     day.reason === 'weekend' ? '' : day.reason === 'paused' ? ' (waiting for reporter)' : ` (${day.name ?? day.reason})`,
+  promised: (date, earlier) => `Promised to the reporter: the fix by ${date}${earlier.length > 0 ? ` (was ${earlier.join(', then ')})` : ''}`,
+  slipped: (date) => `slipped: the fix was not released by ${date}; offer a progress update with a new date`,
 }
 
 /** An event in the middle of a Dutch sentence: 'Wacht op de ontvangstbevestiging', 'vóór de publicatie'. */
@@ -120,6 +124,9 @@ const dutch: Phrases = {
       : day.reason === 'paused'
         ? ' (wachten op melder)'
         : ` (${day.dutchName ?? day.name ?? (day.reason === 'holiday' ? 'feestdag' : 'sluiting')})`,
+  promised: (date, earlier) =>
+    `Toegezegd aan de melder: de oplossing uiterlijk ${date}${earlier.length > 0 ? ` (eerder: ${earlier.join(', daarna ')})` : ''}`,
+  slipped: (date) => `verstreken: de oplossing is niet uiterlijk ${date} uitgebracht; stuur een voortgangsbericht met een nieuwe datum`,
 }
 
 const phrases: Record<Language, Phrases> = { en: english, nl: dutch }
@@ -146,6 +153,12 @@ export function skippedText(skipped: readonly SkippedDay[], lang: Language): str
 
 /** How the date was found, from the anchor to the due day; the steps join with arrows. */
 function countSteps(d: Deadline, say: Phrases, lang: Language): string[] {
+  if (d.promise) {
+    const day = (date: IsoDate) => formatDay(date, lang, true)
+    const steps = [say.promised(day(d.promise.date), d.promise.earlier.map(day))]
+    if (d.state === 'overdue') steps.push(say.slipped(day(d.promise.date)))
+    return steps
+  }
   if (d.endedBy) return [say.endedBeforeAnchor(d.endedBy.event, formatDayTime(d.endedBy.at, d.teamZone, lang), d.from)]
   const amount = say.amount(d.amount, d.unit)
   if (d.amount === null) {

@@ -155,7 +155,8 @@ export const dueLabels: Record<Language, Record<DueKind, string>> = {
     acknowledgement: 'Acknowledge receipt',
     evaluation: 'Send evaluation',
     progress_update: 'Send progress update',
-    resolution: 'Resolve the problem',
+    // The expected resolution date the team promised: the one deadline that is the team's own commitment.
+    resolution: 'Release the fix by the date promised',
     publication_consultation: 'Consult reporter on publication',
     credit_confirmation: 'Confirm credit',
     reward_decision: 'Decide reward',
@@ -164,7 +165,7 @@ export const dueLabels: Record<Language, Record<DueKind, string>> = {
     acknowledgement: 'Ontvangst bevestigen',
     evaluation: 'Beoordeling sturen',
     progress_update: 'Voortgangsbericht sturen',
-    resolution: 'Probleem oplossen',
+    resolution: 'Oplossing uitbrengen op de toegezegde datum',
     publication_consultation: 'Melder raadplegen over publicatie',
     credit_confirmation: 'Vermelding bevestigen',
     reward_decision: 'Beloning vaststellen',

@@ -2,7 +2,8 @@ import type { Case } from '../cases/case'
 import type { Channel, Credit, Reward, Severity } from '../cases/fields'
 import type { Actor, FieldChanged, TimelineEvent, TimelineEventOf } from '../cases/timeline'
 import { dateInZone } from '../time'
-import { formatDay, formatDayTime } from './dates'
+import { formatDay, formatDayTime, formatForZone } from './dates'
+import { purposeLabels } from './draftWords'
 import {
   channelLabels,
   closingReasonLabels,
@@ -70,6 +71,8 @@ export function timelineText(c: Case, context: TimelineContext): TimelineLine[] 
   const current = new Map<string, TimelineEventOf<'milestone'> | TimelineEventOf<'note'>>()
   const standing = new Map<string, TimelineLine['standing']>()
   const lines: TimelineLine[] = []
+  // The expected resolution date promised before, so a new promise says which date it replaced.
+  let promisedBefore: string | undefined
 
   for (const event of c.timeline) {
     const line = (what: Piece[], detail?: string): TimelineLine => ({
@@ -141,6 +144,20 @@ export function timelineText(c: Case, context: TimelineContext): TimelineLine[] 
         standing.set(event.eventId, 'corrected')
         break
       }
+      case 'email_sent': {
+        const sent = w.sent(purposeLabels[lang][event.purpose], [...event.to, ...event.cc].join(', '), dayTime(event.on))
+        lines.push(line(event.encrypted ? [...sent, w.encrypted] : sent, event.subject))
+        break
+      }
+      case 'resolution_promised': {
+        const date = formatDay(event.date, lang, true)
+        lines.push(line(w.promised(date, promisedBefore !== undefined && promisedBefore !== date ? promisedBefore : undefined)))
+        promisedBefore = date
+        break
+      }
+      case 'publication_proposed':
+        lines.push(line(w.proposedPublication(formatForZone(event.publication.at, event.publication.timeZone, lang))))
+        break
       case 'event_withdrawn': {
         const target = current.get(event.eventId)
         if (!target) break

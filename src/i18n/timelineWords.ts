@@ -32,6 +32,12 @@ export type TimelineWords = {
   reason: string
   characters(n: number): string
   swag: string
+  /** An email marked as sent: its purpose's label, the recipients, when it went out. */
+  sent(label: string, to: string, on: string): Piece[]
+  encrypted: string
+  /** An expected resolution date told to the reporter, and the one it replaced. */
+  promised(date: string, was: string | undefined): Piece[]
+  proposedPublication(when: string): Piece[]
   /** For numbers and money. */
   locale: string
 }
@@ -74,6 +80,10 @@ const en: TimelineWords = {
   reason: 'Reason: ',
   characters: (n) => `${n.toLocaleString('en-GB')} characters`,
   swag: 'swag',
+  sent: (label, to, on) => ['Sent ', { strong: `‘${label}’` }, ' to ', { value: to }, ' on ', { value: on }],
+  encrypted: ' (encrypted)',
+  promised: (date, was) => ['Promised the fix by ', { strong: date }, ...(was === undefined ? [] : [` (was ${was})`])],
+  proposedPublication: (when) => ['Proposed publication on ', { strong: when }],
   locale: 'en-GB',
 }
 
@@ -115,6 +125,10 @@ const nl: TimelineWords = {
   reason: 'Reden: ',
   characters: (n) => `${n.toLocaleString('nl-NL')} tekens`,
   swag: 'merchandise',
+  sent: (label, to, on) => ['Stuurde ', { strong: `‘${label}’` }, ' aan ', { value: to }, ' op ', { value: on }],
+  encrypted: ' (versleuteld)',
+  promised: (date, was) => ['Zegde de oplossing toe uiterlijk ', { strong: date }, ...(was === undefined ? [] : [` (was ${was})`])],
+  proposedPublication: (when) => ['Stelde publicatie voor op ', { strong: when }],
   locale: 'nl-NL',
 }
 

@@ -1,11 +1,12 @@
 // Over 250 lines with a reason: most of it is the twelve demo cases written out as data; the code that turns them
 // into cases is the last sixty lines.
+import { timeZoneOf } from '../calendar'
 import type { CalendarSettings } from '../calendar/spec'
-import type { Actor, Case, Reporter, Severity, TimelineEvent } from '../cases/case'
+import type { Actor, Case, MailSource, Reporter, Severity, TimelineEvent } from '../cases/case'
 import { milestoneOfStatus, statusAfterMilestone, type CaseStatus, type ClosingReason } from '../cases/lifecycle'
 import { scoreCvss } from '../cases/severity'
 import type { Milestone } from '../policies/policy'
-import { isoInZone } from '../time'
+import { dateInZone, isoInZone } from '../time'
 
 export interface SampleContext {
   now: Date
@@ -25,6 +26,8 @@ type Step = { hours: number; comment?: string } & (
   | { note: string }
   /** The reporter's credit (the spec's `credit`) is chosen: that confirms it. */
   | { credit: true }
+  /** An expected resolution date told to the reporter: this many days after receipt, in the team's zone. */
+  | { promiseDays: number }
 )
 
 interface SampleSpec {
@@ -40,6 +43,8 @@ interface SampleSpec {
   tags: string[]
   credit?: Partial<Case['credit']>
   reward?: Partial<Case['reward']>
+  /** The email the report came in as. */
+  mail?: MailSource
   /** Hours after receipt, in order. */
   steps: Step[]
 }
@@ -98,6 +103,19 @@ const specs: SampleSpec[] = [
       'GET /v2/invoices/{id} returns any invoice when the id is changed, without checking the customer of the session.\n\nRequest:\nGET /v2/invoices/100231 HTTP/1.1\nAuthorization: Bearer <my token>\n\nResponse contains name, address and VAT number of another customer. Ids are sequential, so all invoices can be enumerated.',
     severity: cvss('CVSS:3.1/AV:N/AC:L/PR:L/UI:N/S:U/C:H/I:N/A:N'),
     tags: ['idor', 'api'],
+    mail: {
+      messageId: '<3f9c2a71-5d0e-4b8e-9a41-idor@fischer-security.example>',
+      references: [],
+      encrypted: false,
+      attachments: [
+        {
+          name: 'invoice-100231-response.har',
+          type: 'application/json',
+          size: 48_213,
+          sha256: '9b1c6f0e4a7d2b85c3e1f09a6d4b7c2e8f5a1d3b6c9e0f2a4b7d1c5e8f0a3b6d',
+        },
+      ],
+    },
     steps: [{ hours: 18, milestone: 'acknowledgement_sent', comment: 'Thanked, asked for patience' }],
   },
   {
@@ -149,8 +167,11 @@ const specs: SampleSpec[] = [
       { hours: 4, milestone: 'acknowledgement_sent' },
       { hours: 28, to: 'evaluating' },
       { hours: 96, to: 'accepted', comment: 'Confirmed; fix planned for release 24.3' },
+      { hours: 96, promiseDays: 21 },
       { hours: 97, credit: true },
       { hours: 20 * 24, milestone: 'progress_update_sent', comment: 'Fix in QA' },
+      // Release 24.3 slipped: the progress update renegotiated the date.
+      { hours: 20 * 24, promiseDays: 40 },
     ],
   },
   {
@@ -320,6 +341,9 @@ export function sampleCases(ctx: SampleContext): SampleCase[] {
           timeline.push({ ...base, id: ctx.newId(), at: event.at, type: 'status_changed', from: status, to: next })
           status = next
         }
+      } else if ('promiseDays' in step) {
+        const date = dateInZone(received.getTime() + step.promiseDays * 24 * hour, timeZoneOf(ctx.calendar.spec))
+        timeline.push({ ...event, type: 'resolution_promised', date })
       } else if ('credit' in step) {
         const { choice = 'not_asked', displayName } = spec.credit ?? {}
         timeline.push({ ...event, type: 'field_changed', field: 'credit', from: { choice: 'not_asked' }, to: { choice, displayName } })
@@ -338,6 +362,7 @@ export function sampleCases(ctx: SampleContext): SampleCase[] {
       reportText: spec.reportText,
       severity: spec.severity,
       tags: spec.tags,
+      ...(spec.mail ? { mail: spec.mail } : {}),
       policyId: ctx.policyId,
       status,
       closingReason,
