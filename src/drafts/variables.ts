@@ -1,5 +1,5 @@
-import type { Case, Severity, ZonedInstant } from '../cases/case'
-import type { IsoDate } from '../calendar/spec'
+import type { Case, Severity } from '../cases/case'
+import { expectedResolution, plannedPublication } from '../cases/history'
 import type { Deadline } from '../deadlines/deadline'
 import {
   creditWords,
@@ -96,19 +96,6 @@ function withinWords(d: Deadline | undefined, lang: Language): string {
   return d && d.amount !== null ? periodWords(d.amount, d.unit, lang) : ''
 }
 
-/** The date the case promises, when the store's data holds one (a resolution promised with an earlier email). */
-function promisedResolution(c: Case): IsoDate | undefined {
-  let date: IsoDate | undefined
-  for (const e of c.timeline) if (e.type === 'resolution_promised') date = e.date
-  return date
-}
-
-function proposedPublication(c: Case): ZonedInstant | undefined {
-  let at: ZonedInstant | undefined
-  for (const e of c.timeline) if (e.type === 'publication_proposed') at = e.publication
-  return at
-}
-
 /**
  * Every variable a template can use, for one case, sender and language. Strict templates fail on a variable that
  * does not exist, so every name is always present: a value the case does not have is an empty string.
@@ -116,9 +103,9 @@ function proposedPublication(c: Case): ZonedInstant | undefined {
 export function draftVariables(input: DraftContext): DraftVariables {
   const { case: c, deadlines, policy, sender, organisation, language: lang, inputs } = input
   const reporterZone = c.received.timeZone
-  const promised = promisedResolution(c)
+  const promised = expectedResolution(c)?.date
   const resolution = inputs.expectedResolutionDate ?? promised
-  const publication = inputs.publication ?? proposedPublication(c)
+  const publication = inputs.publication ?? plannedPublication(c)
   const nextUpdate = deadlines.find((d) => d.due === 'progress_update' && openStates.has(d.state))
   const organisationName = oneLine(organisation)
   const senderName = oneLine(sender?.name)
