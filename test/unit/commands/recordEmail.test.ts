@@ -1,0 +1,171 @@
+import { describe, expect, it } from 'vitest'
+import { Case } from '../../../src/cases/case'
+import { expectedResolution, plannedPublication } from '../../../src/cases/history'
+import type { RecordEmail, SentEmail } from '../../../src/commands/recordEmail'
+import { deadlinesOf } from '../../../src/deadlines'
+import { ikuuPolicy } from '../../../src/policies/presets'
+import { desk, idor, now, refusalOf } from './fixture'
+
+// The IDOR report came in Fri 27 Nov 2026 16:10 in Amsterdam; the clock stands at Tue 1 Dec 10:00 there.
+const mondayMorning = '2026-11-30T09:30:00+01:00'
+
+const email = (purpose: SentEmail['purpose'], extra: Partial<SentEmail> = {}): SentEmail => ({
+  templateId: purpose,
+  purpose,
+  language: 'en',
+  from: 'Ana Silva <ana@example.org>',
+  to: ['Lena Fischer <lena@fischer.example>'],
+  subject: `[VD-2026-001] ${purpose}`,
+  body: 'Dear Lena,\n\nThank you for your report.\n\nAna',
+  ...extra,
+})
+
+function ikuuCase() {
+  const d = desk()
+  const c = d.run({ type: 'case.create', input: { ...idor, policyId: 'ikuu' } })
+  const send = (purpose: SentEmail['purpose'], rest: Partial<Omit<RecordEmail, 'type' | 'caseId' | 'email'>> = {}) =>
+    d.run({ type: 'case.recordEmail', caseId: c.id, email: email(purpose), on: mondayMorning, ...rest })
+  return { d, id: c.id, send }
+}
+
+describe('case.recordEmail', () => {
+  it('records the email as sent, keeps the acknowledgement at its sending time and moves the case to Acknowledged', () => {
+    const { send } = ikuuCase()
+    const c = send('acknowledgement', { forDeadline: { ruleId: 'acknowledgement', occurrence: 1 } })
+    const [sent, milestone, moved] = c.timeline.slice(-3)
+    expect(sent).toMatchObject({
+      type: 'email_sent',
+      templateId: 'acknowledgement',
+      purpose: 'acknowledgement',
+      language: 'en',
+      on: mondayMorning,
+      to: ['Lena Fischer <lena@fischer.example>'],
+      cc: [],
+      encrypted: false,
+      forDeadline: { ruleId: 'acknowledgement', occurrence: 1 },
+      milestoneEvent: milestone!.id,
+      by: { memberId: 'm-ana', name: 'Ana Silva' },
+    })
+    expect(milestone).toMatchObject({ type: 'milestone', milestone: 'acknowledgement_sent', on: mondayMorning })
+    expect(moved).toMatchObject({ type: 'status_changed', from: 'received', to: 'acknowledged', milestoneEvent: milestone!.id })
+    expect(c.status).toBe('acknowledged')
+    expect(Case.safeParse(c).success).toBe(true)
+  })
+
+  it('meets the deadline it was drafted for and starts the ones counted from it (IKUU’s three days of assessment)', () => {
+    const { send } = ikuuCase()
+    const c = send('acknowledgement')
+    const [ack, evaluation] = deadlinesOf(c, ikuuPolicy, now)
+    expect(ack).toMatchObject({ ruleId: 'acknowledgement', state: 'met_on_time', kept: { event: 'acknowledgement_sent' } })
+    // Three business days from Mon 30 Nov: Thu 3 Dec.
+    expect(evaluation).toMatchObject({ ruleId: 'evaluation', state: 'upcoming', anchorAt: '2026-11-30T08:30:00.000Z', dueDate: '2026-12-03' })
+  })
+
+  it('records a second acknowledgement as an email only: the milestone is already on the timeline', () => {
+    const { send } = ikuuCase()
+    send('acknowledgement')
+    const c = send('acknowledgement', { on: '2026-12-01T09:45:00+01:00' })
+    expect(c.timeline.at(-1)).toMatchObject({ type: 'email_sent', on: '2026-12-01T09:45:00+01:00' })
+    expect(c.timeline.at(-1)).toMatchObject({ milestoneEvent: undefined })
+    expect(c.timeline.filter((e) => e.type === 'milestone')).toHaveLength(1)
+    expect(c.status).toBe('acknowledged')
+  })
+
+  it('records an evaluation sent before the case is in evaluation as an email, without the milestone the case cannot take yet', () => {
+    const { send } = ikuuCase()
+    const c = send('evaluation')
+    expect(c.timeline.at(-1)).toMatchObject({ type: 'email_sent', purpose: 'evaluation' })
+    expect(c.timeline.some((e) => e.type === 'milestone')).toBe(false)
+    expect(c.status).toBe('received')
+  })
+
+  it('moves the case to Needs info with a request for more information, and not again once it waits', () => {
+    const { send } = ikuuCase()
+    send('acknowledgement')
+    const c = send('request_info')
+    expect(c.timeline.at(-1)).toMatchObject({ type: 'status_changed', from: 'acknowledged', to: 'needs_info' })
+    expect(c.status).toBe('needs_info')
+    const again = send('request_info')
+    expect(again.timeline.at(-1)).toMatchObject({ type: 'email_sent', purpose: 'request_info' })
+    expect(again.status).toBe('needs_info')
+  })
+
+  it('records the expected resolution date of an evaluation as the commitment, linked to the email', () => {
+    const { d, id, send } = ikuuCase()
+    d.run({ type: 'case.transition', caseId: id, transition: { to: 'evaluating' } })
+    const c = send('evaluation', { inputs: { expectedResolutionDate: '2027-01-15' } })
+    const sent = c.timeline.find((e) => e.type === 'email_sent')!
+    expect(c.timeline.at(-1)).toMatchObject({ type: 'resolution_promised', date: '2027-01-15', emailEvent: sent.id })
+    expect(sent).toMatchObject({ inputs: { expectedResolutionDate: '2027-01-15' } })
+    expect(c.status).toBe('accepted')
+    expect(expectedResolution(c)).toEqual({ date: '2027-01-15', eventId: c.timeline.at(-1)!.id, earlier: [] })
+  })
+
+  it('refuses an expected resolution date before the day the email went out, and records nothing', () => {
+    const { d, send } = ikuuCase()
+    const before = d.doc
+    const error = refusalOf(() => send('evaluation', { inputs: { expectedResolutionDate: '2026-11-29' } }))
+    expect(error.issues).toEqual([
+      {
+        path: 'inputs.expectedResolutionDate',
+        message: 'The expected resolution date cannot lie before 2026-11-30, the day it was promised; enter that day or a later one',
+      },
+    ])
+    expect(d.doc).toBe(before)
+    // The day it was sent is a possible date: a fix released the same day.
+    expect(send('evaluation', { inputs: { expectedResolutionDate: '2026-11-30' } }).timeline.at(-1)).toMatchObject({ date: '2026-11-30' })
+  })
+
+  it('records a proposed publication moment with its zone, and refuses one before the email or in an unknown zone', () => {
+    const { send } = ikuuCase()
+    const publication = { at: '2027-02-02T10:00:00+01:00', timeZone: 'Europe/Amsterdam' }
+    const c = send('publication_consultation', { inputs: { publication } })
+    expect(c.timeline.at(-1)).toMatchObject({ type: 'publication_proposed', publication })
+    expect(plannedPublication(c)).toEqual(publication)
+    expect(refusalOf(() => send('publication_consultation', { inputs: { publication: { ...publication, timeZone: 'Mars/Olympus' } } })).issues).toEqual([
+      { path: 'inputs.publication.timeZone', message: 'Choose a time zone from the list' },
+    ])
+    expect(
+      refusalOf(() => send('publication_consultation', { inputs: { publication: { ...publication, at: '2026-11-30T09:00:00+01:00' } } })).issues,
+    ).toEqual([{ path: 'inputs.publication.at', message: 'The proposed publication lies before the email was sent; propose a later moment' }])
+  })
+
+  it('refuses a sending time before the report came in or in the future, at the time field', () => {
+    const { send } = ikuuCase()
+    expect(refusalOf(() => send('acknowledgement', { on: '2026-11-27T16:00:00+01:00' })).issues).toEqual([
+      { path: 'on', message: 'This is before the report was received; enter a time on or after it' },
+    ])
+    expect(refusalOf(() => send('acknowledgement', { on: '2026-12-02T10:00:00+01:00' })).issues[0]?.path).toBe('on')
+  })
+
+  it('refuses an email without a recipient, naming the field', () => {
+    const { d, id } = ikuuCase()
+    const error = refusalOf(() => d.run({ type: 'case.recordEmail', caseId: id, email: email('acknowledgement', { to: [] }), on: mondayMorning }))
+    expect(error.issues).toEqual([{ path: 'email.to', message: 'Name at least one recipient' }])
+  })
+
+  it('refuses a change made on an older revision of the case', () => {
+    const { d, id, send } = ikuuCase()
+    d.run({ type: 'case.addNote', caseId: id, text: 'Reproduced' })
+    expect(refusalOf(() => send('acknowledgement', { revision: 1 })).code).toBe('conflict')
+    expect(send('acknowledgement', { revision: 2 }).revision).toBe(3)
+  })
+})
+
+describe('case.promiseResolution', () => {
+  it('records a date agreed outside the app; the latest promise counts and the earlier ones stay as history', () => {
+    const { d, id } = ikuuCase()
+    d.run({ type: 'case.promiseResolution', caseId: id, date: '2027-01-04' })
+    d.run({ type: 'case.promiseResolution', caseId: id, date: '2027-01-15' })
+    const c = d.run({ type: 'case.promiseResolution', caseId: id, date: '2027-01-22' })
+    expect(expectedResolution(c)).toEqual({ date: '2027-01-22', eventId: c.timeline.at(-1)!.id, earlier: ['2027-01-04', '2027-01-15'] })
+  })
+
+  it('refuses a date before the report came in, and one that is not in the calendar', () => {
+    const { d, id } = ikuuCase()
+    expect(refusalOf(() => d.run({ type: 'case.promiseResolution', caseId: id, date: '2026-11-26' })).issues[0]?.path).toBe('date')
+    expect(refusalOf(() => d.run({ type: 'case.promiseResolution', caseId: id, date: '2027-02-30' })).issues).toEqual([
+      { path: 'date', message: 'This is not a date in the calendar; enter it as YYYY-MM-DD' },
+    ])
+  })
+})
