@@ -3,7 +3,7 @@ import { encodeWord } from 'nodemailer/lib/mime-funcs'
 import MimeNode, { type MimeNodeHeader } from 'nodemailer/lib/mime-node'
 import { z } from 'zod'
 import { parseInput, refusal } from '../errors'
-import { encryptFor } from './encrypt'
+import { encryptEntity } from './encrypt'
 import { crlfText, singleLine } from './lineEndings'
 import { mailbox, mailboxes, type Mailbox } from './mailbox'
 
@@ -124,7 +124,7 @@ export async function toEml(m: DraftMail): Promise<string> {
  */
 export async function toEncryptedEml(m: DraftMail, armoredPublicKey: string): Promise<string> {
   const h = draftHeaders(m)
-  const armored = await encryptFor(await innerEntity(m.text), armoredPublicKey)
+  const armored = await encryptEntity(await innerEntity(m.text), armoredPublicKey)
 
   const root = new MimeNode('multipart/encrypted; protocol="application/pgp-encrypted"', {
     newline: 'win',

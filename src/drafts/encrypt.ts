@@ -36,15 +36,31 @@ export async function publicKeyInfo(armored: string, now: Date = new Date()): Pr
   return { fingerprint: read.key.getFingerprint(), userIds: read.key.getUserIDs(), expired: read.expiredOn !== undefined }
 }
 
-/**
- * The text encrypted to the reporter's public key as an ASCII-armored OpenPGP message, to paste into any mail client.
- * A key that cannot be used is refused with a DeskError saying why and what to ask the reporter for.
- */
-export async function encryptFor(text: string, armoredPublicKey: string, now: Date = new Date()): Promise<string> {
+/** The reporter's key ready to encrypt to, or a DeskError saying why it cannot be used and what to ask for. */
+async function usableKey(armoredPublicKey: string, now: Date): Promise<Key> {
   const read = await readPublicKey(armoredPublicKey, now)
   if ('problem' in read) throw new DeskError('invalid_input', read.problem)
   if (read.expiredOn !== undefined) {
     throw new DeskError('invalid_input', `The reporter's PGP key expired on ${read.expiredOn.toISOString().slice(0, 10)}. ${askAgain}`)
   }
-  return encrypt({ message: await createMessage({ text }), encryptionKeys: read.key, date: now })
+  return read.key
+}
+
+/**
+ * The text encrypted to the reporter's public key as an ASCII-armored OpenPGP message, to paste into any mail client.
+ * A key that cannot be used is refused with a DeskError saying why and what to ask the reporter for.
+ */
+export async function encryptFor(text: string, armoredPublicKey: string, now: Date = new Date()): Promise<string> {
+  const key = await usableKey(armoredPublicKey, now)
+  return encrypt({ message: await createMessage({ text }), encryptionKeys: key, date: now })
+}
+
+/**
+ * A MIME entity encrypted for PGP/MIME, armored. It goes in as binary literal data, as PGP/MIME clients write it:
+ * OpenPGP's text mode would hand the entity back with LF line endings, and a MIME entity is CRLF.
+ */
+export async function encryptEntity(entity: string, armoredPublicKey: string, now: Date = new Date()): Promise<string> {
+  const key = await usableKey(armoredPublicKey, now)
+  const message = await createMessage({ binary: new TextEncoder().encode(entity), format: 'binary' })
+  return encrypt({ message, encryptionKeys: key, date: now })
 }
