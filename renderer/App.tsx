@@ -7,6 +7,7 @@ import { CaseForm } from './cases/CaseForm'
 import { CaseList } from './cases/CaseList'
 import { CalendarSettingsScreen } from './calendar/CalendarSettingsScreen'
 import { call, messageOf } from './desk'
+import { DraftScreen } from './drafts/DraftScreen'
 import { PolicyScreen } from './policies/PolicyScreen'
 import { LiveUpdates } from './queries/LiveUpdates'
 import { createDeskQueryClient } from './queries/queryClient'
@@ -26,6 +27,7 @@ export const routes: RouteObject[] = [
       { path: 'cases', element: <CaseList /> },
       { path: 'cases/new', element: <CaseForm /> },
       { path: 'cases/:id', element: <CaseDetail /> },
+      { path: 'cases/:id/draft', element: <DraftScreen /> },
       { path: 'calendar', element: <CalendarSettingsScreen /> },
       { path: 'policies', element: <PolicyScreen /> },
       { path: 'policies/:id', element: <PolicyScreen /> },

@@ -5,6 +5,7 @@ import { nextDeadline } from '../../src/deadlines/nextDeadline'
 import { CaseDeadlines } from '../deadlines/CaseDeadlines'
 import { NextDeadlineCell } from '../deadlines/NextDeadlineCell'
 import { call, DeskFailure } from '../desk'
+import { draftPath } from '../drafts/draftState'
 import { focusFirstInvalid } from '../forms/Field'
 import { FormButtons } from '../forms/FormButtons'
 import { useSettings } from '../queries/settings'
@@ -134,15 +135,20 @@ export function CaseDetail() {
             </div>
           </div>
           {!edit && (
-            <button
-              type="button"
-              className="button"
-              onClick={() =>
-                setEdit({ base: kase, draft: draftFromCase(kase), credit: creditDraftOf(kase), reward: rewardDraftOf(kase), errors: {} })
-              }
-            >
-              Edit
-            </button>
+            <div className="button-row">
+              <Link className="button button-primary" to={draftPath(kase.id)}>
+                Draft email
+              </Link>
+              <button
+                type="button"
+                className="button"
+                onClick={() =>
+                  setEdit({ base: kase, draft: draftFromCase(kase), credit: creditDraftOf(kase), reward: rewardDraftOf(kase), errors: {} })
+                }
+              >
+                Edit
+              </button>
+            </div>
           )}
         </header>
 

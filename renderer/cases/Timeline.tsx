@@ -1,9 +1,11 @@
 import { useMemo, useState } from 'react'
 import type { Case } from '../../src/cases/case'
+import type { TimelineEventOf } from '../../src/cases/timeline'
 import { effectiveEntry } from '../../src/cases/history'
 import { milestoneLabels } from '../../src/i18n/labels'
 import { timelineText, type Piece, type TimelineLine } from '../../src/i18n/timelineText'
 import type { TeamMember } from '../../src/settings/settings'
+import { EmailView } from '../drafts/EmailView'
 import { isRemoved } from '../settings/members'
 import { localTimeZone } from '../time/timeZones'
 import { useCaseKeys } from './CaseFacts'
@@ -24,6 +26,7 @@ type Props = {
 export function Timeline({ kase, team, onCorrect, onWithdraw }: Props) {
   const caseKey = useCaseKeys()
   const [open, setOpen] = useState<{ id: string; action: 'correct' | 'withdraw' } | null>(null)
+  const [reading, setReading] = useState<TimelineEventOf<'email_sent'> | null>(null)
   // Worded once per case, team and keys, not on each keystroke of a form on the same screen.
   const lines = useMemo(
     () =>
@@ -48,63 +51,81 @@ export function Timeline({ kase, team, onCorrect, onWithdraw }: Props) {
     }
 
   return (
-    <ol className="timeline" aria-label="Timeline">
-      {lines.map((line) => {
-        const { entry } = line
-        const label = entry?.type === 'milestone' ? milestoneLabels.en[entry.milestone] : 'note'
-        const isOpen = open?.id === line.id
-        return (
-          <li key={line.id} className={`timeline-event timeline-${line.type} timeline-${line.standing}`}>
-            <span className="timeline-dot" aria-hidden="true" />
-            <div className="timeline-body">
-              <div className="timeline-meta">
-                <span className="timeline-who">{line.who}</span>
-                <span>{line.at}</span>
-                {line.standing !== 'as_recorded' && (
-                  <span className="pill">{line.standing === 'corrected' ? 'Corrected' : 'Withdrawn'}</span>
-                )}
-              </div>
-              <LineText line={line} />
-              {entry && !isOpen && (
-                <div className="button-row timeline-actions">
-                  <button
-                    type="button"
-                    className="button button-quiet"
-                    aria-label={`Correct ${label}`}
-                    onClick={() => setOpen({ id: line.id, action: 'correct' })}
-                  >
-                    Correct…
-                  </button>
-                  <button
-                    type="button"
-                    className="button button-quiet"
-                    aria-label={`Withdraw ${label}`}
-                    onClick={() => setOpen({ id: line.id, action: 'withdraw' })}
-                  >
-                    Withdraw…
-                  </button>
+    <>
+      <ol className="timeline" aria-label="Timeline">
+        {lines.map((line) => {
+          const { entry } = line
+          const label = entry?.type === 'milestone' ? milestoneLabels.en[entry.milestone] : 'note'
+          const isOpen = open?.id === line.id
+          return (
+            <li key={line.id} className={`timeline-event timeline-${line.type} timeline-${line.standing}`}>
+              <span className="timeline-dot" aria-hidden="true" />
+              <div className="timeline-body">
+                <div className="timeline-meta">
+                  <span className="timeline-who">{line.who}</span>
+                  <span>{line.at}</span>
+                  {line.standing !== 'as_recorded' && (
+                    <span className="pill">{line.standing === 'corrected' ? 'Corrected' : 'Withdrawn'}</span>
+                  )}
                 </div>
-              )}
-              {entry &&
-                isOpen &&
-                (open.action === 'correct' ? (
-                  <CorrectEventForm
-                    kind={entry.type}
-                    label={label}
-                    {...(entry.type === 'milestone' ? { on: entry.on } : { text: entry.text })}
-                    checkOn={(on) => milestoneTimeProblem(kase, on)}
-                    onSend={closeWhenSaved(onCorrect(line.id))}
-                    onCancel={close}
-                  />
-                ) : (
-                  <WithdrawEventForm label={label} onSend={closeWhenSaved(onWithdraw(line.id))} onCancel={close} />
-                ))}
-            </div>
-          </li>
-        )
-      })}
-    </ol>
+                <LineText line={line} />
+                {line.type === 'email_sent' && (
+                  <div className="button-row timeline-actions">
+                    <button
+                      type="button"
+                      className="button button-quiet"
+                      onClick={() => setReading(emailOf(kase, line.id))}
+                    >
+                      Open email
+                    </button>
+                  </div>
+                )}
+                {entry && !isOpen && (
+                  <div className="button-row timeline-actions">
+                    <button
+                      type="button"
+                      className="button button-quiet"
+                      aria-label={`Correct ${label}`}
+                      onClick={() => setOpen({ id: line.id, action: 'correct' })}
+                    >
+                      Correct…
+                    </button>
+                    <button
+                      type="button"
+                      className="button button-quiet"
+                      aria-label={`Withdraw ${label}`}
+                      onClick={() => setOpen({ id: line.id, action: 'withdraw' })}
+                    >
+                      Withdraw…
+                    </button>
+                  </div>
+                )}
+                {entry &&
+                  isOpen &&
+                  (open.action === 'correct' ? (
+                    <CorrectEventForm
+                      kind={entry.type}
+                      label={label}
+                      {...(entry.type === 'milestone' ? { on: entry.on } : { text: entry.text })}
+                      checkOn={(on) => milestoneTimeProblem(kase, on)}
+                      onSend={closeWhenSaved(onCorrect(line.id))}
+                      onCancel={close}
+                    />
+                  ) : (
+                    <WithdrawEventForm label={label} onSend={closeWhenSaved(onWithdraw(line.id))} onCancel={close} />
+                  ))}
+              </div>
+            </li>
+          )
+        })}
+      </ol>
+      {reading && <EmailView email={reading} onClose={() => setReading(null)} />}
+    </>
   )
+}
+
+function emailOf(kase: Case, id: string): TimelineEventOf<'email_sent'> | null {
+  return kase.timeline.find((e): e is TimelineEventOf<'email_sent'> => e.id === id && e.type === 'email_sent') ?? null
 }
 
 function LineText({ line }: { line: TimelineLine }) {

@@ -1,10 +1,16 @@
 import { Link } from 'react-router'
 import type { Case } from '../../src/cases/case'
 import type { Deadline } from '../../src/deadlines/deadline'
+import type { TemplateEntry } from '../../src/drafts/catalog'
+import { templateForDeadline } from '../../src/drafts/templateFor'
 import { deadlineText, formatForZone, undatedText } from '../../src/i18n'
+import { dateInZone } from '../../src/time'
 import { messageOf } from '../desk'
+import { draftLinkOf, draftPath } from '../drafts/draftState'
 import { usePolicies } from '../policies/usePolicies'
 import { useDeadlines } from '../queries/cases'
+import { useTemplates } from '../queries/templates'
+import '../drafts/drafts.css'
 import { DeadlineBadge } from './DeadlineBadge'
 import { PinnedCalendar } from './PinnedCalendar'
 
@@ -15,6 +21,7 @@ import { PinnedCalendar } from './PinnedCalendar'
  */
 export function CaseDeadlines({ kase, onCaseChange }: { kase: Case; onCaseChange(next: Case): void }) {
   const deadlines = useDeadlines(kase.id)
+  const templates = useTemplates().data
   const { policies } = usePolicies()
   const policy = policies?.find((p) => p.id === kase.policyId)
   const policyGone = policies !== null && policy === undefined
@@ -50,7 +57,7 @@ export function CaseDeadlines({ kase, onCaseChange }: { kase: Case; onCaseChange
       ) : (
         <ol className="deadline-list" aria-label="Deadlines">
           {deadlines.data.map((d) => (
-            <DeadlineItem key={`${d.ruleId}-${d.occurrence}`} deadline={d} />
+            <DeadlineItem key={`${d.ruleId}-${d.occurrence}`} caseId={kase.id} deadline={d} templates={templates} />
           ))}
         </ol>
       )}
@@ -59,8 +66,10 @@ export function CaseDeadlines({ kase, onCaseChange }: { kase: Case; onCaseChange
 }
 
 /** One promise, in English: the screens' language. The reporter's language is for what is sent to them. */
-function DeadlineItem({ deadline: d }: { deadline: Deadline }) {
+function DeadlineItem({ caseId, deadline: d, templates }: { caseId: string; deadline: Deadline; templates: readonly TemplateEntry[] | undefined }) {
   const { label, explanation, dueAtReporter } = deadlineText(d, 'en')
+  // Until the templates are in, no link; a deadline no template fits offers none.
+  const draft = templates && draftLinkOf(d, templateForDeadline(d, templates), dateInZone(Date.now(), d.teamZone))
   const title = d.repeats ? `${label} #${d.occurrence}` : label
   const due = d.dueAt === null ? null : formatForZone(d.dueAt, d.teamZone, 'en')
   return (
@@ -90,6 +99,13 @@ function DeadlineItem({ deadline: d }: { deadline: Deadline }) {
       {d.reading && (
         <p className="deadline-reading">
           <strong>Our reading:</strong> {d.reading}
+        </p>
+      )}
+      {draft && (
+        <p className="deadline-draft">
+          <Link className="button" to={draftPath(caseId, { template: draft.template, deadline: d })}>
+            {draft.text}
+          </Link>
         </p>
       )}
     </li>

@@ -1,0 +1,433 @@
+import { memo, useCallback, useMemo, useState } from 'react'
+import { Link, useNavigate, useParams, useSearchParams } from 'react-router'
+import type { Case } from '../../src/cases/case'
+import { expectedResolution, plannedPublication } from '../../src/cases/history'
+import type { TemplateEntry } from '../../src/drafts/catalog'
+import { renderDraft, type Rendered } from '../../src/drafts/engine'
+import { purposeInputs, type DraftInputs, type TemplateText } from '../../src/drafts/template'
+import { draftLanguage, templateForDeadline } from '../../src/drafts/templateFor'
+import { draftVariables, type Sender } from '../../src/drafts/variables'
+import type { Deadline } from '../../src/deadlines/deadline'
+import { deadlineText, formatDay, formatForZone, languageNames, undatedText } from '../../src/i18n'
+import { purposeLabels } from '../../src/i18n/draftWords'
+import { Language } from '../../src/i18n/language'
+import type { Policy } from '../../src/policies/policy'
+import type { Settings, TeamMember } from '../../src/settings/settings'
+import { wallClockText, zonedIso } from '../../src/time'
+import { DeadlineBadge } from '../deadlines/DeadlineBadge'
+import { DeskFailure, messageOf } from '../desk'
+import { Field } from '../forms/Field'
+import { usePolicies } from '../policies/usePolicies'
+import { useCase, useDeadlines } from '../queries/cases'
+import { useRecordEmail, useReporterKey } from '../queries/drafts'
+import { useSettings } from '../queries/settings'
+import { useTemplates } from '../queries/templates'
+import { Loading } from '../shell/Loading'
+import { useFailureShown } from '../shell/Problems'
+import { useUnsavedChangesGuard } from '../shell/UnsavedChanges'
+import { timeZoneChoices } from '../time/timeZones'
+import { DraftOutputs, keyUsable } from './DraftOutputs'
+import { DraftPreview } from './DraftPreview'
+import { editKey, findDeadline, mailboxOf, parseDeadlineParam } from './draftState'
+import { MarkSentDialog, whatSendingRecords } from './MarkSentDialog'
+import { TemplateSourceField } from './TemplateSourceField'
+import './drafts.css'
+
+/** `/cases/:id/draft?template=…&deadline=<ruleId>:<occurrence>&language=…`: everything the draft needs, loaded. */
+export function DraftScreen() {
+  const { id = '' } = useParams()
+  const caseQuery = useCase(id)
+  const deadlines = useDeadlines(id)
+  const templates = useTemplates()
+  const { policies } = usePolicies()
+  const { settings, currentMember } = useSettings()
+  const missing = caseQuery.error instanceof DeskFailure && caseQuery.error.code === 'not_found' ? caseQuery.error.message : null
+  useFailureShown(missing ? null : caseQuery.error)
+  useFailureShown(templates.error)
+  const kase = caseQuery.data
+  // A case whose deadlines cannot be counted can still be written to; the deadline box then stays empty.
+  const counted = deadlines.data ?? (deadlines.error ? [] : undefined)
+
+  if (missing) {
+    return (
+      <div className="screen">
+        <h1>Case not found</h1>
+        <p>{missing}</p>
+        <p>
+          <Link to="/cases">Back to the cases</Link>
+        </p>
+      </div>
+    )
+  }
+  if (!kase || !counted || !templates.data || !policies || !settings) {
+    return caseQuery.error || templates.error ? null : <Loading what="draft" />
+  }
+  if (templates.data.length === 0) {
+    return (
+      <div className="screen">
+        <h1>No templates</h1>
+        <p>There is no template to draft from. Add one under Settings → Templates.</p>
+      </div>
+    )
+  }
+  return (
+    <DraftEditor
+      key={kase.id}
+      kase={kase}
+      deadlines={counted}
+      templates={templates.data}
+      policy={policies.find((p) => p.id === kase.policyId)}
+      settings={settings}
+      member={currentMember}
+    />
+  )
+}
+
+type EditedText = { base: TemplateText; text: TemplateText }
+// One array for every purpose that asks for nothing, so the variables are not worked out again on each keystroke.
+const noInputs: readonly (keyof DraftInputs)[] = []
+
+function DraftEditor({
+  kase,
+  deadlines,
+  templates,
+  policy,
+  settings,
+  member,
+}: {
+  kase: Case
+  deadlines: readonly Deadline[]
+  templates: readonly TemplateEntry[]
+  policy: Policy | undefined
+  settings: Settings
+  member: TeamMember | undefined
+}) {
+  const navigate = useNavigate()
+  const [params, setParams] = useSearchParams()
+  const deadline = findDeadline(deadlines, parseDeadlineParam(params.get('deadline')))
+  const template =
+    templates.find((t) => t.id === params.get('template')) ?? (deadline && templateForDeadline(deadline, templates)) ?? templates[0]!
+  const language = Language.safeParse(params.get('language')).data ?? draftLanguage(kase)
+  const choose = (change: { template?: string; language?: Language }) =>
+    setParams(
+      (current) => {
+        const next = new URLSearchParams(current)
+        if (change.template) next.set('template', change.template)
+        if (change.language) next.set('language', change.language)
+        return next
+      },
+      { replace: true },
+    )
+
+  // Each template and language keeps its own edits, so switching to look at another loses nothing.
+  const [edits, setEdits] = useState<Record<string, EditedText>>({})
+  const key = editKey(template.id, language)
+  const source = edits[key]?.text ?? template.texts[language]
+  const edit = useCallback(
+    (change: Partial<TemplateText>) =>
+      setEdits((all) => {
+        const before = all[key] ?? { base: template.texts[language], text: template.texts[language] }
+        return { ...all, [key]: { ...before, text: { ...before.text, ...change } } }
+      }),
+    [key, template, language],
+  )
+  const editSubject = useCallback((subject: string) => edit({ subject }), [edit])
+  const editBody = useCallback((body: string) => edit({ body }), [edit])
+
+  const promised = expectedResolution(kase)
+  const planned = plannedPublication(kase)
+  const [resolutionDate, setResolutionDate] = useState(promised?.date ?? '')
+  const [publicationWall, setPublicationWall] = useState(planned ? wallClockText(planned.at, planned.timeZone) : '')
+  const [publicationZone, setPublicationZone] = useState(planned?.timeZone ?? kase.received.timeZone)
+  const asked = purposeInputs[template.purpose] ?? noInputs
+  const publicationAt = publicationWall ? zonedIso(publicationWall, publicationZone) : null
+  const inputs = useMemo<DraftInputs>(
+    () => ({
+      ...(asked.includes('expectedResolutionDate') && resolutionDate ? { expectedResolutionDate: resolutionDate } : {}),
+      ...(asked.includes('publication') && publicationAt ? { publication: { at: publicationAt, timeZone: publicationZone } } : {}),
+    }),
+    [asked, resolutionDate, publicationAt, publicationZone],
+  )
+  // Recorded only where it changes something: restating the promised date is no new promise.
+  const newInputs: DraftInputs = {
+    ...(inputs.expectedResolutionDate && inputs.expectedResolutionDate !== promised?.date
+      ? { expectedResolutionDate: inputs.expectedResolutionDate }
+      : {}),
+    ...(inputs.publication && inputs.publication.at !== planned?.at ? { publication: inputs.publication } : {}),
+  }
+
+  const sender = useMemo<Sender | null>(
+    () =>
+      member
+        ? {
+            name: member.name,
+            email: member.email,
+            ...(member.role ? { role: member.role } : {}),
+            ...(member.signature ? { signature: member.signature } : {}),
+          }
+        : null,
+    [member],
+  )
+  // Everything but the source: worked out once per case, language and input, not on every keystroke.
+  const variables = useMemo(
+    () =>
+      draftVariables({
+        case: kase,
+        deadlines,
+        policy,
+        sender,
+        organisation: settings.organisation,
+        language,
+        inputs,
+        now: new Date(),
+      }),
+    [kase, deadlines, policy, sender, settings.organisation, language, inputs],
+  )
+  // Per keystroke, here in the renderer: no call to main, so the preview keeps up with typing.
+  const rendered = useMemo(() => renderDraft(source, variables), [source, variables])
+
+  const keyInfo = useReporterKey(kase).data
+  const [encrypt, setEncrypt] = useState(false)
+  const encrypted = encrypt && keyUsable(keyInfo)
+
+  const from = member ? mailboxOf(member) : null
+  const to = [kase.reporter.email]
+  const blocked = blockedBy(rendered, asked, inputs)
+  const dirty = Object.values(edits).some((e) => e.text.subject !== e.base.subject || e.text.body !== e.base.body)
+  const guard = useUnsavedChangesGuard(dirty || Object.keys(newInputs).length > 0, `the draft for ${kase.key}`)
+
+  const [marking, setMarking] = useState(false)
+  const [markBusy, setMarkBusy] = useState(false)
+  const [markError, setMarkError] = useState<string | null>(null)
+  const recordEmail = useRecordEmail()
+  const deadlineWords = deadline && deadlineText(deadline, 'en')
+
+  async function markSent(on: string) {
+    if (!rendered.subject.ok || !rendered.body.ok || !from) return
+    setMarkBusy(true)
+    setMarkError(null)
+    try {
+      await recordEmail({
+        id: kase.id,
+        revision: kase.revision,
+        email: {
+          templateId: template.id,
+          purpose: template.purpose,
+          language,
+          from,
+          to,
+          cc: [],
+          subject: rendered.subject.text,
+          body: rendered.body.text,
+          encrypted,
+        },
+        on,
+        ...(deadline ? { forDeadline: { ruleId: deadline.ruleId, occurrence: deadline.occurrence } } : {}),
+        ...(Object.keys(newInputs).length > 0 ? { inputs: newInputs } : {}),
+      })
+      guard.release()
+      navigate(`/cases/${encodeURIComponent(kase.id)}`)
+    } catch (error) {
+      setMarkError(messageOf(error))
+      setMarkBusy(false)
+    }
+  }
+
+  return (
+    <div className="screen draft-screen">
+      <nav className="breadcrumb" aria-label="Breadcrumb">
+        <Link to="/cases">Cases</Link>
+        <span aria-hidden="true">/</span>
+        <Link className="mono" to={`/cases/${encodeURIComponent(kase.id)}`}>
+          {kase.key}
+        </Link>
+        <span aria-hidden="true">/</span>
+        <span>Draft</span>
+      </nav>
+      <header className="screen-header">
+        <h1>Draft email</h1>
+        <p className="screen-lead">{kase.title}</p>
+      </header>
+
+      {deadline && deadlineWords && (
+        <section className="card draft-deadline" aria-label="Drafted for">
+          <div className="draft-deadline-head">
+            <h2>{deadline.repeats ? `${deadlineWords.label} #${deadline.occurrence}` : deadlineWords.label}</h2>
+            <DeadlineBadge state={deadline.state} />
+            <span className="draft-deadline-due">
+              {deadline.dueAt === null ? undatedText(deadline.state, 'en') : `Due ${formatForZone(deadline.dueAt, deadline.teamZone, 'en')}`}
+            </span>
+          </div>
+          <blockquote className="policy-quote">{deadline.quote}</blockquote>
+        </section>
+      )}
+
+      <div className="draft-grid">
+        <div className="draft-editor">
+          <div className="draft-choices">
+            <Field label="Template">
+              {(a) => (
+                <select {...a} value={template.id} onChange={(e) => choose({ template: e.target.value })}>
+                  {templates.map((t) => (
+                    <option key={t.id} value={t.id}>
+                      {t.shipped ? purposeLabels.en[t.purpose] : t.name}
+                      {t.edited ? ' (edited)' : ''}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <div className="field">
+              <span className="field-label" id="draft-language-label">
+                Language
+              </span>
+              <div className="segmented" role="group" aria-labelledby="draft-language-label">
+                {Language.options.map((l) => (
+                  <button
+                    key={l}
+                    type="button"
+                    className={l === language ? 'segment segment-on' : 'segment'}
+                    aria-pressed={l === language}
+                    onClick={() => choose({ language: l })}
+                  >
+                    {languageNames[l]}
+                    {l === kase.reporter.language ? ' (reporter’s)' : ''}
+                  </button>
+                ))}
+              </div>
+            </div>
+          </div>
+
+          {asked.length > 0 && (
+            <div className="draft-inputs">
+              {asked.includes('expectedResolutionDate') && (
+                <Field
+                  label="Expected resolution date"
+                  hint={
+                    promised
+                      ? `Promised now: ${formatDay(promised.date, 'en', true)}. A new date here becomes the commitment once marked as sent.`
+                      : 'The date the fix is expected; it becomes a commitment on the case once marked as sent.'
+                  }
+                >
+                  {(a) => <input {...a} type="date" value={resolutionDate} onChange={(e) => setResolutionDate(e.target.value)} />}
+                </Field>
+              )}
+              {asked.includes('publication') && (
+                <>
+                  <Field label="Proposed publication" hint="Date and time on the clock of the zone beside it.">
+                    {(a) => (
+                      <input {...a} type="datetime-local" value={publicationWall} onChange={(e) => setPublicationWall(e.target.value)} />
+                    )}
+                  </Field>
+                  <Field label="Publication time zone">
+                    {(a) => <ZoneSelect {...a} value={publicationZone} onChange={setPublicationZone} />}
+                  </Field>
+                </>
+              )}
+            </div>
+          )}
+
+          <TemplateSourceField
+            label="Subject"
+            singleLine
+            value={source.subject}
+            onChange={editSubject}
+            error={rendered.subject.ok ? null : rendered.subject.error}
+          />
+          <TemplateSourceField
+            label="Body"
+            value={source.body}
+            onChange={editBody}
+            error={rendered.body.ok ? null : rendered.body.error}
+            hint="Liquid: {{ variable }}, {% if … %}…{% endif %}. Edits here are for this email only; the template stays as it is."
+          />
+        </div>
+
+        <div className="draft-side">
+          {!from && <NoSender />}
+          <DraftPreview from={from} to={`${kase.reporter.name} <${kase.reporter.email}>`} subject={rendered.subject} body={rendered.body} />
+          <DraftOutputs
+            kase={kase}
+            purpose={template.purpose}
+            message={rendered.subject.ok && rendered.body.ok ? { from, to, subject: rendered.subject.text, text: rendered.body.text } : null}
+            blocked={blocked}
+            encrypt={encrypted}
+            onEncrypt={setEncrypt}
+          />
+          <div className="draft-mark">
+            <button
+              type="button"
+              className="button button-primary"
+              disabled={blocked !== null || !from}
+              onClick={() => {
+                setMarkError(null)
+                setMarking(true)
+              }}
+            >
+              Mark as sent…
+            </button>
+            <p className="small muted">Once it has gone out from your mail app: this records it on the case.</p>
+          </div>
+        </div>
+      </div>
+
+      {marking && rendered.subject.ok && (
+        <MarkSentDialog
+          kase={kase}
+          busy={markBusy}
+          error={markError}
+          onCancel={() => setMarking(false)}
+          onConfirm={(on) => void markSent(on)}
+          records={whatSendingRecords({
+            kase,
+            policy,
+            purpose: template.purpose,
+            language,
+            subject: rendered.subject.text,
+            to,
+            encrypted,
+            deadlineLabel: deadlineWords?.label,
+            inputs: newInputs,
+          })}
+        />
+      )}
+    </div>
+  )
+}
+
+/** Why nothing can go out yet, or null: a template error first (with where), then an input the email needs. */
+function blockedBy(rendered: { subject: Rendered; body: Rendered }, asked: readonly (keyof DraftInputs)[], inputs: DraftInputs): string | null {
+  for (const [where, r] of [['subject', rendered.subject], ['body', rendered.body]] as const) {
+    if (!r.ok) return `Fix the error in the ${where} first (line ${r.error.line}, column ${r.error.column}).`
+  }
+  if (asked.includes('expectedResolutionDate') && !inputs.expectedResolutionDate) return 'Enter the expected resolution date first.'
+  if (asked.includes('publication') && !inputs.publication) return 'Enter the proposed publication date and time first.'
+  return null
+}
+
+function NoSender() {
+  return (
+    <p className="notice draft-no-sender" role="status">
+      Nobody is chosen as the sender. Choose who you are under “I am” in <Link to="/settings">Settings</Link>: that person’s
+      name, role and signature sign the email.
+    </p>
+  )
+}
+
+/** Some 400 zones: memoized, so that typing in the editor does not make React walk every option again. */
+const ZoneSelect = memo(function ZoneSelect({
+  value,
+  onChange,
+  ...control
+}: { id: string; 'aria-invalid': boolean; 'aria-describedby': string | undefined; value: string; onChange(zone: string): void }) {
+  const zones = useMemo(() => timeZoneChoices(value), [value])
+  return (
+    <select {...control} value={value} onChange={(e) => onChange(e.target.value)}>
+      {zones.map((zone) => (
+        <option key={zone} value={zone}>
+          {zone.replaceAll('_', ' ')}
+        </option>
+      ))}
+    </select>
+  )
+})

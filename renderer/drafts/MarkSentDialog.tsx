@@ -1,0 +1,122 @@
+import { useState } from 'react'
+import type { Case } from '../../src/cases/case'
+import { milestoneBlock } from '../../src/cases/history'
+import { canTransition, statusAfterMilestone } from '../../src/cases/lifecycle'
+import { purposeMilestones, purposeStatuses, type DraftInputs, type TemplatePurpose } from '../../src/drafts/template'
+import { formatDay, formatForZone, languageNames, milestoneLabels, statusLabels } from '../../src/i18n'
+import type { Language } from '../../src/i18n/language'
+import type { Policy } from '../../src/policies/policy'
+import { wallClockText, zonedIso } from '../../src/time'
+import { milestoneTimeProblem } from '../cases/MilestoneRecorder'
+import { Dialog } from '../dialogs/Dialog'
+import { Field } from '../forms/Field'
+import { localTimeZone } from '../time/timeZones'
+
+/** What marking an email of this purpose as sent will record on the case, in the order the command records it. */
+export function whatSendingRecords(input: {
+  kase: Case
+  policy: Policy | undefined
+  purpose: TemplatePurpose
+  language: Language
+  subject: string
+  to: readonly string[]
+  encrypted: boolean
+  /** The deadline it was drafted for, by its label ("Acknowledge receipt"). */
+  deadlineLabel: string | undefined
+  /** Only what changes: a date the case already has promised is not promised again. */
+  inputs: DraftInputs
+}): string[] {
+  const { kase, purpose, inputs } = input
+  const lines = [
+    `The email “${input.subject}” to ${input.to.join(', ')}, in ${languageNames[input.language]}${input.encrypted ? ', encrypted' : ''}, on the timeline.`,
+  ]
+  const milestone = purposeMilestones[purpose]
+  if (milestone) {
+    const label = milestoneLabels.en[milestone]
+    const block = milestoneBlock(kase, input.policy, milestone)
+    if (!block) {
+      const meets = input.deadlineLabel ? `: it meets “${input.deadlineLabel}” and starts what counts from it` : ''
+      lines.push(`The milestone ${label} at the time sent${meets}.`)
+      const status = statusAfterMilestone(kase.status, milestone)
+      if (status) lines.push(`The status moves to ${statusLabels.en[status]}.`)
+    } else if (block.reason === 'already_recorded') {
+      lines.push(`No new milestone: ${label} is already recorded.`)
+    } else {
+      lines.push(`No milestone: ${label} cannot be recorded on the case as it stands; the email is recorded all the same.`)
+    }
+  }
+  const status = purposeStatuses[purpose]
+  if (status && canTransition(kase.status, status)) lines.push(`The status moves to ${statusLabels.en[status]}.`)
+  if (inputs.expectedResolutionDate) {
+    lines.push(`The commitment to the reporter: the fix by ${formatDay(inputs.expectedResolutionDate, 'en', true)}, with its own deadline on the case.`)
+  }
+  if (inputs.publication) {
+    lines.push(`The proposed publication: ${formatForZone(inputs.publication.at, inputs.publication.timeZone, 'en')}.`)
+  }
+  return lines
+}
+
+/**
+ * "Mark as sent": when it went out (now unless the user says otherwise, on this computer's clock), and what it
+ * records; the same time rule as a milestone, since it is one.
+ */
+export function MarkSentDialog({
+  kase,
+  records,
+  busy,
+  error,
+  onCancel,
+  onConfirm,
+}: {
+  kase: Case
+  records: readonly string[]
+  busy: boolean
+  /** The refusal of the last try, at the sent time or for the whole. */
+  error: string | null
+  onCancel(): void
+  onConfirm(on: string): void
+}) {
+  const zone = localTimeZone()
+  const [when, setWhen] = useState(() => wallClockText(Date.now(), zone))
+  const [problem, setProblem] = useState<string | null>(null)
+
+  function confirm() {
+    const on = zonedIso(when, zone)
+    const found = on ? milestoneTimeProblem(kase, on) : 'Enter the date and time it was sent'
+    setProblem(found ?? null)
+    if (on && !found) onConfirm(on)
+  }
+
+  return (
+    <Dialog
+      title="Mark as sent"
+      onCancel={onCancel}
+      actions={
+        <>
+          {/* Cancel first: the dialog focuses its first button, and recording is the step to take on purpose. */}
+          <button type="button" className="button" onClick={onCancel}>
+            Cancel
+          </button>
+          <button type="button" className="button button-primary" disabled={busy} onClick={confirm}>
+            Record as sent
+          </button>
+        </>
+      }
+    >
+      <Field label="Sent on" error={problem ?? undefined} hint={`On this computer’s clock (${zone})`}>
+        {(a) => <input {...a} type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} />}
+      </Field>
+      <p>This records:</p>
+      <ul className="draft-records">
+        {records.map((line) => (
+          <li key={line}>{line}</li>
+        ))}
+      </ul>
+      {error && (
+        <p className="problem" role="alert">
+          <span className="problem-message">{error}</span>
+        </p>
+      )}
+    </Dialog>
+  )
+}

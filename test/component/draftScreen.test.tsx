@@ -1,0 +1,180 @@
+import { fireEvent, screen, waitFor, within } from '@testing-library/react'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { DeskApi } from '../../src/ipc/contract'
+import { caseInput, deskPerTest, renderApp, value } from './renderApp'
+
+// openpgp (loaded by the handlers) checks `instanceof Uint8Array` on TextEncoder's output as it loads; under jsdom the
+// global Uint8Array is another realm's than the encoder's. An encoder that answers in the global's realm, as in main.
+await vi.hoisted(async () => {
+  const { TextEncoder: NodeEncoder } = await import('node:util')
+  globalThis.TextEncoder = class extends NodeEncoder {
+    override encode(text?: string) {
+      return new Uint8Array(super.encode(text))
+    }
+  } as typeof globalThis.TextEncoder
+})
+
+const desks = deskPerTest()
+afterEach(() => {
+  vi.useRealTimers()
+})
+
+// Mon 21 Dec 2026, 10:00 in Amsterdam; the report came in on Friday afternoon under IKUU: acknowledged by tomorrow.
+const monday = new Date('2026-12-21T09:00:00Z')
+const slow = { timeout: 8_000 }
+
+const report = caseInput({
+  title: 'Open redirect on the login page',
+  reporter: { name: 'Noor Haddad', email: 'noor@example.org', language: 'en' },
+  received: { at: '2026-12-18T16:10:00+01:00', timeZone: 'Europe/Amsterdam' },
+  policyId: 'ikuu',
+  reportText: 'The next= parameter of /login redirects to any host.\nSteps: open /login?next=https://evil.example and log in.',
+})
+
+/** A desk on Monday whose one member sends, as who uses this installation (unless `sender` is false). */
+async function deskWithSender({ sender = true } = {}): Promise<{ desk: DeskApi; saved: () => { path: string }[]; mailto: () => string[] }> {
+  vi.useFakeTimers({ toFake: ['Date'] })
+  vi.setSystemTime(monday)
+  const opened = await desks.open({ now: () => monday })
+  const { desk } = opened
+  const settings = await value(desk.settings.get({}))
+  await value(desk.settings.update({ ...settings, team: [{ id: 'm-sam', name: 'Sam de Vries', email: 'security@example.nl', role: 'Security lead' }] }))
+  if (sender) await value(desk.identity.set({ memberId: 'm-sam' }))
+  return { desk, saved: () => opened.files.saved, mailto: () => opened.files.mailto }
+}
+
+const preview = () => screen.getByRole('region', { name: 'Preview' })
+const bodyShown = () => within(preview()).getByLabelText('Body as sent')
+
+describe('the draft screen', { timeout: 30_000 }, () => {
+  it('opens from the deadline with its template, due date and policy sentence at the top', async () => {
+    const { desk } = await deskWithSender()
+    const kase = await value(desk.cases.create(report))
+    const { user } = renderApp(desk, `/cases/${kase.id}`)
+    await user.click(await screen.findByRole('link', { name: 'Draft the acknowledgement due tomorrow' }, slow))
+
+    const top = await screen.findByRole('region', { name: 'Drafted for' }, slow)
+    expect(within(top).getByRole('heading').textContent).toBe('Acknowledge receipt')
+    expect(within(top).getByText('Due Tue 22 Dec 2026 23:59 (Europe/Amsterdam)')).toBeInTheDocument()
+    expect(top.querySelector('blockquote')?.textContent).toBe('Our Information Desk will confirm receipt within two business days.')
+    expect(screen.getByLabelText<HTMLSelectElement>('Template').value).toBe('acknowledgement')
+    expect(within(preview()).getByLabelText('Subject as sent').textContent).toMatch(new RegExp(`^\\[${kase.key}\\] `))
+    expect(bodyShown().textContent).toContain('Noor Haddad')
+    expect(within(preview()).getByText('"Sam de Vries" <security@example.nl>')).toBeInTheDocument()
+  })
+
+  it('a template error shows at the editor and turns every output and Mark as sent off until it is fixed', async () => {
+    const { desk } = await deskWithSender()
+    const kase = await value(desk.cases.create(report))
+    renderApp(desk, `/cases/${kase.id}/draft?template=acknowledgement`)
+    const body = await screen.findByLabelText<HTMLTextAreaElement>('Body', {}, slow)
+    const original = body.value
+    fireEvent.change(body, { target: { value: `{% if %}\n${original}` } })
+
+    expect(screen.getByRole('alert').textContent).toMatch(/^⚠?\s*Line 1, column \d+:/)
+    for (const name of ['Copy', 'Open in mail app', 'Save .eml', 'Mark as sent…']) {
+      expect(screen.getByRole('button', { name })).toBeDisabled()
+    }
+    expect(screen.getByText(/^Fix the error in the body first \(line 1, column \d+\)\.$/)).toBeInTheDocument()
+    fireEvent.change(body, { target: { value: original } })
+    expect(screen.getByRole('button', { name: 'Mark as sent…' })).toBeEnabled()
+  })
+
+  it('with nobody chosen as the sender, it says how to choose one, and cannot mark as sent', async () => {
+    const { desk } = await deskWithSender({ sender: false })
+    const kase = await value(desk.cases.create(report))
+    renderApp(desk, `/cases/${kase.id}/draft`)
+    const notice = await screen.findByText(/^Nobody is chosen as the sender\./, {}, slow)
+    expect(within(notice).getByRole('link', { name: 'Settings' })).toHaveAttribute('href', '/settings')
+    expect(screen.getByRole('button', { name: 'Mark as sent…' })).toBeDisabled()
+    expect(screen.getByRole('button', { name: 'Save .eml' })).toBeDisabled()
+  })
+
+  it('the reporter’s language is chosen, and the other one is one click away', async () => {
+    const { desk } = await deskWithSender()
+    const kase = await value(desk.cases.create({ ...report, reporter: { ...report.reporter, language: 'nl' } }))
+    const { user } = renderApp(desk, `/cases/${kase.id}/draft?template=acknowledgement`)
+    await screen.findByRole('button', { name: 'Nederlands (reporter’s)', pressed: true }, slow)
+    const dutch = bodyShown().textContent
+    await user.click(screen.getByRole('button', { name: 'English' }))
+    expect(bodyShown().textContent).not.toBe(dutch)
+    expect(screen.getByRole('button', { name: 'English', pressed: true })).toBeInTheDocument()
+  })
+
+  it('a mailto: link too long for mail apps is refused with the reason, and the file offered instead', async () => {
+    const { desk, saved, mailto } = await deskWithSender()
+    const kase = await value(desk.cases.create(report))
+    const { user } = renderApp(desk, `/cases/${kase.id}/draft?template=acknowledgement`)
+    const body = await screen.findByLabelText<HTMLTextAreaElement>('Body', {}, slow)
+    fireEvent.change(body, { target: { value: `${body.value}\n${'A long paragraph of the reply. '.repeat(100)}` } })
+    await user.click(screen.getByRole('button', { name: 'Open in mail app' }))
+
+    const refused = await screen.findByRole('status', {}, slow)
+    expect(refused.textContent).toMatch(/2,000|2000/)
+    expect(mailto()).toEqual([])
+    await user.click(within(refused).getByRole('button', { name: 'Save .eml instead' }))
+    await waitFor(() => expect(saved()).toHaveLength(1), slow)
+    expect(saved()[0]!.path).toMatch(new RegExp(`${kase.key} acknowledgement\\.eml$`))
+  })
+
+  it('a reply to a report that came in encrypted asks before an unencrypted copy quotes it', async () => {
+    const { desk, saved } = await deskWithSender()
+    const kase = await value(
+      desk.cases.create({ ...report, mail: { references: [], encrypted: true, attachments: [] } }),
+    )
+    const { user } = renderApp(desk, `/cases/${kase.id}/draft?template=acknowledgement`)
+    const body = await screen.findByLabelText<HTMLTextAreaElement>('Body', {}, slow)
+    fireEvent.change(body, { target: { value: `${body.value}\n> The next= parameter of /login redirects to any host.` } })
+    await user.click(screen.getByRole('button', { name: 'Save .eml' }))
+
+    const ask = screen.getByRole('dialog', { name: 'Send the report’s words unencrypted?' })
+    await user.click(within(ask).getByRole('button', { name: 'Keep it private' }))
+    expect(saved()).toEqual([])
+    await user.click(screen.getByRole('button', { name: 'Save .eml' }))
+    await user.click(within(screen.getByRole('dialog')).getByRole('button', { name: 'Save .eml unencrypted' }))
+    await waitFor(() => expect(saved()).toHaveLength(1), slow)
+  })
+
+  it('leaving a half-written draft asks first', async () => {
+    const { desk } = await deskWithSender()
+    const kase = await value(desk.cases.create(report))
+    const { user } = renderApp(desk, `/cases/${kase.id}/draft?template=acknowledgement`)
+    const body = await screen.findByLabelText<HTMLTextAreaElement>('Body', {}, slow)
+    fireEvent.change(body, { target: { value: `${body.value}\nOne more line.` } })
+    await user.click(screen.getByRole('link', { name: kase.key }))
+    const ask = screen.getByRole('dialog', { name: 'Leave without saving?' })
+    expect(ask.textContent).toContain(`Your changes to the draft for ${kase.key} will be lost.`)
+    await user.click(within(ask).getByRole('button', { name: 'Stay' }))
+    expect(screen.getByLabelText<HTMLTextAreaElement>('Body').value).toMatch(/One more line\.$/)
+  })
+
+  it('marking the acknowledgement sent records it, meets the deadline and opens again from the timeline', async () => {
+    const { desk } = await deskWithSender()
+    const kase = await value(desk.cases.create(report))
+    const { user } = renderApp(desk, `/cases/${kase.id}/draft?template=acknowledgement&deadline=acknowledgement:1`)
+    await screen.findByRole('region', { name: 'Drafted for' }, slow)
+    const sentBody = bodyShown().textContent
+    await user.click(screen.getByRole('button', { name: 'Mark as sent…' }))
+    const dialog = screen.getByRole('dialog', { name: 'Mark as sent' })
+    expect(within(dialog).getByText(/^The milestone Acknowledgement sent at the time sent: it meets “Acknowledge receipt”/)).toBeInTheDocument()
+    await user.click(within(dialog).getByRole('button', { name: 'Record as sent' }))
+
+    const deadlines = await screen.findByRole('list', { name: 'Deadlines' }, slow)
+    await waitFor(() => expect(within(within(deadlines).getByRole('listitem', { name: 'Acknowledge receipt' })).getByText('Met on time')).toBeInTheDocument(), slow)
+    const stored = await value(desk.cases.get({ id: kase.id }))
+    const email = stored.timeline.find((e) => e.type === 'email_sent')
+    expect(email).toMatchObject({
+      templateId: 'acknowledgement',
+      purpose: 'acknowledgement',
+      language: 'en',
+      from: '"Sam de Vries" <security@example.nl>',
+      to: ['noor@example.org'],
+      body: sentBody,
+      encrypted: false,
+      forDeadline: { ruleId: 'acknowledgement', occurrence: 1 },
+    })
+
+    await user.click(screen.getByRole('button', { name: 'Open email' }))
+    expect(within(screen.getByRole('dialog')).getByLabelText('Body').textContent).toBe(sentBody)
+  })
+})
