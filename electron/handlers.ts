@@ -6,6 +6,7 @@ import type { Command } from '../src/commands'
 import { previewTransition } from '../src/commands/previewTransition'
 import { deadlinesOf } from '../src/deadlines'
 import { createNextDeadlineCache } from '../src/deadlines/nextDeadlineCache'
+import { allTemplates } from '../src/drafts/catalog'
 import { encryptFor, mailtoLimit, mailtoTooLong, publicKeyInfo, toEml, toEncryptedEml, toMailto } from '../src/drafts'
 import type { Case } from '../src/cases/case'
 import { DeskError } from '../src/errors'
@@ -91,6 +92,8 @@ export function createHandlers(session: StoreSession, shell: Shell, now: () => D
     'cases:recordMilestone': async ({ id, ...milestone }) => run({ type: 'case.recordMilestone', caseId: id, ...milestone }),
     'cases:correctEvent': async ({ id, ...correction }) => run({ type: 'case.correctEvent', caseId: id, ...correction }),
     'cases:withdrawEvent': async ({ id, ...withdrawal }) => run({ type: 'case.withdrawEvent', caseId: id, ...withdrawal }),
+    'cases:recordEmail': async ({ id, ...email }) => run({ type: 'case.recordEmail', caseId: id, ...email }),
+    'cases:promiseResolution': async ({ id, revision, date }) => run({ type: 'case.promiseResolution', caseId: id, revision, date }),
     'cases:nextMilestones': async ({ id }) => {
       const { c, policy } = caseWithPolicy(id)
       return nextMilestones(c, policy)
@@ -104,6 +107,9 @@ export function createHandlers(session: StoreSession, shell: Shell, now: () => D
     'policies:list': async () => allPolicies(store().policies.list()).map((p) => ({ ...p, preset: presetIds.has(p.id) })),
     'policies:save': async (policy) => run({ type: 'policy.save', policy }),
     'policies:remove': async ({ id }) => run({ type: 'policy.remove', policyId: id }),
+    'templates:list': async () => allTemplates(store().document().templates),
+    'templates:save': async (template) => run({ type: 'template.save', template }),
+    'templates:remove': async ({ id }) => run({ type: 'template.remove', templateId: id }),
     'calendar:places': async ({ country, state }) => ({
       countries: countries(),
       states: country ? statesOf(country) : [],

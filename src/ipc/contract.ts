@@ -3,13 +3,15 @@ import { CalendarSpec, IsoDate, PlaceName, RegionHoliday } from '../calendar/spe
 import { Case, CaseInput } from '../cases/case'
 import { Transition } from '../cases/lifecycle'
 import { CorrectEvent, WithdrawEvent } from '../commands/corrections'
+import { PromiseResolution } from '../commands/promiseResolution'
+import { RecordEmail } from '../commands/recordEmail'
 import { TransitionPreview } from '../commands/previewTransition'
 import { AddNote, RecordMilestone } from '../commands/timelineEntries'
 import { RevertStatus, TransitionCase } from '../commands/transitionCase'
 import { UpdateCase } from '../commands/updateCase'
 import { CaseRow, CaseSummary } from '../cases/summary'
 import { Deadline } from '../deadlines/deadline'
-import { TemplatePurpose } from '../drafts/template'
+import { DraftTemplate, TemplatePurpose } from '../drafts/template'
 import { ErrorCode } from '../errors'
 import { Milestone, Policy } from '../policies/policy'
 import { Settings } from '../settings/settings'
@@ -40,6 +42,10 @@ export { TransitionPreview }
 
 export const PolicyEntry = Policy.extend({ preset: z.boolean() })
 export type PolicyEntry = z.infer<typeof PolicyEntry>
+
+/** A template as the picker and the settings list show it (src/drafts/catalog's TemplateEntry): shipped or the team's own, and edited. */
+export const TemplateEntry = DraftTemplate.extend({ shipped: z.boolean(), edited: z.boolean() })
+export type TemplateEntry = z.infer<typeof TemplateEntry>
 
 /**
  * The largest saved mail read, from a drop or the menu: a report with a 25 MB attachment is about 34 MB once encoded
@@ -100,6 +106,13 @@ export const contract = {
   /** A correction is a new timeline event naming the milestone or note it replaces: the record stays append-only. */
   'cases:correctEvent': { req: CorrectEvent.omit(onCase).extend(ById.shape), res: Case },
   'cases:withdrawEvent': { req: WithdrawEvent.omit(onCase).extend(ById.shape), res: Case },
+  /**
+   * "Mark as sent": the email on the timeline, the milestone it keeps and the status it moves, the resolution date or
+   * publication it commits to. Sent from the draft screen, which knows the revision it drafted on.
+   */
+  'cases:recordEmail': { req: RecordEmail.omit(onCase).required({ revision: true }).extend(ById.shape), res: Case },
+  /** An expected resolution date agreed outside the app (by phone, in a mail not drafted here). */
+  'cases:promiseResolution': { req: PromiseResolution.omit(onCase).required({ revision: true }).extend(ById.shape), res: Case },
   /** The milestones that can happen next on the case, for the milestone picker. */
   'cases:nextMilestones': { req: ById, res: z.array(Milestone) },
   'cases:repinCalendar': { req: ById, res: Case },
@@ -109,6 +122,12 @@ export const contract = {
   'policies:list': { req: Empty, res: z.array(PolicyEntry) },
   'policies:save': { req: Policy, res: Policy },
   'policies:remove': { req: ById, res: z.object({ removed: z.boolean() }) },
+  /** The shipped templates in purpose order (as the team edited them), then the team's own. */
+  'templates:list': { req: Empty, res: z.array(TemplateEntry) },
+  /** The team's own template, or its edit of a shipped one (same id). */
+  'templates:save': { req: DraftTemplate, res: DraftTemplate },
+  /** Removes the team's own template, or resets an edited shipped one to its shipped text; a shipped one never edited is refused. */
+  'templates:remove': { req: ById, res: z.object({ removed: z.boolean() }) },
   'calendar:places': {
     req: z.object({ country: z.string().max(3).optional(), state: z.string().max(10).optional() }),
     res: Places,
