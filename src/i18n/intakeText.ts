@@ -43,6 +43,8 @@ export function intakeNoteText(note: IntakeNote): string {
         : `The sender “${note.found}” is no address the desk can write to. Enter the reporter’s address.`
     case 'name_holds_address':
       return `The sender’s name “${note.name}” reads like an address, but the mail came from ${note.address}. The address it came from is the reporter’s; the name is kept as written.`
+    case 'sender_from_list':
+      return `The mail came through the mailing list ${note.list}; the reporter is the person who wrote to it, not the list.`
     case 'several_senders':
       return `The mail names ${count(note.count)} senders; the first is taken as the reporter.`
     case 'no_subject':

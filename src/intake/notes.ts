@@ -23,6 +23,8 @@ export const IntakeNote = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('no_sender'), found: z.string().max(320).optional() }),
   /** The sender's name reads like another address than the one it came from: a common way to pose as someone. */
   z.object({ kind: z.literal('name_holds_address'), name: z.string().max(200), address: z.string().max(320) }),
+  /** A mailing list (`list`, its address) sent the mail on; the reporter is who wrote it (X-Original-From, Reply-To). */
+  z.object({ kind: z.literal('sender_from_list'), list: z.string().max(320) }),
   /** From named several people; the first is the reporter. */
   z.object({ kind: z.literal('several_senders'), count: z.number().int().min(2) }),
   z.object({ kind: z.literal('no_subject') }),

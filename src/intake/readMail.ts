@@ -65,13 +65,29 @@ const validEmail = (address: string) => Reporter.shape.email.safeParse(address).
 
 const addressInName = /[^\s@<>"',;()]+@[^\s@<>"',;()]+\.[^\s@<>"',;()]+/
 
+/**
+ * A mailing list that rewrites From for DMARC (Google Groups: `'Jana Novak' via Security <security@acme.example>`)
+ * keeps the person who wrote in X-Original-From, or in Reply-To; the list's own address is no reporter.
+ */
+function listSender(email: Email): Mailbox | undefined {
+  if (header(email, 'list-id') === undefined) return undefined
+  const original = header(email, 'x-original-from')
+  const fromOriginal = original === undefined ? undefined : mailboxOf(addressParser(original)[0])
+  if (fromOriginal && validEmail(fromOriginal.address.trim())) return fromOriginal
+  const reply = mailboxOf(email.replyTo?.[0])
+  return /\svia\s/i.test(mailboxOf(email.from)?.name ?? '') && reply && validEmail(reply.address.trim()) ? reply : undefined
+}
+
 /** The reporter from From, else Sender, else Reply-To; a name that holds another address stays a name, and says so. */
 function reporterOf(email: Email): { name: string; email: string; notes: IntakeNote[] } {
   const notes: IntakeNote[] = []
   const fromHeader = header(email, 'from')
   const count = fromHeader ? addressParser(fromHeader, { flatten: true }).length : 0
   if (count > 1) notes.push({ kind: 'several_senders', count })
-  const candidates = [email.from, email.sender, email.replyTo?.[0]].map(mailboxOf)
+  const list = listSender(email)
+  const listAddress = mailboxOf(email.from)?.address.trim()
+  if (list && listAddress) notes.push({ kind: 'sender_from_list', list: cut(listAddress, 320) })
+  const candidates = [list, email.from, email.sender, email.replyTo?.[0]].map(mailboxOf)
   const mailbox = candidates.find((m) => m && validEmail(m.address.trim()))
   if (!mailbox) {
     const found = oneLine(fromHeader ?? '', 'reporterEmail', 320).text

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { CaseInput } from '../../src/cases/case'
 import { caseInputFromEml, readMail } from '../../src/intake'
@@ -94,6 +94,20 @@ describe('readMail: mails as Thunderbird, Outlook, Gmail, Apple Mail and mutt sa
     expect(mail.input.received).toEqual({ at: '2026-12-11T09:05:33-05:00', timeZone: 'Etc/GMT+5' })
   })
 
+  it('Google Groups: a list that rewrites From for DMARC names the list; the reporter is who wrote (X-Original-From)', async () => {
+    const mail = await read('google-groups.eml')
+    expect(mail.input.reporter).toMatchObject({ name: 'Jana Novak', email: 'jana@novak.example' })
+    expect(mail.notes).toContainEqual({ kind: 'sender_from_list', list: 'security@acme.example' })
+    expect(mail.input.received).toEqual({ at: '2026-12-19T15:30:08+01:00', timeZone: 'Europe/Amsterdam' })
+  })
+
+  it('a list that only rewrites From (“… via …”) and sets Reply-To: the reporter is Reply-To; without a list, From stands', async () => {
+    const mail = (headers: string) =>
+      new TextEncoder().encode(`From: 'Eve' via Security <security@acme.example>\r\nReply-To: Eve <eve@example.org>\r\n${headers}Subject: x\r\n\r\nbody\r\n`)
+    expect((await readMail(mail('List-ID: <security.acme.example>\r\n'))).input.reporter).toMatchObject({ name: 'Eve', email: 'eve@example.org' })
+    expect((await readMail(mail(''))).input.reporter).toMatchObject({ name: "'Eve' via Security", email: 'security@acme.example' })
+  })
+
   it('a mail with In-Reply-To and no References threads under the id it answered', async () => {
     const raw = new TextEncoder().encode(
       'From: a@b.example\r\nDate: Tue, 1 Dec 2026 10:00:00 +0100\r\nSubject: Re: ack\r\nIn-Reply-To: <ack-1@acme.example>\r\n\r\nthanks\r\n',
@@ -165,8 +179,8 @@ describe('caseInputFromEml', () => {
     })
   })
 
-  it('every fixture gives an input the case schema takes', async () => {
-    for (const name of ['thunderbird-plain.eml', 'html-only.eml', 'outlook-multipart.eml', 'gmail-attachments.eml', 'latin1-mutt.eml', 'apple-base64.eml', 'pgp-inline.eml', 'pgp-mime-thunderbird.eml', 'thunderbird-signed-key.eml', 'hostile.eml', 'malformed-mime.eml']) {
+  it('every fixture gives an input the case schema takes (the hostile and broken ones too)', async () => {
+    for (const name of readdirSync(new URL('../fixtures/eml/', import.meta.url))) {
       const { input } = await caseInputFromEml(fixture(name), { now: new Date('2026-12-20T12:00:00Z') })
       expect([name, CaseInput.safeParse(input).error?.issues]).toEqual([name, undefined])
     }

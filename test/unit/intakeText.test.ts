@@ -37,6 +37,7 @@ describe('intakeNoteText: the import screen’s words for each note', () => {
       { kind: 'no_sender' },
       { kind: 'name_holds_address', name: 'a@b.example', address: 'c@d.example' },
       { kind: 'several_senders', count: 2 },
+      { kind: 'sender_from_list', list: 'security@acme.example' },
       { kind: 'no_subject' },
       { kind: 'no_text' },
       { kind: 'malformed_mime' },
