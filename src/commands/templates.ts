@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { DraftTemplate, TemplatePurpose } from '../drafts/template'
+import { shippedTemplate } from '../drafts/catalog'
+import { DraftTemplate } from '../drafts/template'
 import { DeskError, parseInput, refusal } from '../errors'
 import type { StoreDocument } from '../store/document'
 import type { CommandContext, Outcome } from './context'
@@ -9,8 +10,6 @@ export type SaveTemplate = z.input<typeof SaveTemplate>
 export const RemoveTemplate = z.object({ type: z.literal('template.remove'), templateId: z.string().min(1) })
 export type RemoveTemplate = z.input<typeof RemoveTemplate>
 
-/** Shipped templates carry their purpose as their id (src/drafts/catalog.ts), one per purpose. */
-const shippedPurpose = (id: string) => TemplatePurpose.safeParse(id).data
 
 /**
  * Stores one template: the team's own, or its edit of a shipped one (same id). An edited shipped template keeps its
@@ -19,8 +18,8 @@ const shippedPurpose = (id: string) => TemplatePurpose.safeParse(id).data
  */
 export function saveTemplate(doc: StoreDocument, cmd: SaveTemplate, _ctx: CommandContext): Outcome<DraftTemplate> {
   const { template } = parseInput(SaveTemplate, cmd, 'The template')
-  const shipped = shippedPurpose(template.id)
-  if (shipped !== undefined && template.purpose !== shipped) {
+  const shipped = shippedTemplate(template.id)
+  if (shipped !== undefined && template.purpose !== shipped.purpose) {
     throw refusal('purpose', 'A shipped template keeps its purpose; duplicate it to write one for another purpose')
   }
   const known = doc.templates.some((t) => t.id === template.id)
@@ -33,7 +32,7 @@ export function removeTemplate(doc: StoreDocument, cmd: RemoveTemplate, _ctx: Co
   const { templateId } = parseInput(RemoveTemplate, cmd, 'The removal')
   const stored = doc.templates.find((t) => t.id === templateId)
   if (!stored) {
-    if (shippedPurpose(templateId) !== undefined) {
+    if (shippedTemplate(templateId) !== undefined) {
       throw new DeskError('invalid_input', 'This template is shipped with the app and has not been edited: there is nothing to reset, and it cannot be removed.')
     }
     throw new DeskError('not_found', 'This template is no longer in the store; it may have been removed already.')
