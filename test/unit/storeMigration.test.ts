@@ -57,3 +57,25 @@ describe('store format 1 → 2', () => {
     expect(milestoneTimes(read.doc.cases[0]!).get('credit_confirmed')).toEqual([Date.parse('2026-03-04T09:30:00.000Z')])
   })
 })
+
+describe('store format 2 → 3', () => {
+  /** A format 2 store as the previous version wrote it: no templates. */
+  function versionTwo() {
+    const c = realisticCases(1, 7)[0]!
+    return { schemaVersion: 2, settings: { team: [{ id: 'm-ana', name: 'Ana Silva', email: 'ana@example.org' }] }, policies: [], cases: [c] }
+  }
+
+  it('adds an empty list of the team’s templates, so drafts use the shipped ones, and changes nothing else', () => {
+    const before = versionTwo()
+    const migrated = migrations[2]!(before)
+    expect(migrated).toEqual({ ...before, schemaVersion: 3, templates: [] })
+  })
+
+  it('opens a format 2 file as a valid current document, the team members without role or signature and no organisation', () => {
+    const read = readDocument(JSON.stringify(versionTwo()))
+    if (!read.ok) throw new Error(read.problem)
+    expect(read.doc).toMatchObject({ schemaVersion: currentSchemaVersion, templates: [], settings: { organisation: '' } })
+    expect(read.doc.settings.team[0]).toEqual({ id: 'm-ana', name: 'Ana Silva', email: 'ana@example.org' })
+    expect(read.doc.cases[0]!.mail).toBeUndefined()
+  })
+})

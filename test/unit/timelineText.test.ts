@@ -172,3 +172,58 @@ describe('the timeline in words', () => {
     expect(who(by(ana), 'nl')).toBe('Ana Silva')
   })
 })
+
+describe('mail on the timeline in words', () => {
+  const sent = {
+    templateId: 'acknowledgement',
+    purpose: 'acknowledgement' as const,
+    language: 'en' as const,
+    from: 'Ana Silva <ana@example.org>',
+    to: ['Ada <ada@example.org>'],
+    cc: ['security@example.org'],
+    subject: '[VD-2026-001] We received your report',
+    body: 'Dear Ada,',
+  }
+  const mail = history([
+    { as: ana, command: { type: 'case.create', input } },
+    { as: ana, command: { type: 'case.recordEmail', caseId: '', email: sent, on: '2026-12-01T09:00:00+01:00' } },
+    { as: ana, command: { type: 'case.recordEmail', caseId: '', email: { ...sent, encrypted: true }, on: '2026-12-01T09:30:00+01:00' } },
+    { as: ana, command: { type: 'case.promiseResolution', caseId: '', date: '2027-01-04' } },
+    { as: bo, command: { type: 'case.promiseResolution', caseId: '', date: '2027-01-15' } },
+    {
+      as: ana,
+      command: {
+        type: 'case.recordEmail',
+        caseId: '',
+        email: { ...sent, templateId: 'publication_consultation', purpose: 'publication_consultation' },
+        on: '2026-12-01T10:00:00+01:00',
+        inputs: { publication: { at: '2027-02-02T10:00:00-05:00', timeZone: 'America/New_York' } },
+      },
+    },
+  ])
+  const lines = (lang: 'en' | 'nl') => timelineText(mail, context(lang))
+  const of = (type: string, lang: 'en' | 'nl') => lines(lang).filter((l) => l.type === type).map(sentence)
+
+  it('names an email sent by its purpose, recipients and sending time, with its subject under it', () => {
+    expect(of('email_sent', 'en')).toEqual([
+      'Sent ‘Acknowledgement of receipt’ to Ada <ada@example.org>, security@example.org on Tue 1 Dec 09:00',
+      'Sent ‘Acknowledgement of receipt’ to Ada <ada@example.org>, security@example.org on Tue 1 Dec 09:30 (encrypted)',
+      'Sent ‘Publication consultation’ to Ada <ada@example.org>, security@example.org on Tue 1 Dec 10:00',
+    ])
+    expect(of('email_sent', 'nl')[1]).toBe('Stuurde ‘Ontvangstbevestiging’ aan Ada <ada@example.org>, security@example.org op di 1 dec 09:30 (versleuteld)')
+    expect(lines('en').find((l) => l.type === 'email_sent')).toMatchObject({ detail: '[VD-2026-001] We received your report', correctable: false })
+  })
+
+  it('names a promised resolution date and the date it replaced', () => {
+    expect(of('resolution_promised', 'en')).toEqual(['Promised the fix by Mon 4 Jan 2027', 'Promised the fix by Fri 15 Jan 2027 (was Mon 4 Jan 2027)'])
+    expect(of('resolution_promised', 'nl')).toEqual([
+      'Zegde de oplossing toe uiterlijk ma 4 jan 2027',
+      'Zegde de oplossing toe uiterlijk vr 15 jan 2027 (was ma 4 jan 2027)',
+    ])
+  })
+
+  it('names a proposed publication on the clock and zone it was proposed in', () => {
+    expect(of('publication_proposed', 'en')).toEqual(['Proposed publication on Tue 2 Feb 2027 10:00 (America/New_York)'])
+    expect(of('publication_proposed', 'nl')).toEqual(['Stelde publicatie voor op di 2 feb 2027 10:00 (America/New_York)'])
+  })
+})
