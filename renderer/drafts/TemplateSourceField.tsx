@@ -32,7 +32,7 @@ export function TemplateSourceField({
   value,
   onChange,
   error,
-  rows = 18,
+  rows = 14,
   singleLine = false,
   hint,
 }: {
@@ -78,7 +78,7 @@ export function TemplateSourceField({
         // A subject typed with Enter would be two lines in the editor but one in the mail: keep it one here too.
         <input {...control} type="text" onChange={(e) => onChange(e.target.value.replace(/\r?\n/g, ' '))} />
       ) : (
-        <textarea {...control} rows={rows} wrap="off" onChange={(e) => onChange(e.target.value)} />
+        <textarea {...control} rows={rows} onChange={(e) => onChange(e.target.value)} />
       )}
       {hint && (
         <div className="field-hint" id={hintId}>
