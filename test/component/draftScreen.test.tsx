@@ -177,4 +177,43 @@ describe('the draft screen', { timeout: 30_000 }, () => {
     await user.click(screen.getByRole('button', { name: 'Open email' }))
     expect(within(screen.getByRole('dialog')).getByLabelText('Body').textContent).toBe(sentBody)
   })
+
+  it('an expected resolution date that slipped offers the progress update that renegotiates it, with the date to change', async () => {
+    // Told on Monday 21 Dec that the fix comes by Fri 8 Jan; it is Tue 12 Jan and the fix is not out.
+    let today = monday
+    vi.useFakeTimers({ toFake: ['Date'] })
+    vi.setSystemTime(today)
+    const { desk } = await desks.open({ now: () => today })
+    const settings = await value(desk.settings.get({}))
+    await value(desk.settings.update({ ...settings, team: [{ id: 'm-sam', name: 'Sam de Vries', email: 'security@example.nl' }] }))
+    await value(desk.identity.set({ memberId: 'm-sam' }))
+    let kase = await value(desk.cases.create(report))
+    const sent = (purpose: 'acknowledgement' | 'evaluation', inputs?: { expectedResolutionDate: string }) => ({
+      id: kase.id,
+      revision: kase.revision,
+      email: { templateId: purpose, purpose, language: 'en' as const, from: 'security@example.nl', to: ['noor@example.org'], cc: [], subject: `[${kase.key}]`, body: 'Hello', encrypted: false },
+      on: today.toISOString(),
+      ...(inputs ? { inputs } : {}),
+    })
+    kase = await value(desk.cases.recordEmail(sent('acknowledgement')))
+    kase = await value(desk.cases.recordEmail(sent('evaluation', { expectedResolutionDate: '2027-01-08' })))
+    today = new Date('2027-01-12T09:00:00Z')
+    vi.setSystemTime(today)
+
+    const { user } = renderApp(desk, `/cases/${kase.id}`)
+    await user.click(await screen.findByRole('link', { name: 'Draft a progress update with a new date' }, slow))
+    expect(await screen.findByLabelText<HTMLSelectElement>('Template', {}, slow)).toHaveValue('progress_update')
+    const date = screen.getByLabelText<HTMLInputElement>('Expected resolution date')
+    expect(date.value).toBe('2027-01-08')
+    expect(screen.getByText(/^Promised now: Fri 8 Jan 2027\./)).toBeInTheDocument()
+
+    fireEvent.change(date, { target: { value: '2027-01-29' } })
+    await waitFor(() => expect(bodyShown().textContent).toContain('29 January 2027'))
+    await user.click(screen.getByRole('button', { name: 'Mark as sent…' }))
+    expect(
+      within(screen.getByRole('dialog', { name: 'Mark as sent' })).getByText(
+        'The commitment to the reporter: the fix by Fri 29 Jan 2027, with its own deadline on the case.',
+      ),
+    ).toBeInTheDocument()
+  })
 })
