@@ -216,4 +216,31 @@ describe('the draft screen', { timeout: 30_000 }, () => {
       ),
     ).toBeInTheDocument()
   })
+
+  it('with the reporter’s PGP key, the draft is encrypted: the key shown, an armored copy, an encrypted .eml, recorded as encrypted', async () => {
+    const { generateKey } = await import('openpgp')
+    const { publicKey } = await generateKey({ userIDs: [{ name: 'Noor Haddad', email: 'noor@example.org' }], format: 'armored' })
+    const { desk, saved } = await deskWithSender()
+    const kase = await value(desk.cases.create({ ...report, reporter: { ...report.reporter, pgpPublicKey: publicKey } }))
+    const { user } = renderApp(desk, `/cases/${kase.id}/draft?template=acknowledgement`)
+
+    const toggle = await screen.findByRole('checkbox', { name: 'Encrypt to the reporter’s key' }, slow)
+    await waitFor(() => expect(toggle).toBeEnabled(), slow)
+    expect(screen.getByText(/^Key [0-9a-f]{40} · Noor Haddad <noor@example\.org>$/)).toBeInTheDocument()
+    await user.click(toggle)
+    await user.click(screen.getByRole('button', { name: 'Copy' }))
+    await screen.findByText('Copied the encrypted body (the subject is not encrypted).', {}, slow)
+    // user-event puts a clipboard of its own on navigator, which the app writes to.
+    const copied = await navigator.clipboard.readText()
+    expect(copied).toMatch(/^-----BEGIN PGP MESSAGE-----/)
+    expect(copied).not.toContain('Noor Haddad')
+
+    await user.click(screen.getByRole('button', { name: 'Save .eml' }))
+    await waitFor(() => expect(saved()).toHaveLength(1), slow)
+    const eml = String((saved()[0] as { content: unknown }).content)
+    expect(eml).toMatch(/multipart\/encrypted/)
+
+    await user.click(screen.getByRole('button', { name: 'Mark as sent…' }))
+    expect(within(screen.getByRole('dialog', { name: 'Mark as sent' })).getByText(/, in English, encrypted, on the timeline\.$/)).toBeInTheDocument()
+  })
 })
