@@ -169,3 +169,26 @@ describe('case.promiseResolution', () => {
     ])
   })
 })
+
+describe('a case from an email', () => {
+  const attachment = { name: 'poc.har', type: 'application/json', size: 48_213, sha256: 'a'.repeat(64) }
+
+  it('keeps the mail it came in as: Message-ID, references and attachments, and fills what was left out', () => {
+    const d = desk()
+    const c = d.run({ type: 'case.create', input: { ...idor, mail: { messageId: '<r1@fischer.example>', attachments: [attachment] } } })
+    expect(c.mail).toEqual({ messageId: '<r1@fischer.example>', references: [], encrypted: false, attachments: [attachment] })
+  })
+
+  it('refuses an attachment digest that is not a SHA-256 in lowercase hex, naming the field', () => {
+    const d = desk()
+    const error = refusalOf(() => d.run({ type: 'case.create', input: { ...idor, mail: { attachments: [{ ...attachment, sha256: 'A'.repeat(64) }] } } }))
+    expect(error.issues).toEqual([{ path: 'mail.attachments.0.sha256', message: 'A SHA-256 digest in lowercase hex' }])
+  })
+
+  it('cannot have its mail edited afterwards: what arrived is not a field of the case', () => {
+    const d = desk()
+    const { id } = d.run({ type: 'case.create', input: { ...idor, mail: { messageId: '<r1@fischer.example>' } } })
+    const c = d.run({ type: 'case.update', caseId: id, patch: { title: 'IDOR in invoices', mail: { messageId: '<forged@x>' } } as never })
+    expect(c.mail?.messageId).toBe('<r1@fischer.example>')
+  })
+})
