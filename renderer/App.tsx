@@ -13,6 +13,7 @@ import { LiveUpdates } from './queries/LiveUpdates'
 import { createDeskQueryClient } from './queries/queryClient'
 import { RecoveryScreen } from './recovery/RecoveryScreen'
 import { SettingsScreen } from './settings/SettingsScreen'
+import { TemplatesScreen } from './templates/TemplatesScreen'
 import { NotFound } from './shell/NotFound'
 import { ProblemsProvider } from './shell/Problems'
 import { Shell } from './shell/Shell'
@@ -32,6 +33,8 @@ export const routes: RouteObject[] = [
       { path: 'policies', element: <PolicyScreen /> },
       { path: 'policies/:id', element: <PolicyScreen /> },
       { path: 'settings', element: <SettingsScreen /> },
+      { path: 'settings/templates', element: <TemplatesScreen /> },
+      { path: 'settings/templates/:id', element: <TemplatesScreen /> },
       { path: '*', element: <NotFound /> },
     ],
   },

@@ -8,6 +8,7 @@ import { usePlacesQuery } from './calendar'
 import { invalidateCountedOnTheClock } from './cases'
 import { caseKeys, policiesKey, settingsKey } from './keys'
 import { useSettingsQuery } from './settings'
+import { templatesKey } from './templates'
 
 const TodayContext = createContext<IsoDate | null>(null)
 
@@ -34,6 +35,8 @@ export function LiveUpdates({ onNavigate, children }: { onNavigate(to: string): 
       }),
       on('cases:changed', () => invalidate(caseKeys.all)),
       on('settings:changed', () => invalidate(settingsKey)),
+      // A template edited here or in a colleague's app: the list and every open editor and draft picker show it.
+      on('templates:changed', () => invalidate(templatesKey)),
       on('policies:changed', () => {
         invalidate(policiesKey)
         invalidate(caseKeys.all)

@@ -291,6 +291,7 @@ function OrganisationForm({ organisation, onSubmit }: { organisation: string; on
     const failed = await onSubmit(value.trim())
     setError(failed ?? undefined)
     setSaved(failed === null)
+    if (failed === null) setValue(value.trim())
   }
 
   return (

@@ -1,0 +1,306 @@
+import { useMemo, useState, type FormEvent, type ReactNode } from 'react'
+import { useNavigate } from 'react-router'
+import type { TemplateEntry } from '../../src/drafts/catalog'
+import { renderDraft, type TemplateError } from '../../src/drafts/engine'
+import { DraftTemplate, TemplatePurpose, type TemplateText } from '../../src/drafts/template'
+import { userWords } from '../../src/errors'
+import { purposeLabels } from '../../src/i18n/draftWords'
+import { languageNames } from '../../src/i18n/labels'
+import type { Language } from '../../src/i18n/language'
+import { useCaseSummaries } from '../cases/CaseSummaries'
+import { DeskFailure } from '../desk'
+import { Dialog } from '../dialogs/Dialog'
+import { DraftPreview } from '../drafts/DraftPreview'
+import { mailboxOf } from '../drafts/draftState'
+import { TemplateSourceField } from '../drafts/TemplateSourceField'
+import { Field } from '../forms/Field'
+import { useSettings } from '../queries/settings'
+import { useRemoveTemplate, useSaveTemplate } from '../queries/templates'
+import { Loading } from '../shell/Loading'
+import { useFailureShown } from '../shell/Problems'
+import { useUnsavedChangesGuard } from '../shell/UnsavedChanges'
+import { useAction } from '../shell/useAction'
+import { copyOf, sameText } from './templateCopy'
+import { TemplateVariablesTable } from './TemplateVariablesTable'
+import { useTemplateVariables } from './useTemplateVariables'
+import '../drafts/drafts.css'
+
+const languages: readonly Language[] = ['en', 'nl']
+const languageWords: Record<Language, string> = { en: 'English', nl: 'Dutch' }
+
+type Problem = { language: Language; part: 'subject' | 'body'; error: TemplateError }
+
+const withoutEntryFlags = ({ shipped: _s, edited: _e, ...template }: TemplateEntry): DraftTemplate => template
+
+/**
+ * One template: its name, purpose (the team's own only), and subject and body per language, checked and previewed
+ * against a chosen case on every keystroke (in the renderer, as the draft screen does). It cannot be saved while either
+ * language has an error, since every draft started from it would fail.
+ */
+export function TemplateEditor({ entry, all }: { entry: TemplateEntry; all: TemplateEntry[] }) {
+  const navigate = useNavigate()
+  const { settings, currentMember } = useSettings()
+  const { summaries } = useCaseSummaries()
+  const saveTemplate = useSaveTemplate()
+  const removeTemplate = useRemoveTemplate()
+  const { busy, run } = useAction()
+  const [name, setName] = useState(entry.name)
+  const [purpose, setPurpose] = useState(entry.purpose)
+  const [texts, setTexts] = useState(entry.texts)
+  const [language, setLanguage] = useState<Language>('en')
+  const [nameError, setNameError] = useState<string | undefined>()
+  const [confirming, setConfirming] = useState<'reset' | 'delete' | null>(null)
+  const [chosenCase, setChosenCase] = useState<string | null>(null)
+  const caseId = chosenCase ?? summaries?.[0]?.id ?? ''
+
+  const dirty = name !== entry.name || purpose !== entry.purpose || languages.some((l) => !sameText(texts[l], entry.texts[l]))
+  const guard = useUnsavedChangesGuard(dirty, `the template “${entry.name}”`)
+
+  if (!settings) return <Loading what="settings" />
+
+  const setText = (change: Partial<TemplateText>) => setTexts((t) => ({ ...t, [language]: { ...t[language], ...change } }))
+  const template: DraftTemplate = { ...withoutEntryFlags(entry), name, purpose, texts }
+
+  const save = (event: FormEvent) => {
+    event.preventDefault()
+    const checked = DraftTemplate.safeParse(template, { error: userWords })
+    if (!checked.success) {
+      const issue = checked.error.issues.find((i) => i.path[0] === 'name')
+      if (issue) return setNameError(issue.message)
+    }
+    return run(async () => {
+      try {
+        await saveTemplate(template)
+        setNameError(undefined)
+      } catch (error) {
+        const atName = error instanceof DeskFailure ? error.issues.find((i) => i.path.endsWith('name')) : undefined
+        if (!atName) throw error
+        setNameError(atName.message)
+      }
+    })
+  }
+  const duplicate = () =>
+    run(async () => {
+      const copy = copyOf(withoutEntryFlags(entry), all)
+      await saveTemplate(copy)
+      navigate(`/settings/templates/${encodeURIComponent(copy.id)}`)
+    })
+  const remove = () =>
+    run(async () => {
+      setConfirming(null)
+      guard.release()
+      await removeTemplate(entry.id)
+      // A reset shipped template stays on this screen with its shipped text; the team's own is gone.
+      if (!entry.shipped) navigate('/settings/templates')
+    })
+
+  return (
+    <article className="template-editor" aria-labelledby="template-title">
+      <header className="card template-header">
+        <div>
+          <h2 id="template-title">{entry.name}</h2>
+          <p className="small muted">
+            {entry.shipped ? (entry.edited ? 'Shipped, edited by your team' : 'Shipped with Disclosure Desk') : 'Your template'} ·{' '}
+            {purposeLabels.en[entry.purpose]}
+            {entry.basedOn && !entry.shipped && ` · copied from ${all.find((t) => t.id === entry.basedOn)?.name ?? entry.basedOn}`}
+          </p>
+        </div>
+        <div className="button-row">
+          <button type="button" className="button" disabled={busy || dirty} title={dirty ? 'Save or undo your changes first' : undefined} onClick={() => void duplicate()}>
+            Duplicate
+          </button>
+          {entry.shipped && entry.edited && (
+            <button type="button" className="button" disabled={busy} onClick={() => setConfirming('reset')}>
+              Reset to shipped text
+            </button>
+          )}
+          {!entry.shipped && (
+            <button type="button" className="button button-danger" disabled={busy} onClick={() => setConfirming('delete')}>
+              Delete
+            </button>
+          )}
+        </div>
+      </header>
+
+      <form className="template-form" noValidate onSubmit={save}>
+        <div className="card template-fields">
+          <div className="field-grid">
+            <Field label="Template name" error={nameError}>
+              {(a) => (
+                <input
+                  {...a}
+                  type="text"
+                  autoComplete="off"
+                  value={name}
+                  onChange={(e) => {
+                    setName(e.target.value)
+                    setNameError(undefined)
+                  }}
+                />
+              )}
+            </Field>
+            <Field
+              label="Purpose"
+              hint={entry.shipped ? 'A shipped template keeps its purpose; duplicate it for another.' : 'What sending it records on the case.'}
+            >
+              {(a) => (
+                <select {...a} value={purpose} disabled={entry.shipped} onChange={(e) => setPurpose(TemplatePurpose.parse(e.target.value))}>
+                  {TemplatePurpose.options.map((p) => (
+                    <option key={p} value={p}>
+                      {purposeLabels.en[p]}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          </div>
+        </div>
+        <TemplateTexts
+          template={template}
+          language={language}
+          onLanguage={setLanguage}
+          onText={setText}
+          caseId={caseId}
+          onCase={setChosenCase}
+          summaries={summaries}
+          from={currentMember ? mailboxOf(currentMember) : null}
+        >
+          {(problems) => (
+            <div className="template-actions">
+              {problems.length > 0 && (
+                <p className="form-summary" role="alert">
+                  Not saved while {problems.length === 1 ? 'this has an error' : 'these have errors'}:{' '}
+                  {problems.map((p) => `${languageWords[p.language]} ${p.part} (line ${p.error.line}, column ${p.error.column})`).join(', ')}.
+                </p>
+              )}
+              <div className="button-row">
+                <button type="submit" className="button button-primary" disabled={busy || !dirty || problems.length > 0}>
+                  Save template
+                </button>
+                <button
+                  type="button"
+                  className="button"
+                  disabled={!dirty}
+                  onClick={() => {
+                    setName(entry.name)
+                    setPurpose(entry.purpose)
+                    setTexts(entry.texts)
+                    setNameError(undefined)
+                  }}
+                >
+                  Undo changes
+                </button>
+                {!dirty && <span className="small muted">No unsaved changes.</span>}
+              </div>
+            </div>
+          )}
+        </TemplateTexts>
+      </form>
+
+      {confirming && (
+        <Dialog
+          title={confirming === 'reset' ? `Reset “${entry.name}”?` : `Delete “${entry.name}”?`}
+          onCancel={() => setConfirming(null)}
+          actions={
+            <>
+              <button type="button" className="button" onClick={() => setConfirming(null)}>
+                Keep
+              </button>
+              <button type="button" className="button button-danger" onClick={() => void remove()}>
+                {confirming === 'reset' ? 'Reset to shipped text' : 'Delete template'}
+              </button>
+            </>
+          }
+        >
+          <p>
+            {confirming === 'reset'
+              ? 'Your team’s edits of the English and Dutch text are replaced by the text Disclosure Desk ships. Emails already sent keep their text.'
+              : 'It can no longer be picked for a draft. Emails already sent from it keep their text on their cases.'}
+          </p>
+        </Dialog>
+      )}
+    </article>
+  )
+}
+
+/**
+ * The subject and body of one language beside their preview for the chosen case, and the variables below. Rendered
+ * here on every keystroke: both languages, so an error in the one not shown still holds the save back.
+ */
+function TemplateTexts({
+  template,
+  language,
+  onLanguage,
+  onText,
+  caseId,
+  onCase,
+  summaries,
+  from,
+  children,
+}: {
+  template: DraftTemplate
+  language: Language
+  onLanguage(language: Language): void
+  onText(change: Partial<TemplateText>): void
+  caseId: string
+  onCase(id: string): void
+  summaries: ReturnType<typeof useCaseSummaries>['summaries']
+  from: string | null
+  children(problems: Problem[]): ReactNode
+}) {
+  const { settings, currentMember } = useSettings()
+  const { variables, error } = useTemplateVariables(caseId, settings!, currentMember)
+  useFailureShown(error)
+  const rendered = useMemo(
+    () =>
+      variables &&
+      ({
+        en: renderDraft(template.texts.en, variables.byLanguage.en),
+        nl: renderDraft(template.texts.nl, variables.byLanguage.nl),
+      } as const),
+    [template.texts, variables],
+  )
+  const problems: Problem[] = []
+  if (rendered) {
+    for (const l of languages) {
+      for (const part of ['subject', 'body'] as const) {
+        const r = rendered[l][part]
+        if (!r.ok) problems.push({ language: l, part, error: r.error })
+      }
+    }
+  }
+  const errorOf = (part: 'subject' | 'body') => {
+    const r = rendered?.[language][part]
+    return r && !r.ok ? r.error : null
+  }
+  const text = template.texts[language]
+
+  return (
+    <>
+      <div className="template-work">
+        <section className="card template-sources" aria-label="Template text">
+          <div className="segmented template-languages" role="radiogroup" aria-label="Language">
+            {languages.map((l) => (
+              <label key={l} className={`segment${language === l ? ' segment-on' : ''}`}>
+                <input type="radio" name="template-language" value={l} checked={language === l} onChange={() => onLanguage(l)} />
+                {languageNames[l]}
+                {problems.some((p) => p.language === l) && <span className="template-language-error"> (error)</span>}
+              </label>
+            ))}
+          </div>
+          <TemplateSourceField label="Subject" singleLine value={text.subject} error={errorOf('subject')} onChange={(subject) => onText({ subject })} />
+          <TemplateSourceField label="Body" rows={20} value={text.body} error={errorOf('body')} onChange={(body) => onText({ body })} />
+          {children(problems)}
+        </section>
+        <div className="template-side">
+          {rendered && variables ? (
+            <DraftPreview from={from} to={variables.kase.reporter.email} subject={rendered[language].subject} body={rendered[language].body} />
+          ) : (
+            <p className="muted">Loading the case…</p>
+          )}
+        </div>
+      </div>
+      <TemplateVariablesTable variables={variables} language={language} caseId={caseId} onCase={onCase} summaries={summaries} />
+    </>
+  )
+}

@@ -1,0 +1,81 @@
+import { Link, useParams } from 'react-router'
+import type { TemplateEntry } from '../../src/drafts/catalog'
+import { purposeLabels } from '../../src/i18n/draftWords'
+import { useTemplates } from '../queries/templates'
+import { LoadFailed } from '../shell/LoadFailed'
+import { Loading } from '../shell/Loading'
+import { useFailureShown } from '../shell/Problems'
+import { TemplateEditor } from './TemplateEditor'
+import './templates.css'
+
+/** Shipped, as the team edited it, or the team's own: what the list says of each. */
+export function templateKind(t: Pick<TemplateEntry, 'shipped' | 'edited'>): string {
+  if (!t.shipped) return 'Your template'
+  return t.edited ? 'Shipped · edited' : 'Shipped'
+}
+
+/** The email templates drafts start from: the shipped ones (editable, resettable) and the team's own copies. */
+export function TemplatesScreen() {
+  const { id } = useParams()
+  const { data: templates, error, refetch } = useTemplates()
+  useFailureShown(error)
+
+  const header = (
+    <header className="screen-header">
+      <p className="breadcrumb small">
+        <Link to="/settings">Settings</Link> / Email templates
+      </p>
+      <h1>Email templates</h1>
+      <p className="screen-lead">
+        The text every draft starts from, in English and Dutch, written in Liquid: <code className="mono">{'{{ case_key }}'}</code>{' '}
+        puts in a value, <code className="mono">{'{% if … %}'}</code> a condition. What a reporter wrote is always
+        inserted as text, never run as a template.
+      </p>
+    </header>
+  )
+  if (error) {
+    return (
+      <div className="screen">
+        {header}
+        <LoadFailed what="The templates" onRetry={() => void refetch()} />
+      </div>
+    )
+  }
+  if (!templates) return <Loading what="templates" />
+  const selected = templates.find((t) => t.id === id) ?? (id === undefined ? templates[0] : undefined)
+
+  return (
+    <div className="screen">
+      {header}
+      <div className="templates-layout">
+        <nav className="templates-nav" aria-label="Templates">
+          <ul>
+            {templates.map((t) => (
+              <li key={t.id}>
+                <Link
+                  to={`/settings/templates/${encodeURIComponent(t.id)}`}
+                  className={t.id === selected?.id ? 'templates-link active' : 'templates-link'}
+                  aria-current={t.id === selected?.id ? 'page' : undefined}
+                >
+                  <span className="templates-link-name">{t.name}</span>
+                  <span className="templates-link-meta">
+                    {templateKind(t)}
+                    {!t.shipped && ` · ${purposeLabels.en[t.purpose]}`}
+                  </span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        {selected ? (
+          // A reset brings the shipped text back: the editor starts again from it.
+          <TemplateEditor key={`${selected.id}:${String(selected.edited)}`} entry={selected} all={templates} />
+        ) : (
+          <div className="card">
+            <p>There is no template “{id}”. It may have been deleted; choose one from the list.</p>
+          </div>
+        )}
+      </div>
+    </div>
+  )
+}
