@@ -1,4 +1,4 @@
-import { countries, holidaysOf, regionsOf, statesOf, defaultTimeZone } from '../src/calendar'
+import { countries, defaultTimeZone, holidaysOf, regionsOf, statesOf, timeZoneOf } from '../src/calendar'
 import { nextMilestones } from '../src/cases/history'
 import { matchingCaseIds } from '../src/cases/search'
 import { caseSummaries, toRow } from '../src/cases/summary'
@@ -10,10 +10,12 @@ import { allTemplates } from '../src/drafts/catalog'
 import { encryptFor, mailtoLimit, mailtoTooLong, publicKeyInfo, toEml, toEncryptedEml, toMailto } from '../src/drafts'
 import type { Case } from '../src/cases/case'
 import { DeskError } from '../src/errors'
+import { attachmentFileName, readMail } from '../src/intake'
 import type { Handlers } from '../src/ipc/contract'
 import { externalLink } from '../src/links/externalLink'
 import { allPolicies, policyById, policyLookup, policyOfCase } from '../src/policies/catalog'
 import { presetPolicies } from '../src/policies/presets'
+import { createPendingImports, type PendingImports, type ReadMailFn } from './pendingImports'
 import type { StoreSession } from './storeSession'
 
 /** What a save dialog offers: the name it fills in (a safe file name, no folder) and the kinds of file it lists. */
@@ -43,10 +45,28 @@ export interface Shell {
 }
 
 /**
- * One plain async function per channel, each a thin call into src/: a change runs one command of the store, a question
- * one query. No rule lives here. Imports no electron, so Node tests load it.
+ * Reads a mail as src/intake does, at the handlers' clock (a mail without a Date was received now), preferring the
+ * team's zone when a Date's offset fits several.
  */
-export function createHandlers(session: StoreSession, shell: Shell, now: () => Date = () => new Date()): Handlers {
+export function mailReader(session: StoreSession, now: () => Date = () => new Date()): ReadMailFn {
+  return (raw) => {
+    const state = session.state()
+    const teamZone = state.kind === 'ready' ? timeZoneOf(session.store().settings.get().calendar.spec) : undefined
+    return readMail(raw, { now: now(), ...(teamZone && { preferredZones: [teamZone] }) })
+  }
+}
+
+/**
+ * One plain async function per channel, each a thin call into src/: a change runs one command of the store, a question
+ * one query. No rule lives here. Imports no electron, so Node tests load it. `pending` keeps the mails read but not
+ * yet made a case; the main process shares it with the menu's import.
+ */
+export function createHandlers(
+  session: StoreSession,
+  shell: Shell,
+  now: () => Date = () => new Date(),
+  pending: PendingImports = createPendingImports(mailReader(session, now)),
+): Handlers {
   const store = () => session.store()
   const run = async <C extends Command>(command: C) => (await store().run(command)).result
   /** The case and its policy, or undefined when the policy is gone: only counting deadlines needs it (policyOfCase). */
@@ -157,6 +177,13 @@ export function createHandlers(session: StoreSession, shell: Shell, now: () => D
     'drafts:keyInfo': async ({ caseId }) => {
       const key = store().cases.get(caseId).reporter.pgpPublicKey
       return key ? publicKeyInfo(key, now()) : { problem: noKey }
+    },
+    'intake:parse': async ({ bytes }) => pending.parse(bytes),
+    'intake:get': async ({ token }) => pending.get(token),
+    'intake:saveAttachment': async ({ token, index }) => {
+      const { name, content } = pending.attachment(token, index)
+      const file = await shell.saveFile({ title: 'Save the attachment', suggestedName: attachmentFileName(name), filters: [] }, content)
+      return file ? { saved: true, file } : { saved: false }
     },
   }
 }

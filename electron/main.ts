@@ -10,10 +10,11 @@ import { leavesWithoutSaving, leaveUnsavedQuestion } from '../src/ipc/leaveUnsav
 import { isAppFrame, isAppRequest } from './appFrame'
 import { startDayClock } from './dayClock'
 import { chooseEmlFile, openInMailApp, saveFileAs } from './files'
-import { createHandlers, type Shell } from './handlers'
+import { createHandlers, mailReader, type Shell } from './handlers'
 import { identityBook } from './identities'
 import { lastStoreFile, rememberStoreFile } from './lastStoreFile'
 import { applicationMenu } from './menu'
+import { createPendingImports, importChosenEml } from './pendingImports'
 import { createStoreSession } from './storeSession'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
@@ -136,7 +137,9 @@ async function start(): Promise<void> {
     dayClock.reschedule()
     return state
   }
-  const handlers = createHandlers({ ...storeSession, open: openAndRemember }, desktopShell)
+  // Mails read from a drop or the menu wait here by token until the import screen makes a case of one.
+  const pendingImports = createPendingImports(mailReader(storeSession))
+  const handlers = createHandlers({ ...storeSession, open: openAndRemember }, desktopShell, () => new Date(), pendingImports)
   await storeSession.open(lastStoreFile(userData) ?? join(userData, 'disclosure-desk.json'))
   dayClock.reschedule()
 
@@ -161,6 +164,10 @@ async function start(): Promise<void> {
     navigate,
     openStore: () => void switchStore(desktopShell.chooseStoreToOpen)(),
     newStore: () => void switchStore(desktopShell.chooseNewStoreLocation)(),
+    importEmail: () =>
+      void importChosenEml(desktopShell, pendingImports).then((to) => {
+        if (to) navigate(to)
+      }),
   }
   Menu.setApplicationMenu(applicationMenu(menuActions, !app.isPackaged))
   mainWindow = createWindow()

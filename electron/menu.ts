@@ -5,6 +5,8 @@ export interface MenuActions {
   navigate(to: string): void
   openStore(): void
   newStore(): void
+  /** Asks for a saved mail (.eml) and shows it on the import screen, read as a new case. */
+  importEmail(): void
 }
 
 export function applicationMenu(actions: MenuActions, development: boolean): Menu {
@@ -15,6 +17,7 @@ export function applicationMenu(actions: MenuActions, development: boolean): Men
       label: 'File',
       submenu: [
         { label: 'New case', accelerator: 'CmdOrCtrl+N', click: navigate('/cases/new') },
+        { label: 'Import report from email…', accelerator: 'CmdOrCtrl+I', click: () => actions.importEmail() },
         { label: 'Settings', accelerator: 'CmdOrCtrl+,', click: navigate('/settings') },
         { type: 'separator' },
         { label: 'Open store…', accelerator: 'CmdOrCtrl+O', click: () => actions.openStore() },

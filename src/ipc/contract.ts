@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { CalendarSpec, IsoDate, PlaceName, RegionHoliday } from '../calendar/spec'
 import { Case, CaseInput } from '../cases/case'
+import { AttachmentInfo } from '../cases/fields'
 import { Transition } from '../cases/lifecycle'
 import { CorrectEvent, WithdrawEvent } from '../commands/corrections'
 import { PromiseResolution } from '../commands/promiseResolution'
@@ -13,6 +14,7 @@ import { CaseRow, CaseSummary } from '../cases/summary'
 import { Deadline } from '../deadlines/deadline'
 import { DraftTemplate, TemplatePurpose } from '../drafts/template'
 import { ErrorCode } from '../errors'
+import { IntakeNote } from '../intake/notes'
 import { Milestone, Policy } from '../policies/policy'
 import { Settings } from '../settings/settings'
 
@@ -48,10 +50,32 @@ export const TemplateEntry = DraftTemplate.extend({ shipped: z.boolean(), edited
 export type TemplateEntry = z.infer<typeof TemplateEntry>
 
 /**
- * The largest saved mail read, from a drop or the menu: a report with a 25 MB attachment is about 34 MB once encoded
- * in the mail, with room for a second one. Beyond it a mail is refused before it is parsed.
+ * The largest saved mail read, from a drop or the menu: src/intake's mailSizeLimit, repeated here because the contract
+ * reaches the preload and the renderer, which must not pull in the mail parser (test/unit/ipcIntake.test.ts keeps the
+ * two equal).
  */
 export const emlSizeLimit = 60 * 1024 * 1024
+
+/** A token main keeps a read mail under (a UUID), also part of the import screen's route. */
+const ImportToken = z.string().regex(/^[0-9a-f-]{36}$/, 'an import token')
+
+/**
+ * A mail main read (from a drop or the menu) and keeps under its token until the import screen makes a case of it:
+ * the case input to prefill the form with, the attachments by digest, notes on what the import changed or could not
+ * take, or why the bytes could not be read as a mail. Attachment bytes stay in main (intake:saveAttachment).
+ */
+export const IntakePreview = z.discriminatedUnion('ok', [
+  z.object({
+    token: ImportToken,
+    ok: z.literal(true),
+    input: CaseInput,
+    attachments: z.array(AttachmentInfo),
+    encrypted: z.boolean(),
+    notes: z.array(IntakeNote),
+  }),
+  z.object({ token: ImportToken, ok: z.literal(false), problem: z.string() }),
+])
+export type IntakePreview = z.infer<typeof IntakePreview>
 
 /** A draft as the screen rendered it; the addresses are checked where the message is built (src/drafts), by field. */
 const DraftMessage = z.object({
@@ -162,6 +186,22 @@ export const contract = {
   },
   /** What the reporter's PGP key on the case is, or why it cannot be used (no key is such a problem too). */
   'drafts:keyInfo': { req: z.object({ caseId: z.string().min(1) }), res: KeyInfo },
+  /**
+   * Reads a dropped mail's bytes and keeps them under a new token; a mail that cannot be read is kept too, with the
+   * reason, so the import screen shows it. Nothing is stored until cases:create.
+   */
+  'intake:parse': {
+    req: z.object({
+      bytes: z
+        .instanceof(Uint8Array)
+        .refine((b) => b.byteLength <= emlSizeLimit, 'A mail over 60 MB is not read: save it without its largest attachments, or create the case by hand'),
+    }),
+    res: IntakePreview,
+  },
+  /** The mail kept under the token (the import screen after a reload); refused once it is no longer kept. */
+  'intake:get': { req: z.object({ token: ImportToken }), res: IntakePreview },
+  /** Saves one attachment of a kept mail where the person chooses; never opened by the app. */
+  'intake:saveAttachment': { req: z.object({ token: ImportToken, index: z.number().int().min(0).max(1000) }), res: Saved },
 } as const
 
 /** A path of the renderer's router, e.g. '/cases/new'. */

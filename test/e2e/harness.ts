@@ -4,8 +4,9 @@ import { tmpdir } from 'node:os'
 import { extname, join, normalize } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
 import { startDayClock } from '../../electron/dayClock'
-import { createHandlers } from '../../electron/handlers'
+import { createHandlers, mailReader } from '../../electron/handlers'
 import { identityBook } from '../../electron/identities'
+import { createPendingImports, importChosenEml, type PendingImports } from '../../electron/pendingImports'
 import { createStoreSession, type StoreSession } from '../../electron/storeSession'
 import { timeZoneOf } from '../../src/calendar'
 import { channels, eventNames, type DeskEvent, type Handlers } from '../../src/ipc/contract'
@@ -88,6 +89,12 @@ export interface AppHarness {
   /** Sends an event to the page as main would, e.g. the menu's { name: 'app:navigate', payload: { to: '/settings' } }. */
   emit(event: DeskEvent): Promise<void>
   /**
+   * File → "Import report from email…" as main runs it: the open dialog answers the next mail queued with
+   * `files.queueEml(name, text)` (none queued: cancelled), main reads and keeps it, and the page is sent to
+   * /import/<token>. Answers that route, or null when cancelled.
+   */
+  importEmailFromMenu(): Promise<string | null>
+  /**
    * A second app on the same store file, as a colleague's: what it writes reaches the open page only through the
    * file watch, as 'store:changedOnDisk' and the changes it names. It acts as `memberId` (a team member's id), or as
    * nobody (no name: "Someone"), never as this app's person. Closed with the harness.
@@ -159,6 +166,7 @@ export async function launchApp(
 
   let session: StoreSession
   let handlers: Handlers
+  let pending: PendingImports
   let stopForwarding = () => {}
   const teamZone = () => {
     const state = session.state()
@@ -169,7 +177,8 @@ export async function launchApp(
     // watch: a colleague's write to the same file must reach the open list through the file watch, as in the app.
     // The temporary folder is the app's user data folder: "who am I" lasts across restart() as in the app.
     session = createStoreSession({ now, watch: true, identities: identityBook(dir) })
-    handlers = createHandlers(session, shell, now)
+    pending = createPendingImports(mailReader(session, now))
+    handlers = createHandlers(session, shell, now, pending)
     stopForwarding = forwardStoreEvents(session, (event) => void deliver(event))
     await session.open(storeFile)
   }
@@ -223,6 +232,11 @@ export async function launchApp(
     clock,
     events,
     emit: (event) => deliver(checkedEvent(event.name, event.payload)),
+    async importEmailFromMenu() {
+      const to = await importChosenEml(shell, pending)
+      if (to) await deliver(checkedEvent('app:navigate', { to }))
+      return to
+    },
     async openColleagueStore(colleague) {
       const store = await openStore(storeFile, { now, memberId: () => colleague?.memberId })
       colleagues.push(store)

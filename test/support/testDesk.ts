@@ -1,8 +1,9 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
-import { createHandlers, type ChosenFile, type SaveFileOptions, type Shell } from '../../electron/handlers'
+import { createHandlers, mailReader, type ChosenFile, type SaveFileOptions, type Shell } from '../../electron/handlers'
 import { identityBook } from '../../electron/identities'
+import { createPendingImports, importChosenEml } from '../../electron/pendingImports'
 import { createStoreSession, type StoreSession } from '../../electron/storeSession'
 import type { Case } from '../../src/cases/case'
 import type { DeskApi, DeskEvent, EventName } from '../../src/ipc/contract'
@@ -122,6 +123,12 @@ export interface TestDesk {
   events: DeskEvent[]
   /** Sends an event as main would (the menu's 'app:navigate', the clock's 'clock:dayChanged'); checked against the contract. */
   emit(event: DeskEvent): void
+  /**
+   * The menu's "Import report from email…": the open dialog answers the next mail of `files.queueEml` (none queued:
+   * cancelled), main reads and keeps it, and the window is sent to its import screen ('app:navigate' to
+   * /import/<token>). Answers the route, or null when cancelled.
+   */
+  importEmailFromMenu(): Promise<string | null>
   /** Closes the store and opens the file again, as the app does at its next start (same user data folder). */
   restart(): Promise<void>
   dispose(): Promise<void>
@@ -151,7 +158,8 @@ export async function createTestDesk(options?: {
     watch: options?.watch ?? true,
   })
   const { shell, dialogs, openedLinks, files } = createFakeShell(true, join(dir, 'saved'))
-  const handlers = createHandlers(session, shell, options?.now)
+  const pending = createPendingImports(mailReader(session, options?.now))
+  const handlers = createHandlers(session, shell, options?.now, pending)
   const hub = createEventHub()
   const events: DeskEvent[] = []
   const deliver = (event: DeskEvent) => {
@@ -172,6 +180,11 @@ export async function createTestDesk(options?: {
     files,
     events,
     emit: (event) => deliver(checkedEvent(event.name, event.payload)),
+    async importEmailFromMenu() {
+      const to = await importChosenEml(shell, pending)
+      if (to) deliver(checkedEvent('app:navigate', { to }))
+      return to
+    },
     async restart() {
       await session.close()
       await session.open(file)
