@@ -65,6 +65,8 @@ export function intakeNoteText(note: IntakeNote): string {
       return note.offset === undefined
         ? 'The mail’s date gives no time zone; the time is read as UTC. Choose the reporter’s zone if you know it.'
         : `No time zone has the mail’s offset ${note.offset} at that time; the time is kept in UTC. Choose the reporter’s zone if you know it.`
+    case 'mail_attached':
+      return `The mail carries another mail as an attachment (“${note.name}”), as a forwarded report does. To open the case from the original, save that attachment and import it instead.`
     case 'attachments_dropped':
       return `The mail has ${count(note.count)} attachments; the first ${count(note.max)} are listed.`
   }

@@ -40,6 +40,8 @@ export const IntakeNote = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('zone_from_offset'), offset: z.string(), timeZone: z.string() }),
   /** The Date gives no usable zone (no offset, -0000, or an offset no zone has then): the time is kept in UTC. */
   z.object({ kind: z.literal('zone_unknown'), offset: z.string().optional() }),
+  /** A mail attached to the mail (message/rfc822), as a colleague's "forward as attachment" sends a report on. */
+  z.object({ kind: z.literal('mail_attached'), name: z.string().max(255) }),
   /** More attachments than a case lists; `count` is how many came. */
   z.object({ kind: z.literal('attachments_dropped'), count: z.number().int().min(0), max: z.number().int().min(0) }),
 ])

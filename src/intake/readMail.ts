@@ -159,25 +159,41 @@ function idsOf(value: string | undefined): string[] {
   return ids.map((id) => oneLine(id, 'references', headerMax).text).filter((id) => id !== '')
 }
 
+/** Notes on many attachment names as one of each kind: a mail of 1,000 hostile names gets two notes, not 2,000. */
+function mergedNameNotes(notes: IntakeNote[]): IntakeNote[] {
+  const removed = notes.reduce((sum, n) => sum + (n.kind === 'characters_removed' ? n.count : 0), 0)
+  const longest = notes.reduce((max, n) => Math.max(max, n.kind === 'truncated' ? n.length : 0), 0)
+  return [
+    ...(removed > 0 ? [{ kind: 'characters_removed', field: 'attachmentName', count: removed } as const] : []),
+    ...(longest > 0 ? [{ kind: 'truncated', field: 'attachmentName', length: longest, max: 255 } as const] : []),
+  ]
+}
+
 async function attachmentsOf(email: Email): Promise<{ infos: AttachmentInfo[]; contents: Uint8Array[]; notes: IntakeNote[] }> {
-  const notes: IntakeNote[] = []
   const kept = email.attachments.slice(0, attachmentsMax)
-  if (email.attachments.length > attachmentsMax) notes.push({ kind: 'attachments_dropped', count: email.attachments.length, max: attachmentsMax })
   const contents = kept.map((a) => bytesOf(a.content))
+  const names = kept.map((a, i) => {
+    const name = oneLine(a.filename ?? '', 'attachmentName', 255)
+    // A forwarded mail rarely has a name; saved as .eml, it opens in a mail app and imports again.
+    const unnamed = `attachment-${i + 1}${a.mimeType === 'message/rfc822' ? '.eml' : ''}`
+    return { ...name, text: name.text === '' ? unnamed : name.text }
+  })
   const infos = await Promise.all(
     kept.map(async (a, i) => {
-      const name = oneLine(a.filename ?? '', 'attachmentName', 255)
-      notes.push(...name.notes)
       const type = oneLine(a.mimeType, 'attachmentName', 255).text
-      const bytes = contents[i]!
       return {
-        name: name.text === '' ? `attachment-${i + 1}` : name.text,
+        name: names[i]!.text,
         type: type === '' ? 'application/octet-stream' : type,
-        size: bytes.byteLength,
-        sha256: await sha256Hex(bytes),
+        size: contents[i]!.byteLength,
+        sha256: await sha256Hex(contents[i]!),
       }
     }),
   )
+  const notes: IntakeNote[] = [
+    ...mergedNameNotes(names.flatMap((n) => n.notes)),
+    ...kept.flatMap((a, i): IntakeNote[] => (a.mimeType === 'message/rfc822' ? [{ kind: 'mail_attached', name: names[i]!.text }] : [])),
+  ]
+  if (email.attachments.length > attachmentsMax) notes.push({ kind: 'attachments_dropped', count: email.attachments.length, max: attachmentsMax })
   return { infos, contents, notes }
 }
 

@@ -9,6 +9,7 @@ const utf8 = new TextEncoder()
 const now = new Date('2026-12-20T12:00:00Z')
 const encodedWord = (text: string) => `=?UTF-8?B?${Buffer.from(text).toString('base64')}?=`
 const RLO = '\u202e'
+const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex')
 
 /** A plain mail with these headers over the usual ones, and this body. */
 function mail(headers: Record<string, string>, body = 'The report.\r\n'): Uint8Array {
@@ -163,6 +164,13 @@ describe('readMail: malformed MIME does not crash the import', () => {
     )
   })
 
+  it('headers larger than the parser allows (2 MiB) are refused with the reason', async () => {
+    const error = await refusal(mail({ Subject: 'A'.repeat(3 * 1024 * 1024) }))
+    expect(error.message).toBe(
+      'This mail cannot be read: its headers are larger than any mail program writes. Nothing was imported. Create the case by hand and paste the report.',
+    )
+  })
+
   it('no subject and no text: notes ask for them, nothing is made up', async () => {
     const read = await readMail(utf8.encode('From: r@example.org\r\nDate: Tue, 1 Dec 2026 10:00:00 +0100\r\n\r\n'), { now })
     expect(read.input.title).toBe('')
@@ -208,7 +216,19 @@ describe('readMail: sizes', () => {
     expect(read.attachments).toHaveLength(1000)
     expect(read.contents).toHaveLength(1000)
     expect(read.attachments[999]!.name).toBe('f999.csv')
+    expect(new TextDecoder().decode(read.contents[1]).trim()).toBe('1')
+    expect(read.attachments[1]!.sha256).toBe(sha256(read.contents[1]!))
     expect(read.notes).toContainEqual({ kind: 'attachments_dropped', count: 1001, max: 1000 })
+  })
+
+  it('hostile attachment names: one note for all of them, not one each', async () => {
+    const parts = Array.from({ length: 50 }, (_, i) => `--p\r\nContent-Type: text/plain\r\nContent-Disposition: attachment; filename="${encodedWord(`a${RLO}${i}\r\n${'x'.repeat(300)}`)}"\r\n\r\n${i}\r\n`)
+    const read = await readMail(utf8.encode(`From: r@example.org\r\nSubject: names\r\nContent-Type: multipart/mixed; boundary="p"\r\n\r\n${parts.join('')}--p--\r\n`), { now })
+    expect(read.attachments[0]!.name).toBe(`a0 ${'x'.repeat(252)}`)
+    expect(read.notes.filter((n) => 'field' in n && n.field === 'attachmentName')).toEqual([
+      { kind: 'characters_removed', field: 'attachmentName', count: 150 },
+      { kind: 'truncated', field: 'attachmentName', length: 304, max: 255 },
+    ])
   })
 
   it('more than 1,000 References: the first (the thread) and the last 999 (the nearest) are kept', async () => {

@@ -108,6 +108,17 @@ describe('readMail: mails as Thunderbird, Outlook, Gmail, Apple Mail and mutt sa
     expect((await readMail(mail(''))).input.reporter).toMatchObject({ name: "'Eve' via Security", email: 'security@acme.example' })
   })
 
+  it('a report a colleague forwarded as an attachment: the note says so, and the attached mail imports as the reporter’s', async () => {
+    const mail = await read('outlook-forwarded-attachment.eml')
+    expect(mail.input.reporter.email).toBe('kim.bakker@acme.example')
+    expect(mail.attachments.map((a) => [a.name, a.type])).toEqual([['attachment-1.eml', 'message/rfc822']])
+    expect(mail.notes).toContainEqual({ kind: 'mail_attached', name: 'attachment-1.eml' })
+    const original = await readMail(mail.contents[0]!, { now: new Date('2026-12-20T12:00:00Z'), preferredZones: ['Europe/Amsterdam'] })
+    const direct = (await read('thunderbird-plain.eml')).input
+    // The attached copy comes out of the parser with one more line break at its end.
+    expect({ ...original.input, reportText: original.input.reportText!.trimEnd() }).toEqual({ ...direct, reportText: direct.reportText!.trimEnd() })
+  })
+
   it('a mail with In-Reply-To and no References threads under the id it answered', async () => {
     const raw = new TextEncoder().encode(
       'From: a@b.example\r\nDate: Tue, 1 Dec 2026 10:00:00 +0100\r\nSubject: Re: ack\r\nIn-Reply-To: <ack-1@acme.example>\r\n\r\nthanks\r\n',

@@ -48,6 +48,7 @@ describe('intakeNoteText: the import screen’s words for each note', () => {
       { kind: 'zone_unknown' },
       { kind: 'zone_unknown', offset: '+01:15' },
       { kind: 'attachments_dropped', count: 1200, max: 1000 },
+      { kind: 'mail_attached', name: 'Report.eml' },
     ]
     const kinds = new Set(IntakeNote.options.map((o) => o.shape.kind.value))
     expect(new Set(one.map((n) => n.kind))).toEqual(kinds)
