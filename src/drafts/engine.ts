@@ -1,4 +1,4 @@
-import { Liquid, Tag, type LiquidError, type TagToken, type TopLevelToken } from 'liquidjs'
+import { Liquid, Tag, type LiquidError, type TagToken, type Template, type TopLevelToken } from 'liquidjs'
 import type { TemplateText } from './template'
 import type { DraftVariables } from './variables'
 
@@ -78,13 +78,45 @@ function templateError(e: unknown): TemplateError {
   return { message: explain(e instanceof Error ? e.message : String(e)), line: 1, column: 1 }
 }
 
+/** Tags and variable names of the last templates read that use no unknown variable (a draft's subject and body, …). */
+const knownGood = new Set<string>()
+const knownGoodKept = 16
+
+/**
+ * Strict rendering finds an unknown variable only where rendering reaches it; one in the branch this case does not
+ * take (`{% if credit_choice == "declined" %}`) would wait for the case that does. Reading the template first finds
+ * it for every case, at its place.
+ */
+function firstUnknownVariable(source: string, parsed: Template[], variables: DraftVariables): TemplateError | undefined {
+  // liquidjs finds each variable's line by counting from the start of the source, so reading a long template costs
+  // more per keystroke than rendering it. Which names it uses depends only on its tags and outputs: while those stay
+  // as they were (typing in the text between them), the answer found before holds.
+  const key = `${Object.keys(variables).join(' ')}\u0000${(source.match(/\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g) ?? []).join('\u0000')}`
+  if (knownGood.has(key)) return undefined
+  const { globals } = liquid.analyzeSync(parsed, { partials: false })
+  const unknown = Object.entries(globals)
+    .filter(([name]) => !Object.hasOwn(variables, name))
+    .flatMap(([, uses]) => uses)
+    .sort((a, b) => a.location.row - b.location.row || a.location.col - b.location.col)[0]
+  if (!unknown) {
+    knownGood.add(key)
+    // A Set iterates in insertion order: the first is the oldest.
+    if (knownGood.size > knownGoodKept) knownGood.delete(knownGood.values().next().value!)
+    return undefined
+  }
+  return { message: explain(`undefined variable: ${String(unknown)}`), line: unknown.location.row, column: unknown.location.col }
+}
+
 /**
  * The template rendered with the variables, synchronously (the draft preview renders on every keystroke). Variable
  * values are data: whatever they hold (`{{ }}`, `{% raw %}`, HTML) is written out as it is, never parsed.
  */
 export function renderTemplate(source: string, variables: DraftVariables): Rendered {
   try {
-    const text = liquid.parseAndRenderSync(source, variables) as string
+    const parsed = liquid.parse(source)
+    const unknown = firstUnknownVariable(source, parsed, variables)
+    if (unknown) return { ok: false, error: unknown }
+    const text = liquid.renderSync(parsed, variables) as string
     if (text.length > maxOutput) {
       return { ok: false, error: { message: 'The template writes more than 1,000,000 characters', line: 1, column: 1 } }
     }

@@ -17,6 +17,27 @@ describe('renderTemplate', () => {
     })
   })
 
+  it('reports an unknown variable in a branch this case does not take, so that no other case finds it later', () => {
+    const source = 'Dear {{ reporter_name }},\n{% if ack_due != "" %}\n  Due {{ ack_deu }}.\n{% endif %}'
+    expect(renderTemplate(source, vars)).toEqual({
+      ok: false,
+      error: { message: 'Unknown variable “ack_deu”: use one of the listed variables', line: 3, column: 10 },
+    })
+    // Names a loop or assign brings into scope are known.
+    expect(renderTemplate('{% for i in items %}{{ forloop.index }}{{ i }}{% endfor %}{% assign n = 2 %}{{ n }}', vars)).toEqual({
+      ok: true,
+      text: '1a2b2',
+    })
+  })
+
+  it('checks again when a tag changes or a variable is missing, after the same text rendered fine', () => {
+    const source = 'Dear {{ reporter_name }},\n\nThanks.'
+    expect(renderTemplate(source, vars).ok).toBe(true)
+    expect(renderTemplate(`${source} More text.`, vars).ok).toBe(true)
+    expect(renderTemplate(`${source}{% if false %}{{ nope }}{% endif %}`, vars)).toMatchObject({ ok: false, error: { line: 3 } })
+    expect(renderTemplate(source, { case_key: 'VD-2026-007' })).toMatchObject({ ok: false, error: { line: 1, column: 9 } })
+  })
+
   it('reports an unknown filter at the output that uses it, even in a branch that is not taken', () => {
     const source = 'Hello\n{% if ack_due != "" %}\n  {{ ack_due | shout }}\n{% endif %}'
     expect(renderTemplate(source, vars)).toEqual({
