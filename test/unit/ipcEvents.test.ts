@@ -9,13 +9,14 @@ describe('contractEventsOf', () => {
   it('names each change the way the renderer listens for it', () => {
     expect(
       contractEventsOf(
-        [{ type: 'case.changed', caseId: 'c1' }, { type: 'settings.changed' }, { type: 'policies.changed' }],
+        [{ type: 'case.changed', caseId: 'c1' }, { type: 'settings.changed' }, { type: 'policies.changed' }, { type: 'templates.changed' }],
         'this_app',
       ),
     ).toEqual([
       { name: 'case:changed', payload: { id: 'c1' } },
       { name: 'settings:changed', payload: {} },
       { name: 'policies:changed', payload: {} },
+      { name: 'templates:changed', payload: {} },
     ])
   })
 

@@ -86,6 +86,13 @@ const nodeOnlyPackages = ['lowdb', 'steno', 'proper-lockfile']
 const isNodeOnly = (spec: string) =>
   isNodeBuiltin(spec) || nodeOnlyPackages.some((p) => spec === p || spec.startsWith(`${p}/`))
 const isElectron = (spec: string) => /^electron(\/|$)/.test(spec)
+/**
+ * What builds and reads mail needs Node's streams and Buffer (nodemailer), or is the main process's to run on hostile
+ * bytes (the parser): the renderer reaches them only over drafts:* and intake:* channels.
+ */
+const mainOnlyPackages = ['nodemailer', 'postal-mime']
+const isMainOnlyPackage = (spec: string) => mainOnlyPackages.some((p) => spec === p || spec.startsWith(`${p}/`))
+const mainOnlyModules = new Set(['src/drafts/index.ts', 'src/drafts/eml.ts', 'src/drafts/mailbox.ts', 'src/intake/index.ts', 'src/intake/readMail.ts'])
 const isReact = (spec: string) => /^(@[^/]+\/)?react(-[^/]*)?(\/|$)/.test(spec)
 
 function offenders(files: string[], breaks: (i: Import) => boolean): string[] {
@@ -135,6 +142,12 @@ describe('the import scan', () => {
   it('finds the source files it checks', () => {
     expect(filesUnder('src')).toContain('src/time/index.ts')
     expect(filesUnder('renderer')).toContain('renderer/App.tsx')
+    for (const file of mainOnlyModules) expect(filesUnder('src')).toContain(file)
+  })
+
+  it('follows a chain of local imports to a package that breaks the rule, naming the way there', () => {
+    const breaks = (i: Import) => isMainOnlyPackage(i.spec)
+    expect(reachableOffenders('src/drafts/index.ts', breaks)).toContain('src/drafts/index.ts → src/drafts/eml.ts → nodemailer/lib/mail-composer')
   })
 })
 
@@ -163,5 +176,15 @@ describe('layers', () => {
       isElectron(i.spec) ||
       (i.target !== null && (isFileLayer(i.target) || i.target.startsWith('electron/')))
     expect(filesUnder('renderer').flatMap((file) => reachableOffenders(file, breaks))).toEqual([])
+  })
+
+  it('renderer/ reaches neither nodemailer nor the mail parser, nor the modules that build or read mail with them', () => {
+    const breaks = (i: Import) => isMainOnlyPackage(i.spec) || (i.target !== null && mainOnlyModules.has(i.target))
+    expect(filesUnder('renderer').flatMap((file) => reachableOffenders(file, breaks))).toEqual([])
+  })
+
+  it('the IPC contract, which the preload bundles, reaches neither nodemailer nor the mail parser', () => {
+    const breaks = (i: Import) => isMainOnlyPackage(i.spec) || (i.target !== null && mainOnlyModules.has(i.target))
+    expect(reachableOffenders('src/ipc/contract.ts', breaks)).toEqual([])
   })
 })
