@@ -108,6 +108,9 @@ function DraftEditor({
   const template =
     templates.find((t) => t.id === params.get('template')) ?? (deadline && templateForDeadline(deadline, templates)) ?? templates[0]!
   const language = Language.safeParse(params.get('language')).data ?? draftLanguage(kase)
+  // Another kind of email written while looking at a deadline (a request for information instead of the evaluation)
+  // does not keep that deadline's promise.
+  const keeps = deadline && templateForDeadline(deadline, templates)?.purpose === template.purpose ? deadline : undefined
   const choose = (change: { template?: string; language?: Language }) =>
     setParams(
       (current) => {
@@ -222,7 +225,7 @@ function DraftEditor({
           encrypted,
         },
         on,
-        ...(deadline ? { forDeadline: { ruleId: deadline.ruleId, occurrence: deadline.occurrence } } : {}),
+        ...(keeps ? { forDeadline: { ruleId: keeps.ruleId, occurrence: keeps.occurrence } } : {}),
         ...(Object.keys(newInputs).length > 0 ? { inputs: newInputs } : {}),
       })
       guard.release()
@@ -386,7 +389,7 @@ function DraftEditor({
             subject: rendered.subject.text,
             to,
             encrypted,
-            deadlineLabel: deadlineWords?.label,
+            deadlineLabel: keeps && deadlineWords?.label,
             inputs: newInputs,
           })}
         />

@@ -1,6 +1,7 @@
 import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { DeskApi } from '../../src/ipc/contract'
+import type { TestDesk } from '../support/testDesk'
 import { caseInput, deskPerTest, renderApp, value } from './renderApp'
 
 // openpgp (loaded by the handlers) checks `instanceof Uint8Array` on TextEncoder's output as it loads; under jsdom the
@@ -32,7 +33,7 @@ const report = caseInput({
 })
 
 /** A desk on Monday whose one member sends, as who uses this installation (unless `sender` is false). */
-async function deskWithSender({ sender = true } = {}): Promise<{ desk: DeskApi; saved: () => { path: string }[]; mailto: () => string[] }> {
+async function deskWithSender({ sender = true } = {}): Promise<{ desk: DeskApi; saved: () => TestDesk['files']['saved']; mailto: () => string[] }> {
   vi.useFakeTimers({ toFake: ['Date'] })
   vi.setSystemTime(monday)
   const opened = await desks.open({ now: () => monday })
@@ -237,10 +238,27 @@ describe('the draft screen', { timeout: 30_000 }, () => {
 
     await user.click(screen.getByRole('button', { name: 'Save .eml' }))
     await waitFor(() => expect(saved()).toHaveLength(1), slow)
-    const eml = String((saved()[0] as { content: unknown }).content)
+    const content = saved()[0]!.content
+    const eml = typeof content === 'string' ? content : new TextDecoder().decode(content)
     expect(eml).toMatch(/multipart\/encrypted/)
 
     await user.click(screen.getByRole('button', { name: 'Mark as sent…' }))
     expect(within(screen.getByRole('dialog', { name: 'Mark as sent' })).getByText(/, in English, encrypted, on the timeline\.$/)).toBeInTheDocument()
+  })
+
+  it('another kind of email written from a deadline does not claim to keep it', async () => {
+    const { desk } = await deskWithSender()
+    const kase = await value(desk.cases.create(report))
+    const { user } = renderApp(desk, `/cases/${kase.id}/draft?template=request_info&deadline=acknowledgement:1`)
+    await screen.findByRole('region', { name: 'Drafted for' }, slow)
+    await user.click(screen.getByRole('button', { name: 'Mark as sent…' }))
+    const dialog = screen.getByRole('dialog', { name: 'Mark as sent' })
+    expect(dialog.textContent).not.toContain('Acknowledge receipt')
+    expect(within(dialog).getByText('The status moves to Needs info.')).toBeInTheDocument()
+    await user.click(within(dialog).getByRole('button', { name: 'Record as sent' }))
+    await screen.findByRole('list', { name: 'Deadlines' }, slow)
+    const email = (await value(desk.cases.get({ id: kase.id }))).timeline.find((e) => e.type === 'email_sent')
+    expect(email).toMatchObject({ purpose: 'request_info' })
+    expect(email?.type === 'email_sent' && email.forDeadline).toBeUndefined()
   })
 })
