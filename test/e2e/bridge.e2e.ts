@@ -59,4 +59,27 @@ describe('the e2e bridge', () => {
     ])
     expect(app.events.map((e) => e.name)).toEqual(['case:changed', 'app:navigate'])
   })
+
+  it("carries a dropped mail's bytes to main, runs the menu's import, and hands a mailto: link to the mail app as main does", async () => {
+    app = await launchApp({ now: () => new Date('2026-12-21T09:00:00Z') })
+    const eml = 'From: Sam Finder <sam@example.org>\r\nSubject: IDOR in the invoice API\r\nDate: Fri, 18 Dec 2026 16:10:00 +0100\r\n\r\nChanging the invoice number shows another invoice.\r\n'
+    // The page sends a Uint8Array, as the drop handler does with a file's bytes; it must arrive as bytes, not as JSON.
+    const parsed = await app.page.evaluate(async (text) => {
+      const desk = (window as unknown as { desk: { intake: { parse(r: { bytes: Uint8Array }): Promise<{ ok: boolean; value: { ok: boolean; input: { title: string } } }> } } }).desk
+      return desk.intake.parse({ bytes: new TextEncoder().encode(text) })
+    }, eml)
+    expect(parsed.ok && parsed.value.ok && parsed.value.input.title).toBe('IDOR in the invoice API')
+
+    app.files.queueEml('report.eml', eml)
+    const to = await app.importEmailFromMenu()
+    expect(to).toMatch(/^\/import\/[0-9a-f-]{36}$/)
+    expect(app.events.at(-1)).toEqual({ name: 'app:navigate', payload: { to } })
+
+    const opened = await app.page.evaluate(async () => {
+      const desk = (window as unknown as { desk: { drafts: { openMailto(r: unknown): Promise<unknown> } } }).desk
+      return desk.drafts.openMailto({ to: ['sam@example.org'], subject: 'Re: IDOR', text: 'Thank you.' })
+    })
+    expect(opened).toEqual({ ok: true, value: { opened: true } })
+    expect(app.files.mailto).toEqual(['mailto:sam@example.org?subject=Re%3A%20IDOR&body=Thank%20you.'])
+  })
 })

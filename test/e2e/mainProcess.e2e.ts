@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -29,6 +29,16 @@ interface MainReport {
   permissionCheck: boolean
   unsavedClose: { stay: boolean; leave: boolean; asked: Record<string, unknown>[] }
   identity: unknown
+  mailImport: {
+    accelerator: string
+    sentByImport: SentEvent[]
+    imported: { ok: boolean; title?: string; attachments?: { name: string; size: number }[] }
+    attachmentSaved: unknown
+    attachmentText: string | null
+    fileDialogs: Record<string, unknown>[]
+    mailto: unknown
+    openedExternal: string[]
+  }
 }
 
 const report = {
@@ -38,8 +48,32 @@ const report = {
   received: { at: new Date(Date.now() - 86_400_000).toISOString(), timeZone: 'Europe/Amsterdam' },
 }
 
+const attachment = 'GET /invoices/1002 HTTP/1.1\r\n'
+const eml = [
+  'From: Sam Finder <sam@example.org>',
+  'Subject: IDOR in the invoice API',
+  'Date: Fri, 18 Dec 2026 16:10:00 +0100',
+  'MIME-Version: 1.0',
+  'Content-Type: multipart/mixed; boundary="b1"',
+  '',
+  '--b1',
+  'Content-Type: text/plain; charset=utf-8',
+  '',
+  'Changing the invoice number shows another invoice.',
+  '--b1',
+  'Content-Type: text/plain; name="poc.txt"',
+  'Content-Disposition: attachment; filename="poc.txt"',
+  'Content-Transfer-Encoding: base64',
+  '',
+  Buffer.from(attachment).toString('base64'),
+  '--b1--',
+  '',
+].join('\r\n')
+
 /** Runs the built main process in a plain Node child with the stand-in electron (see test/support/mainProcess). */
 async function runBuiltMain(userData: string): Promise<{ report: MainReport; stderr: string; code: number | null }> {
+  const emlFile = join(userData, 'report.eml')
+  await writeFile(emlFile, eml)
   // The development server address would make main load a URL instead of the built renderer.
   const { ELECTRON_RENDERER_URL: _devServer, ...inherited } = process.env
   const env = {
@@ -48,6 +82,7 @@ async function runBuiltMain(userData: string): Promise<{ report: MainReport; std
     RENDERER_FILE: join(root, 'out/renderer/index.html'),
     FAKE_USER_DATA: userData,
     CASE_INPUT: JSON.stringify(report),
+    EML_FILE: emlFile,
   }
   const child = spawn(process.execPath, [runner], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''
@@ -80,7 +115,14 @@ describe('the built main process, started with a stand-in electron', () => {
     const { windows } = run.report
     expect(windows).toHaveLength(1)
     const [window] = windows
-    expect(window!.webPreferences).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true })
+    expect(window!.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      // A dropped mail is read by the page, never opened as a page of its own.
+      navigateOnDragDrop: false,
+    })
     expect(window!.webPreferences['preload']).toBe(join(root, 'out/preload/index.cjs'))
     expect(window!.preloadExists).toBe(true)
     expect(window!.loaded).toEqual({ file: join(root, 'out/renderer/index.html') })
@@ -111,6 +153,25 @@ describe('the built main process, started with a stand-in electron', () => {
       { channel: 'app:navigate', args: [{ to: '/policies' }] },
     ])
     expect(run.report.executedJavaScript).toEqual([])
+  })
+
+  it('imports a report from the File menu: the open dialog, the import screen, an attachment saved only when asked', () => {
+    const { mailImport } = run.report
+    expect(mailImport.accelerator).toBe('CmdOrCtrl+I')
+    expect(mailImport.sentByImport).toEqual([{ channel: 'app:navigate', args: [{ to: expect.stringMatching(/^\/import\/[0-9a-f-]{36}$/) }] }])
+    expect(mailImport.imported).toMatchObject({ ok: true, title: 'IDOR in the invoice API', attachments: [{ name: 'poc.txt' }] })
+    expect(mailImport.attachmentSaved).toEqual({ ok: true, value: { saved: true, file: join(userData, 'saved-attachment.txt') } })
+    expect(mailImport.attachmentText).toBe(attachment)
+    expect(mailImport.fileDialogs).toEqual([
+      expect.objectContaining({ kind: 'open', properties: ['openFile'], filters: [{ name: 'Saved email', extensions: ['eml'] }, { name: 'All files', extensions: ['*'] }] }),
+      expect.objectContaining({ kind: 'save', title: 'Save the attachment', defaultPath: 'poc.txt' }),
+    ])
+  })
+
+  it('hands a draft to the mail app as a mailto: link', () => {
+    const { mailto, openedExternal } = run.report.mailImport
+    expect(mailto).toEqual({ ok: true, value: { opened: true } })
+    expect(openedExternal).toEqual(['mailto:sam@example.org?subject=Re%3A%20IDOR&body=Thank%20you.'])
   })
 
   it('asks before a window with unsaved changes closes, and closes it only on Leave', () => {

@@ -15,6 +15,13 @@ export const recorded = {
   messageBoxes: [],
   /** The button index each next synchronous message box answers (a test sets them); Stay-like 0 when none is left. */
   messageBoxAnswers: [],
+  /** What each next open or save dialog answers (a test sets them); cancelled when none is left. */
+  openDialogAnswers: [],
+  saveDialogAnswers: [],
+  /** The options of every open and save dialog main showed, in order. */
+  fileDialogs: [],
+  /** Every URL main handed to the system (shell.openExternal), in order. */
+  openedExternal: [],
 }
 
 export class FakeWebContents extends EventEmitter {
@@ -118,8 +125,14 @@ export const session = {
 }
 
 export const dialog = {
-  showOpenDialog: async () => ({ canceled: true, filePaths: [] }),
-  showSaveDialog: async () => ({ canceled: true }),
+  async showOpenDialog(_window, options) {
+    recorded.fileDialogs.push({ kind: 'open', ...structuredClone(options) })
+    return recorded.openDialogAnswers.shift() ?? { canceled: true, filePaths: [] }
+  },
+  async showSaveDialog(_window, options) {
+    recorded.fileDialogs.push({ kind: 'save', ...structuredClone(options) })
+    return recorded.saveDialogAnswers.shift() ?? { canceled: true }
+  },
   showMessageBox: async () => ({ response: 0 }),
   showMessageBoxSync(_window, options) {
     recorded.messageBoxes.push(structuredClone(options))
@@ -127,7 +140,11 @@ export const dialog = {
   },
 }
 
-export const shell = { openExternal: async () => undefined }
+export const shell = {
+  async openExternal(url) {
+    recorded.openedExternal.push(url)
+  },
+}
 
 export const contextBridge = {
   exposeInMainWorld() {

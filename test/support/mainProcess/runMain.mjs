@@ -1,8 +1,10 @@
 // Starts the built main process (out/main/index.js) in this bare Node process with the recording fake of `electron`,
 // drives it as Electron and a window would, and prints what it did as one JSON line for mainProcess.e2e.ts.
-// Input (environment): MAIN_ENTRY, FAKE_USER_DATA, RENDERER_FILE (the built index.html), CASE_INPUT (a case to create).
-import { existsSync } from 'node:fs'
+// Input (environment): MAIN_ENTRY, FAKE_USER_DATA, RENDERER_FILE (the built index.html), CASE_INPUT (a case to create),
+// EML_FILE (a saved mail with one attachment, for the menu's import).
+import { existsSync, readFileSync } from 'node:fs'
 import { register } from 'node:module'
+import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 
 const fakeUrl = new URL('./fakeElectron.mjs', import.meta.url).href
@@ -48,6 +50,31 @@ menuItem('New case').click()
 menuItem('Policies').click()
 const sentByMenu = window.webContents.sent.slice(beforeMenu)
 
+// File → Import report from email…: the open dialog answers a saved mail; main reads it, keeps it under a token and
+// sends the window to its import screen. Its attachment is written only through the save dialog, when asked.
+const importItem = menuItem('Import report from email…')
+recorded.openDialogAnswers.push({ canceled: false, filePaths: [process.env.EML_FILE] })
+const beforeImport = window.webContents.sent.length
+importItem.click()
+await until('send the window to the import screen', () => window.webContents.sent.length > beforeImport)
+const sentByImport = window.webContents.sent.slice(beforeImport)
+const importRoute = sentByImport[0]?.args[0]?.to ?? ''
+const imported = await call(appFrame, 'intake:get', { token: importRoute.split('/').pop() })
+const attachmentFile = join(process.env.FAKE_USER_DATA, 'saved-attachment.txt')
+recorded.saveDialogAnswers.push({ canceled: false, filePath: attachmentFile })
+const attachmentSaved = await call(appFrame, 'intake:saveAttachment', { token: importRoute.split('/').pop(), index: 0 })
+const mailto = await call(appFrame, 'drafts:openMailto', { to: ['sam@example.org'], subject: 'Re: IDOR', text: 'Thank you.' })
+const mailImport = {
+  accelerator: importItem.accelerator,
+  sentByImport,
+  imported: imported.ok ? { ok: imported.value.ok, title: imported.value.input?.title, attachments: imported.value.attachments } : imported,
+  attachmentSaved,
+  attachmentText: existsSync(attachmentFile) ? readFileSync(attachmentFile, 'utf8') : null,
+  fileDialogs: recorded.fileDialogs,
+  mailto,
+  openedExternal: recorded.openedExternal,
+}
+
 // Closing the window while a form holds back the unload: Electron emits will-prevent-unload, main asks; preventDefault()
 // on the event is what lets the window close anyway.
 const closeWithUnsavedForm = (answer) => {
@@ -78,6 +105,7 @@ const lockedDown = {
 }
 
 const report = {
+  mailImport,
   identity,
   unsavedClose,
   lockedDown,
