@@ -4,12 +4,10 @@ import type { IntakeField, IntakeNote } from '../intake/notes'
 export const intakeFieldLabels: Record<IntakeField, string> = {
   title: 'the title',
   reporterName: 'the reporter’s name',
-  reporterEmail: 'the reporter’s address',
   reportText: 'the report text',
   messageId: 'the Message-ID',
   references: 'the References',
   attachmentName: 'an attachment’s name',
-  attachments: 'the attachments',
 }
 
 const count = (n: number) => n.toLocaleString('en-US')

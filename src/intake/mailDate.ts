@@ -1,6 +1,7 @@
 import type { ZonedInstant } from '../cases/fields'
 import { isTimeZone, zonedDateTimeOf } from '../time/zone'
 import { offsetAt } from '../time/offsets'
+import { quoted } from './cleanText'
 import type { IntakeNote } from './notes'
 
 const MINUTE = 60_000
@@ -141,13 +142,13 @@ export function receivedFromDate(
     received: { at: zonedAt(options.now.getTime(), 'UTC'), timeZone: 'UTC' },
     notes: [note],
   })
-  const shown = header?.replace(/[\u0000-\u001f\u007f-\u009f]/g, ' ').trim().slice(0, 200)
+  const shown = quoted(header ?? '', 200)
   if (header === undefined || shown === '') return importTime({ kind: 'date_missing' })
   const parts = dateParts(header)
-  if (!parts) return importTime({ kind: 'date_unreadable', value: shown! })
+  if (!parts) return importTime({ kind: 'date_unreadable', value: shown })
   const future = parts.instant > options.now.getTime() + futureSlackMs
   const instant = future ? options.now.getTime() : parts.instant
-  const notes: IntakeNote[] = future ? [{ kind: 'date_in_future', value: shown! }] : []
+  const notes: IntakeNote[] = future ? [{ kind: 'date_in_future', value: shown }] : []
   const zone = parts.offset === undefined ? undefined : zoneForOffset(parts.offset, instant, options.preferredZones, parts.namedZone)
   if (zone === undefined) {
     notes.push(parts.offset === undefined ? { kind: 'zone_unknown' } : { kind: 'zone_unknown', offset: offsetText(parts.offset) })

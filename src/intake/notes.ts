@@ -1,7 +1,7 @@
 import { z } from 'zod'
 
 /** The fields of a case an import fills from a mail's headers and body. */
-export const IntakeField = z.enum(['title', 'reporterName', 'reporterEmail', 'reportText', 'messageId', 'references', 'attachmentName', 'attachments'])
+export const IntakeField = z.enum(['title', 'reporterName', 'reportText', 'messageId', 'references', 'attachmentName'])
 export type IntakeField = z.infer<typeof IntakeField>
 
 /**

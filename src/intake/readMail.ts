@@ -3,7 +3,7 @@ import type { CaseInput } from '../cases/case'
 import { type AttachmentInfo, Reporter } from '../cases/fields'
 import { DeskError } from '../errors'
 import type { Language } from '../i18n/language'
-import { bodyText, cut, oneLine } from './cleanText'
+import { bodyText, cut, oneLine, quoted } from './cleanText'
 import { contentType } from './contentType'
 import { htmlText } from './htmlText'
 import { receivedFromDate } from './mailDate'
@@ -90,7 +90,7 @@ function reporterOf(email: Email): { name: string; email: string; notes: IntakeN
   const candidates = [list, email.from, email.sender, email.replyTo?.[0]].map(mailboxOf)
   const mailbox = candidates.find((m) => m && validEmail(m.address.trim()))
   if (!mailbox) {
-    const found = oneLine(fromHeader ?? '', 'reporterEmail', 320).text
+    const found = quoted(fromHeader ?? '', 320)
     notes.push(found === '' ? { kind: 'no_sender' } : { kind: 'no_sender', found })
     const name = oneLine(mailboxOf(email.from)?.name ?? '', 'reporterName', nameMax)
     return { name: name.text, email: '', notes: [...notes, ...name.notes] }
@@ -180,7 +180,7 @@ async function attachmentsOf(email: Email): Promise<{ infos: AttachmentInfo[]; c
   })
   const infos = await Promise.all(
     kept.map(async (a, i) => {
-      const type = oneLine(a.mimeType, 'attachmentName', 255).text
+      const type = quoted(a.mimeType, 255)
       return {
         name: names[i]!.text,
         type: type === '' ? 'application/octet-stream' : type,

@@ -63,7 +63,7 @@ describe('receivedFromDate: the received time and zone from a Date header', () =
     const importTime = { at: '2026-12-20T12:00:00+00:00', timeZone: 'UTC' }
     expect(received(undefined)).toEqual({ received: importTime, notes: [{ kind: 'date_missing' }] })
     expect(received('  ')).toEqual({ received: importTime, notes: [{ kind: 'date_missing' }] })
-    expect(received('yesterday\r\nafternoon')).toEqual({ received: importTime, notes: [{ kind: 'date_unreadable', value: 'yesterday  afternoon' }] })
+    expect(received('yesterday\r\nafternoon')).toEqual({ received: importTime, notes: [{ kind: 'date_unreadable', value: 'yesterday afternoon' }] })
     expect(received('Mon, 31 Feb 2026 10:00:00 +0100').notes).toEqual([{ kind: 'date_unreadable', value: 'Mon, 31 Feb 2026 10:00:00 +0100' }])
     expect(received('Mon, 1 Dec 2026 25:00:00 +0100').notes[0]!.kind).toBe('date_unreadable')
   })

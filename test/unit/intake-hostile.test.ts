@@ -36,8 +36,8 @@ describe('readMail: the hostile list of the issue', () => {
     )
     expect(read.input.title).toBe('Hi Bcc: everyone@acme.example body')
     expect(read.input.reporter).toMatchObject({ name: 'Eve Bcc: leak@evil.example', email: 'eve@evil.example' })
-    expect(read.notes).toContainEqual({ kind: 'characters_removed', field: 'title', count: 6 })
-    expect(read.notes).toContainEqual({ kind: 'characters_removed', field: 'reporterName', count: 2 })
+    expect(read.notes).toContainEqual({ kind: 'characters_removed', field: 'title', count: 3 })
+    expect(read.notes).toContainEqual({ kind: 'characters_removed', field: 'reporterName', count: 1 })
   })
 
   it('header lines in the body stay report text: a Bcc or From there changes nothing else', async () => {
@@ -226,7 +226,7 @@ describe('readMail: sizes', () => {
     const read = await readMail(utf8.encode(`From: r@example.org\r\nSubject: names\r\nContent-Type: multipart/mixed; boundary="p"\r\n\r\n${parts.join('')}--p--\r\n`), { now })
     expect(read.attachments[0]!.name).toBe(`a0 ${'x'.repeat(252)}`)
     expect(read.notes.filter((n) => 'field' in n && n.field === 'attachmentName')).toEqual([
-      { kind: 'characters_removed', field: 'attachmentName', count: 150 },
+      { kind: 'characters_removed', field: 'attachmentName', count: 100 },
       { kind: 'truncated', field: 'attachmentName', length: 304, max: 255 },
     ])
   })
