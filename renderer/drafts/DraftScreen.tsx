@@ -28,6 +28,7 @@ import { useUnsavedChangesGuard } from '../shell/UnsavedChanges'
 import { timeZoneChoices } from '../time/timeZones'
 import { DraftOutputs, keyUsable } from './DraftOutputs'
 import { DraftPreview } from './DraftPreview'
+import { DraftVariables } from './DraftVariables'
 import { editKey, findDeadline, mailboxOf, parseDeadlineParam } from './draftState'
 import { MarkSentDialog, whatSendingRecords } from './MarkSentDialog'
 import { TemplateSourceField } from './TemplateSourceField'
@@ -344,6 +345,7 @@ function DraftEditor({
             error={rendered.body.ok ? null : rendered.body.error}
             hint="Liquid: {{ variable }}, {% if … %}…{% endif %}. Edits here are for this email only; the template stays as it is."
           />
+          <DraftVariables variables={variables} language={language} />
         </div>
 
         <div className="draft-side">

@@ -62,6 +62,10 @@ describe('the draft screen', { timeout: 30_000 }, () => {
     expect(within(preview()).getByLabelText('Subject as sent').textContent).toMatch(new RegExp(`^\\[${kase.key}\\] `))
     expect(bodyShown().textContent).toContain('Noor Haddad')
     expect(within(preview()).getByText('"Sam de Vries" <security@example.nl>')).toBeInTheDocument()
+    // The variables the source can use, with this case's values.
+    await user.click(screen.getByText('Variables for this case'))
+    const row = screen.getByRole('cell', { name: '{{ reporter_name }}' }).closest('tr')!
+    expect(within(row).getAllByRole('cell')[1]!.textContent).toBe('Noor Haddad')
   })
 
   it('a template error shows at the editor and turns every output and Mark as sent off until it is fixed', async () => {
