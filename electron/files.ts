@@ -55,6 +55,8 @@ async function readAtMost(path: string, limit: number): Promise<Uint8Array> {
 
 /** The system's mail app opens the URL as a new message; a system with none rejects, which the screen tells the person. */
 export async function openInMailApp(url: string): Promise<boolean> {
+  // Only ever a link toMailto built; anything else handed to the system could start another program.
+  if (!url.startsWith('mailto:')) return false
   try {
     await shell.openExternal(url)
     return true
