@@ -119,6 +119,13 @@ describe('readMail: mails as Thunderbird, Outlook, Gmail, Apple Mail and mutt sa
     expect({ ...original.input, reportText: original.input.reportText!.trimEnd() }).toEqual({ ...direct, reportText: direct.reportText!.trimEnd() })
   })
 
+  it('Dutch from Accept-Language when the mail has no Content-Language; English otherwise', async () => {
+    const mail = (headers: string) => new TextEncoder().encode(`From: a@b.example\r\nSubject: x\r\n${headers}\r\nbody\r\n`)
+    expect((await readMail(mail('Accept-Language: nl-BE, en-US\r\n'))).input.reporter.language).toBe('nl')
+    expect((await readMail(mail('Content-Language: en-GB\r\nAccept-Language: nl-NL\r\n'))).input.reporter.language).toBe('en')
+    expect((await readMail(mail(''))).input.reporter.language).toBe('en')
+  })
+
   it('a mail with In-Reply-To and no References threads under the id it answered', async () => {
     const raw = new TextEncoder().encode(
       'From: a@b.example\r\nDate: Tue, 1 Dec 2026 10:00:00 +0100\r\nSubject: Re: ack\r\nIn-Reply-To: <ack-1@acme.example>\r\n\r\nthanks\r\n',
@@ -158,6 +165,15 @@ describe('readMail: encrypted reports are recognised and kept as they came', () 
     expect(mail.input.reporter.pgpPublicKey).toContain('-----BEGIN PGP PUBLIC KEY BLOCK-----')
     expect(mail.notes).toContainEqual({ kind: 'pgp_key_found', from: 'attachment' })
     expect(mail.notes.some((n) => n.kind === 'encrypted')).toBe(false)
+  })
+
+  it('an inline clear-signed message is readable text, not encrypted', async () => {
+    const raw = new TextEncoder().encode(
+      'From: a@b.example\r\nDate: Tue, 1 Dec 2026 10:00:00 +0100\r\nSubject: signed\r\n\r\n-----BEGIN PGP SIGNED MESSAGE-----\r\nHash: SHA256\r\n\r\nThe report.\r\n-----BEGIN PGP SIGNATURE-----\r\n\r\niHUEARYIAB0WIQ==\r\n-----END PGP SIGNATURE-----\r\n',
+    )
+    const mail = await readMail(raw)
+    expect(mail.encrypted).toBe(false)
+    expect(mail.input.reportText).toContain('The report.')
   })
 
   it('S/MIME enveloped data is encrypted, its part listed', async () => {
