@@ -77,7 +77,10 @@ export function DraftOutputs({
       return { kind: 'done', text: encrypting ? 'Copied the encrypted body (the subject is not encrypted).' : 'Copied the body.' }
     }
     if (output === 'mailto') {
-      await openMailto({ to: m.to, subject: m.subject, text })
+      const { opened } = await openMailto({ to: m.to, subject: m.subject, text })
+      if (!opened) {
+        return { kind: 'refused', text: 'No mail app on this computer took the link. Save the .eml and open that in your mail app.', offerEml: true }
+      }
       return { kind: 'done', text: 'Opened in your mail app. Mark the email as sent once it has gone out.' }
     }
     if (!m.from) return { kind: 'refused', text: 'Choose who you are in the settings first: the file needs a sender.' }

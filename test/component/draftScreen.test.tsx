@@ -33,7 +33,7 @@ const report = caseInput({
 })
 
 /** A desk on Monday whose one member sends, as who uses this installation (unless `sender` is false). */
-async function deskWithSender({ sender = true } = {}): Promise<{ desk: DeskApi; saved: () => TestDesk['files']['saved']; mailto: () => string[] }> {
+async function deskWithSender({ sender = true } = {}): Promise<{ desk: DeskApi; files: TestDesk['files']; saved: () => TestDesk['files']['saved']; mailto: () => string[] }> {
   vi.useFakeTimers({ toFake: ['Date'] })
   vi.setSystemTime(monday)
   const opened = await desks.open({ now: () => monday })
@@ -41,7 +41,7 @@ async function deskWithSender({ sender = true } = {}): Promise<{ desk: DeskApi; 
   const settings = await value(desk.settings.get({}))
   await value(desk.settings.update({ ...settings, team: [{ id: 'm-sam', name: 'Sam de Vries', email: 'security@example.nl', role: 'Security lead' }] }))
   if (sender) await value(desk.identity.set({ memberId: 'm-sam' }))
-  return { desk, saved: () => opened.files.saved, mailto: () => opened.files.mailto }
+  return { desk, files: opened.files, saved: () => opened.files.saved, mailto: () => opened.files.mailto }
 }
 
 const preview = () => screen.getByRole('region', { name: 'Preview' })
@@ -120,6 +120,23 @@ describe('the draft screen', { timeout: 30_000 }, () => {
     await user.click(within(refused).getByRole('button', { name: 'Save .eml instead' }))
     await waitFor(() => expect(saved()).toHaveLength(1), slow)
     expect(saved()[0]!.path).toMatch(new RegExp(`${kase.key} acknowledgement\\.eml$`))
+  })
+
+  it('a short draft opens in the mail app as a mailto: link; with no mail app, it says so and offers the file', async () => {
+    const { desk, files, mailto } = await deskWithSender()
+    const kase = await value(desk.cases.create(report))
+    const { user } = renderApp(desk, `/cases/${kase.id}/draft?template=acknowledgement`)
+    await screen.findByLabelText('Body', {}, slow)
+    await user.click(screen.getByRole('button', { name: 'Open in mail app' }))
+    await screen.findByText('Opened in your mail app. Mark the email as sent once it has gone out.', {}, slow)
+    const url = new URL(mailto()[0]!)
+    expect(url.pathname).toBe('noor@example.org')
+    expect(url.searchParams.get('body')).toBe(bodyShown().textContent?.replace(/\r?\n/g, '\r\n'))
+
+    files.mailAppPresent = false
+    await user.click(screen.getByRole('button', { name: 'Open in mail app' }))
+    const refused = await screen.findByText(/^No mail app on this computer took the link\./, {}, slow)
+    expect(within(refused.closest('[role="status"]')!).getByRole('button', { name: 'Save .eml instead' })).toBeInTheDocument()
   })
 
   it('a reply to a report that came in encrypted asks before an unencrypted copy quotes it', async () => {
