@@ -48,7 +48,7 @@ export function intakeNoteText(note: IntakeNote): string {
     case 'no_subject':
       return 'The mail has no subject. Enter a title.'
     case 'no_text':
-      return 'The mail has no text; the report text is empty. The attachments, if any, are listed below.'
+      return 'The mail has no text, so the report text is empty; look at its attachments, if it has any.'
     case 'malformed_mime':
       return 'The mail’s parts are broken (its MIME structure cannot be followed), so the report text is its body as it came, including any encoded parts.'
     case 'date_missing':
