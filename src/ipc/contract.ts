@@ -56,6 +56,12 @@ export type TemplateEntry = z.infer<typeof TemplateEntry>
  */
 export const emlSizeLimit = 60 * 1024 * 1024
 
+/**
+ * Bytes as structured clone carries them (Electron's IPC gives main a Uint8Array or a Buffer). Checked by their tag,
+ * not instanceof: bytes made in another realm (the page's, jsdom's in tests) are bytes all the same.
+ */
+const Bytes = z.custom<Uint8Array>((v) => Object.prototype.toString.call(v) === '[object Uint8Array]', 'Send the file as bytes')
+
 /** A token main keeps a read mail under (a UUID), also part of the import screen's route. */
 const ImportToken = z.string().regex(/^[0-9a-f-]{36}$/, 'an import token')
 
@@ -192,9 +198,10 @@ export const contract = {
    */
   'intake:parse': {
     req: z.object({
-      bytes: z
-        .instanceof(Uint8Array)
-        .refine((b) => b.byteLength <= emlSizeLimit, 'A mail over 60 MB is not read: save it without its largest attachments, or create the case by hand'),
+      bytes: Bytes.refine(
+        (b) => b.byteLength <= emlSizeLimit,
+        'A mail over 60 MB is not read: save it without its largest attachments, or create the case by hand',
+      ),
     }),
     res: IntakePreview,
   },

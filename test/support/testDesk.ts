@@ -1,3 +1,5 @@
+// First: the handlers below load openpgp, which needs bytes of the global Uint8Array under jsdom.
+import './sameRealmTextEncoder'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
