@@ -153,7 +153,7 @@ export function createHandlers(
       const mail = { ...message, date: now(), ...replyTo(c) }
       const eml = encrypt ? await toEncryptedEml(mail, reporterKey(c)) : await toEml(mail)
       // The key (VD-2026-007) and the purpose are safe in a file name by their schemas.
-      const suggestedName = `${c.key} ${purpose ?? 'draft'}.eml`
+      const suggestedName = `${c.key} ${purpose}.eml`
       const file = await shell.saveFile({ title: 'Save the draft', suggestedName, filters: emlFilters }, eml)
       return file ? { saved: true, file } : { saved: false }
     },

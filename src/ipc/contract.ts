@@ -180,7 +180,7 @@ export const contract = {
    * email, encrypted to the reporter's key as PGP/MIME when asked; the save dialog suggests "<case key> <purpose>.eml".
    */
   'drafts:saveEml': {
-    req: z.object({ caseId: z.string().min(1), purpose: TemplatePurpose.optional(), message: DraftMessage, encrypt: z.boolean() }),
+    req: z.object({ caseId: z.string().min(1), purpose: TemplatePurpose, message: DraftMessage, encrypt: z.boolean() }),
     res: Saved,
   },
   /** Opens the draft in the mail app through mailto:; a link longer than mail apps keep is refused in words (save the .eml instead). */

@@ -82,7 +82,7 @@ describe('drafts:saveEml', () => {
     t = await createTestDesk({ now: monday })
     const c = value(await t.desk.cases.create(report))
     t.files.acceptSaves = false
-    expect(value(await t.desk.drafts.saveEml({ caseId: c.id, message, encrypt: false }))).toEqual({ saved: false })
+    expect(value(await t.desk.drafts.saveEml({ caseId: c.id, purpose: 'acknowledgement', message, encrypt: false }))).toEqual({ saved: false })
     expect(t.files.saved).toEqual([])
   })
 
