@@ -4,17 +4,6 @@ import type { DeskApi } from '../../src/ipc/contract'
 import type { TestDesk } from '../support/testDesk'
 import { caseInput, deskPerTest, renderApp, value } from './renderApp'
 
-// openpgp (loaded by the handlers) checks `instanceof Uint8Array` on TextEncoder's output as it loads; under jsdom the
-// global Uint8Array is another realm's than the encoder's. An encoder that answers in the global's realm, as in main.
-await vi.hoisted(async () => {
-  const { TextEncoder: NodeEncoder } = await import('node:util')
-  globalThis.TextEncoder = class extends NodeEncoder {
-    override encode(text?: string) {
-      return new Uint8Array(super.encode(text))
-    }
-  } as typeof globalThis.TextEncoder
-})
-
 const desks = deskPerTest()
 afterEach(() => {
   vi.useRealTimers()
@@ -281,5 +270,22 @@ describe('the draft screen', { timeout: 30_000 }, () => {
     const email = (await value(desk.cases.get({ id: kase.id }))).timeline.find((e) => e.type === 'email_sent')
     expect(email).toMatchObject({ purpose: 'request_info' })
     expect(email?.type === 'email_sent' && email.forDeadline).toBeUndefined()
+  })
+
+  it('a publication consultation asks for the moment with its zone, shows it in the email and names it before marking sent', async () => {
+    const { desk } = await deskWithSender()
+    const kase = await value(desk.cases.create(report))
+    const { user } = renderApp(desk, `/cases/${kase.id}/draft?template=publication_consultation`)
+    await screen.findByLabelText('Proposed publication', {}, slow)
+    expect(screen.getByRole('button', { name: 'Mark as sent…' })).toBeDisabled()
+    expect(screen.getByText('Enter the proposed publication date and time first.')).toBeInTheDocument()
+    fireEvent.change(screen.getByLabelText('Proposed publication'), { target: { value: '2027-02-02T10:00' } })
+    fireEvent.change(screen.getByLabelText('Publication time zone'), { target: { value: 'America/New_York' } })
+    // Proposed at 10:00 in New York, written on the reporter's clock (they reported from Amsterdam).
+    await waitFor(() => expect(bodyShown().textContent).toContain('Tuesday 2 February 2027 at 16:00 (Europe/Amsterdam)'))
+    await user.click(screen.getByRole('button', { name: 'Mark as sent…' }))
+    expect(
+      within(screen.getByRole('dialog', { name: 'Mark as sent' })).getByText('The proposed publication: Tue 2 Feb 2027 10:00 (America/New_York).'),
+    ).toBeInTheDocument()
   })
 })
