@@ -8,6 +8,7 @@ import { CaseList } from './cases/CaseList'
 import { CalendarSettingsScreen } from './calendar/CalendarSettingsScreen'
 import { call, messageOf } from './desk'
 import { DraftScreen } from './drafts/DraftScreen'
+import { ImportScreen, ImportStart } from './intake/ImportScreen'
 import { PolicyScreen } from './policies/PolicyScreen'
 import { LiveUpdates } from './queries/LiveUpdates'
 import { createDeskQueryClient } from './queries/queryClient'
@@ -35,6 +36,8 @@ export const routes: RouteObject[] = [
       { path: 'settings', element: <SettingsScreen /> },
       { path: 'settings/templates', element: <TemplatesScreen /> },
       { path: 'settings/templates/:id', element: <TemplatesScreen /> },
+      { path: 'import', element: <ImportStart /> },
+      { path: 'import/:token', element: <ImportScreen /> },
       { path: '*', element: <NotFound /> },
     ],
   },

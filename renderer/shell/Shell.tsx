@@ -1,6 +1,7 @@
 import { useEffect, useRef } from 'react'
 import { Link, NavLink, Outlet, useLocation } from 'react-router'
 import { useCaseSummaries } from '../cases/CaseSummaries'
+import { MailDrop } from '../intake/MailDrop'
 import { SampleNotice } from '../samples/SampleNotice'
 import { useSettings } from '../queries/settings'
 import { memberLabel } from '../settings/members'
@@ -46,6 +47,10 @@ export function Shell() {
             <NavIcon d="M8 3v10M3 8h10" />
             <span>New case</span>
           </NavLink>
+          <NavLink to="/import" className="nav-link">
+            <NavIcon d="M2.5 4h11v8h-11zM2.5 4.5 8 8.5l5.5-4" />
+            <span>Import email</span>
+          </NavLink>
           <NavLink to="/calendar" className="nav-link">
             <NavIcon d="M3 4h10v9H3zM3 7h10M6 2.5v3M10 2.5v3" />
             <span>Calendar</span>
@@ -77,6 +82,8 @@ export function Shell() {
             <ProblemArea />
             <SampleNotice />
             <Outlet />
+            {/* A saved email dropped anywhere on the window is imported; a failure shows on the screen it was dropped on. */}
+            <MailDrop />
           </UnsavedChangesPrompt>
         </ProblemScreen>
       </main>

@@ -1,0 +1,210 @@
+import { useState, type ChangeEvent, type ReactNode } from 'react'
+import { Link, useParams } from 'react-router'
+import type { AttachmentInfo } from '../../src/cases/case'
+import type { IntakePreview } from '../../src/ipc/contract'
+import { intakeNoteText } from '../../src/i18n/intakeText'
+import { CaseForm } from '../cases/CaseForm'
+import { saveAttachment, useIntakePreview } from '../queries/intake'
+import { LoadFailed } from '../shell/LoadFailed'
+import { Loading } from '../shell/Loading'
+import { useFailureShown } from '../shell/Problems'
+import { useAction } from '../shell/useAction'
+import { useImportMail } from './importMail'
+import './intake.css'
+
+const title = 'Import report from email'
+
+/** Where the File menu's "Import report from email…" and the sidebar lead when no mail is chosen yet. */
+export function ImportStart() {
+  const importMail = useImportMail()
+  const { busy, run } = useAction()
+  const choose = (event: ChangeEvent<HTMLInputElement>) => {
+    const file = event.target.files?.[0]
+    // The same file can be chosen again after a failure.
+    event.target.value = ''
+    if (file) void run(() => importMail(file))
+  }
+  return (
+    <div className="screen">
+      <header className="screen-header">
+        <h1>{title}</h1>
+        <p className="screen-lead">A report that came in by email becomes a case with its sender, received time, subject and text filled in.</p>
+      </header>
+      <section className="card intake-start">
+        <ol className="intake-steps">
+          <li>In your mail app, save the message as a file (.eml): drag it to a folder, or use Save as.</li>
+          <li>Drop the file anywhere on this window, or choose it here, or use File → Import report from email… (Ctrl+I).</li>
+          <li>Check what was read, then save the case. Nothing is created before you save.</li>
+        </ol>
+        <label className={`button button-primary intake-choose${busy ? ' disabled' : ''}`}>
+          {busy ? 'Reading…' : 'Choose .eml file…'}
+          <input type="file" accept=".eml,message/rfc822" className="sr-only" disabled={busy} onChange={choose} />
+        </label>
+      </section>
+    </div>
+  )
+}
+
+/** The import screen of one mail main has read: the case to create from it, or why it is not a mail. */
+export function ImportScreen() {
+  const { token = '' } = useParams()
+  // A new mail is a new form: nothing typed for the last one carries over.
+  return <ImportedMail key={token} token={token} />
+}
+
+function ImportedMail({ token }: { token: string }) {
+  const { data: preview, error, refetch } = useIntakePreview(token)
+  useFailureShown(error)
+  if (error) return (
+      <ImportProblem>
+        <LoadFailed what="The imported email" onRetry={() => void refetch()} />
+      </ImportProblem>
+    )
+  if (!preview) return <Loading what="the email" />
+  if (!preview.ok) {
+    return (
+      <ImportProblem>
+        <section className="card intake-refused" role="alert">
+          <h2>This file was not imported</h2>
+          <p>{preview.problem}</p>
+          <p className="muted">No case was created.</p>
+        </section>
+      </ImportProblem>
+    )
+  }
+  return (
+    <CaseForm
+      start={preview.input}
+      header={
+        <header className="screen-header">
+          <h1>{title}</h1>
+          <p className="screen-lead">
+            Read from the email below; check it, correct what is wrong, and save to create the case. The mail’s
+            Message-ID is kept, so replies thread.
+          </p>
+        </header>
+      }
+    >
+      <MailFacts preview={preview} />
+    </CaseForm>
+  )
+}
+
+function ImportProblem({ children }: { children: ReactNode }) {
+  return (
+    <div className="screen">
+      <header className="screen-header">
+        <h1>{title}</h1>
+      </header>
+      {children}
+      <p className="intake-again">
+        <Link to="/import">Choose another file</Link>
+      </p>
+    </div>
+  )
+}
+
+type ReadPreview = Extract<IntakePreview, { ok: true }>
+
+/** What the mail brought that the case form does not show: the notes of the import, encryption, attachments. */
+function MailFacts({ preview }: { preview: ReadPreview }) {
+  const encryption = preview.notes.filter((n) => n.kind === 'encrypted')
+  const notes = preview.notes.filter((n) => n.kind !== 'encrypted')
+  return (
+    <section className="card intake-facts" aria-labelledby="intake-facts">
+      <h2 id="intake-facts">From the email</h2>
+      {preview.encrypted && (
+        <div className="intake-encrypted" role="note">
+          <strong>This report arrived encrypted.</strong>{' '}
+          {encryption.length > 0
+            ? encryption.map(intakeNoteText).join(' ')
+            : 'Its text is kept exactly as it came; decrypt it with your own key outside the desk, and reply encrypted.'}
+        </div>
+      )}
+      {notes.length > 0 && (
+        <>
+          <h3 className="subheading">Check before saving</h3>
+          <ul className="intake-notes">
+            {notes.map((note, i) => (
+              <li key={i}>{intakeNoteText(note)}</li>
+            ))}
+          </ul>
+        </>
+      )}
+      {preview.input.mail?.messageId && (
+        <p className="small muted">
+          Message-ID <span className="mono break">{preview.input.mail.messageId}</span>
+        </p>
+      )}
+      <Attachments token={preview.token} attachments={preview.attachments} />
+    </section>
+  )
+}
+
+/** Listed by name, type, size and digest; saved only when asked, never opened or shown here. */
+function Attachments({ token, attachments }: { token: string; attachments: AttachmentInfo[] }) {
+  const { busy, run } = useAction()
+  const [savedTo, setSavedTo] = useState<Record<number, string>>({})
+  if (attachments.length === 0) return <p className="muted">No attachments.</p>
+  const save = (index: number) =>
+    run(async () => {
+      const result = await saveAttachment(token, index)
+      if (result.saved) setSavedTo((s) => ({ ...s, [index]: result.file ?? 'the chosen folder' }))
+    })
+  return (
+    <>
+      <h3 className="subheading">
+        {attachments.length === 1 ? '1 attachment' : `${attachments.length.toLocaleString('en')} attachments`}
+      </h3>
+      <p className="small muted">Not opened or shown here. Save one to inspect it in a safe place; the case keeps only these facts.</p>
+      <table className="intake-attachments">
+        <thead>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Type</th>
+            <th scope="col" className="numeric">
+              Size
+            </th>
+            <th scope="col">SHA-256</th>
+            <th scope="col">
+              <span className="sr-only">Save</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {attachments.map((a, index) => (
+            <tr key={index}>
+              <td className="break">{a.name}</td>
+              <td className="mono break">{a.type}</td>
+              <td className="numeric">{byteSize(a.size)}</td>
+              <td className="mono intake-digest">{a.sha256}</td>
+              <td className="intake-save">
+                <button type="button" className="button" disabled={busy} aria-label={`Save ${a.name}`} onClick={() => void save(index)}>
+                  Save…
+                </button>
+                {savedTo[index] && (
+                  <div className="small muted break" role="status">
+                    Saved to {savedTo[index]}
+                  </div>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </>
+  )
+}
+
+/** "312 bytes", "48.2 KB", "25.0 MB": 1024-based, as file managers on the desk's systems show it. */
+export function byteSize(size: number): string {
+  if (size < 1024) return `${size.toLocaleString('en')} ${size === 1 ? 'byte' : 'bytes'}`
+  const units = ['KB', 'MB', 'GB']
+  let value = size / 1024
+  let unit = 0
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024
+    unit++
+  }
+  return `${value.toLocaleString('en', { minimumFractionDigits: 1, maximumFractionDigits: 1 })} ${units[unit]}`
+}
