@@ -1,4 +1,5 @@
 import { countries, defaultTimeZone, holidaysOf, regionsOf, statesOf, timeZoneOf } from '../src/calendar'
+import type { Case } from '../src/cases/case'
 import { nextMilestones } from '../src/cases/history'
 import { matchingCaseIds } from '../src/cases/search'
 import { caseSummaries, toRow } from '../src/cases/summary'
@@ -6,9 +7,8 @@ import type { Command } from '../src/commands'
 import { previewTransition } from '../src/commands/previewTransition'
 import { deadlinesOf } from '../src/deadlines'
 import { createNextDeadlineCache } from '../src/deadlines/nextDeadlineCache'
-import { allTemplates } from '../src/drafts/catalog'
 import { encryptFor, mailtoLimit, mailtoTooLong, publicKeyInfo, toEml, toEncryptedEml, toMailto } from '../src/drafts'
-import type { Case } from '../src/cases/case'
+import { allTemplates } from '../src/drafts/catalog'
 import { DeskError } from '../src/errors'
 import { attachmentFileName, readMail } from '../src/intake'
 import type { Handlers } from '../src/ipc/contract'
@@ -169,10 +169,11 @@ export function createHandlers(
     },
     'drafts:encrypt': async ({ caseId, text }) => {
       const key = reporterKey(store().cases.get(caseId))
-      const info = await publicKeyInfo(key, now())
-      // encryptFor says in words why a key cannot be used; the fingerprint is for the screen to show what was used.
+      // Refused in words when the key cannot be used (unreadable, expired, revoked, private).
       const armored = await encryptFor(text, key, now())
-      return { armored, fingerprint: 'fingerprint' in info ? info.fingerprint : '' }
+      const info = await publicKeyInfo(key, now())
+      if ('problem' in info) throw new DeskError('invalid_input', info.problem)
+      return { armored, fingerprint: info.fingerprint }
     },
     'drafts:keyInfo': async ({ caseId }) => {
       const key = store().cases.get(caseId).reporter.pgpPublicKey
