@@ -10,7 +10,7 @@ import { createNextDeadlineCache } from '../src/deadlines/nextDeadlineCache'
 import { encryptFor, mailtoLimit, mailtoTooLong, publicKeyInfo, toEml, toEncryptedEml, toMailto } from '../src/drafts'
 import { allTemplates } from '../src/drafts/catalog'
 import { DeskError } from '../src/errors'
-import { attachmentFileName, readMail } from '../src/intake'
+import { attachmentFileName, readMail, type ReadMailOptions } from '../src/intake'
 import type { Handlers } from '../src/ipc/contract'
 import { externalLink } from '../src/links/externalLink'
 import { allPolicies, policyById, policyLookup, policyOfCase } from '../src/policies/catalog'
@@ -45,15 +45,21 @@ export interface Shell {
 }
 
 /**
- * Reads a mail as src/intake does, at the handlers' clock (a mail without a Date was received now), preferring the
- * team's zone when a Date's offset fits several.
+ * How a mail is read now: at the handlers' clock (a mail without a Date was received now), preferring the team's zone
+ * when a Date's offset fits several.
  */
-export function mailReader(session: StoreSession, now: () => Date = () => new Date()): ReadMailFn {
-  return (raw) => {
+export function mailReadOptions(session: StoreSession, now: () => Date = () => new Date()): () => ReadMailOptions {
+  return () => {
     const state = session.state()
     const teamZone = state.kind === 'ready' ? timeZoneOf(session.store().settings.get().calendar.spec) : undefined
-    return readMail(raw, { now: now(), ...(teamZone && { preferredZones: [teamZone] }) })
+    return { now: now(), ...(teamZone && { preferredZones: [teamZone] }) }
   }
+}
+
+/** Reads a mail on this thread, as src/intake does; the main process reads in a worker instead (mailWorkerReader). */
+export function mailReader(session: StoreSession, now: () => Date = () => new Date()): ReadMailFn {
+  const options = mailReadOptions(session, now)
+  return (raw) => readMail(raw, options())
 }
 
 /**

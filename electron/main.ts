@@ -10,9 +10,11 @@ import { leavesWithoutSaving, leaveUnsavedQuestion } from '../src/ipc/leaveUnsav
 import { isAppFrame, isAppRequest } from './appFrame'
 import { startDayClock } from './dayClock'
 import { chooseEmlFile, openInMailApp, saveFileAs } from './files'
-import { createHandlers, mailReader, type Shell } from './handlers'
+import { createHandlers, mailReadOptions, type Shell } from './handlers'
 import { identityBook } from './identities'
 import { lastStoreFile, rememberStoreFile } from './lastStoreFile'
+import { readMailInWorker } from './mailWorkerReader'
+import mailWorker from './mailWorker?modulePath'
 import { applicationMenu } from './menu'
 import { createPendingImports, importChosenEml } from './pendingImports'
 import { createStoreSession } from './storeSession'
@@ -138,7 +140,7 @@ async function start(): Promise<void> {
     return state
   }
   // Mails read from a drop or the menu wait here by token until the import screen makes a case of one.
-  const pendingImports = createPendingImports(mailReader(storeSession))
+  const pendingImports = createPendingImports(readMailInWorker(mailWorker, mailReadOptions(storeSession)))
   const handlers = createHandlers({ ...storeSession, open: openAndRemember }, desktopShell, () => new Date(), pendingImports)
   await storeSession.open(lastStoreFile(userData) ?? join(userData, 'disclosure-desk.json'))
   dayClock.reschedule()
