@@ -70,8 +70,8 @@ const stillDue: ReadonlySet<Deadline['state']> = new Set(['upcoming', 'due_today
 
 /**
  * The link a deadline offers to draft its email, in words ("Draft the acknowledgement due tomorrow"), or undefined
- * when it is kept, not counting yet, or no template fits. An expected resolution date that has passed without the fix
- * asks for the progress update that renegotiates it.
+ * when it is kept, not counting yet, or no template fits. An expected resolution date asks for nothing until it has
+ * passed without the fix; then for the progress update that renegotiates it.
  */
 export function draftLinkOf(
   d: Deadline,
@@ -79,7 +79,8 @@ export function draftLinkOf(
   today: IsoDate,
 ): { text: string; template: string } | undefined {
   if (!template || !stillDue.has(d.state)) return undefined
-  if (d.promise && d.state === 'overdue') return { text: 'Draft a progress update with a new date', template: template.id }
+  // The commitment is kept by releasing the fix, not by an email; only once it slipped is there something to write.
+  if (d.promise) return d.state === 'overdue' ? { text: 'Draft a progress update with a new date', template: template.id } : undefined
   const noun = purposeNouns[template.purpose]
   const days = d.dueDate === null ? null : daysUntil(d.dueDate, today)
   const when =
