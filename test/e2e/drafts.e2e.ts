@@ -106,12 +106,16 @@ describe('drafting an email, end to end', () => {
     await app.screenshot('64-case-after-acknowledgement-sent')
 
     // The email stays on the timeline and opens again as it went out.
+    const entry = page.getByRole('list', { name: 'Timeline' }).getByRole('listitem').filter({ hasText: 'Open email' })
+    await entry.scrollIntoViewIfNeeded()
+    expect(await entry.innerText()).toContain('noor@example.org')
+    await app.screenshot('65-timeline-email-sent')
     await page.getByRole('button', { name: 'Open email' }).click()
     const email = page.getByRole('dialog')
     await email.getByLabel('Body').waitFor()
     expect(await email.innerText()).toContain('noor@example.org')
     expect(await email.getByLabel('Body').innerText()).toBe(await readRecordedBody(app.storeFile))
-    await app.screenshot('65-sent-email-opened')
+    await app.screenshot('66-sent-email-opened')
   })
 })
 
