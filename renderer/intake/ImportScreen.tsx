@@ -1,4 +1,4 @@
-import { useState, type ChangeEvent, type ReactNode } from 'react'
+import { Fragment, useState, type ChangeEvent, type ReactNode } from 'react'
 import { Link, useParams } from 'react-router'
 import type { AttachmentInfo } from '../../src/cases/case'
 import type { IntakePreview } from '../../src/ipc/contract'
@@ -173,22 +173,26 @@ function Attachments({ token, attachments }: { token: string; attachments: Attac
         </thead>
         <tbody>
           {attachments.map((a, index) => (
-            <tr key={index}>
-              <td className="break">{a.name}</td>
-              <td className="mono break">{a.type}</td>
-              <td className="numeric">{byteSize(a.size)}</td>
-              <td className="mono intake-digest">{a.sha256}</td>
-              <td className="intake-save">
-                <button type="button" className="button" disabled={busy} aria-label={`Save ${a.name}`} onClick={() => void save(index)}>
-                  Save…
-                </button>
-                {savedTo[index] && (
-                  <div className="small muted break" role="status">
-                    Saved to {savedTo[index]}
-                  </div>
-                )}
-              </td>
-            </tr>
+            <Fragment key={index}>
+              <tr>
+                <td className="break">{a.name}</td>
+                <td className="mono break">{a.type}</td>
+                <td className="numeric">{byteSize(a.size)}</td>
+                <td className="mono intake-digest">{a.sha256}</td>
+                <td className="intake-save">
+                  <button type="button" className="button" disabled={busy} aria-label={`Save ${a.name}`} onClick={() => void save(index)}>
+                    Save…
+                  </button>
+                </td>
+              </tr>
+              {savedTo[index] && (
+                <tr className="intake-saved">
+                  <td colSpan={5} className="small muted break" role="status">
+                    Saved {a.name} to {savedTo[index]}
+                  </td>
+                </tr>
+              )}
+            </Fragment>
           ))}
         </tbody>
       </table>

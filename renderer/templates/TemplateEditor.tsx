@@ -96,34 +96,39 @@ export function TemplateEditor({ entry, all }: { entry: TemplateEntry; all: Temp
 
   return (
     <article className="template-editor" aria-labelledby="template-title">
-      <header className="card template-header">
-        <div>
-          <h2 id="template-title">{entry.name}</h2>
-          <p className="small muted">
-            {entry.shipped ? (entry.edited ? 'Shipped, edited by your team' : 'Shipped with Disclosure Desk') : 'Your template'} ·{' '}
-            {purposeLabels.en[entry.purpose]}
-            {entry.basedOn && !entry.shipped && ` · copied from ${all.find((t) => t.id === entry.basedOn)?.name ?? entry.basedOn}`}
-          </p>
-        </div>
-        <div className="button-row">
-          <button type="button" className="button" disabled={busy || dirty} title={dirty ? 'Save or undo your changes first' : undefined} onClick={() => void duplicate()}>
-            Duplicate
-          </button>
-          {entry.shipped && entry.edited && (
-            <button type="button" className="button" disabled={busy} onClick={() => setConfirming('reset')}>
-              Reset to shipped text
-            </button>
-          )}
-          {!entry.shipped && (
-            <button type="button" className="button button-danger" disabled={busy} onClick={() => setConfirming('delete')}>
-              Delete
-            </button>
-          )}
-        </div>
-      </header>
-
       <form className="template-form" noValidate onSubmit={save}>
-        <div className="card template-fields">
+        <div className="card template-header">
+          <div className="template-heading">
+            <div>
+              <h2 id="template-title">{entry.name}</h2>
+              <p className="small muted">
+                {entry.shipped ? (entry.edited ? 'Shipped, edited by your team' : 'Shipped with Disclosure Desk') : 'Your template'} ·{' '}
+                {purposeLabels.en[entry.purpose]}
+                {entry.basedOn && !entry.shipped && ` · copied from ${all.find((t) => t.id === entry.basedOn)?.name ?? entry.basedOn}`}
+              </p>
+            </div>
+            <div className="button-row">
+              <button
+                type="button"
+                className="button"
+                disabled={busy || dirty}
+                title={dirty ? 'Save or undo your changes first' : undefined}
+                onClick={() => void duplicate()}
+              >
+                Duplicate
+              </button>
+              {entry.shipped && entry.edited && (
+                <button type="button" className="button" disabled={busy} onClick={() => setConfirming('reset')}>
+                  Reset to shipped text
+                </button>
+              )}
+              {!entry.shipped && (
+                <button type="button" className="button button-danger" disabled={busy} onClick={() => setConfirming('delete')}>
+                  Delete
+                </button>
+              )}
+            </div>
+          </div>
           <div className="field-grid">
             <Field label="Template name" error={nameError}>
               {(a) => (

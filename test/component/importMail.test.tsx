@@ -102,7 +102,7 @@ describe('import a report from email', { timeout: 20_000 }, () => {
 
     await user.click(within(row).getByRole('button', { name: 'Save poc.html' }))
 
-    expect(await within(row).findByRole('status')).toHaveTextContent(/^Saved to .*poc\.html$/)
+    expect(await screen.findByRole('status')).toHaveTextContent(/^Saved poc\.html to .*poc\.html$/)
     expect(files.saved.map((f) => f.suggestedName)).toEqual(['poc.html'])
     expect(await readFile(files.saved[0]!.path, 'utf8')).toBe(attachment)
   })
