@@ -1,19 +1,17 @@
-import { memo, useCallback, useMemo, useState } from 'react'
+import { useCallback, useMemo, useState } from 'react'
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router'
 import type { Case } from '../../src/cases/case'
-import { expectedResolution, plannedPublication } from '../../src/cases/history'
 import type { TemplateEntry } from '../../src/drafts/catalog'
 import { renderDraft, type Rendered } from '../../src/drafts/engine'
-import { purposeInputs, type DraftInputs, type TemplateText } from '../../src/drafts/template'
+import type { TemplateText } from '../../src/drafts/template'
 import { draftLanguage, templateForDeadline } from '../../src/drafts/templateFor'
 import { draftVariables, type Sender } from '../../src/drafts/variables'
 import type { Deadline } from '../../src/deadlines/deadline'
-import { deadlineText, formatDay, formatForZone, languageNames, undatedText } from '../../src/i18n'
+import { deadlineText, formatForZone, languageNames, undatedText } from '../../src/i18n'
 import { purposeLabels } from '../../src/i18n/draftWords'
 import { Language } from '../../src/i18n/language'
 import type { Policy } from '../../src/policies/policy'
 import type { Settings, TeamMember } from '../../src/settings/settings'
-import { wallClockText, zonedIso } from '../../src/time'
 import { DeadlineBadge } from '../deadlines/DeadlineBadge'
 import { DeskFailure, messageOf } from '../desk'
 import { Field } from '../forms/Field'
@@ -25,7 +23,7 @@ import { useTemplates } from '../queries/templates'
 import { Loading } from '../shell/Loading'
 import { useFailureShown } from '../shell/Problems'
 import { useUnsavedChangesGuard } from '../shell/UnsavedChanges'
-import { timeZoneChoices } from '../time/timeZones'
+import { DraftInputFields, missingInput, useDraftInputs } from './DraftInputFields'
 import { DraftOutputs, keyUsable } from './DraftOutputs'
 import { DraftPreview } from './DraftPreview'
 import { DraftVariables } from './DraftVariables'
@@ -85,8 +83,6 @@ export function DraftScreen() {
 }
 
 type EditedText = { base: TemplateText; text: TemplateText }
-// One array for every purpose that asks for nothing, so the variables are not worked out again on each keystroke.
-const noInputs: readonly (keyof DraftInputs)[] = []
 
 function DraftEditor({
   kase,
@@ -138,27 +134,8 @@ function DraftEditor({
   const editSubject = useCallback((subject: string) => edit({ subject }), [edit])
   const editBody = useCallback((body: string) => edit({ body }), [edit])
 
-  const promised = expectedResolution(kase)
-  const planned = plannedPublication(kase)
-  const [resolutionDate, setResolutionDate] = useState(promised?.date ?? '')
-  const [publicationWall, setPublicationWall] = useState(planned ? wallClockText(planned.at, planned.timeZone) : '')
-  const [publicationZone, setPublicationZone] = useState(planned?.timeZone ?? kase.received.timeZone)
-  const asked = purposeInputs[template.purpose] ?? noInputs
-  const publicationAt = publicationWall ? zonedIso(publicationWall, publicationZone) : null
-  const inputs = useMemo<DraftInputs>(
-    () => ({
-      ...(asked.includes('expectedResolutionDate') && resolutionDate ? { expectedResolutionDate: resolutionDate } : {}),
-      ...(asked.includes('publication') && publicationAt ? { publication: { at: publicationAt, timeZone: publicationZone } } : {}),
-    }),
-    [asked, resolutionDate, publicationAt, publicationZone],
-  )
-  // Recorded only where it changes something: restating the promised date is no new promise.
-  const newInputs: DraftInputs = {
-    ...(inputs.expectedResolutionDate && inputs.expectedResolutionDate !== promised?.date
-      ? { expectedResolutionDate: inputs.expectedResolutionDate }
-      : {}),
-    ...(inputs.publication && inputs.publication.at !== planned?.at ? { publication: inputs.publication } : {}),
-  }
+  const draftInputs = useDraftInputs(kase, template.purpose)
+  const { inputs, changed: newInputs } = draftInputs
 
   const sender = useMemo<Sender | null>(
     () =>
@@ -196,7 +173,7 @@ function DraftEditor({
 
   const from = member ? mailboxOf(member) : null
   const to = [kase.reporter.email]
-  const blocked = blockedBy(rendered, asked, inputs)
+  const blocked = templateProblem(rendered) ?? missingInput(draftInputs)
   const dirty = Object.values(edits).some((e) => e.text.subject !== e.base.subject || e.text.body !== e.base.body)
   const guard = useUnsavedChangesGuard(dirty || Object.keys(newInputs).length > 0, `the draft for ${kase.key}`)
 
@@ -302,34 +279,7 @@ function DraftEditor({
             </div>
           </div>
 
-          {asked.length > 0 && (
-            <div className="draft-inputs">
-              {asked.includes('expectedResolutionDate') && (
-                <Field
-                  label="Expected resolution date"
-                  hint={
-                    promised
-                      ? `Promised now: ${formatDay(promised.date, 'en', true)}. A new date here becomes the commitment once marked as sent.`
-                      : 'The date the fix is expected; it becomes a commitment on the case once marked as sent.'
-                  }
-                >
-                  {(a) => <input {...a} type="date" value={resolutionDate} onChange={(e) => setResolutionDate(e.target.value)} />}
-                </Field>
-              )}
-              {asked.includes('publication') && (
-                <>
-                  <Field label="Proposed publication" hint="Date and time on the clock of the zone beside it.">
-                    {(a) => (
-                      <input {...a} type="datetime-local" value={publicationWall} onChange={(e) => setPublicationWall(e.target.value)} />
-                    )}
-                  </Field>
-                  <Field label="Publication time zone">
-                    {(a) => <ZoneSelect {...a} value={publicationZone} onChange={setPublicationZone} />}
-                  </Field>
-                </>
-              )}
-            </div>
-          )}
+          <DraftInputFields kase={kase} state={draftInputs} />
 
           <TemplateSourceField
             label="Subject"
@@ -400,13 +350,11 @@ function DraftEditor({
   )
 }
 
-/** Why nothing can go out yet, or null: a template error first (with where), then an input the email needs. */
-function blockedBy(rendered: { subject: Rendered; body: Rendered }, asked: readonly (keyof DraftInputs)[], inputs: DraftInputs): string | null {
+/** Why nothing can go out while the template has an error, with where; null when both parts render. */
+function templateProblem(rendered: { subject: Rendered; body: Rendered }): string | null {
   for (const [where, r] of [['subject', rendered.subject], ['body', rendered.body]] as const) {
     if (!r.ok) return `Fix the error in the ${where} first (line ${r.error.line}, column ${r.error.column}).`
   }
-  if (asked.includes('expectedResolutionDate') && !inputs.expectedResolutionDate) return 'Enter the expected resolution date first.'
-  if (asked.includes('publication') && !inputs.publication) return 'Enter the proposed publication date and time first.'
   return null
 }
 
@@ -418,21 +366,3 @@ function NoSender() {
     </p>
   )
 }
-
-/** Some 400 zones: memoized, so that typing in the editor does not make React walk every option again. */
-const ZoneSelect = memo(function ZoneSelect({
-  value,
-  onChange,
-  ...control
-}: { id: string; 'aria-invalid': boolean; 'aria-describedby': string | undefined; value: string; onChange(zone: string): void }) {
-  const zones = useMemo(() => timeZoneChoices(value), [value])
-  return (
-    <select {...control} value={value} onChange={(e) => onChange(e.target.value)}>
-      {zones.map((zone) => (
-        <option key={zone} value={zone}>
-          {zone.replaceAll('_', ' ')}
-        </option>
-      ))}
-    </select>
-  )
-})

@@ -6,7 +6,7 @@ import { emptyDocument } from '../../src/store/document'
 import { launchApp } from '../e2e/harness'
 import { realisticCases } from './fixtures/realisticCases'
 
-const runs = 15
+const runs = 25
 const bodyChars = 20_000
 
 /**
