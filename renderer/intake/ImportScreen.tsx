@@ -201,7 +201,7 @@ function Attachments({ token, attachments }: { token: string; attachments: Attac
 }
 
 /** "312 bytes", "48.2 KB", "25.0 MB": 1024-based, as file managers on the desk's systems show it. */
-export function byteSize(size: number): string {
+function byteSize(size: number): string {
   if (size < 1024) return `${size.toLocaleString('en')} ${size === 1 ? 'byte' : 'bytes'}`
   const units = ['KB', 'MB', 'GB']
   let value = size / 1024

@@ -3,7 +3,7 @@ import { useProblems } from '../shell/Problems'
 import { useImportMail } from './importMail'
 import './intake.css'
 
-export type MailDropState = { kind: 'idle' } | { kind: 'over' } | { kind: 'reading'; name: string }
+type MailDropState = { kind: 'idle' } | { kind: 'over' } | { kind: 'reading'; name: string }
 
 // Only files: text or a link dragged within the window (into a field) keeps its usual behaviour.
 const carriesFiles = (event: DragEvent) => event.dataTransfer?.types.includes('Files') ?? false
@@ -13,7 +13,7 @@ const carriesFiles = (event: DragEvent) => event.dataTransfer?.types.includes('F
  * window never navigates to a dropped file (it would show the mail's HTML). Several files at once are refused: each
  * mail is checked on its own screen before it becomes a case. Returns what the overlay shows.
  */
-export function useMailDrop(): MailDropState {
+function useMailDrop(): MailDropState {
   const importMail = useImportMail()
   const { report } = useProblems()
   const [state, setState] = useState<MailDropState>({ kind: 'idle' })

@@ -6,7 +6,9 @@ import { DraftTemplate, TemplatePurpose, type TemplateText } from '../../src/dra
 import { userWords } from '../../src/errors'
 import { purposeLabels } from '../../src/i18n/draftWords'
 import { languageNames } from '../../src/i18n/labels'
+import type { CaseSummary } from '../../src/ipc/contract'
 import type { Language } from '../../src/i18n/language'
+import type { Settings, TeamMember } from '../../src/settings/settings'
 import { useCaseSummaries } from '../cases/CaseSummaries'
 import { DeskFailure } from '../desk'
 import { Dialog } from '../dialogs/Dialog'
@@ -53,7 +55,18 @@ export function TemplateEditor({ entry, all }: { entry: TemplateEntry; all: Temp
   const [chosenCase, setChosenCase] = useState<string | null>(null)
   const caseId = chosenCase ?? summaries?.[0]?.id ?? ''
 
-  const dirty = name !== entry.name || purpose !== entry.purpose || languages.some((l) => !sameText(texts[l], entry.texts[l]))
+  const differsFrom = (t: DraftTemplate) => name !== t.name || purpose !== t.purpose || languages.some((l) => !sameText(texts[l], t.texts[l]))
+  // A save, a reset or a colleague's edit: the editor follows the stored template unless something is typed over it.
+  const [shown, setShown] = useState(entry)
+  if (shown !== entry) {
+    setShown(entry)
+    if (!differsFrom(shown)) {
+      setName(entry.name)
+      setPurpose(entry.purpose)
+      setTexts(entry.texts)
+    }
+  }
+  const dirty = differsFrom(entry)
   const guard = useUnsavedChangesGuard(dirty, `the template “${entry.name}”`)
 
   if (!settings) return <Loading what="settings" />
@@ -168,7 +181,8 @@ export function TemplateEditor({ entry, all }: { entry: TemplateEntry; all: Temp
           caseId={caseId}
           onCase={setChosenCase}
           summaries={summaries}
-          from={currentMember ? mailboxOf(currentMember) : null}
+          settings={settings}
+          member={currentMember}
         >
           {(problems) => (
             <div className="template-actions">
@@ -240,7 +254,8 @@ function TemplateTexts({
   caseId,
   onCase,
   summaries,
-  from,
+  settings,
+  member,
   children,
 }: {
   template: DraftTemplate
@@ -249,12 +264,13 @@ function TemplateTexts({
   onText(change: Partial<TemplateText>): void
   caseId: string
   onCase(id: string): void
-  summaries: ReturnType<typeof useCaseSummaries>['summaries']
-  from: string | null
+  summaries: CaseSummary[] | null
+  settings: Settings
+  /** Who uses this installation: the sender of the drafts, as the draft screen takes it. */
+  member: TeamMember | undefined
   children(problems: Problem[]): ReactNode
 }) {
-  const { settings, currentMember } = useSettings()
-  const { variables, error } = useTemplateVariables(caseId, settings!, currentMember)
+  const { variables, error } = useTemplateVariables(caseId, settings, member)
   useFailureShown(error)
   const rendered = useMemo(
     () =>
@@ -299,7 +315,7 @@ function TemplateTexts({
         </section>
         <div className="template-side">
           {rendered && variables ? (
-            <DraftPreview from={from} to={variables.kase.reporter.email} subject={rendered[language].subject} body={rendered[language].body} />
+            <DraftPreview from={member ? mailboxOf(member) : null} to={variables.kase.reporter.email} subject={rendered[language].subject} body={rendered[language].body} />
           ) : (
             <p className="muted">Loading the case…</p>
           )}

@@ -9,7 +9,7 @@ import { TemplateEditor } from './TemplateEditor'
 import './templates.css'
 
 /** Shipped, as the team edited it, or the team's own: what the list says of each. */
-export function templateKind(t: Pick<TemplateEntry, 'shipped' | 'edited'>): string {
+function templateKind(t: Pick<TemplateEntry, 'shipped' | 'edited'>): string {
   if (!t.shipped) return 'Your template'
   return t.edited ? 'Shipped · edited' : 'Shipped'
 }
@@ -68,8 +68,7 @@ export function TemplatesScreen() {
           </ul>
         </nav>
         {selected ? (
-          // A reset brings the shipped text back: the editor starts again from it.
-          <TemplateEditor key={`${selected.id}:${String(selected.edited)}`} entry={selected} all={templates} />
+          <TemplateEditor key={selected.id} entry={selected} all={templates} />
         ) : (
           <div className="card">
             <p>There is no template “{id}”. It may have been deleted; choose one from the list.</p>

@@ -125,6 +125,23 @@ describe('template settings', { timeout: 20_000 }, () => {
     expect(screen.getByLabelText('Values for case')).toHaveDisplayValue(/Open redirect/)
   })
 
+  it('saving the Dutch text keeps it on screen, and a change saved elsewhere shows while nothing is typed over it', async () => {
+    const { desk, user } = await openTemplates()
+    await user.click(screen.getByRole('radio', { name: /Nederlands/ }))
+    setBody('Beste {{ reporter_name }},\n\nOntvangen: {{ case_key }}.\n')
+    await user.click(screen.getByRole('button', { name: 'Save template' }))
+
+    await waitFor(() => expect(screen.getByRole('button', { name: 'Save template' })).toBeDisabled())
+    expect(screen.getByRole('radio', { name: /Nederlands/ })).toBeChecked()
+    expect(body().value).toBe('Beste {{ reporter_name }},\n\nOntvangen: {{ case_key }}.\n')
+
+    // A colleague's app saves another text; this one loads it on 'templates:changed'.
+    await value(
+      desk.templates.save({ ...shippedAck, texts: { en: shippedAck.texts.en, nl: { ...shippedAck.texts.nl, body: 'Beste {{ reporter_name }},\n\nDank.\n' } } }),
+    )
+    await waitFor(() => expect(body().value).toBe('Beste {{ reporter_name }},\n\nDank.\n'))
+  })
+
   it('leaving an edited template asks first', async () => {
     const { user } = await openTemplates()
     setBody('Dear {{ reporter_name }},\n')
