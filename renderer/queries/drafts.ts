@@ -8,11 +8,11 @@ import { caseKeys } from './keys'
 
 /**
  * What can be read from the reporter's PGP key (fingerprint, user ids, expiry) or why it cannot be used; below the
- * case, so that editing the key on the case asks again. Asked only when the case has a key.
+ * case, so that the case:changed of an edited key asks again. Asked only when the case has a key.
  */
 export function useReporterKey(kase: Case) {
   return useQuery({
-    queryKey: [...caseKeys.one(kase.id), 'reporterKey', kase.reporter.pgpPublicKey ?? ''] as const,
+    queryKey: [...caseKeys.one(kase.id), 'reporterKey'] as const,
     queryFn: () => call((desk) => desk.drafts.keyInfo({ caseId: kase.id })),
     enabled: Boolean(kase.reporter.pgpPublicKey),
   })
