@@ -38,7 +38,11 @@ export function CaseForm({ start, header, children }: { start?: CaseInput; heade
   const [errors, setErrors] = useState<FieldErrors>({})
   const [saving, setSaving] = useState(false)
   const formRef = useRef<HTMLFormElement>(null)
-  const guard = useUnsavedChangesGuard(JSON.stringify(draft) !== JSON.stringify(blank), start ? 'the imported report' : 'the new case')
+  // A report read from an email is unsaved work as it stands: leaving would drop it without a case.
+  const guard = useUnsavedChangesGuard(
+    start !== undefined || JSON.stringify(draft) !== JSON.stringify(blank),
+    start ? 'the imported report' : 'the new case',
+  )
 
   const change = useCallback((next: Partial<CaseDraft>) => {
     setDraft((d) => ({ ...d, ...next }))

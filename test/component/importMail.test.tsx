@@ -87,6 +87,17 @@ describe('import a report from email', { timeout: 20_000 }, () => {
     })
   })
 
+  it('leaving an imported report that was not saved asks first, even untouched', async () => {
+    const { user, create } = await openImport()
+    await screen.findByLabelText('Title')
+    await user.click(screen.getByRole('link', { name: /^Cases/ }))
+    const dialog = screen.getByRole('dialog', { name: 'Leave without saving?' })
+    expect(dialog).toHaveTextContent('Your changes to the imported report will be lost.')
+    await user.click(within(dialog).getByRole('button', { name: 'Leave' }))
+    expect(await screen.findByRole('heading', { level: 1, name: 'No cases yet' })).toBeInTheDocument()
+    expect(create).not.toHaveBeenCalled()
+  })
+
   it('lists each attachment with name, type, size and SHA-256, never shows it, and saves it only when asked', async () => {
     const { files, user } = await openImport()
     const row = (await screen.findByRole('cell', { name: 'poc.html' })).closest('tr')!

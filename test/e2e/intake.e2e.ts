@@ -108,6 +108,10 @@ describe('intake: a report that came in by email becomes a case, end to end in C
 
     app.files.queueEml('photo.eml', new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48, 0x44, 0x52]))
     await app.importEmailFromMenu()
+    // The dropped report is not a case yet: going to the next mail asks first.
+    const leave = page.getByRole('dialog', { name: 'Leave without saving?' })
+    await leave.getByText('Your changes to the imported report will be lost.').waitFor()
+    await leave.getByRole('button', { name: 'Leave' }).click()
     await page.getByRole('heading', { name: 'This file was not imported' }).waitFor()
     await page.getByText('No case was created.').waitFor()
     await app.screenshot('84-import-refused')
