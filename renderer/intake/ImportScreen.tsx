@@ -33,7 +33,7 @@ export function ImportStart() {
       <section className="card intake-start">
         <ol className="intake-steps">
           <li>In your mail app, save the message as a file (.eml): drag it to a folder, or use Save as.</li>
-          <li>Drop the file anywhere on this window, or choose it here, or use File → Import report from email… (Ctrl+I).</li>
+          <li>Drop the file anywhere on this window, or choose it here, or use File → Import report from email… (Ctrl+I; ⌘I on a Mac).</li>
           <li>Check what was read, then save the case. Nothing is created before you save.</li>
         </ol>
         <label className={`button button-primary intake-choose${busy ? ' disabled' : ''}`}>
@@ -55,11 +55,13 @@ export function ImportScreen() {
 function ImportedMail({ token }: { token: string }) {
   const { data: preview, error, refetch } = useIntakePreview(token)
   useFailureShown(error)
-  if (error) return (
+  if (error) {
+    return (
       <ImportProblem>
         <LoadFailed what="The imported email" onRetry={() => void refetch()} />
       </ImportProblem>
     )
+  }
   if (!preview) return <Loading what="the email" />
   if (!preview.ok) {
     return (
@@ -80,7 +82,7 @@ function ImportedMail({ token }: { token: string }) {
           <h1>{title}</h1>
           <p className="screen-lead">
             Read from the email below; check it, correct what is wrong, and save to create the case. The mail’s
-            Message-ID is kept, so replies thread.
+            Message-ID goes with the case, so replies thread under it.
           </p>
         </header>
       }

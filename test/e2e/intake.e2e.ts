@@ -117,6 +117,15 @@ describe('intake: a report that came in by email becomes a case, end to end in C
     await app.screenshot('84-import-refused')
     const onDisk = JSON.parse(await readFile(app.storeFile, 'utf8')) as { cases: unknown[] }
     expect(onDisk.cases).toEqual([])
+
+    await page.getByRole('link', { name: 'Choose another file' }).click()
+    await page.getByText('Choose .eml file…').waitFor()
+    await page.getByLabel('Choose .eml file…').setInputFiles({ name: 'report.eml', mimeType: 'message/rfc822', buffer: Buffer.from(reportMail) })
+    await expect.poll(() => page.getByLabel('Title').inputValue()).toBe('Stored XSS in the support portal')
+    await page.goBack()
+    await page.getByRole('button', { name: 'Leave' }).click()
+    await page.getByText('Choose .eml file…').waitFor()
+    await app.screenshot('84b-import-start')
   })
 
   it('the template editor and the sender settings, in English and Dutch', async () => {
