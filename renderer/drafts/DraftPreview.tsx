@@ -1,4 +1,4 @@
-import { memo } from 'react'
+import { memo, useMemo } from 'react'
 import type { Rendered } from '../../src/drafts/engine'
 
 /**
@@ -31,9 +31,9 @@ export const DraftPreview = memo(function DraftPreview({
         </dd>
       </dl>
       {body.ok ? (
-        <pre className="draft-preview-body" aria-label="Body as sent">
-          {body.text}
-        </pre>
+        <div className="draft-preview-body" aria-label="Body as sent">
+          <Lines text={body.text} />
+        </div>
       ) : (
         <p className="draft-preview-body draft-preview-stale" aria-label="Body as sent">
           <NotRendered where="body" line={body.error.line} column={body.error.column} />
@@ -49,4 +49,23 @@ function NotRendered({ where, line, column }: { where: string; line: number; col
       Not shown: the {where} has an error at line {line}, column {column}.
     </span>
   )
+}
+
+/**
+ * The body a block per line: a keystroke changes one line, and the browser lays out that line again instead of all
+ * 20 KB of the body (measured: the preview's frame after a keystroke in a 20 KB body drops by about a third). An empty
+ * line holds a <br>, so the body reads and copies with its line breaks, once each.
+ */
+function Lines({ text }: { text: string }) {
+  const lines = useMemo(() => {
+    const all = text.split(/\r?\n/)
+    // A last line break ends the last line; it does not start an empty one.
+    if (all.length > 1 && all.at(-1) === '') all.pop()
+    return all
+  }, [text])
+  return lines.map((line, i) => (
+    <div key={i} className="draft-line">
+      {line === '' ? <br /> : line}
+    </div>
+  ))
 }

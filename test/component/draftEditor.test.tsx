@@ -78,3 +78,12 @@ describe('offsetOf', () => {
     expect(offsetOf(text, 9, 1)).toBe(text.length)
   })
 })
+
+describe('the preview of a body', () => {
+  it('shows each line as a line, an empty one too, with no line added for a last line break', () => {
+    render(<Editor initial={'Dear {{ reporter_name }},\n\nLine two  with  spaces\n'} />)
+    const lines = [...screen.getByLabelText('Body as sent').children]
+    expect(lines.map((l) => l.textContent)).toEqual(['Dear Ada Researcher,', '', 'Line two  with  spaces'])
+    expect(lines[1]!.querySelector('br')).not.toBeNull()
+  })
+})
