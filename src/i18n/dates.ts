@@ -45,10 +45,34 @@ export function formatDayTime(instant: number | string, timeZone: string, lang: 
   return `${formatDay(wall.date, lang, withYear)} ${clockTime(wall)}`
 }
 
+// The zones that are UTC under another name, and the fixed-offset ones: Etc/GMT-5 is POSIX for UTC+5 (the sign
+// reads backwards), and a bare offset ('+05:30') is what Temporal and newer Intl also take as a zone.
+const utcNames = /^(Etc\/)?(UTC|UCT|GMT|GMT[+-]?0|Greenwich|Universal|Zulu)$/i
+const etcOffset = /^Etc\/GMT([+-])(\d{1,2})$/
+const bareOffset = /^([+-])(\d{2}):?(\d{2})?$/
+
+/**
+ * A zone's name as a person reads it: 'Europe/Amsterdam' as it is, a fixed offset as 'UTC+05:00' or 'UTC-03:30',
+ * UTC by any of its names as 'UTC'. Every place that prints a zone for a reader goes through this.
+ */
+export function zoneLabel(timeZone: string): string {
+  if (utcNames.test(timeZone)) return 'UTC'
+  const etc = etcOffset.exec(timeZone)
+  if (etc) return offsetLabel(etc[1] === '-' ? '+' : '-', Number(etc[2]), 0)
+  const bare = bareOffset.exec(timeZone)
+  if (bare) return offsetLabel(bare[1]!, Number(bare[2]), Number(bare[3] ?? 0))
+  return timeZone
+}
+
+function offsetLabel(sign: string, hours: number, minutes: number): string {
+  if (hours === 0 && minutes === 0) return 'UTC'
+  return `UTC${sign}${String(hours).padStart(2, '0')}:${String(minutes).padStart(2, '0')}`
+}
+
 /** 'Tue 22 Dec 2026 17:59 (America/New_York)': a moment written for someone in another zone, naming the zone. */
 export function formatForZone(instant: number | string, timeZone: string, lang: Language): string {
   const wall = wallClockOf(typeof instant === 'string' ? Date.parse(instant) : instant, timeZone)
-  return `${formatDay(wall.date, lang, true)} ${clockTime(wall)} (${timeZone})`
+  return `${formatDay(wall.date, lang, true)} ${clockTime(wall)} (${zoneLabel(timeZone)})`
 }
 
 /**

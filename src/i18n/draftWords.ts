@@ -4,6 +4,7 @@ import type { Credit, Reward } from '../cases/fields'
 import type { TemplatePurpose } from '../drafts/template'
 import type { PolicyRule } from '../policies/policy'
 import { wallClockOf } from '../time'
+import { zoneLabel } from './dates'
 import type { Language } from './language'
 
 // The words of an email to a reporter. Screens abbreviate dates ('Thu 3 Dec'); a letter writes them out in full, in
@@ -57,12 +58,13 @@ export function letterDate(date: IsoDate, lang: Language): string {
 
 /**
  * 'Thursday 3 December 2026 at 14:00 (Europe/Amsterdam)', 'donderdag 3 december 2026 om 14:00 (Europe/Amsterdam)':
- * a moment on the clock of `timeZone`, naming the zone so that nobody has to guess whose 14:00 it is.
+ * a moment on the clock of `timeZone`, naming the zone so that nobody has to guess whose 14:00 it is. A fixed offset
+ * reads 'UTC+05:00', never the backwards POSIX name 'Etc/GMT-5' an imported mail's Date may have given the case.
  */
 export function letterDateTime(instant: string, timeZone: string, lang: Language): string {
   const wall = wallClockOf(Date.parse(instant), timeZone)
   const time = `${String(wall.hour).padStart(2, '0')}:${String(wall.minute).padStart(2, '0')}`
-  return `${letterDate(wall.date, lang)} ${lang === 'nl' ? 'om' : 'at'} ${time} (${timeZone})`
+  return `${letterDate(wall.date, lang)} ${lang === 'nl' ? 'om' : 'at'} ${time} (${zoneLabel(timeZone)})`
 }
 
 const units: Record<Language, Record<PolicyRule['unit'], [one: string, many: string]>> = {
