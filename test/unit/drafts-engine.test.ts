@@ -38,6 +38,28 @@ describe('renderTemplate', () => {
     expect(renderTemplate(source, { case_key: 'VD-2026-007' })).toMatchObject({ ok: false, error: { line: 1, column: 9 } })
   })
 
+  it('keeps the place of an unknown variable right while text before it changes, in a long template', () => {
+    const paragraph = 'We looked at it.{% if ack_due != "" %} By {{ ack_due }}.{% endif %} Ref {{ case_key }}.\n'
+    const before = paragraph.repeat(200)
+    const source = `${before}{% if ack_due != "" %}\n  Due {{ ack_deu }}.{% endif %}`
+    const error = { message: 'Unknown variable “ack_deu”: use one of the listed variables', line: 202, column: 10 }
+    expect(renderTemplate(source, vars)).toEqual({ ok: false, error })
+    // Typed in the text: same tags, so the answer found before holds, moved with the text.
+    expect(renderTemplate(`Hi,\n\n${source}`, vars)).toEqual({ ok: false, error: { ...error, line: 204 } })
+    expect(renderTemplate(source.replace('  Due', 'Due'), vars)).toEqual({ ok: false, error: { ...error, column: 8 } })
+    expect(renderTemplate(source.replace('ack_deu', 'ack_due'), vars)).toMatchObject({ ok: true })
+  })
+
+  it('reads tags as liquid does, so that braces in a quoted string cannot hide a tag from the check', () => {
+    // Both have the same `{{ … }}`/`{% … %}` stretches if read without regard to quotes; only the second uses `nope`.
+    const quoted = '{{ "}}{% if false %}{{ nope }}{% endif %}" }}'
+    expect(renderTemplate(quoted, vars)).toEqual({ ok: true, text: '}}{% if false %}{{ nope }}{% endif %}' })
+    expect(renderTemplate('{{ "}}" }}{% if false %}{{ nope }}{% endif %}', vars)).toMatchObject({
+      ok: false,
+      error: { message: 'Unknown variable “nope”: use one of the listed variables', line: 1, column: 28 },
+    })
+  })
+
   it('reports an unknown filter at the output that uses it, even in a branch that is not taken', () => {
     const source = 'Hello\n{% if ack_due != "" %}\n  {{ ack_due | shout }}\n{% endif %}'
     expect(renderTemplate(source, vars)).toEqual({
@@ -87,6 +109,10 @@ describe('renderTemplate', () => {
     expect(Date.now() - started).toBeLessThan(3000)
     const growing = renderTemplate('{% for i in (1..100) %}{{ long }}{% endfor %}', { long: 'x'.repeat(20_000) })
     expect(growing).toEqual({ ok: false, error: { message: 'The template writes more than 1,000,000 characters', line: 1, column: 1 } })
+    expect(renderTemplate('x'.repeat(400_001), vars)).toEqual({
+      ok: false,
+      error: { message: 'The template is longer than 400,000 characters', line: 1, column: 1 },
+    })
   })
 })
 
