@@ -29,7 +29,7 @@ Kind regards,
 
 Thank you again for your report "{{ case_title }}". To assess it properly, we need some more information from you:
 
-- [What you need, e.g. the exact steps to reproduce the problem, the affected URL or version, or a proof of concept]
+- [What we need, e.g. the exact steps to reproduce the problem, the affected URL or version, or a proof of concept]
 
 Could you reply to this email with these details? We will continue our assessment as soon as we have received them.
 
@@ -44,7 +44,7 @@ Kind regards,
 
 Thank you for your patience. We have evaluated your report "{{ case_title }}"{% if asset != "" %} about {{ asset }}{% endif %}.
 
-[The outcome: whether you could reproduce the problem, its impact, and what you will do about it.]{% if severity != "" %} We have rated its severity as {{ severity }}.{% endif %}
+[The outcome: whether we could reproduce the problem, its impact, and what we will do about it.]{% if severity != "" %} We have rated its severity as {{ severity }}.{% endif %}
 
 {% if expected_resolution_date != "" %}We expect to have resolved the problem by {{ expected_resolution_date }}.{% else %}We cannot yet say when the problem will be resolved; we will let you know an expected resolution date as soon as we can.{% endif %} We will keep you informed of our progress{% if update_interval != "" %} at least every {{ update_interval }}{% endif %}, and we will let you know when the fix has been released. Until then, we ask you not to share information about the problem with others.
 
@@ -61,7 +61,7 @@ We would like to update you on the progress of your report "{{ case_title }}".
 
 [The progress: what has been done since our last message, and what remains to be done.]
 
-{% if previous_resolution_date != "" %}Unfortunately, we will not be able to resolve the problem by {{ previous_resolution_date }} as we expected. We now expect to have resolved it by {{ expected_resolution_date }}, and we apologise for the delay.{% elsif expected_resolution_date != "" %}We expect to have resolved the problem by {{ expected_resolution_date }}.{% else %}We cannot yet say when the problem will be resolved; we will let you know as soon as we can.{% endif %} We will keep you informed{% if update_interval != "" %} and send you our next update within {{ update_interval }}{% endif %}.
+{% if previous_resolution_date != "" %}Unfortunately, we {% if previous_resolution_passed != "" %}have not been{% else %}will not be{% endif %} able to resolve the problem by {{ previous_resolution_date }}, the date we gave you. We now expect to have resolved it by {{ expected_resolution_date }}, and we apologise for the delay.{% elsif previous_resolution_passed != "" %}Unfortunately, we have not been able to resolve the problem by {{ expected_resolution_date }}, the date we gave you. We will let you know a new date as soon as we can, and we apologise for the delay.{% elsif expected_resolution_date != "" %}We expect to have resolved the problem by {{ expected_resolution_date }}.{% else %}We cannot yet say when the problem will be resolved; we will let you know as soon as we can.{% endif %} We will keep you informed{% if update_interval != "" %} and send you our next update within {{ update_interval }}{% endif %}.
 
 Kind regards,
 
@@ -72,7 +72,7 @@ Kind regards,
     subject: '[{{ case_key }}] The problem you reported has been fixed: {{ case_title }}',
     body: `Dear {{ reporter_name }},
 
-We are pleased to let you know that we have released a fix for the problem you reported in "{{ case_title }}"{% if asset != "" %} ({{ asset }}){% endif %}.
+We are pleased to let you know that we have released a fix for the problem in your report "{{ case_title }}"{% if asset != "" %} about {{ asset }}{% endif %}.
 
 [The fix in a sentence, e.g. the version or date in which it was released.]
 
@@ -89,13 +89,13 @@ Kind regards,
     subject: '[{{ case_key }}] Publication of the problem you reported: {{ case_title }}',
     body: `Dear {{ reporter_name }},
 
-Now that the problem you reported in "{{ case_title }}" has been resolved, we would like to consult you on its publication.
+Now that the problem in your report "{{ case_title }}" has been resolved, we would like to consult you on its publication.
 
 {% if publication_date != "" %}We propose to publish information about the problem on {{ publication_date }}.{% else %}We would like to agree with you on a date and time for publishing information about the problem.{% endif %} [What will be published and where, e.g. a security advisory on our website.]
 
 {% if credit_choice == "declined" %}As you asked, we will not name you in the publication.{% elsif credit_choice == "not_asked" %}Unless you prefer otherwise, we will credit you in the publication as {{ credit_line }}. Please let us know if you would like to be named differently, or not at all.{% else %}We will credit you in the publication as {{ credit_line }}.{% endif %}
 
-Could you let us know whether you agree with this proposal{% if publication_date != "" %}, or whether you would prefer another moment{% endif %}? We ask you not to publish anything about the problem before then.
+Could you let us know whether you agree with this proposal{% if publication_date != "" %}, or whether you would prefer another moment{% endif %}? Until the moment we agree on, we ask you not to publish anything about the problem.
 
 Kind regards,
 
@@ -106,7 +106,7 @@ Kind regards,
     subject: '[{{ case_key }}] How we will credit you: {{ case_title }}',
     body: `Dear {{ reporter_name }},
 
-Thank you again for your report "{{ case_title }}". We name the people who report problems that require us to act in our Hall of Fame and in the publication about the problem.
+Thank you again for your report "{{ case_title }}". In our Hall of Fame and in the publication about the problem, we name the people who report problems that require us to act.
 
 {% if credit_choice == "declined" %}You told us that you would prefer not to be credited, so we will not name you. If you change your mind, just let us know.{% elsif credit_choice == "not_asked" %}Unless you prefer otherwise, we will list you as {{ credit_line }}. Please let us know if you would like to be named differently, for example by a handle, with a link or anonymously, or if you would rather not be listed at all.{% else %}We confirm that we will list you as {{ credit_line }}. If you would like this changed, please let us know.{% endif %}
 
@@ -121,7 +121,7 @@ Kind regards,
 
 Thank you again for your report "{{ case_title }}", and for reporting it to us responsibly.
 
-{% if reward != "" %}As a token of our gratitude, we would like to offer you {{ reward }}. [How the reward will be paid or sent, and what you need from the reporter for it, e.g. payment details or a postal address.]{% else %}We have considered whether your report qualifies for a reward. [The decision and the reason for it.]{% endif %}
+{% if reward != "" %}As a token of our gratitude, we would like to offer you {{ reward }}. [How the reward will be paid or sent, and what we need from you for it, e.g. payment details or a postal address.]{% else %}We have considered whether your report qualifies for a reward. [The decision and the reason for it.]{% endif %}
 
 Kind regards,
 
@@ -149,7 +149,7 @@ Kind regards,
     subject: '[{{ case_key }}] The problem you reported was already known to us: {{ case_title }}',
     body: `Dear {{ reporter_name }},
 
-Thank you for your report "{{ case_title }}". After looking into it, we found that the same problem was already known to us before we received your report on {{ received }}. [If you wish, what is being done about it, e.g. that a fix is being prepared.]
+Thank you for your report "{{ case_title }}". After looking into it, we found that the same problem was already known to us before we received your report on {{ received }}. [Optional: what is being done about it, e.g. that a fix is being prepared.]
 
 We will therefore close your report as a duplicate. We appreciate your effort nonetheless, and we hope you will keep reporting the problems you find to us.
 
@@ -195,7 +195,7 @@ Met vriendelijke groet,
 
 Nogmaals dank voor uw melding "{{ case_title }}". Om deze goed te kunnen beoordelen, hebben wij meer informatie van u nodig:
 
-- [Wat u nodig heeft, bijvoorbeeld de precieze stappen om het probleem te reproduceren, de betrokken URL of versie, of een proof of concept]
+- [Wat wij nodig hebben, bijvoorbeeld de precieze stappen om het probleem te reproduceren, de betrokken URL of versie, of een proof of concept]
 
 Wilt u deze gegevens sturen in een antwoord op deze e-mail? Zodra wij ze hebben ontvangen, zetten wij onze beoordeling voort.
 
@@ -210,7 +210,7 @@ Met vriendelijke groet,
 
 Dank voor uw geduld. Wij hebben uw melding "{{ case_title }}"{% if asset != "" %} over {{ asset }}{% endif %} beoordeeld.
 
-[De uitkomst: of het probleem is gereproduceerd, wat de gevolgen zijn en welke maatregelen worden genomen.]{% if severity != "" %} Wij schatten de ernst in als {{ severity }}.{% endif %}
+[De uitkomst: of wij het probleem konden reproduceren, wat de gevolgen zijn en welke maatregelen wij nemen.]{% if severity != "" %} Wij schatten de ernst in als {{ severity }}.{% endif %}
 
 {% if expected_resolution_date != "" %}Wij verwachten het probleem uiterlijk {{ expected_resolution_date }} te hebben opgelost.{% else %}Wij kunnen nog niet zeggen wanneer het probleem is opgelost; wij laten u zo spoedig mogelijk een verwachte hersteldatum weten.{% endif %} Wij houden u op de hoogte van de voortgang{% if update_interval != "" %}, ten minste eens per {{ update_interval }}{% endif %}, en laten u weten wanneer de oplossing beschikbaar is. Wij vragen u om tot die tijd geen informatie over het probleem met anderen te delen.
 
@@ -227,7 +227,7 @@ Graag informeren wij u over de voortgang van uw melding "{{ case_title }}".
 
 [De voortgang: wat er sinds ons vorige bericht is gedaan en wat er nog moet gebeuren.]
 
-{% if previous_resolution_date != "" %}Helaas lukt het ons niet om het probleem, zoals verwacht, uiterlijk {{ previous_resolution_date }} op te lossen. Wij verwachten het nu uiterlijk {{ expected_resolution_date }} te hebben opgelost; onze excuses voor de vertraging.{% elsif expected_resolution_date != "" %}Wij verwachten het probleem uiterlijk {{ expected_resolution_date }} te hebben opgelost.{% else %}Wij kunnen nog niet zeggen wanneer het probleem is opgelost; wij laten u dit zo spoedig mogelijk weten.{% endif %} Wij houden u op de hoogte{% if update_interval != "" %} en sturen u binnen {{ update_interval }} een volgend voortgangsbericht{% endif %}.
+{% if previous_resolution_date != "" %}Helaas {% if previous_resolution_passed != "" %}is het ons niet gelukt{% else %}lukt het ons niet{% endif %} om het probleem op te lossen vóór {{ previous_resolution_date }}, de datum die wij u eerder noemden. Wij verwachten het nu uiterlijk {{ expected_resolution_date }} te hebben opgelost; onze excuses voor de vertraging.{% elsif previous_resolution_passed != "" %}Helaas is het ons niet gelukt om het probleem op te lossen vóór {{ expected_resolution_date }}, de datum die wij u eerder noemden. Wij laten u zo spoedig mogelijk een nieuwe datum weten; onze excuses voor de vertraging.{% elsif expected_resolution_date != "" %}Wij verwachten het probleem uiterlijk {{ expected_resolution_date }} te hebben opgelost.{% else %}Wij kunnen nog niet zeggen wanneer het probleem is opgelost; wij laten u dit zo spoedig mogelijk weten.{% endif %} Wij houden u op de hoogte{% if update_interval != "" %} en sturen u binnen {{ update_interval }} een volgend voortgangsbericht{% endif %}.
 
 Met vriendelijke groet,
 
@@ -238,7 +238,7 @@ Met vriendelijke groet,
     subject: '[{{ case_key }}] Het door u gemelde probleem is opgelost: {{ case_title }}',
     body: `Beste {{ reporter_name }},
 
-Met genoegen laten wij u weten dat wij een oplossing hebben uitgebracht voor het probleem dat u meldde in "{{ case_title }}"{% if asset != "" %} ({{ asset }}){% endif %}.
+Met genoegen laten wij u weten dat wij een oplossing hebben uitgebracht voor het probleem uit uw melding "{{ case_title }}"{% if asset != "" %} over {{ asset }}{% endif %}.
 
 [De oplossing in een zin, bijvoorbeeld de versie of de datum waarin deze is uitgebracht.]
 
@@ -255,13 +255,13 @@ Met vriendelijke groet,
     subject: '[{{ case_key }}] Publicatie van het door u gemelde probleem: {{ case_title }}',
     body: `Beste {{ reporter_name }},
 
-Nu het door u gemelde probleem in "{{ case_title }}" is opgelost, willen wij graag met u overleggen over de publicatie ervan.
+Nu het probleem uit uw melding "{{ case_title }}" is opgelost, willen wij graag met u overleggen over de publicatie ervan.
 
 {% if publication_date != "" %}Wij stellen voor om op {{ publication_date }} informatie over het probleem te publiceren.{% else %}Wij willen graag met u een datum en tijdstip afspreken waarop wij informatie over het probleem publiceren.{% endif %} [Wat er wordt gepubliceerd en waar, bijvoorbeeld een security advisory op onze website.]
 
 {% if credit_choice == "declined" %}Zoals u heeft aangegeven, noemen wij uw naam niet in de publicatie.{% elsif credit_choice == "not_asked" %}Tenzij u dat anders wilt, vermelden wij u in de publicatie als {{ credit_line }}. Laat het ons weten als u anders, of liever helemaal niet, vermeld wilt worden.{% else %}Wij vermelden u in de publicatie als {{ credit_line }}.{% endif %}
 
-Wilt u ons laten weten of u met dit voorstel instemt{% if publication_date != "" %}, of dat u de voorkeur geeft aan een ander moment{% endif %}? Wij vragen u om tot die tijd niets over het probleem te publiceren.
+Wilt u ons laten weten of u met dit voorstel instemt{% if publication_date != "" %}, of dat u de voorkeur geeft aan een ander moment{% endif %}? Wij vragen u om tot het moment dat wij afspreken niets over het probleem te publiceren.
 
 Met vriendelijke groet,
 
@@ -287,7 +287,7 @@ Met vriendelijke groet,
 
 Nogmaals dank voor uw melding "{{ case_title }}" en voor de verantwoorde manier waarop u het probleem heeft gemeld.
 
-{% if reward != "" %}Als blijk van waardering bieden wij u graag {{ reward }} aan. [Hoe de beloning wordt uitbetaald of verstuurd en wat daarvoor van de melder nodig is, bijvoorbeeld betaalgegevens of een postadres.]{% else %}Wij hebben overwogen of uw melding in aanmerking komt voor een beloning. [Het besluit en de reden ervoor.]{% endif %}
+{% if reward != "" %}Als blijk van waardering bieden wij u graag {{ reward }} aan. [Hoe de beloning wordt uitbetaald of verstuurd en wat wij daarvoor van u nodig hebben, bijvoorbeeld betaalgegevens of een postadres.]{% else %}Wij hebben overwogen of uw melding in aanmerking komt voor een beloning. [Het besluit en de reden ervoor.]{% endif %}
 
 Met vriendelijke groet,
 
@@ -302,7 +302,7 @@ Hartelijk dank dat u de moeite heeft genomen om "{{ case_title }}" bij ons te me
 
 Wij zijn tot de conclusie gekomen dat dit geen beveiligingsrisico vormt waarvoor wij maatregelen moeten nemen. [Waarom, bijvoorbeeld omdat het gedrag zo bedoeld is, de gevolgen verwaarloosbaar zijn of het systeem buiten de scope van ons beleid valt.]
 
-Wij sluiten deze melding daarom af. Bent u van mening dat wij de melding verkeerd hebben beoordeeld, of heeft u informatie waaruit grotere gevolgen blijken? Beantwoordt u dan deze e-mail, dan kijken wij er opnieuw naar.
+Wij sluiten deze melding daarom af. Bent u van mening dat wij de melding verkeerd hebben beoordeeld, of heeft u informatie waaruit grotere gevolgen blijken? Laat het ons dan weten in een antwoord op deze e-mail; wij kijken er graag opnieuw naar.
 
 Wij waarderen uw inzet om onze systemen veilig te houden.
 

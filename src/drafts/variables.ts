@@ -143,6 +143,9 @@ export function draftVariables(input: DraftContext): DraftVariables {
       inputs.expectedResolutionDate !== undefined && promised !== undefined && promised < inputs.expectedResolutionDate
         ? letterDate(promised, lang)
         : '',
+    // 'yes' once the day of the date the reporter holds us to is over on the team's calendar (the promise's deadline
+    // is overdue): a progress update then owns up in the past tense ("we have not been able to … by").
+    previous_resolution_passed: deadlines.some((d) => d.ruleId === 'expected_resolution' && d.state === 'overdue') ? 'yes' : '',
     next_update_due: dueWords(nextUpdate, lang),
     update_interval: withinWords(firstOf(deadlines, 'progress_update'), lang),
     // On the reporter's clock: the moment they may speak about the problem is theirs to read.

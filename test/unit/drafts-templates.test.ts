@@ -3,6 +3,7 @@ import { deadlinesOf } from '../../src/deadlines'
 import type { Deadline } from '../../src/deadlines/deadline'
 import { allTemplates, shippedTemplate } from '../../src/drafts/catalog'
 import { renderDraft } from '../../src/drafts/engine'
+import { unreplacedPlaceholders } from '../../src/drafts/draftChecks'
 import { quotesReport } from '../../src/drafts/quotesReport'
 import { shippedTemplates } from '../../src/drafts/shippedTemplates'
 import { TemplatePurpose, type DraftTemplate } from '../../src/drafts/template'
@@ -93,6 +94,88 @@ describe('the shipped templates', () => {
     const vars = variablesFor(caseWith(), ikuu, 'nl', now, { sender: null, organisation: '' })
     const { body } = renderDraft(shippedTemplate('closing')!.texts.nl, vars)
     expect(body.ok && body.text.endsWith('Met vriendelijke groet,\n\nHet securityteam\n')).toBe(true)
+  })
+})
+
+describe('the progress update after the expected resolution date', () => {
+  const by = { memberId: 'm1', name: 'Eva de Vries' }
+  // Evaluated on Mon 7 Dec with the fix expected by Thu 10 Dec.
+  const promised = caseWith({
+    status: 'accepted',
+    timeline: [
+      { id: 'e1', at: '2026-12-04T09:00:00Z', by, type: 'milestone', milestone: 'acknowledgement_sent', on: '2026-12-04T09:00:00Z' },
+      { id: 'e2', at: '2026-12-07T09:00:00Z', by, type: 'milestone', milestone: 'evaluation_sent', on: '2026-12-07T09:00:00Z' },
+      { id: 'e3', at: '2026-12-07T09:00:00Z', by, type: 'resolution_promised', date: '2026-12-10' },
+    ],
+  })
+  const update = (lang: Language, at: string) => {
+    const vars = variablesFor(promised, ikuu, lang, new Date(at), { inputs: { expectedResolutionDate: '2026-12-22' } })
+    const { body } = renderDraft(shippedTemplate('progress_update')!.texts[lang], vars)
+    if (!body.ok) throw new Error(body.error.message)
+    return body.text
+  }
+
+  it('owns up in the past tense once the date has passed', () => {
+    expect(update('en', '2026-12-14T09:00:00Z')).toContain(
+      'Unfortunately, we have not been able to resolve the problem by Thursday 10 December 2026, the date we gave you. We now expect to have resolved it by Tuesday 22 December 2026, and we apologise for the delay.',
+    )
+    expect(update('nl', '2026-12-14T09:00:00Z')).toContain(
+      'Helaas is het ons niet gelukt om het probleem op te lossen vóór donderdag 10 december 2026, de datum die wij u eerder noemden. Wij verwachten het nu uiterlijk dinsdag 22 december 2026 te hebben opgelost; onze excuses voor de vertraging.',
+    )
+  })
+
+  it('says it will not make the date while the date is still ahead', () => {
+    expect(update('en', '2026-12-09T09:00:00Z')).toContain(
+      'Unfortunately, we will not be able to resolve the problem by Thursday 10 December 2026, the date we gave you.',
+    )
+    expect(update('nl', '2026-12-09T09:00:00Z')).toContain(
+      'Helaas lukt het ons niet om het probleem op te lossen vóór donderdag 10 december 2026, de datum die wij u eerder noemden.',
+    )
+  })
+
+  it('without a new date yet, says the date passed and that a new one follows, never promising the day gone by', () => {
+    const vars = variablesFor(promised, ikuu, 'en', new Date('2026-12-14T09:00:00Z'))
+    const { body } = renderDraft(shippedTemplate('progress_update')!.texts.en, vars)
+    expect(body.ok && body.text).toContain(
+      'Unfortunately, we have not been able to resolve the problem by Thursday 10 December 2026, the date we gave you. We will let you know a new date as soon as we can',
+    )
+    expect(body.ok && body.text).not.toContain('We expect to have resolved the problem by Thursday 10 December')
+  })
+})
+
+describe('the shipped wording', () => {
+  const body = (id: TemplatePurpose, lang: Language) => {
+    const { body } = renderDraft(shippedTemplate(id)!.texts[lang], variablesFor(caseWith(), ikuu, lang, now, { inputs }))
+    if (!body.ok) throw new Error(body.error.message)
+    return body.text
+  }
+
+  it('writes its placeholders in the team’s voice (we), and every template the team must complete has one it can find', () => {
+    expect(body('evaluation', 'en')).toContain('[The outcome: whether we could reproduce the problem, its impact, and what we will do about it.]')
+    expect(body('evaluation', 'nl')).toContain('[De uitkomst: of wij het probleem konden reproduceren,')
+    for (const t of shippedTemplates) {
+      for (const lang of Language.options) {
+        const text = body(t.purpose, lang)
+        const placeholders = text.match(/\[[^\]\n]*\]/g) ?? []
+        expect(placeholders.every((p) => unreplacedPlaceholders(text).includes(p))).toBe(true)
+        expect(placeholders.join(' ')).not.toMatch(/\bthe reporter\b|\bde melder\b|\byou will\b/)
+      }
+    }
+  })
+
+  it('names the Hall of Fame before whom it names, and asks a Dutch reply without a double “dan”', () => {
+    expect(body('credit_confirmation', 'en')).toContain(
+      'In our Hall of Fame and in the publication about the problem, we name the people who report problems that require us to act.',
+    )
+    const nl = body('not_vulnerability', 'nl')
+    expect(nl).toContain('Laat het ons dan weten in een antwoord op deze e-mail; wij kijken er graag opnieuw naar.')
+    expect(nl).not.toMatch(/\bdan\b[^.?]*\bdan\b/)
+  })
+
+  it('speaks of the problem in the report, not of a problem reported “in” a title', () => {
+    expect(body('fix_released', 'en')).toContain('a fix for the problem in your report "Stored XSS in the ticket subject" about support.example.com.')
+    expect(body('fix_released', 'nl')).toContain('voor het probleem uit uw melding "Stored XSS in the ticket subject" over support.example.com.')
+    expect(body('publication_consultation', 'en')).toContain('Until the moment we agree on, we ask you not to publish anything about the problem.')
   })
 })
 

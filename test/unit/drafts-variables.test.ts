@@ -85,6 +85,14 @@ describe('draftVariables', () => {
     expect(variablesFor(c, aimms, 'en', now, { inputs: { expectedResolutionDate: '2026-12-30' } }).previous_resolution_date).toBe('')
   })
 
+  it('says whether the promised date has passed: once its day is over on the team’s calendar, until the fix is released', () => {
+    const promised: TimelineEvent = { id: 'p1', at: '2026-12-04T10:00:00+01:00', by, type: 'resolution_promised', date: '2026-12-10' }
+    const c = caseWith({ status: 'accepted', timeline: [promised] })
+    expect(variablesFor(c, ikuu, 'en', new Date('2026-12-10T22:59:00Z')).previous_resolution_passed).toBe('')
+    expect(variablesFor(c, ikuu, 'en', new Date('2026-12-10T23:01:00Z')).previous_resolution_passed).toBe('yes')
+    expect(variablesFor(caseWith(), ikuu, 'en', new Date('2026-12-14T09:00:00Z')).previous_resolution_passed).toBe('')
+  })
+
   it('signs with the member’s own signature, else name, role and organisation', () => {
     const signed = variablesFor(caseWith(), ikuu, 'en', now, {
       sender: { name: 'Eva de Vries', email: 'eva@example.nl', signature: 'Eva\nCSIRT Example\n+31 20 123 4567' },
