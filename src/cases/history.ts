@@ -1,7 +1,7 @@
 import type { IsoDate } from '../calendar/spec'
 import { Milestone, type Policy } from '../policies/policy'
 import type { Case, ZonedInstant } from './case'
-import type { CaseStatus } from './lifecycle'
+import { allowedTransitions, milestoneOfStatus, type CaseStatus } from './lifecycle'
 import type { TimelineEventOf } from './timeline'
 
 type Correctable = TimelineEventOf<'milestone'> | TimelineEventOf<'note'>
@@ -157,6 +157,42 @@ export function milestoneBlock(
   if (missing) return { reason: 'needs_first', milestone: window.after! }
   if (!inStatus) return notInStatus
   if (recorded.has(milestone) && !repeatableMilestones(policy).has(milestone)) return { reason: 'already_recorded' }
+  return undefined
+}
+
+/** Statuses a case is never moved into on its own: closing, publishing and waiting for the reporter are the team's call. */
+const deliberate: ReadonlySet<CaseStatus> = new Set(['closed', 'published', 'needs_info'])
+
+/**
+ * The status moves, in order, that bring a case outside the window of `milestone` (milestoneBlock's not_in_status)
+ * into it, so that an email saying the milestone happened can count it: an evaluation emailed from Acknowledged moves
+ * the case to Evaluating first, and recording the evaluation then moves it on to Accepted. The shortest way by legal
+ * moves that claim nothing else happened: never out of Closed (reopening is a decision), never into Closed, Published
+ * or Needs info, and never into a status that says a milestone happened that does not count (Accepted says the
+ * evaluation went out). Undefined when the case is in the window already or no such way leads there.
+ */
+export function movesIntoWindow(
+  c: Case,
+  milestone: Milestone,
+  recorded: ReadonlyMap<Milestone, readonly number[]> = milestoneTimes(c),
+): CaseStatus[] | undefined {
+  const window = milestoneWindows[milestone].statuses
+  if (c.status === 'closed' || window.includes(c.status)) return undefined
+  const passable = (s: CaseStatus) => {
+    const says = milestoneOfStatus(s)
+    return !deliberate.has(s) && (says === undefined || recorded.has(says))
+  }
+  const paths = new Map<CaseStatus, CaseStatus[]>([[c.status, []]])
+  const queue: CaseStatus[] = [c.status]
+  for (let from = queue.shift(); from !== undefined; from = queue.shift()) {
+    for (const to of allowedTransitions(from)) {
+      if (paths.has(to) || !passable(to)) continue
+      const path = [...paths.get(from)!, to]
+      if (window.includes(to)) return path
+      paths.set(to, path)
+      queue.push(to)
+    }
+  }
   return undefined
 }
 

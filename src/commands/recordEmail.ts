@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { type Case, type TimelineEvent, ZonedInstant } from '../cases/case'
-import { milestoneBlock } from '../cases/history'
+import { milestoneBlock, movesIntoWindow } from '../cases/history'
 import { canTransition, statusAfterMilestone } from '../cases/lifecycle'
+import { mailbox, mailboxes } from '../drafts/mailbox'
 import { DraftInputs, purposeMilestones, purposeStatuses, TemplateId, TemplatePurpose } from '../drafts/template'
 import { parseInput, refusal } from '../errors'
 import { Language } from '../i18n/language'
@@ -11,7 +12,7 @@ import { isTimeZone } from '../time'
 import { changeCase, checkRevision, eventStamp, findCase } from './caseChange'
 import type { CommandContext, Outcome } from './context'
 import { resolutionPromise } from './promiseResolution'
-import { applyTransition } from './statusMove'
+import { applyTransition, movedCase } from './statusMove'
 import { checkMilestoneTime } from './timeRules'
 
 const Address = z.string().trim().min(1, 'Enter an address').max(600)
@@ -22,8 +23,9 @@ export const SentEmail = z.object({
   purpose: TemplatePurpose,
   language: Language,
   from: Address,
-  to: z.array(Address).min(1, 'Name at least one recipient').max(100),
-  cc: z.array(Address).max(100).default([]),
+  // The draft outputs' limit (the IPC contract's DraftMessage): what could not be drafted here was not sent from here.
+  to: z.array(Address).min(1, 'Name at least one recipient').max(50, 'Name at most 50 recipients'),
+  cc: z.array(Address).max(50, 'Name at most 50 copy recipients').default([]),
   subject: z.string().max(2_000),
   body: z.string().max(1_000_000),
   encrypted: z.boolean().default(false),
@@ -42,18 +44,37 @@ export const RecordEmail = z.object({
 export type RecordEmail = z.input<typeof RecordEmail>
 
 /**
- * The milestone the email keeps and the status move it makes, through the same rule as recording the milestone by
- * hand (milestoneBlock). The email went out whatever the case's state, so a milestone the case cannot take now
- * (already on the timeline, or not yet in its status) is simply not recorded, and the email is.
+ * The milestone the email keeps and the status moves it makes, through the same rules as recording the milestone by
+ * hand (milestoneBlock). An email that says the milestone happened while the case is not yet where the lifecycle
+ * records it (an evaluation sent from Acknowledged) first moves the case there (movesIntoWindow, by the moves a
+ * person would make); recording the milestone may then move it on (statusMilestones). The email went out whatever the
+ * case's state, so a milestone the case cannot take (already on the timeline, or no such way) is simply not recorded,
+ * and the email is. Returns the case as it stands after these events.
  */
 function milestoneOf(doc: StoreDocument, c: Case, email: z.output<typeof SentEmail>, on: string, ctx: CommandContext) {
   const milestone = purposeMilestones[email.purpose]
-  if (!milestone || milestoneBlock(c, policyById(c.policyId, doc.policies), milestone)) return { events: [], status: c.status }
+  const none = { events: [] as TimelineEvent[], after: c, recorded: undefined }
+  if (!milestone) return none
+  const policy = policyById(c.policyId, doc.policies)
+  const block = milestoneBlock(c, policy, milestone)
+  const path = block?.reason === 'not_in_status' ? movesIntoWindow(c, milestone) : undefined
+  if (block && (!path || milestoneBlock({ ...c, status: path.at(-1)! }, policy, milestone))) return none
+  let after = c
+  for (const to of path ?? []) after = movedCase(after, applyTransition(after, { to }, ctx, (ref) => ref))
   const recorded: TimelineEvent = { ...eventStamp(ctx), type: 'milestone', milestone, on }
-  const status = statusAfterMilestone(c.status, milestone)
-  if (!status) return { events: [recorded], status: c.status, recorded }
-  const moved: TimelineEvent = { ...eventStamp(ctx), type: 'status_changed', from: c.status, to: status, milestoneEvent: recorded.id }
-  return { events: [recorded, moved], status, recorded }
+  const status = statusAfterMilestone(after.status, milestone)
+  const moved: TimelineEvent[] = status
+    ? [{ ...eventStamp(ctx), type: 'status_changed', from: after.status, to: status, milestoneEvent: recorded.id }]
+    : []
+  after = movedCase(after, { changes: { status: status ?? after.status }, events: [recorded, ...moved] })
+  return { events: after.timeline.slice(c.timeline.length), after, recorded }
+}
+
+/** Every address is one mailbox, as the draft outputs read them: a list or a header in a field is refused, by field. */
+function checkAddresses(email: z.output<typeof SentEmail>): void {
+  mailbox(email.from, 'email.from', 'The sender')
+  mailboxes(email.to, 'email.to', 'Recipient')
+  mailboxes(email.cc, 'email.cc', 'Copy recipient')
 }
 
 /**
@@ -64,6 +85,7 @@ function milestoneOf(doc: StoreDocument, c: Case, email: z.output<typeof SentEma
  */
 export function recordEmail(doc: StoreDocument, cmd: RecordEmail, ctx: CommandContext): Outcome<Case> {
   const { caseId, revision, email, on, forDeadline, inputs } = parseInput(RecordEmail, cmd, 'The sent email')
+  checkAddresses(email)
   const { c, index } = findCase(doc, caseId)
   checkRevision(c, revision)
   checkMilestoneTime(c, on, ctx.now)
@@ -77,19 +99,17 @@ export function recordEmail(doc: StoreDocument, cmd: RecordEmail, ctx: CommandCo
     milestoneEvent: milestone.recorded?.id,
     inputs,
   }
-  const events: TimelineEvent[] = [sent, ...milestone.events]
-  let changes: Partial<Case> = milestone.status === c.status ? {} : { status: milestone.status }
+  let after = milestone.after
   // A purpose that moves the status (a request for information) does so where the lifecycle allows it from there.
   const to = purposeStatuses[email.purpose]
-  if (to && canTransition(milestone.status, to)) {
-    const move = applyTransition({ ...c, status: milestone.status, timeline: [...c.timeline, ...events] }, { to }, ctx, (ref) => ref)
-    events.push(...move.events)
-    changes = { ...changes, ...move.changes }
-  }
+  if (to && canTransition(after.status, to)) after = movedCase(after, applyTransition(after, { to }, ctx, (ref) => ref))
+  const events: TimelineEvent[] = [sent, ...after.timeline.slice(c.timeline.length)]
   if (inputs?.expectedResolutionDate !== undefined) {
     events.push(resolutionPromise(c, inputs.expectedResolutionDate, on, 'inputs.expectedResolutionDate', ctx, sent.id))
   }
   if (inputs?.publication !== undefined) events.push(publicationProposal(inputs.publication, on, ctx, sent.id))
+  // Only open statuses are reached here (no close, no reopen), so there is no closing reason to carry.
+  const changes: Partial<Case> = after.status === c.status ? {} : { status: after.status }
   return changeCase(doc, index, changes, events, ctx)
 }
 

@@ -71,12 +71,49 @@ describe('case.recordEmail', () => {
     expect(c.status).toBe('acknowledged')
   })
 
-  it('records an evaluation sent before the case is in evaluation as an email, without the milestone the case cannot take yet', () => {
+  it('moves an Acknowledged case into evaluation before recording an evaluation, meeting its deadline and starting the updates', () => {
     const { send } = ikuuCase()
-    const c = send('evaluation')
-    expect(c.timeline.at(-1)).toMatchObject({ type: 'email_sent', purpose: 'evaluation' })
-    expect(c.timeline.some((e) => e.type === 'milestone')).toBe(false)
-    expect(c.status).toBe('received')
+    send('acknowledgement')
+    const c = send('evaluation', { on: '2026-12-01T09:30:00+01:00', forDeadline: { ruleId: 'evaluation', occurrence: 1 } })
+    const [sent, toEvaluating, milestone, toAccepted] = c.timeline.slice(-4)
+    expect(sent).toMatchObject({ type: 'email_sent', purpose: 'evaluation', milestoneEvent: milestone!.id })
+    expect(toEvaluating).toMatchObject({ type: 'status_changed', from: 'acknowledged', to: 'evaluating', milestoneEvent: undefined })
+    expect(milestone).toMatchObject({ type: 'milestone', milestone: 'evaluation_sent', on: '2026-12-01T09:30:00+01:00' })
+    expect(toAccepted).toMatchObject({ type: 'status_changed', from: 'evaluating', to: 'accepted', milestoneEvent: milestone!.id })
+    expect(c.status).toBe('accepted')
+    const deadlines = deadlinesOf(c, ikuuPolicy, now)
+    expect(deadlines.find((d) => d.ruleId === 'evaluation')).toMatchObject({ state: 'met_on_time' })
+    expect(deadlines.find((d) => d.ruleId === 'progress-reports')?.state).not.toBe('waiting')
+  })
+
+  it('moves a Received or Needs info case into evaluation the same way; the acknowledgement it skipped stays open', () => {
+    const received = ikuuCase().send('evaluation')
+    expect(received.timeline.filter((e) => e.type === 'status_changed').map((e) => [e.from, e.to])).toEqual([
+      ['received', 'evaluating'],
+      ['evaluating', 'accepted'],
+    ])
+    expect(received.timeline.some((e) => e.type === 'milestone' && e.milestone === 'acknowledgement_sent')).toBe(false)
+    const { send } = ikuuCase()
+    send('request_info')
+    expect(send('evaluation').timeline.slice(-3).map((e) => (e.type === 'status_changed' ? `${e.from}>${e.to}` : e.type))).toEqual([
+      'needs_info>evaluating',
+      'milestone',
+      'evaluating>accepted',
+    ])
+  })
+
+  it('never reopens, closes or claims another milestone to record one: such an email is recorded alone', () => {
+    const closed = ikuuCase()
+    closed.d.run({ type: 'case.transition', caseId: closed.id, transition: { to: 'closed', closingReason: 'spam' }, acceptOpenPromises: true })
+    const c = closed.send('evaluation')
+    expect(c.status).toBe('closed')
+    expect(c.timeline.at(-1)).toMatchObject({ type: 'email_sent', milestoneEvent: undefined })
+    // A fix announced while the case is in evaluation: Accepted would say the evaluation went out, and it did not.
+    const evaluating = ikuuCase()
+    evaluating.d.run({ type: 'case.transition', caseId: evaluating.id, transition: { to: 'evaluating' } })
+    const fix = evaluating.send('fix_released')
+    expect(fix.status).toBe('evaluating')
+    expect(fix.timeline.at(-1)).toMatchObject({ type: 'email_sent', purpose: 'fix_released', milestoneEvent: undefined })
   })
 
   it('moves the case to Needs info with a request for more information, and not again once it waits', () => {
@@ -142,6 +179,20 @@ describe('case.recordEmail', () => {
     const { d, id } = ikuuCase()
     const error = refusalOf(() => d.run({ type: 'case.recordEmail', caseId: id, email: email('acknowledgement', { to: [] }), on: mondayMorning }))
     expect(error.issues).toEqual([{ path: 'email.to', message: 'Name at least one recipient' }])
+  })
+
+  it('refuses a sender or recipient that is not one mailbox, naming the field, and records nothing', () => {
+    const { d, id } = ikuuCase()
+    const before = d.doc
+    const sendWith = (extra: Partial<SentEmail>) => () =>
+      d.run({ type: 'case.recordEmail', caseId: id, email: email('acknowledgement', extra), on: mondayMorning })
+    expect(refusalOf(sendWith({ from: 'not an address\r\nBcc: x@y.nl' })).issues[0]?.path).toBe('email.from')
+    expect(refusalOf(sendWith({ to: ['{{ x }}'] })).issues).toEqual([
+      { path: 'email.to.0', message: 'Recipient 1 "{{ x }}" is not one email address: write it as name@example.org or as Name <name@example.org>' },
+    ])
+    expect(refusalOf(sendWith({ to: ['lena@fischer.example'], cc: ['a@b.nl', 'a@b.nl, eve@evil.example'] })).issues[0]?.path).toBe('email.cc.1')
+    expect(refusalOf(sendWith({ to: Array.from({ length: 51 }, (_, i) => `r${i}@fischer.example`) })).issues[0]?.path).toBe('email.to')
+    expect(d.doc).toBe(before)
   })
 
   it('refuses a change made on an older revision of the case', () => {
