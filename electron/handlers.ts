@@ -7,8 +7,10 @@ import type { Command } from '../src/commands'
 import { previewTransition } from '../src/commands/previewTransition'
 import { deadlinesOf } from '../src/deadlines'
 import { createNextDeadlineCache } from '../src/deadlines/nextDeadlineCache'
-import { encryptFor, mailtoLimit, mailtoTooLong, publicKeyInfo, toEml, toEncryptedEml, toMailto } from '../src/drafts'
+import { encryptFor, publicKeyInfo, toEml, toEncryptedEml, toMailto } from '../src/drafts'
 import { allTemplates } from '../src/drafts/catalog'
+import { mailtoTooLongReason } from '../src/drafts/mailto'
+import { replyTo } from '../src/drafts/replyTo'
 import { DeskError } from '../src/errors'
 import { attachmentFileName, readMail, type ReadMailOptions } from '../src/intake'
 import type { Handlers } from '../src/ipc/contract'
@@ -165,12 +167,8 @@ export function createHandlers(
     },
     'drafts:openMailto': async (message) => {
       const url = toMailto(message)
-      if (mailtoTooLong(url)) {
-        throw new DeskError(
-          'invalid_input',
-          `This email is too long to open in the mail app: as a mailto: link it is ${url.length.toLocaleString('en-US')} characters, and several mail apps and Windows cut such a link after ${mailtoLimit.toLocaleString('en-US')}. Save it as an .eml file and open that instead.`,
-        )
-      }
+      const tooLong = mailtoTooLongReason(url)
+      if (tooLong) throw new DeskError('invalid_input', tooLong)
       return { opened: await shell.openMailto(url) }
     },
     'drafts:encrypt': async ({ caseId, text }) => {
@@ -202,10 +200,4 @@ const noKey = 'The reporter gave no PGP public key on this case. Add it to the r
 function reporterKey(c: Case): string {
   if (!c.reporter.pgpPublicKey) throw new DeskError('invalid_input', noKey)
   return c.reporter.pgpPublicKey
-}
-
-/** A reply threads under the report when it came in as an email: In-Reply-To its Message-ID, References its chain. */
-function replyTo(c: Case): { inReplyTo?: string; references?: string[] } {
-  const messageId = c.mail?.messageId
-  return messageId ? { inReplyTo: messageId, references: c.mail?.references ?? [] } : {}
 }

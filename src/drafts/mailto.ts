@@ -12,6 +12,15 @@ export function mailtoTooLong(url: string): boolean {
   return url.length > mailtoLimit
 }
 
+/**
+ * Why the link cannot go to the mail app, in words that say what to do instead; undefined when it fits. The count is
+ * the link's, not the draft's: percent-encoding makes every non-ASCII letter six to twelve characters long.
+ */
+export function mailtoTooLongReason(url: string): string | undefined {
+  if (!mailtoTooLong(url)) return undefined
+  return `This email is too long to open in the mail app: as a mailto: link it is ${url.length.toLocaleString('en-US')} characters, and several mail apps and Windows cut such a link after ${mailtoLimit.toLocaleString('en-US')}. Save it as an .eml file and open that instead.`
+}
+
 // RFC 6068 §2: an addr-spec in the path keeps its "@"; everything else outside unreserved characters is
 // percent-encoded as UTF-8.
 const addressPart = (address: string) => encodeURIComponent(address).replace(/%40/g, '@')

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { mailtoLimit, mailtoTooLong, toMailto } from '../../src/drafts/index'
+import { mailtoTooLongReason } from '../../src/drafts/mailto'
 
 const draft = {
   to: ['Anouk de Vries <anouk@example.org>'],
@@ -73,5 +74,16 @@ describe('mailtoTooLong', () => {
     expect(mailtoTooLong(`${exactly}x`)).toBe(true)
     // Dutch text grows when percent-encoded: 700 characters of "ë" are 4,200 in the link.
     expect(mailtoTooLong(toMailto({ ...draft, text: 'ë'.repeat(700) }))).toBe(true)
+  })
+})
+
+describe('mailtoTooLongReason', () => {
+  it('says why a link is refused, with both lengths and what to do instead; nothing for one that fits', () => {
+    const fits = toMailto({ ...draft, text: 'Short.' })
+    expect(mailtoTooLongReason(fits)).toBeUndefined()
+    const long = toMailto({ ...draft, text: 'ë'.repeat(700) })
+    expect(mailtoTooLongReason(long)).toBe(
+      `This email is too long to open in the mail app: as a mailto: link it is ${long.length.toLocaleString('en-US')} characters, and several mail apps and Windows cut such a link after 2,000. Save it as an .eml file and open that instead.`,
+    )
   })
 })
