@@ -68,9 +68,16 @@ export const purposeStatuses: Partial<Record<TemplatePurpose, CaseStatus>> = {
   request_info: 'needs_info',
 }
 
-/** Which inputs a purpose asks for before its draft can be sent. */
+/** Which inputs a purpose needs before its draft can be sent. */
 export const purposeInputs: Partial<Record<TemplatePurpose, readonly (keyof DraftInputs)[]>> = {
   evaluation: ['expectedResolutionDate'],
-  progress_update: ['expectedResolutionDate'],
   publication_consultation: ['publication'],
+}
+
+/**
+ * Inputs a purpose offers without needing them: a routine progress update often has no new date to give, but one that
+ * renegotiates a slipped date does (the draft screen asks for it then).
+ */
+export const purposeOptionalInputs: Partial<Record<TemplatePurpose, readonly (keyof DraftInputs)[]>> = {
+  progress_update: ['expectedResolutionDate'],
 }
