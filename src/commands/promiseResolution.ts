@@ -45,11 +45,12 @@ export function resolutionPromise(
 
 /**
  * Records an expected resolution date agreed with the reporter outside the app (by phone, in a mail not drafted here).
- * It was agreed while the case was open, so it may lie anywhere from the day the report came in.
+ * It is recorded as promised today, so it lies today or later on the team's calendar: a date already behind would be
+ * a slipped promise from the start, which is a typing mistake, not a commitment.
  */
 export function promiseResolution(doc: StoreDocument, cmd: PromiseResolution, ctx: CommandContext): Outcome<Case> {
   const { caseId, date, revision } = parseInput(PromiseResolution, cmd, 'The expected resolution date')
   const { c, index } = findCase(doc, caseId)
   checkRevision(c, revision)
-  return changeCase(doc, index, {}, [resolutionPromise(c, date, c.received.at, 'date', ctx)], ctx)
+  return changeCase(doc, index, {}, [resolutionPromise(c, date, ctx.now.toISOString(), 'date', ctx)], ctx)
 }

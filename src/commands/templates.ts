@@ -10,7 +10,6 @@ export type SaveTemplate = z.input<typeof SaveTemplate>
 export const RemoveTemplate = z.object({ type: z.literal('template.remove'), templateId: z.string().min(1) })
 export type RemoveTemplate = z.input<typeof RemoveTemplate>
 
-
 /**
  * Stores one template: the team's own, or its edit of a shipped one (same id). An edited shipped template keeps its
  * purpose, since what sending it records is what that template is for. Liquid errors are not refused here: the editor

@@ -4,7 +4,7 @@ import type { CountStart, Deadline, DeadlineState, DueDayOff, SkippedDay } from 
 import type { Anchor, Milestone } from '../policies/policy'
 import { dateInZone } from '../time'
 import { formatDay, formatDayTime, formatDaySpan, formatForZone } from './dates'
-import { anchorLabel, deadlineStateLabels, dueLabels, milestoneLabels } from './labels'
+import { anchorLabel, deadlineStateLabels, dueLabels, milestoneLabels, slippedLabel } from './labels'
 import type { Language } from './language'
 
 /** A deadline in words, for the case screen now and for the emails to the reporter next. */
@@ -15,7 +15,14 @@ export interface DeadlineText {
   explanation: string
   /** The due moment on the reporter's clock, naming their zone; null without a due moment. */
   dueAtReporter: string | null
+  /** A promised expected resolution date that passed without the fix: badge it with `state` ('Slipped'), not 'Overdue'. */
+  slipped: boolean
+  /** The state word to show: the deadline state's label, or 'Slipped' (slippedLabel) for a slipped promise. */
+  stateLabel: string
 }
+
+/** A promised date that passed without the fix: the team's commitment slipped. */
+const isSlipped = (d: Pick<Deadline, 'state'> & { promise?: Deadline['promise'] }) => d.state === 'overdue' && d.promise !== undefined
 
 /** The sentence parts of one language; each gets the data it names and writes dates in that language. */
 interface Phrases {
@@ -126,7 +133,7 @@ const dutch: Phrases = {
         : ` (${day.dutchName ?? day.name ?? (day.reason === 'holiday' ? 'feestdag' : 'sluiting')})`,
   promised: (date, earlier) =>
     `Toegezegd aan de melder: de oplossing uiterlijk ${date}${earlier.length > 0 ? ` (eerder: ${earlier.join(', daarna ')})` : ''}`,
-  slipped: (date) => `verstreken: de oplossing is niet uiterlijk ${date} uitgebracht; stuur een voortgangsbericht met een nieuwe datum`,
+  slipped: (date) => `verstreken: de oplossing is op ${date} nog niet uitgebracht; stuur een voortgangsbericht met een nieuwe datum`,
 }
 
 const phrases: Record<Language, Phrases> = { en: english, nl: dutch }
@@ -156,7 +163,7 @@ function countSteps(d: Deadline, say: Phrases, lang: Language): string[] {
   if (d.promise) {
     const day = (date: IsoDate) => formatDay(date, lang, true)
     const steps = [say.promised(day(d.promise.date), d.promise.earlier.map(day))]
-    if (d.state === 'overdue') steps.push(say.slipped(day(d.promise.date)))
+    if (isSlipped(d)) steps.push(say.slipped(day(d.promise.date)))
     return steps
   }
   if (d.endedBy) return [say.endedBeforeAnchor(d.endedBy.event, formatDayTime(d.endedBy.at, d.teamZone, lang), d.from)]
@@ -196,6 +203,8 @@ export function deadlineText(d: Deadline, lang: Language): DeadlineText {
     label: dueLabels[lang][d.due],
     explanation: [...countSteps(d, say, lang), ...outcomeNote(d, say, lang)].join(' · '),
     dueAtReporter: d.dueAt === null ? null : formatForZone(d.dueAt, d.reporterZone, lang),
+    slipped: isSlipped(d),
+    stateLabel: isSlipped(d) ? slippedLabel[lang] : deadlineStateLabels[lang][d.state],
   }
 }
 
@@ -227,10 +236,17 @@ const listWords = {
   },
 } satisfies Record<Language, unknown>
 
-/** The short text of a case's next deadline: 'Overdue · Tue 22 Dec', 'Due today', 'In 3 days'. */
-export function dueSoonText(next: { state: DeadlineState; dueDate: IsoDate | null }, today: IsoDate, lang: Language): string {
+/** The short text of a case's next deadline: 'Overdue · Tue 22 Dec' ('Slipped · …' for a promised date), 'Due today', 'In 3 days'. */
+export function dueSoonText(
+  next: { state: DeadlineState; dueDate: IsoDate | null; promise?: Deadline['promise'] },
+  today: IsoDate,
+  lang: Language,
+): string {
   const states = deadlineStateLabels[lang]
-  if (next.state === 'overdue') return next.dueDate ? `${states.overdue} · ${formatDueDay(next.dueDate, today, lang)}` : states.overdue
+  if (next.state === 'overdue') {
+    const word = isSlipped(next) ? slippedLabel[lang] : states.overdue
+    return next.dueDate ? `${word} · ${formatDueDay(next.dueDate, today, lang)}` : word
+  }
   if (next.state !== 'upcoming' || !next.dueDate) return states[next.state]
   const days = daysUntil(next.dueDate, today)
   if (days <= 0) return states.due_today

@@ -165,7 +165,7 @@ export const dueLabels: Record<Language, Record<DueKind, string>> = {
     acknowledgement: 'Ontvangst bevestigen',
     evaluation: 'Beoordeling sturen',
     progress_update: 'Voortgangsbericht sturen',
-    resolution: 'Oplossing uitbrengen op de toegezegde datum',
+    resolution: 'Oplossing uiterlijk op de toegezegde datum uitbrengen',
     publication_consultation: 'Melder raadplegen over publicatie',
     credit_confirmation: 'Vermelding bevestigen',
     reward_decision: 'Beloning vaststellen',
@@ -196,3 +196,6 @@ export const deadlineStateLabels: Record<Language, Record<DeadlineState, string>
     not_applicable: 'Vervallen',
   },
 }
+
+/** The state word of a promised date that passed without the fix: the team's own commitment slipped, it is not a policy term run out. */
+export const slippedLabel: Record<Language, string> = { en: 'Slipped', nl: 'Verstreken' }

@@ -127,7 +127,7 @@ const nl: TimelineWords = {
   swag: 'merchandise',
   sent: (label, to, on) => ['Stuurde ', { strong: `‘${label}’` }, ' aan ', { value: to }, ' op ', { value: on }],
   encrypted: ' (versleuteld)',
-  promised: (date, was) => ['Zegde de oplossing toe uiterlijk ', { strong: date }, ...(was === undefined ? [] : [` (was ${was})`])],
+  promised: (date, was) => ['Beloofde de oplossing uiterlijk ', { strong: date }, ...(was === undefined ? [] : [` (was ${was})`])],
   proposedPublication: (when) => ['Stelde publicatie voor op ', { strong: when }],
   locale: 'nl-NL',
 }

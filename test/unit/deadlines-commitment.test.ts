@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { SentEmail } from '../../src/commands/recordEmail'
 import { deadlinesOf, type Deadline } from '../../src/deadlines'
-import { deadlineText } from '../../src/i18n/deadlineText'
+import { deadlineText, dueSoonText } from '../../src/i18n/deadlineText'
 import { aimmsPolicy } from '../../src/policies/presets'
 import { desk, idor, now } from './commands/fixture'
 
@@ -68,10 +68,20 @@ describe('the expected resolution date as a deadline', () => {
       explanation:
         'Promised to the reporter: the fix by Fri 18 Dec 2026 · slipped: the fix was not released by Fri 18 Dec 2026; offer a progress update with a new date',
       dueAtReporter: 'Fri 18 Dec 2026 23:59 (Europe/Amsterdam)',
+      slipped: true,
+      stateLabel: 'Slipped',
     })
-    expect(deadlineText(slipped, 'nl').explanation).toBe(
-      'Toegezegd aan de melder: de oplossing uiterlijk vr 18 dec 2026 · verstreken: de oplossing is niet uiterlijk vr 18 dec 2026 uitgebracht; stuur een voortgangsbericht met een nieuwe datum',
-    )
+    expect(deadlineText(slipped, 'nl')).toMatchObject({
+      label: 'Oplossing uiterlijk op de toegezegde datum uitbrengen',
+      explanation:
+        'Toegezegd aan de melder: de oplossing uiterlijk vr 18 dec 2026 · verstreken: de oplossing is op vr 18 dec 2026 nog niet uitgebracht; stuur een voortgangsbericht met een nieuwe datum',
+      slipped: true,
+      stateLabel: 'Verstreken',
+    })
+    // The case list's short text badges it the same way.
+    expect(dueSoonText(slipped, '2026-12-21', 'en')).toBe('Slipped · Fri 18 Dec')
+    expect(dueSoonText(slipped, '2026-12-21', 'nl')).toBe('Verstreken · vr 18 dec')
+    expect(deadlineText(commitment(now)!, 'en')).toMatchObject({ slipped: false, stateLabel: 'Upcoming' })
     expect(deadlineText(commitment(now)!, 'en').explanation).toBe('Promised to the reporter: the fix by Fri 18 Dec 2026')
   })
 

@@ -136,11 +136,15 @@ describe('a deadline in words', () => {
       label: 'Acknowledge receipt',
       explanation: 'Received Fri 18 Dec 16:10 → 2 business days → skipped Sat–Sun 19–20 Dec → due Tue 22 Dec',
       dueAtReporter: 'Tue 22 Dec 2026 17:59 (America/New_York)',
+      slipped: false,
+      stateLabel: 'Upcoming',
     })
     expect(deadlineText(ack!, c.reporter.language)).toEqual({
       label: 'Ontvangst bevestigen',
       explanation: 'Ontvangen vr 18 dec 16:10 → 2 werkdagen → overgeslagen za–zo 19–20 dec → uiterlijk di 22 dec',
       dueAtReporter: 'di 22 dec 2026 17:59 (America/New_York)',
+      slipped: false,
+      stateLabel: 'Gepland',
     })
   })
 

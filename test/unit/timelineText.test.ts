@@ -217,8 +217,8 @@ describe('mail on the timeline in words', () => {
   it('names a promised resolution date and the date it replaced', () => {
     expect(of('resolution_promised', 'en')).toEqual(['Promised the fix by Mon 4 Jan 2027', 'Promised the fix by Fri 15 Jan 2027 (was Mon 4 Jan 2027)'])
     expect(of('resolution_promised', 'nl')).toEqual([
-      'Zegde de oplossing toe uiterlijk ma 4 jan 2027',
-      'Zegde de oplossing toe uiterlijk vr 15 jan 2027 (was ma 4 jan 2027)',
+      'Beloofde de oplossing uiterlijk ma 4 jan 2027',
+      'Beloofde de oplossing uiterlijk vr 15 jan 2027 (was ma 4 jan 2027)',
     ])
   })
 

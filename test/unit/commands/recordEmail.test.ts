@@ -212,9 +212,13 @@ describe('case.promiseResolution', () => {
     expect(expectedResolution(c)).toEqual({ date: '2027-01-22', eventId: c.timeline.at(-1)!.id, earlier: ['2027-01-04', '2027-01-15'] })
   })
 
-  it('refuses a date before the report came in, and one that is not in the calendar', () => {
+  it('refuses a date before today on the team calendar, and one that is not in the calendar', () => {
     const { d, id } = ikuuCase()
-    expect(refusalOf(() => d.run({ type: 'case.promiseResolution', caseId: id, date: '2026-11-26' })).issues[0]?.path).toBe('date')
+    // Today is Tue 1 Dec in Amsterdam: yesterday is refused, today is a possible date.
+    expect(refusalOf(() => d.run({ type: 'case.promiseResolution', caseId: id, date: '2026-11-30' })).issues).toEqual([
+      { path: 'date', message: 'The expected resolution date cannot lie before 2026-12-01, the day it was promised; enter that day or a later one' },
+    ])
+    expect(d.run({ type: 'case.promiseResolution', caseId: id, date: '2026-12-01' }).timeline.at(-1)).toMatchObject({ date: '2026-12-01' })
     expect(refusalOf(() => d.run({ type: 'case.promiseResolution', caseId: id, date: '2027-02-30' })).issues).toEqual([
       { path: 'date', message: 'This is not a date in the calendar; enter it as YYYY-MM-DD' },
     ])
