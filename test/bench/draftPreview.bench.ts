@@ -24,8 +24,8 @@ function longBody(start: string): string {
 }
 
 // In-page code is plain JavaScript text: the TypeScript runner would otherwise add helpers the page does not have.
-// One character typed at the end of the body, until the first frame after the preview shows it.
-const measureKeystroke = `async (key) => {
+// One character typed `fromEnd` characters before the end of the body, until the first frame after the preview shows it
+const measureKeystroke = `async (key, fromEnd) => {
   const input = document.querySelector('textarea[aria-invalid]')
   const shown = document.querySelector('[aria-label="Body as sent"]')
   const start = performance.now()
@@ -38,7 +38,9 @@ const measureKeystroke = `async (key) => {
     })
     observer.observe(shown, { childList: true, subtree: true, characterData: true })
   })
-  Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value').set.call(input, input.value + key)
+  const at = input.value.length - fromEnd
+  const typed = input.value.slice(0, at) + key + input.value.slice(at)
+  Object.getOwnPropertyDescriptor(HTMLTextAreaElement.prototype, 'value').set.call(input, typed)
   input.dispatchEvent(new Event('input', { bubbles: true }))
   await changed
   await new Promise((resolve) => requestAnimationFrame(resolve))
@@ -54,7 +56,8 @@ function median(values: number[]): number {
  * The draft screen in Chromium (built renderer, real store through the e2e bridge) with a 20 KB body: from one
  * character typed in the body to the first frame after the preview shows it. The preview renders in the renderer
  * (liquidjs, strict), so no IPC is in the measured path. The characters are typed at the end, in text between tags,
- * where most typing happens; a keystroke inside a {{ }} or {% %} also reads the template's variables again.
+ * where most typing happens. A keystroke inside a {{ }} or {% %} also reads the template's variables again (a new
+ * tag); `draft-preview-keystroke-in-tag` types into the string of an output `{{ "…" }}` put at the end of the body.
  */
 export default async function draftPreviewBench(): Promise<Record<string, unknown>[]> {
   const dir = await mkdtemp(join(tmpdir(), 'desk-draft-bench-'))
@@ -78,11 +81,23 @@ export default async function draftPreviewBench(): Promise<Record<string, unknow
     if ((await source.inputValue()).length !== bodyChars) throw new Error('the body is not 20 KB')
     if (!(await shown.innerText()).includes(kase!.key)) throw new Error('the preview does not show the rendered body')
 
+    const letters = [...'abcdefghijklmnopqrstuvwxyz'.slice(0, runs)]
     const keystrokes: number[] = []
-    for (const letter of 'abcdefghijklmnopqrstuvwxyz'.slice(0, runs)) {
-      keystrokes.push(await page.evaluate<number>(`(${measureKeystroke})(${JSON.stringify(letter)})`))
+    for (const letter of letters) {
+      keystrokes.push(await page.evaluate<number>(`(${measureKeystroke})(${JSON.stringify(letter)}, 0)`))
     }
-    return [{ name: 'draft-preview-keystroke', ms: median(keystrokes) }]
+    const inTag: number[] = []
+    const output = '{{ "" }}'
+    await source.fill(`${await source.inputValue()}${output}`)
+    const inString = output.length - output.indexOf('"') - 1
+    for (const letter of letters) {
+      inTag.push(await page.evaluate<number>(`(${measureKeystroke})(${JSON.stringify(letter)}, ${inString})`))
+    }
+    if (!(await source.inputValue()).endsWith(`{{ "${letters.join('')}" }}`)) throw new Error('the keystrokes missed the tag')
+    return [
+      { name: 'draft-preview-keystroke', ms: median(keystrokes) },
+      { name: 'draft-preview-keystroke-in-tag', ms: median(inTag) },
+    ]
   } finally {
     await app.close()
     await rm(dir, { recursive: true, force: true })
