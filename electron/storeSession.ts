@@ -1,6 +1,6 @@
 import type { AppState } from '../src/ipc/contract'
 import { DeskError, StoreOpenError } from '../src/errors'
-import { actingMemberId, checkedIdentity } from '../src/identity/actingMember'
+import { actingMemberId, adoptedIdentity, checkedIdentity } from '../src/identity/actingMember'
 import { openStore, type Store, type StoreListener, type StoreOptions } from '../src/store'
 import type { IdentityBook } from './identities'
 
@@ -41,6 +41,14 @@ export function createStoreSession({ identities, ...options }: StoreSessionOptio
     )
   }
   const identity = () => actingMemberId(store().settings.get(), identities.of(store().file)) ?? null
+  // An upgraded store's "I am" still lives in the file; taken into this installation's book before anything else is
+  // saved, so adding a colleague later keeps this person. A book that cannot be written leaves the file's choice
+  // counting as before (until the team grows), which is no reason to refuse the store.
+  const adoptLegacyIdentity = async (opened: Store) => {
+    const adopted = adoptedIdentity(opened.settings.get(), identities.of(opened.file))
+    if (adopted === undefined) return
+    await identities.choose(opened.file, adopted).catch(() => undefined)
+  }
   const closeCurrent = async () => {
     current?.unsubscribe?.()
     await current?.store?.close()
@@ -55,6 +63,7 @@ export function createStoreSession({ identities, ...options }: StoreSessionOptio
         const memberId = () => opened && actingMemberId(opened.settings.get(), identities.of(file))
         opened = await openStore(file, { ...options, memberId })
         next = { file, store: opened }
+        await adoptLegacyIdentity(opened)
       } catch (error) {
         if (!(error instanceof StoreOpenError)) throw error
         next = { file, problem: error.problem }

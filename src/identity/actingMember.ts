@@ -25,6 +25,15 @@ export function actingMemberId(settings: Settings, local: LocalIdentity): string
 }
 
 /**
+ * The older versions' choice this installation takes over as its own when it opens a store it has no choice for yet:
+ * the member actingMemberId would name from the file. Kept in the identity book, it lasts when the team grows, where
+ * the file's single id would stop counting the moment a colleague is added (and "I am" would fall back to nobody).
+ */
+export function adoptedIdentity(settings: Settings, local: LocalIdentity): string | undefined {
+  return local === undefined ? actingMemberId(settings, undefined) : undefined
+}
+
+/**
  * The choice as it may be kept: nobody, or someone on the team now; anyone else is refused at the "I am" field (`path`:
  * this installation's choice, or the settings' older `currentMemberId`).
  */
