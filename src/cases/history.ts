@@ -228,9 +228,12 @@ export function expectedResolution(c: Case): ExpectedResolution | undefined {
   return { date: latest.date, eventId: latest.id, earlier }
 }
 
-/** The publication moment last proposed to the reporter, with its zone; undefined when none was proposed. */
+/** The publication moment last proposed to the reporter and not withdrawn, with its zone; undefined when none stands. */
 export function plannedPublication(c: Case): ZonedInstant | undefined {
-  return c.timeline.findLast((e): e is TimelineEventOf<'publication_proposed'> => e.type === 'publication_proposed')?.publication
+  const withdrawn = new Set(c.timeline.flatMap((e) => (e.type === 'event_withdrawn' ? [e.eventId] : [])))
+  return c.timeline.findLast(
+    (e): e is TimelineEventOf<'publication_proposed'> => e.type === 'publication_proposed' && !withdrawn.has(e.id),
+  )?.publication
 }
 
 /** The emails marked as sent on the case, oldest first. */

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import type { Case } from '../cases/case'
+import type { Case, TimelineEvent } from '../cases/case'
 import { effectiveEntry, latestStatusMove, linkedStatusMove, type EffectiveEntry } from '../cases/history'
 import type { TimelineEventOf } from '../cases/timeline'
 import { DeskError, parseInput, refusal } from '../errors'
@@ -35,7 +35,7 @@ function correctable(c: Case, eventId: string): EffectiveEntry {
     throw new DeskError('not_found', 'This entry is no longer on the timeline of the case. Reload the case.')
   }
   const entry = effectiveEntry(c, eventId)
-  if (!entry) throw new DeskError('invalid_input', 'Only a milestone or a note can be corrected or withdrawn.')
+  if (!entry) throw new DeskError('invalid_input', 'Only a milestone or a note can be corrected; an email, a promised date or a proposed publication can be withdrawn.')
   if (entry.withdrawn) throw new DeskError('invalid_input', 'This entry was withdrawn already; it no longer counts and cannot be changed.')
   return entry
 }
@@ -63,26 +63,51 @@ export function correctEvent(doc: StoreDocument, cmd: CorrectEvent, ctx: Command
   return changeCase(doc, index, {}, [correction], ctx)
 }
 
+/** Records the team gives the reporter that a withdrawal can take back, besides milestones and notes. */
+const withdrawableRecords: ReadonlySet<TimelineEvent['type']> = new Set(['email_sent', 'resolution_promised', 'publication_proposed'])
+
 /**
- * Takes a milestone or note out of the count; it stays on the timeline, marked as withdrawn. A milestone that a status
- * move says the same as (linkedStatusMove: Acknowledged because the acknowledgement went out) takes that move back with
- * it, as reverting the move would: status and milestones agree both ways. That can only be the latest move; once the
- * case moved on, the later moves stand on this one, so the person undoes them first or corrects the date (which leaves
- * the status as it is).
+ * Takes a milestone or note, an email marked as sent, a promised resolution date or a proposed publication out of the
+ * count, by a new event naming it; it stays on the timeline, marked as withdrawn. A milestone that a status move says
+ * the same as (linkedStatusMove: Acknowledged because the acknowledgement went out) takes that move back with it, as
+ * reverting the move would: status and milestones agree both ways. That can only be the latest move; once the case
+ * moved on, the later moves stand on this one, so the person undoes them first or corrects the date (which leaves the
+ * status as it is). An email marked as sent by mistake did not go out: the milestone it recorded is withdrawn by the
+ * same rule, and the date and publication it promised with it.
  */
 export function withdrawEvent(doc: StoreDocument, cmd: WithdrawEvent, ctx: CommandContext): Outcome<Case> {
   const { caseId, eventId, reason } = parseInput(WithdrawEvent, cmd, 'The withdrawal')
   const { c, index } = findCase(doc, caseId)
-  const entry = correctable(c, eventId)
-  const move = linkedStatusMove(c, eventId)
+  const why = reason || undefined
+  const event = c.timeline.find((e) => e.id === eventId)
+  if (!event || !withdrawableRecords.has(event.type)) {
+    const move = milestoneWithdrawal(c, correctable(c, eventId), why, ctx)
+    return changeCase(doc, index, move.changes, move.events, ctx)
+  }
+  const withdrawn = new Set(c.timeline.flatMap((e) => (e.type === 'event_withdrawn' ? [e.eventId] : [])))
+  if (withdrawn.has(eventId)) {
+    throw new DeskError('invalid_input', 'This entry was withdrawn already; it no longer counts and cannot be changed.')
+  }
+  const withdrawal = (id: string): TimelineEvent => ({ ...eventStamp(ctx), type: 'event_withdrawn', eventId: id, reason: why })
+  if (event.type !== 'email_sent') return changeCase(doc, index, {}, [withdrawal(eventId)], ctx)
+  const recorded = event.milestoneEvent === undefined ? undefined : effectiveEntry(c, event.milestoneEvent)
+  const move = recorded && !recorded.withdrawn ? milestoneWithdrawal(c, recorded, why, ctx) : { changes: {}, events: [] }
+  const promised = c.timeline.filter(
+    (e) => (e.type === 'resolution_promised' || e.type === 'publication_proposed') && e.emailEvent === eventId && !withdrawn.has(e.id),
+  )
+  return changeCase(doc, index, move.changes, [withdrawal(eventId), ...move.events, ...promised.map((e) => withdrawal(e.id))], ctx)
+}
+
+/** The events that withdraw a standing milestone or note, with the status move linked to it (see withdrawEvent). */
+function milestoneWithdrawal(c: Case, entry: EffectiveEntry, reason: string | undefined, ctx: CommandContext): { changes: Partial<Case>; events: TimelineEvent[] } {
+  const move = linkedStatusMove(c, entry.id)
   if (entry.type !== 'milestone' || !move) {
-    return changeCase(doc, index, {}, [{ ...eventStamp(ctx), type: 'event_withdrawn', eventId, reason: reason || undefined }], ctx)
+    return { changes: {}, events: [{ ...eventStamp(ctx), type: 'event_withdrawn', eventId: entry.id, reason }] }
   }
   if (move.id !== latestStatusMove(c)?.id || move.to !== c.status) {
     throw refusal('reason', movedOnText(c, entry, move), 'invalid_transition')
   }
-  const revert = revertMove(c, move, ctx, reason || undefined)
-  return changeCase(doc, index, revert.changes, revert.events, ctx)
+  return revertMove(c, move, ctx, reason)
 }
 
 /** Why a milestone linked to an earlier status move cannot be withdrawn, naming which of the two made the other. */

@@ -38,6 +38,8 @@ export interface TimelineLine {
   standing: 'as_recorded' | 'corrected' | 'withdrawn'
   /** A milestone or note that still counts, which the user may correct or withdraw. */
   correctable: boolean
+  /** Still counts and may be withdrawn (case.withdrawEvent): a correctable entry, an email marked as sent, a promise. */
+  withdrawable: boolean
 }
 
 /** What the formatter needs from outside the case: who is on the team now, and cases by id. */
@@ -71,8 +73,8 @@ export function timelineText(c: Case, context: TimelineContext): TimelineLine[] 
   const current = new Map<string, TimelineEventOf<'milestone'> | TimelineEventOf<'note'>>()
   const standing = new Map<string, TimelineLine['standing']>()
   const lines: TimelineLine[] = []
-  // The expected resolution date promised before, so a new promise says which date it replaced.
-  let promisedBefore: string | undefined
+  // The expected resolution dates promised before and not withdrawn, so a new promise says which date it replaced.
+  const promisedBefore: { id: string; date: string }[] = []
 
   for (const event of c.timeline) {
     const line = (what: Piece[], detail?: string): TimelineLine => ({
@@ -84,6 +86,7 @@ export function timelineText(c: Case, context: TimelineContext): TimelineLine[] 
       ...(detail ? { detail } : {}),
       standing: 'as_recorded',
       correctable: false,
+      withdrawable: false,
     })
     switch (event.type) {
       case 'created':
@@ -113,11 +116,15 @@ export function timelineText(c: Case, context: TimelineContext): TimelineLine[] 
       }
       case 'note':
         current.set(event.id, event)
-        lines.push({ ...line([], event.text), correctable: true })
+        lines.push({ ...line([], event.text), correctable: true, withdrawable: true })
         break
       case 'milestone':
         current.set(event.id, event)
-        lines.push({ ...line([{ strong: milestones[event.milestone] }, w.on, { value: dayTime(event.on) }], event.comment), correctable: true })
+        lines.push({
+          ...line([{ strong: milestones[event.milestone] }, w.on, { value: dayTime(event.on) }], event.comment),
+          correctable: true,
+          withdrawable: true,
+        })
         break
       case 'calendar_repinned':
         lines.push(line([w.repinned]))
@@ -146,22 +153,22 @@ export function timelineText(c: Case, context: TimelineContext): TimelineLine[] 
       }
       case 'email_sent': {
         const sent = w.sent(purposeLabels[lang][event.purpose], [...event.to, ...event.cc].join(', '), dayTime(event.on))
-        lines.push(line(event.encrypted ? [...sent, w.encrypted] : sent, event.subject))
+        lines.push({ ...line(event.encrypted ? [...sent, w.encrypted] : sent, event.subject), withdrawable: true })
         break
       }
       case 'resolution_promised': {
         const date = formatDay(event.date, lang, true)
-        lines.push(line(w.promised(date, promisedBefore !== undefined && promisedBefore !== date ? promisedBefore : undefined)))
-        promisedBefore = date
+        const was = promisedBefore.at(-1)?.date
+        lines.push({ ...line(w.promised(date, was !== undefined && was !== date ? was : undefined)), withdrawable: true })
+        promisedBefore.push({ id: event.id, date })
         break
       }
       case 'publication_proposed':
-        lines.push(line(w.proposedPublication(formatForZone(event.publication.at, event.publication.timeZone, lang))))
+        lines.push({ ...line(w.proposedPublication(formatForZone(event.publication.at, event.publication.timeZone, lang))), withdrawable: true })
         break
       case 'event_withdrawn': {
-        const target = current.get(event.eventId)
-        if (!target) break
-        const what = target.type === 'note' ? [w.withdrewNote] : w.withdrew(milestones[target.milestone], day(target.on))
+        const what = withdrawnText(byId.get(event.eventId), current.get(event.eventId))
+        if (!what) break
         lines.push(line(what, event.reason ? `${w.reason}${event.reason}` : undefined))
         standing.set(event.eventId, 'withdrawn')
         break
@@ -170,8 +177,26 @@ export function timelineText(c: Case, context: TimelineContext): TimelineLine[] 
   }
   return lines.map((l) => {
     const s = standing.get(l.id)
-    return s ? { ...l, standing: s, correctable: s !== 'withdrawn' } : l
+    return s ? { ...l, standing: s, correctable: s !== 'withdrawn' && l.correctable, withdrawable: s !== 'withdrawn' && l.withdrawable } : l
   })
+
+  /** What a withdrawal took back, in words; undefined for an event nothing can withdraw. */
+  function withdrawnText(original: TimelineEvent | undefined, target: TimelineEventOf<'milestone'> | TimelineEventOf<'note'> | undefined): Piece[] | undefined {
+    if (target) return target.type === 'note' ? [w.withdrewNote] : w.withdrew(milestones[target.milestone], day(target.on))
+    switch (original?.type) {
+      case 'email_sent':
+        return w.withdrewEmail(purposeLabels[lang][original.purpose], dayTime(original.on))
+      case 'resolution_promised': {
+        const at = promisedBefore.findIndex((p) => p.id === original.id)
+        if (at >= 0) promisedBefore.splice(at, 1)
+        return w.withdrewPromise(formatDay(original.date, lang, true))
+      }
+      case 'publication_proposed':
+        return w.withdrewProposal(formatForZone(original.publication.at, original.publication.timeZone, lang))
+      default:
+        return undefined
+    }
+  }
 }
 
 function fieldChangeText(

@@ -38,6 +38,10 @@ export type TimelineWords = {
   /** An expected resolution date told to the reporter, and the one it replaced. */
   promised(date: string, was: string | undefined): Piece[]
   proposedPublication(when: string): Piece[]
+  /** An email marked as sent by mistake, a promised date or a proposed publication taken back. */
+  withdrewEmail(label: string, on: string): Piece[]
+  withdrewPromise(date: string): Piece[]
+  withdrewProposal(when: string): Piece[]
   /** For numbers and money. */
   locale: string
 }
@@ -84,6 +88,9 @@ const en: TimelineWords = {
   encrypted: ' (encrypted)',
   promised: (date, was) => ['Promised the fix by ', { strong: date }, ...(was === undefined ? [] : [` (was ${was})`])],
   proposedPublication: (when) => ['Proposed publication on ', { strong: when }],
+  withdrewEmail: (label, on) => ['Withdrew ', { strong: `‘${label}’` }, ' marked as sent on ', { value: on }],
+  withdrewPromise: (date) => ['Withdrew the promised fix date ', { strong: date }],
+  withdrewProposal: (when) => ['Withdrew the proposed publication on ', { strong: when }],
   locale: 'en-GB',
 }
 
@@ -129,6 +136,9 @@ const nl: TimelineWords = {
   encrypted: ' (versleuteld)',
   promised: (date, was) => ['Beloofde de oplossing uiterlijk ', { strong: date }, ...(was === undefined ? [] : [` (was ${was})`])],
   proposedPublication: (when) => ['Stelde publicatie voor op ', { strong: when }],
+  withdrewEmail: (label, on) => ['Trok ', { strong: `‘${label}’` }, ' in, als verstuurd vastgelegd op ', { value: on }],
+  withdrewPromise: (date) => ['Trok de beloofde oplossingsdatum ', { strong: date }, ' in'],
+  withdrewProposal: (when) => ['Trok de voorgestelde publicatie op ', { strong: when }, ' in'],
   locale: 'nl-NL',
 }
 

@@ -45,7 +45,7 @@ describe('case.correctEvent', () => {
   it('corrects only milestones and notes', () => {
     const { d, id, createdId } = withMilestoneAndNote()
     expect(refusalOf(() => d.run({ type: 'case.correctEvent', caseId: id, eventId: createdId, text: 'x' })).message).toBe(
-      'Only a milestone or a note can be corrected or withdrawn.',
+      'Only a milestone or a note can be corrected; an email, a promised date or a proposed publication can be withdrawn.',
     )
     expect(refusalOf(() => d.run({ type: 'case.correctEvent', caseId: id, eventId: 'nope', text: 'x' })).code).toBe('not_found')
   })
