@@ -1,4 +1,6 @@
+import type { CaseInput } from '../cases/case'
 import type { IntakeField, IntakeNote } from '../intake/notes'
+import { formatForZone } from './dates'
 
 /** The fields of an import as the import screen names them. */
 export const intakeFieldLabels: Record<IntakeField, string> = {
@@ -33,7 +35,7 @@ export function intakeNoteText(note: IntakeNote): string {
         : 'The report arrived encrypted with OpenPGP and is kept as it came: the report text is the encrypted message. Decrypt it with your own key outside the desk, and reply encrypted: a reply that quotes it will ask before it goes out unencrypted.'
     case 'pgp_key_found':
       return note.from === 'attachment'
-        ? 'The mail came with the reporter’s OpenPGP public key (attached); it is filled in, so replies can be encrypted to it.'
+        ? 'The mail came with an OpenPGP public key attached, most likely the reporter’s; it is filled in, so replies can be encrypted to it.'
         : 'The mail holds an OpenPGP public key in its text; it is filled in as the reporter’s key, so replies can be encrypted to it. Check that it is the reporter’s.'
     case 'no_sender':
       return note.found === undefined
@@ -56,18 +58,42 @@ export function intakeNoteText(note: IntakeNote): string {
     case 'date_unreadable':
       return `The mail’s date “${note.value}” cannot be read; the time of this import is taken as when the report was received. Correct it if you know better.`
     case 'date_in_future':
-      return `The mail’s date “${note.value}” lies in the future (the sender’s clock is wrong); the time of this import is taken as when the report was received.`
+      return `The mail’s date “${note.value}” lies in the future (the sender’s clock may be wrong); the time of this import is taken as when the report was received.`
     case 'zone_from_offset':
       return `The mail gives the time with the offset ${note.offset}, not a place; it is kept in the zone ${note.timeZone}. Choose the reporter’s own zone if you know it.`
     case 'zone_unknown':
       return note.offset === undefined
         ? 'The mail’s date gives no time zone; the time is read as UTC. Choose the reporter’s zone if you know it.'
-        : `No time zone has the mail’s offset ${note.offset} at that time; the time is kept in UTC. Choose the reporter’s zone if you know it.`
+        : `No time zone the desk knows had the mail’s offset ${note.offset} at that time; the time is kept in UTC. Choose the reporter’s zone if you know it.`
     case 'mail_attached':
-      return `The mail carries another mail as an attachment (“${note.name}”), as a forwarded report does. To open the case from the original, save that attachment and import it instead.`
+      return `The mail carries another mail as an attachment (“${note.name}”), as forwarded reports often do. To open the case from the original, save that attachment and import it instead.`
     case 'attachments_dropped':
       return `The mail has ${count(note.count)} attachments; the first ${count(note.max)} are listed.`
   }
 }
 
 const capital = (text: string) => text.charAt(0).toUpperCase() + text.slice(1)
+
+/** The longest note the timeline keeps (src/commands/timelineEntries NoteText). */
+const noteMax = 100_000
+
+/**
+ * An imported reply as a note on the case it answers: who sent it, when (on the sender's clock, zone named), its
+ * subject, then its text as it came. Plain text; the timeline shows it as text, never as markup. A reply longer than
+ * a note can hold keeps its start and says where it was cut.
+ */
+export function replyNoteText(input: CaseInput): string {
+  const { name, email } = input.reporter
+  const sender = name && email ? `${name} <${email}>` : name || email || 'a sender the mail does not name'
+  const head = [
+    `Reply by email from ${sender}`,
+    `Sent ${formatForZone(input.received.at, input.received.timeZone, 'en')}`,
+    `Subject: ${input.title || '(no subject)'}`,
+    '',
+  ].join('\n')
+  const text = (input.reportText ?? '').trim() === '' ? '(The mail has no text.)' : (input.reportText ?? '')
+  const whole = `${head}\n${text}`
+  if (whole.length <= noteMax) return whole
+  const cut = `\n\n[Cut here: the reply is ${count(text.length)} characters long, more than a note keeps. The rest is in the mail.]`
+  return whole.slice(0, noteMax - cut.length) + cut
+}
