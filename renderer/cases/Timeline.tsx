@@ -2,12 +2,13 @@ import { useMemo, useState } from 'react'
 import type { Case } from '../../src/cases/case'
 import type { TimelineEventOf } from '../../src/cases/timeline'
 import { effectiveEntry } from '../../src/cases/history'
+import { zoneLabel } from '../../src/i18n/dates'
 import { milestoneLabels } from '../../src/i18n/labels'
 import { timelineText, type Piece, type TimelineLine } from '../../src/i18n/timelineText'
 import type { TeamMember } from '../../src/settings/settings'
+import { caseTeamZone } from '../drafts/draftState'
 import { EmailView } from '../drafts/EmailView'
 import { isRemoved } from '../settings/members'
-import { localTimeZone } from '../time/timeZones'
 import { useCaseKeys } from './CaseFacts'
 import { CorrectEventForm, WithdrawEventForm, type Correction, type Send } from './CorrectEventForm'
 import { milestoneTimeProblem } from './MilestoneRecorder'
@@ -27,19 +28,21 @@ export function Timeline({ kase, team, onCorrect, onWithdraw }: Props) {
   const caseKey = useCaseKeys()
   const [open, setOpen] = useState<{ id: string; action: 'correct' | 'withdraw' } | null>(null)
   const [reading, setReading] = useState<TimelineEventOf<'email_sent'> | null>(null)
+  // One clock on every screen: the team's, the one the deadlines are counted and shown in.
+  const zone = caseTeamZone(kase)
   // Worded once per case, team and keys, not on each keystroke of a form on the same screen.
   const lines = useMemo(
     () =>
       timelineText(kase, {
         language: 'en',
-        timeZone: localTimeZone(),
+        timeZone: zone,
         isRemoved: (id) => {
           const member = team.find((m) => m.id === id)
           return !member || isRemoved(member)
         },
         caseKey,
       }).map((line) => ({ ...line, entry: line.correctable ? effectiveEntry(kase, line.id) : undefined })),
-    [kase, team, caseKey],
+    [kase, team, caseKey, zone],
   )
   const close = () => setOpen(null)
   const closeWhenSaved =
@@ -52,6 +55,7 @@ export function Timeline({ kase, team, onCorrect, onWithdraw }: Props) {
 
   return (
     <>
+      <p className="small muted timeline-zone">Times on the team’s clock, {zoneLabel(zone)}.</p>
       <ol className="timeline" aria-label="Timeline">
         {lines.map((line) => {
           const { entry } = line
@@ -74,6 +78,7 @@ export function Timeline({ kase, team, onCorrect, onWithdraw }: Props) {
                     <button
                       type="button"
                       className="button button-quiet"
+                      aria-label={`Open email: ${emailOf(kase, line.id)?.subject || '(no subject)'}`}
                       onClick={() => setReading(emailOf(kase, line.id))}
                     >
                       Open email
@@ -119,7 +124,7 @@ export function Timeline({ kase, team, onCorrect, onWithdraw }: Props) {
           )
         })}
       </ol>
-      {reading && <EmailView email={reading} onClose={() => setReading(null)} />}
+      {reading && <EmailView email={reading} zone={zone} onClose={() => setReading(null)} />}
     </>
   )
 }

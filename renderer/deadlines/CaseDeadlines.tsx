@@ -67,7 +67,7 @@ export function CaseDeadlines({ kase, onCaseChange }: { kase: Case; onCaseChange
 
 /** One promise, in English: the screens' language. The reporter's language is for what is sent to them. */
 function DeadlineItem({ caseId, deadline: d, templates }: { caseId: string; deadline: Deadline; templates: readonly TemplateEntry[] | undefined }) {
-  const { label, explanation, dueAtReporter } = deadlineText(d, 'en')
+  const { label, explanation, dueAtReporter, stateLabel } = deadlineText(d, 'en')
   // Until the templates are in, no link; a deadline no template fits offers none.
   const draft = templates && draftLinkOf(d, templateForDeadline(d, templates), dateInZone(Date.now(), d.teamZone))
   const title = d.repeats ? `${label} #${d.occurrence}` : label
@@ -76,7 +76,8 @@ function DeadlineItem({ caseId, deadline: d, templates }: { caseId: string; dead
     <li className={`deadline deadline-${d.state}`} aria-label={title}>
       <div className="deadline-head">
         <h3 className="deadline-title">{title}</h3>
-        <DeadlineBadge state={d.state} />
+        {/* A promised date that passed says 'Slipped': the team's commitment, not a deadline of the policy. */}
+        <DeadlineBadge state={d.state}>{stateLabel}</DeadlineBadge>
       </div>
       <dl className="deadline-when">
         <dt>Due</dt>

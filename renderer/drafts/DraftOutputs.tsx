@@ -1,6 +1,6 @@
 import { useState } from 'react'
 import type { Case } from '../../src/cases/case'
-import { quotesReport } from '../../src/drafts/quotesReport'
+import { plaintextWarning, plaintextWarningText, type PlaintextWarning } from '../../src/drafts/draftChecks'
 import type { TemplatePurpose } from '../../src/drafts/template'
 import type { Res } from '../../src/ipc/contract'
 import { DeskFailure, messageOf } from '../desk'
@@ -12,24 +12,35 @@ export function keyUsable(info: Res<'drafts:keyInfo'> | undefined): boolean {
   return info !== undefined && 'fingerprint' in info && !info.expired
 }
 
+/** A fingerprint as key tools print it, upper case in groups of four, so it can be read out and compared. */
+export function fingerprintText(fingerprint: string): string {
+  return (fingerprint.toUpperCase().match(/.{1,4}/g) ?? []).join(' ')
+}
+
+/** "2 placeholders not filled in", the start of the warning that lists them. */
+export function placeholdersNotFilled(count: number): string {
+  return `${count === 1 ? '1 placeholder' : `${count} placeholders`} not filled in`
+}
+
 /** The email as the outputs hand it on: rendered, with the sender and the recipients. */
 export type DraftMessage = { from: string; to: string[]; subject: string; text: string }
 
 type Output = 'copy' | 'mailto' | 'eml'
 /** What the last output did, or why it did not, shown beside the buttons. */
-type Outcome = { kind: 'done' | 'refused'; text: string; offerEml?: boolean }
+type Outcome = { kind: 'done' | 'refused'; text: string; offerEml?: boolean; for: string }
 
 /**
  * Copy, open in the mail app, save as .eml, and encrypt to the reporter's key when they gave one. All are off while
  * `blocked` says why (a template error, a missing input); the message is built only from the rendered text, so no raw
- * template braces can go out. A reply to a report that came in encrypted asks first before an unencrypted output that
- * quotes the report.
+ * template braces can go out. A reply to a report that came in encrypted asks first before an unencrypted output
+ * (plaintextWarning). What the last output did is about the message it had: once the message changes it is gone.
  */
 export function DraftOutputs({
   kase,
   purpose,
   message,
   blocked,
+  placeholders,
   encrypt,
   onEncrypt,
 }: {
@@ -39,27 +50,34 @@ export function DraftOutputs({
   /** Null while nobody is chosen as the sender: copying still works, a file or mail app needs a From. */
   message: (Omit<DraftMessage, 'from'> & { from: string | null }) | null
   blocked: string | null
+  /** The `[…]` placeholders of the template still in the subject or body. */
+  placeholders: readonly string[]
   encrypt: boolean
   onEncrypt(on: boolean): void
 }) {
   const [busy, setBusy] = useState<Output | null>(null)
   const [outcome, setOutcome] = useState<Outcome | null>(null)
-  const [asking, setAsking] = useState<Output | null>(null)
+  const [asking, setAsking] = useState<{ output: Output; warning: PlaintextWarning } | null>(null)
   const key = useReporterKey(kase)
   const keyInfo = key.data
   const usable = keyUsable(keyInfo)
   const encrypting = encrypt && usable
   const off = blocked !== null || message === null || busy !== null
+  // Another template, language, subject or body is another message: what the last one did no longer applies.
+  const messageKey = message ? [purpose, ...message.to, message.subject, message.text].join('\u0000') : ''
+  const shown = outcome?.for === messageKey ? outcome : null
 
   async function run(output: Output) {
     if (!message) return
+    const sentFor = messageKey
     setAsking(null)
     setBusy(output)
     setOutcome(null)
     try {
-      setOutcome(await perform(output, message))
+      setOutcome({ ...(await perform(output, message)), for: sentFor })
     } catch (error) {
       setOutcome({
+        for: sentFor,
         kind: 'refused',
         text: messageOf(error),
         // A mailto: link too long for mail apps: the file carries any length.
@@ -70,7 +88,7 @@ export function DraftOutputs({
     }
   }
 
-  async function perform(output: Output, m: NonNullable<typeof message>): Promise<Outcome> {
+  async function perform(output: Output, m: NonNullable<typeof message>): Promise<Omit<Outcome, 'for'>> {
     const text = encrypting && output !== 'eml' ? (await encryptForReporter({ caseId: kase.id, text: m.text })).armored : m.text
     if (output === 'copy') {
       await navigator.clipboard.writeText(text)
@@ -92,8 +110,8 @@ export function DraftOutputs({
 
   function start(output: Output) {
     // The report came in encrypted: its words must not leave in clear without the user saying so.
-    const quotes = message !== null && kase.mail?.encrypted === true && !encrypting && quotesReport(message.text, kase.reportText)
-    if (quotes) setAsking(output)
+    const warning = message !== null && !encrypting ? plaintextWarning(kase, message.text) : null
+    if (warning) setAsking({ output, warning })
     else void run(output)
   }
 
@@ -114,8 +132,8 @@ export function DraftOutputs({
                 : 'problem' in keyInfo
                   ? keyInfo.problem
                   : keyInfo.expired
-                    ? `The reporter’s key ${keyInfo.fingerprint} has expired: ask them for a current one.`
-                    : `Key ${keyInfo.fingerprint}${keyInfo.userIds[0] ? ` · ${keyInfo.userIds[0]}` : ''}`}
+                    ? `The reporter’s key ${fingerprintText(keyInfo.fingerprint)} has expired: ask them for a current one.`
+                    : `Key ${fingerprintText(keyInfo.fingerprint)}${keyInfo.userIds[0] ? ` · ${keyInfo.userIds[0]}` : ''}`}
           </p>
         </div>
       )}
@@ -134,10 +152,20 @@ export function DraftOutputs({
         ))}
       </div>
       {blocked && <p className="small draft-blocked">{blocked}</p>}
-      {outcome && (
-        <div className={outcome.kind === 'done' ? 'draft-outcome' : 'draft-outcome draft-outcome-refused'} role="status">
-          <p>{outcome.text}</p>
-          {outcome.offerEml && message?.from && (
+      {placeholders.length > 0 && (
+        <div className="small draft-placeholders" role="note" aria-label="Placeholders">
+          {placeholdersNotFilled(placeholders.length)}: write these in before it goes out.
+          <ul>
+            {placeholders.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      {shown && (
+        <div className={shown.kind === 'done' ? 'draft-outcome' : 'draft-outcome draft-outcome-refused'} role="status">
+          <p>{shown.text}</p>
+          {shown.offerEml && message?.from && (
             <button type="button" className="button" onClick={() => start('eml')}>
               Save .eml instead
             </button>
@@ -146,24 +174,21 @@ export function DraftOutputs({
       )}
       {asking && (
         <Dialog
-          title="Send the report’s words unencrypted?"
+          title={asking.warning === 'quotes_report' ? 'Send the report’s words unencrypted?' : 'Send this unencrypted?'}
           onCancel={() => setAsking(null)}
           actions={
             <>
               <button type="button" className="button button-primary" onClick={() => setAsking(null)}>
                 Keep it private
               </button>
-              <button type="button" className="button button-danger" onClick={() => void run(asking)}>
-                {outputNames[asking]} unencrypted
+              <button type="button" className="button button-danger" onClick={() => void run(asking.output)}>
+                {outputNames[asking.output]} unencrypted
               </button>
             </>
           }
         >
-          <p>
-            The report arrived encrypted, and this draft repeats lines of it. Sent in clear, those lines can be read on
-            every server the mail passes.
-          </p>
-          <p>{usable ? 'Turn on “Encrypt to the reporter’s key”, or remove the quoted lines.' : 'Remove the quoted lines, or ask the reporter for their public key.'}</p>
+          <p>{plaintextWarningText[asking.warning]}</p>
+          {!usable && <p>The desk has no usable key of the reporter’s: ask them for their public key to encrypt to.</p>}
         </Dialog>
       )}
     </section>

@@ -10,16 +10,25 @@ export const DraftPreview = memo(function DraftPreview({
   to,
   subject,
   body,
+  encryptedTo,
 }: {
   /** Null when nobody is chosen as the sender. */
   from: string | null
+  /** The recipients exactly as the outputs and the record give them. */
   to: string
+  /** Whom the body is encrypted to (the key's user id or fingerprint), or null when it goes out in clear. */
+  encryptedTo: string | null
   subject: Rendered
   body: Rendered
 }) {
   return (
     <section className="card draft-preview" aria-label="Preview">
       <h2 className="draft-preview-title">Preview</h2>
+      {encryptedTo !== null && (
+        <p className="draft-encrypted-banner" role="note">
+          Encrypted to {encryptedTo} — the subject stays readable
+        </p>
+      )}
       <dl className="draft-headers">
         <dt>From</dt>
         <dd>{from ?? <span className="muted">Nobody chosen</span>}</dd>

@@ -2,7 +2,9 @@ import { useCallback, useMemo, useState } from 'react'
 import { Link, useNavigate, useParams, useSearchParams } from 'react-router'
 import type { Case } from '../../src/cases/case'
 import type { TemplateEntry } from '../../src/drafts/catalog'
+import { unreplacedPlaceholders } from '../../src/drafts/draftChecks'
 import { renderDraft, type Rendered } from '../../src/drafts/engine'
+import { mailboxText } from '../../src/drafts/mailbox'
 import type { TemplateText } from '../../src/drafts/template'
 import { draftLanguage, templateForDeadline } from '../../src/drafts/templateFor'
 import { draftVariables, type Sender } from '../../src/drafts/variables'
@@ -23,11 +25,11 @@ import { useTemplates } from '../queries/templates'
 import { Loading } from '../shell/Loading'
 import { useFailureShown } from '../shell/Problems'
 import { useUnsavedChangesGuard } from '../shell/UnsavedChanges'
-import { DraftInputFields, missingInput, useDraftInputs } from './DraftInputFields'
-import { DraftOutputs, keyUsable } from './DraftOutputs'
+import { DraftInputFields, inputProblem, useDraftInputs } from './DraftInputFields'
+import { DraftOutputs, fingerprintText, keyUsable } from './DraftOutputs'
 import { DraftPreview } from './DraftPreview'
 import { DraftVariables } from './DraftVariables'
-import { editKey, findDeadline, mailboxOf, parseDeadlineParam } from './draftState'
+import { caseTeamZone, editKey, findDeadline, mailboxOf, parseDeadlineParam } from './draftState'
 import { MarkSentDialog, whatSendingRecords } from './MarkSentDialog'
 import { TemplateSourceField } from './TemplateSourceField'
 import './drafts.css'
@@ -134,7 +136,12 @@ function DraftEditor({
   const editSubject = useCallback((subject: string) => edit({ subject }), [edit])
   const editBody = useCallback((body: string) => edit({ body }), [edit])
 
-  const draftInputs = useDraftInputs(kase, template.purpose)
+  const teamZone = caseTeamZone(kase)
+  // A draft written for a promised date that slipped must give the reporter the new date.
+  const draftInputs = useDraftInputs(kase, template.purpose, {
+    teamZone,
+    needResolution: keeps !== undefined && deadlineText(keeps, 'en').slipped,
+  })
   const { inputs, changed: newInputs } = draftInputs
 
   const sender = useMemo<Sender | null>(
@@ -172,14 +179,23 @@ function DraftEditor({
   const encrypted = encrypt && keyUsable(keyInfo)
 
   const from = member ? mailboxOf(member) : null
-  const to = [kase.reporter.email]
-  const blocked = templateProblem(rendered) ?? missingInput(draftInputs)
+  // The reporter by name and address, the same in the preview, the .eml and the record (a mailto: link carries the
+  // address alone, as RFC 6068 has it).
+  const reporterMailbox = mailboxText({ name: kase.reporter.name, address: kase.reporter.email })
+  const to = useMemo(() => [reporterMailbox], [reporterMailbox])
+  const placeholders = useMemo(
+    () => unreplacedPlaceholders(`${rendered.subject.ok ? rendered.subject.text : ''}\n${rendered.body.ok ? rendered.body.text : ''}`),
+    [rendered],
+  )
+  const encryptedTo =
+    encrypted && keyInfo && 'fingerprint' in keyInfo ? (keyInfo.userIds[0] ?? fingerprintText(keyInfo.fingerprint)) : null
+  const blocked = templateProblem(rendered) ?? inputProblem(draftInputs)
   const dirty = Object.values(edits).some((e) => e.text.subject !== e.base.subject || e.text.body !== e.base.body)
   const guard = useUnsavedChangesGuard(dirty || Object.keys(newInputs).length > 0, `the draft for ${kase.key}`)
 
   const [marking, setMarking] = useState(false)
   const [markBusy, setMarkBusy] = useState(false)
-  const [markError, setMarkError] = useState<string | null>(null)
+  const [markError, setMarkError] = useState<{ message: string; atField: boolean } | null>(null)
   const recordEmail = useRecordEmail()
   const deadlineWords = deadline && deadlineText(deadline, 'en')
 
@@ -209,7 +225,9 @@ function DraftEditor({
       guard.release()
       navigate(`/cases/${encodeURIComponent(kase.id)}`)
     } catch (error) {
-      setMarkError(messageOf(error))
+      // A refused sent time shows at its field; anything else for the whole.
+      const atOn = error instanceof DeskFailure ? error.issues.find((i) => i.path === 'on') : undefined
+      setMarkError(atOn ? { message: atOn.message, atField: true } : { message: messageOf(error), atField: false })
       setMarkBusy(false)
     }
   }
@@ -234,7 +252,7 @@ function DraftEditor({
         <section className="card draft-deadline" aria-label="Drafted for">
           <div className="draft-deadline-head">
             <h2>{deadline.repeats ? `${deadlineWords.label} #${deadline.occurrence}` : deadlineWords.label}</h2>
-            <DeadlineBadge state={deadline.state} />
+            <DeadlineBadge state={deadline.state}>{deadlineWords.stateLabel}</DeadlineBadge>
             <span className="draft-deadline-due">
               {deadline.dueAt === null ? undatedText(deadline.state, 'en') : `Due ${formatForZone(deadline.dueAt, deadline.teamZone, 'en')}`}
             </span>
@@ -300,12 +318,13 @@ function DraftEditor({
 
         <div className="draft-side">
           {!from && <NoSender />}
-          <DraftPreview from={from} to={`${kase.reporter.name} <${kase.reporter.email}>`} subject={rendered.subject} body={rendered.body} />
+          <DraftPreview from={from} to={to.join(', ')} subject={rendered.subject} body={rendered.body} encryptedTo={encryptedTo} />
           <DraftOutputs
             kase={kase}
             purpose={template.purpose}
             message={rendered.subject.ok && rendered.body.ok ? { from, to, subject: rendered.subject.text, text: rendered.body.text } : null}
             blocked={blocked}
+            placeholders={placeholders}
             encrypt={encrypted}
             onEncrypt={setEncrypt}
           />
@@ -329,6 +348,8 @@ function DraftEditor({
       {marking && rendered.subject.ok && (
         <MarkSentDialog
           kase={kase}
+          zone={teamZone}
+          placeholders={placeholders}
           busy={markBusy}
           error={markError}
           onCancel={() => setMarking(false)}

@@ -2,10 +2,9 @@ import type { TimelineEventOf } from '../../src/cases/timeline'
 import { formatForZone, languageNames } from '../../src/i18n'
 import { purposeLabels } from '../../src/i18n/draftWords'
 import { Dialog } from '../dialogs/Dialog'
-import { localTimeZone } from '../time/timeZones'
 
-/** An email recorded as sent, opened again from the timeline exactly as it went out: all of it as text. */
-export function EmailView({ email, onClose }: { email: TimelineEventOf<'email_sent'>; onClose(): void }) {
+/** An email recorded as sent, opened again from the timeline exactly as it went out: all of it as text; its time on the team's clock (`zone`), named. */
+export function EmailView({ email, zone, onClose }: { email: TimelineEventOf<'email_sent'>; zone: string; onClose(): void }) {
   return (
     <Dialog
       title={email.subject || '(no subject)'}
@@ -18,7 +17,7 @@ export function EmailView({ email, onClose }: { email: TimelineEventOf<'email_se
     >
       <dl className="draft-headers email-view-headers">
         <dt>Sent</dt>
-        <dd>{formatForZone(email.on, localTimeZone(), 'en')}</dd>
+        <dd>{formatForZone(email.on, zone, 'en')}</dd>
         <dt>From</dt>
         <dd>{email.from}</dd>
         <dt>To</dt>

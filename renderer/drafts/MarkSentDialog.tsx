@@ -4,13 +4,14 @@ import { milestoneBlock } from '../../src/cases/history'
 import { canTransition, statusAfterMilestone } from '../../src/cases/lifecycle'
 import { purposeMilestones, purposeStatuses, type DraftInputs, type TemplatePurpose } from '../../src/drafts/template'
 import { formatDay, formatForZone, languageNames, milestoneLabels, statusLabels } from '../../src/i18n'
+import { zoneLabel } from '../../src/i18n/dates'
 import type { Language } from '../../src/i18n/language'
 import type { Policy } from '../../src/policies/policy'
-import { wallClockText, zonedIso } from '../../src/time'
+import { wallClockOf, wallClockText, zonedIso } from '../../src/time'
 import { milestoneTimeProblem } from '../cases/MilestoneRecorder'
 import { Dialog } from '../dialogs/Dialog'
 import { Field } from '../forms/Field'
-import { localTimeZone } from '../time/timeZones'
+import { placeholdersNotFilled } from './DraftOutputs'
 
 /** What marking an email of this purpose as sent will record on the case, in the order the command records it. */
 export function whatSendingRecords(input: {
@@ -56,37 +57,49 @@ export function whatSendingRecords(input: {
   return lines
 }
 
+/** 'YYYY-MM-DDTHH:mm:ss' on the zone's clock: the sent-on field keeps the seconds, so "now" is never before a report received this minute. */
+function wallClockWithSeconds(instant: number, zone: string): string {
+  return `${wallClockText(instant, zone)}:${String(wallClockOf(instant, zone).second).padStart(2, '0')}`
+}
+
 /**
- * "Mark as sent": when it went out (now unless the user says otherwise, on this computer's clock), and what it
- * records; the same time rule as a milestone, since it is one.
+ * "Mark as sent": when it went out (now, or the moment the report came in if this computer's clock is behind it, on
+ * the team's clock, named), and what it records; the same time rule as a milestone, since it is one. A refusal of
+ * the time shows at the field. Placeholders still in the email are named once more: sent with them, they went out.
  */
 export function MarkSentDialog({
   kase,
+  zone,
   records,
+  placeholders,
   busy,
   error,
   onCancel,
   onConfirm,
 }: {
   kase: Case
+  /** The team's zone: the sent-on time is read on its clock. */
+  zone: string
   records: readonly string[]
+  placeholders: readonly string[]
   busy: boolean
-  /** The refusal of the last try, at the sent time or for the whole. */
-  error: string | null
+  /** The refusal of the last try: at the sent time ('on') or for the whole. */
+  error: { message: string; atField: boolean } | null
   onCancel(): void
   onConfirm(on: string): void
 }) {
-  const zone = localTimeZone()
-  const [when, setWhen] = useState(() => wallClockText(Date.now(), zone))
+  const [when, setWhen] = useState(() => wallClockWithSeconds(Math.max(Date.now(), Date.parse(kase.received.at)), zone))
   const [problem, setProblem] = useState<string | null>(null)
 
   function confirm() {
-    const on = zonedIso(when, zone)
+    // A browser may write the field's seconds with a fraction ('…:45.000'); the record keeps whole seconds.
+    const on = zonedIso(when.replace(/\.\d+$/, ''), zone)
     const found = on ? milestoneTimeProblem(kase, on) : 'Enter the date and time it was sent'
     setProblem(found ?? null)
     if (on && !found) onConfirm(on)
   }
 
+  const fieldError = problem ?? (error?.atField ? error.message : null)
   return (
     <Dialog
       title="Mark as sent"
@@ -103,8 +116,25 @@ export function MarkSentDialog({
         </>
       }
     >
-      <Field label="Sent on" error={problem ?? undefined} hint={`On this computer’s clock (${zone})`}>
-        {(a) => <input {...a} type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} />}
+      {placeholders.length > 0 && (
+        <div className="notice draft-placeholders" role="alert">
+          {placeholdersNotFilled(placeholders.length)}: {placeholders.join(', ')}. Record it as sent only if it went out
+          like this.
+        </div>
+      )}
+      <Field label="Sent on" error={fieldError ?? undefined} hint={`On the team’s clock, ${zoneLabel(zone)}`}>
+        {(a) => (
+          <input
+            {...a}
+            type="datetime-local"
+            step={1}
+            value={when}
+            onChange={(e) => {
+              setWhen(e.target.value)
+              setProblem(null)
+            }}
+          />
+        )}
       </Field>
       <p>This records:</p>
       <ul className="draft-records">
@@ -112,9 +142,9 @@ export function MarkSentDialog({
           <li key={line}>{line}</li>
         ))}
       </ul>
-      {error && (
+      {error && !error.atField && (
         <p className="problem" role="alert">
-          <span className="problem-message">{error}</span>
+          <span className="problem-message">{error.message}</span>
         </p>
       )}
     </Dialog>

@@ -1,9 +1,13 @@
+import { timeZoneOf } from '../../src/calendar/regions'
 import type { IsoDate } from '../../src/calendar/spec'
+import type { Case } from '../../src/cases/case'
 import type { Deadline } from '../../src/deadlines/deadline'
 import type { TemplatePurpose } from '../../src/drafts/template'
 import { daysUntil, formatDueDay } from '../../src/i18n'
 import type { Language } from '../../src/i18n/language'
 import type { TeamMember } from '../../src/settings/settings'
+import { isTimeZone } from '../../src/time'
+import { localTimeZone } from '../time/timeZones'
 
 /** A deadline named in the address of the draft screen: `deadline=<ruleId>:<occurrence>`. */
 export type DeadlineRef = { ruleId: string; occurrence: number }
@@ -94,4 +98,18 @@ export function draftLinkOf(
             ? ' due tomorrow'
             : ` due ${formatDueDay(d.dueDate, today, 'en')}`
   return { text: `Draft the ${noun}${when}`, template: template.id }
+}
+
+/**
+ * The team's zone for this case, the one its deadlines are counted in (its pinned calendar's): every time of the
+ * draft screen, the timeline and the sent email is shown on this one clock, naming it. A pinned calendar that cannot
+ * name a zone (the deadlines card says why) falls back to this computer's.
+ */
+export function caseTeamZone(kase: Pick<Case, 'calendar'>): string {
+  try {
+    const zone = timeZoneOf(kase.calendar.spec)
+    return isTimeZone(zone) ? zone : localTimeZone()
+  } catch {
+    return localTimeZone()
+  }
 }

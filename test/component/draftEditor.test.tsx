@@ -14,7 +14,7 @@ function Editor({ initial, vars = variables }: { initial: string; vars?: Record<
   return (
     <>
       <TemplateSourceField label="Body" value={body} onChange={setBody} error={rendered.body.ok ? null : rendered.body.error} />
-      <DraftPreview from="“Sam Lead” <sam@example.com>" to="ada@example.org" subject={rendered.subject} body={rendered.body} />
+      <DraftPreview from="“Sam Lead” <sam@example.com>" to="ada@example.org" subject={rendered.subject} body={rendered.body} encryptedTo={null} />
     </>
   )
 }

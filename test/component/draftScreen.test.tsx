@@ -22,10 +22,10 @@ const report = caseInput({
 })
 
 /** A desk on Monday whose one member sends, as who uses this installation (unless `sender` is false). */
-async function deskWithSender({ sender = true } = {}): Promise<{ desk: DeskApi; files: TestDesk['files']; saved: () => TestDesk['files']['saved']; mailto: () => string[] }> {
+async function deskWithSender({ sender = true, at = monday } = {}): Promise<{ desk: DeskApi; files: TestDesk['files']; saved: () => TestDesk['files']['saved']; mailto: () => string[] }> {
   vi.useFakeTimers({ toFake: ['Date'] })
-  vi.setSystemTime(monday)
-  const opened = await desks.open({ now: () => monday })
+  vi.setSystemTime(at)
+  const opened = await desks.open({ now: () => new Date() })
   const { desk } = opened
   const settings = await value(desk.settings.get({}))
   await value(desk.settings.update({ ...settings, team: [{ id: 'm-sam', name: 'Sam de Vries', email: 'security@example.nl', role: 'Security lead' }] }))
@@ -167,6 +167,7 @@ describe('the draft screen', { timeout: 30_000 }, () => {
     const { user } = renderApp(desk, `/cases/${kase.id}/draft?template=acknowledgement&deadline=acknowledgement:1`)
     await screen.findByRole('region', { name: 'Drafted for' }, slow)
     const shownBody = previewText()
+    expect(within(preview()).getByText('"Noor Haddad" <noor@example.org>')).toBeInTheDocument()
     await user.click(screen.getByRole('button', { name: 'Mark as sent…' }))
     const dialog = screen.getByRole('dialog', { name: 'Mark as sent' })
     expect(within(dialog).getByText(/^The milestone Acknowledgement sent at the time sent: it meets “Acknowledge receipt”/)).toBeInTheDocument()
@@ -181,7 +182,8 @@ describe('the draft screen', { timeout: 30_000 }, () => {
       purpose: 'acknowledgement',
       language: 'en',
       from: '"Sam de Vries" <security@example.nl>',
-      to: ['noor@example.org'],
+      // The reporter by name, as the preview shows it and the .eml carries it.
+      to: ['"Noor Haddad" <noor@example.org>'],
       encrypted: false,
       forDeadline: { ruleId: 'acknowledgement', occurrence: 1 },
     })
@@ -190,7 +192,7 @@ describe('the draft screen', { timeout: 30_000 }, () => {
     const sentBody = email?.type === 'email_sent' ? email.body : ''
     expect(sentBody.replace(/\n$/, '')).toBe(shownBody)
 
-    await user.click(screen.getByRole('button', { name: 'Open email' }))
+    await user.click(screen.getByRole('button', { name: `Open email: ${email?.type === 'email_sent' ? email.subject : ''}` }))
     expect(within(screen.getByRole('dialog')).getByLabelText('Body').textContent).toBe(sentBody)
   })
 
@@ -217,11 +219,23 @@ describe('the draft screen', { timeout: 30_000 }, () => {
     vi.setSystemTime(today)
 
     const { user } = renderApp(desk, `/cases/${kase.id}`)
-    await user.click(await screen.findByRole('link', { name: 'Draft a progress update with a new date' }, slow))
+    const link = await screen.findByRole('link', { name: 'Draft a progress update with a new date' }, slow)
+    // The team's commitment slipped: not a policy deadline gone overdue.
+    const promise = within(screen.getByRole('list', { name: 'Deadlines' })).getByRole('listitem', { name: 'Release the fix by the date promised' })
+    expect(within(promise).getByText('Slipped')).toBeInTheDocument()
+    expect(within(promise).queryByText('Overdue')).toBeNull()
+    await user.click(link)
     expect(await screen.findByLabelText<HTMLSelectElement>('Template', {}, slow)).toHaveValue('progress_update')
     const date = screen.getByLabelText<HTMLInputElement>('Expected resolution date')
     expect(date.value).toBe('2027-01-08')
-    expect(screen.getByText(/^Promised now: Fri 8 Jan 2027\./)).toBeInTheDocument()
+    expect(screen.getByText(/Promised now: Fri 8 Jan 2027\./)).toBeInTheDocument()
+    // Needed here, not optional: the slipped date is refused at the field, and nothing goes out meanwhile.
+    expect(date).toHaveAttribute('aria-invalid', 'true')
+    expect(screen.getByText('This is the date the reporter was given before, and it has passed. Enter the date you now expect the problem to be resolved by.')).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Mark as sent…' })).toBeDisabled()
+    fireEvent.change(date, { target: { value: '' } })
+    expect(screen.getByText('The date given before has passed: enter the new date this update gives the reporter.')).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Copy' })).toBeDisabled()
 
     fireEvent.change(date, { target: { value: '2027-01-29' } })
     await waitFor(() => expect(bodyShown().textContent).toContain('29 January 2027'))
@@ -242,8 +256,11 @@ describe('the draft screen', { timeout: 30_000 }, () => {
 
     const toggle = await screen.findByRole('checkbox', { name: 'Encrypt to the reporter’s key' }, slow)
     await waitFor(() => expect(toggle).toBeEnabled(), slow)
-    expect(screen.getByText(/^Key [0-9a-f]{40} · Noor Haddad <noor@example\.org>$/)).toBeInTheDocument()
+    // As key tools print it, to be compared with what the reporter reads out.
+    expect(screen.getByText(/^Key ([0-9A-F]{4} ){9}[0-9A-F]{4} · Noor Haddad <noor@example\.org>$/)).toBeInTheDocument()
+    expect(screen.queryByText(/^Encrypted to /)).toBeNull()
     await user.click(toggle)
+    expect(within(preview()).getByText('Encrypted to Noor Haddad <noor@example.org> — the subject stays readable')).toBeInTheDocument()
     await user.click(screen.getByRole('button', { name: 'Copy' }))
     await screen.findByText('Copied the encrypted body (the subject is not encrypted).', {}, slow)
     // user-event puts a clipboard of its own on navigator, which the app writes to.
@@ -283,14 +300,135 @@ describe('the draft screen', { timeout: 30_000 }, () => {
     const { user } = renderApp(desk, `/cases/${kase.id}/draft?template=publication_consultation`)
     await screen.findByLabelText('Proposed publication', {}, slow)
     expect(screen.getByRole('button', { name: 'Mark as sent…' })).toBeDisabled()
-    expect(screen.getByText('Enter the proposed publication date and time first.')).toBeInTheDocument()
+    expect(screen.getByText('Proposed publication: Choose the date, time and zone of the publication this email proposes.')).toBeInTheDocument()
     fireEvent.change(screen.getByLabelText('Proposed publication'), { target: { value: '2027-02-02T10:00' } })
     fireEvent.change(screen.getByLabelText('Publication time zone'), { target: { value: 'America/New_York' } })
     // Proposed at 10:00 in New York, written on the reporter's clock (they reported from Amsterdam).
     await waitFor(() => expect(bodyShown().textContent).toContain('Tuesday 2 February 2027 at 16:00 (Europe/Amsterdam)'))
+    expect(screen.getByText('The email gives this as Tue 2 Feb 2027 16:00 (Europe/Amsterdam), the reporter’s clock.')).toBeInTheDocument()
     await user.click(screen.getByRole('button', { name: 'Mark as sent…' }))
     expect(
       within(screen.getByRole('dialog', { name: 'Mark as sent' })).getByText('The proposed publication: Tue 2 Feb 2027 10:00 (America/New_York).'),
     ).toBeInTheDocument()
+  })
+})
+
+describe('the draft screen after review', { timeout: 30_000 }, () => {
+  it('Sent on starts at now with its seconds, on the team’s clock named, so a report received seconds ago can be answered', async () => {
+    // 10:00:45 in Amsterdam; the report came in at 10:00:20.
+    const { desk } = await deskWithSender({ at: new Date('2026-12-21T09:00:45Z') })
+    const kase = await value(desk.cases.create({ ...report, received: { at: '2026-12-21T10:00:20+01:00', timeZone: 'Europe/Amsterdam' } }))
+    const { user } = renderApp(desk, `/cases/${kase.id}/draft?template=acknowledgement&deadline=acknowledgement:1`)
+    await screen.findByRole('region', { name: 'Drafted for' }, slow)
+    await user.click(screen.getByRole('button', { name: 'Mark as sent…' }))
+    const dialog = screen.getByRole('dialog', { name: 'Mark as sent' })
+    const sentOn = within(dialog).getByLabelText<HTMLInputElement>('Sent on')
+    // (jsdom writes the seconds' fraction out; Chromium leaves it off)
+    expect(sentOn.value).toMatch(/^2026-12-21T10:00:45(\.000)?$/)
+    expect(within(dialog).getByText('On the team’s clock, Europe/Amsterdam')).toBeInTheDocument()
+
+    // A time before the report is refused at the field itself.
+    fireEvent.change(sentOn, { target: { value: '2026-12-21T10:00:10' } })
+    await user.click(within(dialog).getByRole('button', { name: 'Record as sent' }))
+    expect(sentOn).toHaveAttribute('aria-invalid', 'true')
+    expect(within(dialog).getByText(/^This is before the report was received/)).toBeInTheDocument()
+    fireEvent.change(sentOn, { target: { value: '2026-12-21T10:00:45' } })
+    await user.click(within(dialog).getByRole('button', { name: 'Record as sent' }))
+    await screen.findByRole('list', { name: 'Deadlines' }, slow)
+    const email = (await value(desk.cases.get({ id: kase.id }))).timeline.find((e) => e.type === 'email_sent')
+    expect(email?.type === 'email_sent' && Date.parse(email.on)).toBe(Date.parse('2026-12-21T09:00:45Z'))
+
+    // The timeline and the email opened again read on the same clock, naming it.
+    expect(screen.getByText('Times on the team’s clock, Europe/Amsterdam.')).toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: /^Open email: / }))
+    const opened = screen.getByRole('dialog')
+    expect(within(opened).getByText('Mon 21 Dec 2026 10:00 (Europe/Amsterdam)')).toBeInTheDocument()
+  })
+
+  it('an evaluation’s resolution date already past is refused under the field, with every output off and why', async () => {
+    const { desk } = await deskWithSender()
+    const kase = await value(desk.cases.create(report))
+    renderApp(desk, `/cases/${kase.id}/draft?template=evaluation`)
+    const date = await screen.findByLabelText<HTMLInputElement>('Expected resolution date', {}, slow)
+    expect(date).toHaveAttribute('min', '2026-12-21')
+    fireEvent.change(date, { target: { value: '2026-12-18' } })
+    const refusal = 'This date has passed: the reporter would be promised a day that is already over. Choose today or a later date.'
+    expect(screen.getByText(refusal).className).toBe('field-error')
+    expect(screen.getByText(`Expected resolution date: ${refusal}`)).toBeInTheDocument()
+    for (const name of ['Copy', 'Open in mail app', 'Save .eml', 'Mark as sent…']) {
+      expect(screen.getByRole('button', { name })).toBeDisabled()
+    }
+    fireEvent.change(date, { target: { value: '2027-01-15' } })
+    expect(screen.getByText(/^The email gives Fri 15 Jan 2027\./)).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Mark as sent…' })).toBeEnabled()
+  })
+
+  it('a routine progress update offers the resolution date as optional', async () => {
+    const { desk } = await deskWithSender()
+    const kase = await value(desk.cases.create(report))
+    renderApp(desk, `/cases/${kase.id}/draft?template=progress_update`)
+    const date = await screen.findByLabelText<HTMLInputElement>('Expected resolution date (optional)', {}, slow)
+    expect(date.value).toBe('')
+    expect(screen.getByRole('button', { name: 'Mark as sent…' })).toBeEnabled()
+  })
+
+  it('a publication moment the clocks skip or show twice is pointed out', async () => {
+    const { desk } = await deskWithSender()
+    const kase = await value(desk.cases.create(report))
+    renderApp(desk, `/cases/${kase.id}/draft?template=publication_consultation`)
+    const moment = await screen.findByLabelText('Proposed publication', {}, slow)
+    fireEvent.change(moment, { target: { value: '2027-03-28T02:30' } })
+    expect(screen.getByText('The clocks in Europe/Amsterdam skip 02:30 that night (they go forward): this reads as 03:30.')).toBeInTheDocument()
+    fireEvent.change(moment, { target: { value: '2027-10-31T02:30' } })
+    expect(screen.getByText('02:30 happens twice in Europe/Amsterdam that night (the clocks go back): this means the first time, before they change.')).toBeInTheDocument()
+    fireEvent.change(moment, { target: { value: '2027-02-02T10:00' } })
+    expect(screen.queryByText(/the clocks go/)).toBeNull()
+  })
+
+  it('placeholders left in are named in the Send card and once more before marking sent', async () => {
+    const { desk } = await deskWithSender()
+    const kase = await value(desk.cases.create(report))
+    const { user } = renderApp(desk, `/cases/${kase.id}/draft?template=request_info`)
+    const send = await screen.findByRole('region', { name: 'Send' }, slow)
+    const note = within(send).getByRole('note', { name: 'Placeholders' })
+    expect(note.textContent).toMatch(/^1 placeholder not filled in: write these in before it goes out\.\[What we need, /)
+    await user.click(screen.getByRole('button', { name: 'Mark as sent…' }))
+    expect(within(screen.getByRole('dialog', { name: 'Mark as sent' })).getByRole('alert').textContent).toMatch(
+      /^1 placeholder not filled in: \[What we need, .*\]\. Record it as sent only if it went out like this\.$/,
+    )
+    await user.click(screen.getByRole('button', { name: 'Cancel' }))
+    const body = screen.getByLabelText<HTMLTextAreaElement>('Body')
+    fireEvent.change(body, { target: { value: body.value.replace(/\[What we need[^\]]*\]/, 'the exact steps') } })
+    expect(within(send).queryByRole('note', { name: 'Placeholders' })).toBeNull()
+  })
+
+  it('a report still held encrypted asks before any unencrypted output', async () => {
+    const { desk, saved } = await deskWithSender()
+    const armored = '-----BEGIN PGP MESSAGE-----\n\nhQEMA1234567890AQf/abc\n=abcd\n-----END PGP MESSAGE-----'
+    const kase = await value(desk.cases.create({ ...report, reportText: armored }))
+    const { user } = renderApp(desk, `/cases/${kase.id}/draft?template=acknowledgement`)
+    await screen.findByLabelText('Body', {}, slow)
+    await user.click(screen.getByRole('button', { name: 'Save .eml' }))
+    const ask = screen.getByRole('dialog', { name: 'Send this unencrypted?' })
+    expect(ask.textContent).toContain('the case still holds it encrypted, so the desk cannot tell whether this draft repeats any of it')
+    await user.click(within(ask).getByRole('button', { name: 'Keep it private' }))
+    expect(saved()).toEqual([])
+  })
+
+  it('what the last output did goes once the message changes', async () => {
+    const { desk } = await deskWithSender()
+    const kase = await value(desk.cases.create(report))
+    const { user } = renderApp(desk, `/cases/${kase.id}/draft?template=acknowledgement`)
+    const body = await screen.findByLabelText<HTMLTextAreaElement>('Body', {}, slow)
+    fireEvent.change(body, { target: { value: `${body.value}\n${'A long paragraph of the reply. '.repeat(100)}` } })
+    await user.click(screen.getByRole('button', { name: 'Open in mail app' }))
+    const send = screen.getByRole('region', { name: 'Send' })
+    await within(send).findByRole('status', {}, slow)
+    fireEvent.change(body, { target: { value: 'Dear {{ reporter_name }},' } })
+    expect(within(send).queryByRole('status')).toBeNull()
+    await user.click(screen.getByRole('button', { name: 'Open in mail app' }))
+    await within(send).findByText('Opened in your mail app. Mark the email as sent once it has gone out.', {}, slow)
+    await user.click(screen.getByRole('button', { name: 'Nederlands' }))
+    expect(within(send).queryByRole('status')).toBeNull()
   })
 })
