@@ -13,6 +13,7 @@ import { mailtoTooLongReason } from '../src/drafts/mailto'
 import { replyTo } from '../src/drafts/replyTo'
 import { DeskError } from '../src/errors'
 import { attachmentFileName, readMail, type ReadMailOptions } from '../src/intake'
+import { replyTarget } from '../src/intake/replyTarget'
 import type { Handlers } from '../src/ipc/contract'
 import { externalLink } from '../src/links/externalLink'
 import { allPolicies, policyById, policyLookup, policyOfCase } from '../src/policies/catalog'
@@ -185,6 +186,10 @@ export function createHandlers(
     },
     'intake:parse': async ({ bytes }) => pending.parse(bytes),
     'intake:get': async ({ token }) => pending.get(token),
+    'intake:replyTarget': async ({ token }) => {
+      const preview = pending.get(token)
+      return preview.ok ? (replyTarget(preview.input, store().cases.list()) ?? null) : null
+    },
     'intake:saveAttachment': async ({ token, index }) => {
       const { name, content } = pending.attachment(token, index)
       const file = await shell.saveFile({ title: 'Save the attachment', suggestedName: attachmentFileName(name), filters: [] }, content)

@@ -1,10 +1,13 @@
-import { Fragment, useState, type ChangeEvent, type ReactNode } from 'react'
-import { Link, useParams } from 'react-router'
+import { Fragment, useMemo, useState, type ChangeEvent, type ReactNode } from 'react'
+import { Link, useNavigate, useParams } from 'react-router'
 import type { AttachmentInfo } from '../../src/cases/case'
+import { intakeNoteText, replyNoteText } from '../../src/i18n/intakeText'
+import { titleWithoutReplyPrefix, type ReplyTarget } from '../../src/intake/replyTarget'
 import type { IntakePreview } from '../../src/ipc/contract'
-import { intakeNoteText } from '../../src/i18n/intakeText'
 import { CaseForm } from '../cases/CaseForm'
-import { saveAttachment, useIntakePreview } from '../queries/intake'
+import { call } from '../desk'
+import { useCase, useCaseChange } from '../queries/cases'
+import { saveAttachment, useIntakePreview, useReplyTarget } from '../queries/intake'
 import { LoadFailed } from '../shell/LoadFailed'
 import { Loading } from '../shell/Loading'
 import { useFailureShown } from '../shell/Problems'
@@ -54,7 +57,9 @@ export function ImportScreen() {
 
 function ImportedMail({ token }: { token: string }) {
   const { data: preview, error, refetch } = useIntakePreview(token)
-  useFailureShown(error)
+  const reply = useReplyTarget(token, preview?.ok === true)
+  const [asNewCase, setAsNewCase] = useState(false)
+  useFailureShown(error ?? reply.error)
   if (error) {
     return (
       <ImportProblem>
@@ -74,9 +79,19 @@ function ImportedMail({ token }: { token: string }) {
       </ImportProblem>
     )
   }
+  // Asked before the form shows, so a reply is not first laid out as a new case. Without an answer (it failed, and
+  // says so) the mail can still become a case.
+  if (reply.isPending) return <Loading what="the email" />
+  if (reply.data && !asNewCase) return <ReplyChoice preview={preview} target={reply.data} onNewCase={() => setAsNewCase(true)} />
+  return <NewCaseFromMail preview={preview} />
+}
+
+function NewCaseFromMail({ preview }: { preview: ReadPreview }) {
+  // "Re: Fwd: XSS in search" is a case about XSS in search; the subject as it came stays in the mail.
+  const start = useMemo(() => ({ ...preview.input, title: titleWithoutReplyPrefix(preview.input.title) }), [preview.input])
   return (
     <CaseForm
-      start={preview.input}
+      start={start}
       header={
         <header className="screen-header">
           <h1>{title}</h1>
@@ -89,6 +104,61 @@ function ImportedMail({ token }: { token: string }) {
     >
       <MailFacts preview={preview} />
     </CaseForm>
+  )
+}
+
+/**
+ * A mail that answers a case already here: adding it to that case keeps one case per report; a new case stays one
+ * click away, for a reporter who replies with something new.
+ */
+function ReplyChoice({ preview, target, onNewCase }: { preview: ReadPreview; target: ReplyTarget; onNewCase(): void }) {
+  const { data: kase } = useCase(target.caseId)
+  const saveCase = useCaseChange()
+  const navigate = useNavigate()
+  const { busy, run } = useAction()
+  const casePath = `/cases/${target.caseId}`
+  const addAsNote = () =>
+    run(async () => {
+      await saveCase(() => call((desk) => desk.cases.addNote({ id: target.caseId, text: replyNoteText(preview.input) })))
+      navigate(casePath)
+    })
+  const { name, email } = preview.input.reporter
+  return (
+    <div className="screen">
+      <header className="screen-header">
+        <h1>{title}</h1>
+      </header>
+      <section className="card intake-reply" aria-labelledby="intake-reply">
+        <h2 id="intake-reply">
+          {`This looks like a reply to ${target.key}${kase ? ` (${kase.title})` : ''}`}
+        </h2>
+        <p>
+          {target.by === 'message_id'
+            ? `The mail is in the thread of the email ${target.key} was opened from.`
+            : `Its subject names ${target.key}.`}{' '}
+          Add it to that case, unless it reports something new.
+        </p>
+        <dl className="intake-reply-mail">
+          <dt>From</dt>
+          <dd className="break">{name && email ? `${name} <${email}>` : name || email || 'No sender named'}</dd>
+          <dt>Subject</dt>
+          <dd className="break">{preview.input.title}</dd>
+        </dl>
+        <div className="button-row">
+          <button type="button" className="button button-primary" disabled={busy} onClick={() => void addAsNote()}>
+            Add the reply to that case as a note
+          </button>
+          <Link className="button" to={casePath}>
+            Open that case
+          </Link>
+          <button type="button" className="button" disabled={busy} onClick={onNewCase}>
+            Create a new case anyway
+          </button>
+        </div>
+        <p className="small muted">The note holds the sender, the date, the subject and the text. Attachments stay out of the case; save them below if you need them.</p>
+      </section>
+      <MailFacts preview={preview} />
+    </div>
   )
 }
 

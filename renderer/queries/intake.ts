@@ -12,6 +12,20 @@ export function useIntakePreview(token: string) {
 }
 
 /**
+ * The stored case a read mail replies to (by its thread or the case key in its subject), or null. Asked again each
+ * time the import screen opens (not kept fresh forever like the preview): a case created meanwhile from another mail
+ * of the thread counts.
+ */
+export function useReplyTarget(token: string, enabled: boolean) {
+  return useQuery({
+    queryKey: [...intakeKey(token), 'replyTarget'],
+    queryFn: () => call((desk) => desk.intake.replyTarget({ token })),
+    enabled,
+    staleTime: 0,
+  })
+}
+
+/**
  * Has main read a mail's bytes (a dropped or chosen .eml): the answer, a case input or why the bytes are not a mail,
  * goes in the cache under its token, so the import screen shows it without asking again. Throws a DeskFailure.
  */

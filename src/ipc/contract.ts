@@ -15,6 +15,7 @@ import { Deadline } from '../deadlines/deadline'
 import { DraftTemplate, TemplatePurpose } from '../drafts/template'
 import { ErrorCode } from '../errors'
 import { IntakeNote } from '../intake/notes'
+import { ReplyTarget } from '../intake/replyTarget'
 import { Milestone, Policy } from '../policies/policy'
 import { Settings } from '../settings/settings'
 
@@ -207,6 +208,8 @@ export const contract = {
   },
   /** The mail kept under the token (the import screen after a reload); refused once it is no longer kept. */
   'intake:get': { req: z.object({ token: ImportToken }), res: IntakePreview },
+  /** The stored case the kept mail replies to (src/intake replyTarget), or null for a mail that starts a new case. */
+  'intake:replyTarget': { req: z.object({ token: ImportToken }), res: ReplyTarget.nullable() },
   /** Saves one attachment of a kept mail where the person chooses; never opened by the app. */
   'intake:saveAttachment': { req: z.object({ token: ImportToken, index: z.number().int().min(0).max(1000) }), res: Saved },
 } as const
