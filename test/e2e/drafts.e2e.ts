@@ -63,11 +63,25 @@ describe('drafting an email, end to end', () => {
     expect(await body.innerText()).toContain('Noor Haddad')
     expect(await preview.innerText()).toContain('"Sam de Vries" <security@example.nl>')
     await app.screenshot('60-draft-acknowledgement-en')
+    // At 1024×700 editor and preview stay side by side, and Send and Mark as sent stay on screen while the editor
+    // scrolls to its end (the side column sticks).
+    await page.setViewportSize({ width: 1024, height: 700 })
+    await app.screenshot('60b-draft-acknowledgement-en-1024')
+    await page.getByText('Variables for this case').scrollIntoViewIfNeeded()
+    const markButton = page.getByRole('button', { name: 'Mark as sent…' })
+    await expect.poll(() => markButton.evaluate((b) => b.getBoundingClientRect().bottom <= window.innerHeight)).toBe(true)
+    const [editorBox, previewBox] = [await page.getByLabel('Body', { exact: true }).boundingBox(), await preview.boundingBox()]
+    expect(previewBox!.x).toBeGreaterThan(editorBox!.x + editorBox!.width - 1)
+    await app.screenshot('60c-draft-bottom-1024')
+    await page.setViewportSize({ width: 1280, height: 800 })
 
     // The reporter's language is English; Dutch is one click, with the Dutch template.
     await page.getByRole('button', { name: 'Nederlands' }).click()
     await expect.poll(() => body.innerText()).toMatch(/Geachte|Beste/)
     await app.screenshot('61-draft-acknowledgement-nl')
+    await page.setViewportSize({ width: 1024, height: 700 })
+    await app.screenshot('61b-draft-acknowledgement-nl-1024')
+    await page.setViewportSize({ width: 1280, height: 800 })
     await page.getByRole('button', { name: /^English/ }).click()
     await expect.poll(() => body.innerText()).not.toMatch(/Geachte|Beste/)
 
@@ -88,12 +102,14 @@ describe('drafting an email, end to end', () => {
     const saved = app.files.saved.at(-1)!
     const eml = typeof saved.content === 'string' ? saved.content : new TextDecoder().decode(saved.content)
     expect(eml).toContain('X-Unsent: 1')
-    expect(eml).toMatch(/^To: noor@example\.org\r$/m)
+    // The reporter by name, as the preview showed.
+    expect(eml).toMatch(/^To: "?Noor Haddad"? <noor@example\.org>\r$/m)
     expect(eml).not.toMatch(/[^\r]\n/)
 
     await page.getByRole('button', { name: 'Mark as sent…' }).click()
     const dialog = page.getByRole('dialog', { name: 'Mark as sent' })
     expect(await dialog.innerText()).toContain('meets “Acknowledge receipt”')
+    expect(await dialog.innerText()).toContain('On the team’s clock, Europe/Amsterdam')
     await app.screenshot('63-draft-mark-as-sent')
     await dialog.getByRole('button', { name: 'Record as sent' }).click()
 
@@ -106,11 +122,11 @@ describe('drafting an email, end to end', () => {
     await app.screenshot('64-case-after-acknowledgement-sent')
 
     // The email stays on the timeline and opens again as it went out.
-    const entry = page.getByRole('list', { name: 'Timeline' }).getByRole('listitem').filter({ hasText: 'Open email' })
+    const entry = page.getByRole('list', { name: 'Timeline' }).getByRole('listitem').filter({ has: page.getByRole('button', { name: /^Open email: / }) })
     await entry.scrollIntoViewIfNeeded()
     expect(await entry.innerText()).toContain('noor@example.org')
     await app.screenshot('65-timeline-email-sent')
-    await page.getByRole('button', { name: 'Open email' }).click()
+    await page.getByRole('button', { name: /^Open email: \[VD-2026-\d{3}\] / }).click()
     const email = page.getByRole('dialog')
     await email.getByLabel('Body').waitFor()
     expect(await email.innerText()).toContain('noor@example.org')
