@@ -1,8 +1,11 @@
 // Control characters, direction marks and overrides (a right-to-left override makes 'report‮fdp.exe' look like
 // 'reportexe.pdf'), and what Windows refuses in a name: <>:"|?* .
 const unsafe = /[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069<>:"|?*]/gu
-// Names Windows keeps for devices, with or without an extension.
-const reserved = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])(\.|$)/i
+// The other invisible format characters (Unicode Cf: zero-width space U+200B, joiners, the byte order mark U+FEFF,
+// the soft hyphen) hide inside a name without a trace: 'name\u200b.exe' looks like 'name.exe' and is another file.
+const invisible = /\p{Cf}/gu
+// Names Windows keeps for devices, with or without an extension, also with spaces or dots before it ('NUL .txt' is NUL).
+const reserved = /^(con|prn|aux|nul|conin\$|conout\$|com[0-9¹²³]|lpt[0-9¹²³])[\s.]*(\.|$)/iu
 // File systems count a name in bytes (ext4, APFS: 255) or UTF-16 units (NTFS: 255); 200 UTF-8 bytes fits all of them.
 const maxBytes = 200
 const encoder = new TextEncoder()
@@ -30,6 +33,7 @@ export function attachmentFileName(name: string): string {
   const last = name.split(/[/\\]/).filter((part) => part.trim() !== '').pop() ?? ''
   const cleaned = last
     .replace(unsafe, '_')
+    .replace(invisible, '')
     .replace(/\s+/gu, ' ')
     .trim()
     .replace(/^[.\s]+/u, '')

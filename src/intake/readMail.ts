@@ -8,7 +8,7 @@ import { contentType } from './contentType'
 import { htmlText } from './htmlText'
 import { receivedFromDate } from './mailDate'
 import type { IntakeNote } from './notes'
-import { notMailReason, withoutEnvelope } from './notMail'
+import { notMailReason, withMailLineEnds, withoutEnvelope } from './notMail'
 import { armoredPublicKey, holdsPgpMessage } from './pgp'
 import { sha256Hex } from './sha256'
 
@@ -221,9 +221,10 @@ export async function readMail(raw: Uint8Array, options: ReadMailOptions = {}): 
     const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`
     throw refused(`This mail is ${mb(raw.byteLength)}, more than the ${mb(mailSizeLimit)} the desk reads. Nothing was imported. Save the mail without its largest attachments, or create the case by hand.`)
   }
-  const reason = notMailReason(raw)
+  const lines = withMailLineEnds(raw)
+  const reason = notMailReason(lines)
   if (reason !== undefined) throw refused(reason)
-  const mail = withoutEnvelope(raw)
+  const mail = withoutEnvelope(lines)
   const email = await parsed(mail)
   const notes: IntakeNote[] = []
 

@@ -251,6 +251,9 @@ describe('readMail: bytes that are not a mail message are refused in words, and 
     ['a text file', utf8.encode('Hello,\n\nI found a bug in your site.\n')],
     ['a text that starts like a header but is no mail', utf8.encode('Note: call back on Monday\n\nabout the report\n')],
     ['JSON', utf8.encode('{"from": "a@b.example", "subject": "x"}')],
+    // One mail header, then straight on with text: a letter, not a mail's header block.
+    ['a letter that opens with To:', utf8.encode('To: whom it may concern\nI found a bug in your login page.\n')],
+    ['a note that opens with Subject:', utf8.encode('Subject: the bug\r\nOpen the page and click twice.\r\n')],
   ])('%s', async (_, raw) => {
     const error = await refusal(raw)
     expect(error.code).toBe('invalid_input')
@@ -264,6 +267,11 @@ describe('readMail: bytes that are not a mail message are refused in words, and 
   it('an Outlook .msg file is named as one, with what to do instead', async () => {
     const msg = new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...randomBytes(512)])
     expect((await refusal(msg)).message).toMatch(/^This is an Outlook message file \(\.msg\), not an \.eml\. Nothing was imported\./)
+  })
+
+  it('one mail header before a blank line, or two or more before text, still read as mail', async () => {
+    expect((await readMail(utf8.encode('Subject: hello\r\n\r\nbody\r\n'), { now })).input.title).toBe('hello')
+    expect((await readMail(utf8.encode('From: a@b.example\r\nSubject: hi\r\nbody without a blank line\r\n'), { now })).input.reporter.email).toBe('a@b.example')
   })
 
   it('a mail with a UTF-8 byte order mark before its headers is read', async () => {

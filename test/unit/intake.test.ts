@@ -126,6 +126,24 @@ describe('readMail: mails as Thunderbird, Outlook, Gmail, Apple Mail and mutt sa
     expect((await readMail(mail(''))).input.reporter.language).toBe('en')
   })
 
+  it('old Mac line ends (a lone CR each) read as lines: headers, body and its line breaks', async () => {
+    const raw = new TextEncoder().encode(
+      'From: Ana <ana@example.org>\rSubject: Open redirect\rDate: Tue, 1 Dec 2026 10:00:00 +0100\r\rStep one.\rStep two.\r',
+    )
+    const read = await readMail(raw, { now: new Date('2026-12-04T00:00:00Z') })
+    expect(read.input.reporter).toMatchObject({ name: 'Ana', email: 'ana@example.org' })
+    expect(read.input.title).toBe('Open redirect')
+    expect(read.input.received.at).toBe('2026-12-01T10:00:00+01:00')
+    expect(read.input.reportText.split(/\r?\n/).filter((l) => l !== '')).toEqual(['Step one.', 'Step two.'])
+  })
+
+  it('a CR inside a header of a CRLF mail is not taken for a line end', async () => {
+    const raw = new TextEncoder().encode('From: a@b.example\r\nSubject: one\rBcc: x@y.example\r\n\r\nbody\r\n')
+    const read = await readMail(raw, { now: new Date('2026-12-04T00:00:00Z') })
+    expect(read.input.title).not.toContain('\r')
+    expect(read.input.reportText).toBe('body\n')
+  })
+
   it('a mail with In-Reply-To and no References threads under the id it answered', async () => {
     const raw = new TextEncoder().encode(
       'From: a@b.example\r\nDate: Tue, 1 Dec 2026 10:00:00 +0100\r\nSubject: Re: ack\r\nIn-Reply-To: <ack-1@acme.example>\r\n\r\nthanks\r\n',
