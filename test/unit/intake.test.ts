@@ -134,7 +134,7 @@ describe('readMail: mails as Thunderbird, Outlook, Gmail, Apple Mail and mutt sa
     expect(read.input.reporter).toMatchObject({ name: 'Ana', email: 'ana@example.org' })
     expect(read.input.title).toBe('Open redirect')
     expect(read.input.received.at).toBe('2026-12-01T10:00:00+01:00')
-    expect(read.input.reportText.split(/\r?\n/).filter((l) => l !== '')).toEqual(['Step one.', 'Step two.'])
+    expect((read.input.reportText ?? '').split(/\r?\n/).filter((l) => l !== '')).toEqual(['Step one.', 'Step two.'])
   })
 
   it('a CR inside a header of a CRLF mail is not taken for a line end', async () => {
