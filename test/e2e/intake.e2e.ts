@@ -44,6 +44,21 @@ const reportMail = [
   '',
 ].join('\r\n')
 
+/** Ada's answer to the team's acknowledgement, threaded under her report. */
+const replyMail = [
+  'Message-ID: <7e2a-reply@example.org>',
+  'In-Reply-To: <4f1c2d3e-report@example.org>',
+  'References: <4f1c2d3e-report@example.org>',
+  'Date: Tue, 1 Dec 2026 08:05:00 +0100',
+  'From: Ada Researcher <ada.researcher@example.org>',
+  'To: security@example.com',
+  'Subject: Re: Stored XSS in the support portal',
+  'Content-Type: text/plain; charset=UTF-8',
+  '',
+  'Thanks for the quick answer. It also works in the ticket title of the mobile view.',
+  '',
+].join('\r\n')
+
 describe('intake: a report that came in by email becomes a case, end to end in Chromium', () => {
   it('File → Import report from email… fills the case; attachments are listed and saved only on request', async () => {
     app = await launchApp({ clock: '2026-12-01T09:30:00+01:00' })
@@ -84,6 +99,22 @@ describe('intake: a report that came in by email becomes a case, end to end in C
     }
     expect(onDisk.cases.map((c) => [c.received.at, c.mail.messageId, c.mail.attachments.map((a) => [a.name, a.sha256])])).toEqual([
       ['2026-11-30T16:10:42+01:00', '<4f1c2d3e-report@example.org>', [['poc.html', digest]]],
+    ])
+
+    // The reporter's answer in the same thread is offered to that case, not made a case of its own.
+    app.files.queueEml('Re Stored XSS.eml', replyMail)
+    await app.importEmailFromMenu()
+    const banner = page.getByRole('heading', { level: 2, name: /^This looks like a reply to VD-2026-\d{3} \(Stored XSS in the support portal\)$/ })
+    await banner.waitFor()
+    expect(await page.getByLabel('Title').count()).toBe(0)
+    await app.screenshot('89-import-reply')
+    await page.getByRole('button', { name: 'Add the reply to that case as a note' }).click()
+    await page.getByRole('heading', { name: 'Stored XSS in the support portal', level: 1 }).waitFor()
+    await page.getByText('Reply by email from Ada Researcher <ada.researcher@example.org>', { exact: false }).waitFor()
+    const afterReply = JSON.parse(await readFile(app.storeFile, 'utf8')) as { cases: { timeline: { type: string; text?: string }[] }[] }
+    expect(afterReply.cases).toHaveLength(1)
+    expect(afterReply.cases[0]!.timeline.filter((e) => e.type === 'note').map((e) => e.text?.split('\n')[0])).toEqual([
+      'Reply by email from Ada Researcher <ada.researcher@example.org>',
     ])
   })
 
