@@ -110,7 +110,10 @@ describe('intake: a report that came in by email becomes a case, end to end in C
     await app.screenshot('89-import-reply')
     await page.getByRole('button', { name: 'Add the reply to that case as a note' }).click()
     await page.getByRole('heading', { name: 'Stored XSS in the support portal', level: 1 }).waitFor()
-    await page.getByText('Reply by email from Ada Researcher <ada.researcher@example.org>', { exact: false }).waitFor()
+    const note = page.getByText('Reply by email from Ada Researcher <ada.researcher@example.org>', { exact: false })
+    await note.waitFor()
+    await note.scrollIntoViewIfNeeded()
+    await app.screenshot('89b-import-reply-note')
     const afterReply = JSON.parse(await readFile(app.storeFile, 'utf8')) as { cases: { timeline: { type: string; text?: string }[] }[] }
     expect(afterReply.cases).toHaveLength(1)
     expect(afterReply.cases[0]!.timeline.filter((e) => e.type === 'note').map((e) => e.text?.split('\n')[0])).toEqual([
