@@ -1,7 +1,7 @@
 import { memo, useMemo } from 'react'
 import { Channel, Rating } from '../../src/cases/case'
 import type { TeamMember } from '../../src/settings/settings'
-import { formatDayTime } from '../../src/i18n'
+import { formatDayTime, zoneLabel } from '../../src/i18n'
 import { channelLabels, languageNames, ratingLabels, unratedLabel } from '../../src/i18n/labels'
 import { zonedIso } from '../../src/time'
 import { Field, type ControlProps } from '../forms/Field'
@@ -209,7 +209,7 @@ const TimeZoneSelect = memo(function TimeZoneSelect({
     <select {...control} value={value} onChange={(e) => onChange({ receivedTimeZone: e.target.value })}>
       {zones.map((zone) => (
         <option key={zone} value={zone}>
-          {zone.replaceAll('_', ' ')}
+          {zoneLabel(zone).replaceAll('_', ' ')}
         </option>
       ))}
     </select>

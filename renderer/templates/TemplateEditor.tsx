@@ -2,6 +2,7 @@ import { useMemo, useState, type FormEvent, type ReactNode } from 'react'
 import { useNavigate } from 'react-router'
 import type { TemplateEntry } from '../../src/drafts/catalog'
 import { renderDraft, type TemplateError } from '../../src/drafts/engine'
+import { mailboxText } from '../../src/drafts/mailbox'
 import { DraftTemplate, TemplatePurpose, type TemplateText } from '../../src/drafts/template'
 import { userWords } from '../../src/errors'
 import { purposeLabels } from '../../src/i18n/draftWords'
@@ -315,7 +316,13 @@ function TemplateTexts({
         </section>
         <div className="template-side">
           {rendered && variables ? (
-            <DraftPreview from={member ? mailboxOf(member) : null} to={variables.kase.reporter.email} subject={rendered[language].subject} body={rendered[language].body} />
+            <DraftPreview
+              from={member ? mailboxOf(member) : null}
+              to={mailboxText({ name: variables.kase.reporter.name, address: variables.kase.reporter.email })}
+              encryptedTo={null}
+              subject={rendered[language].subject}
+              body={rendered[language].body}
+            />
           ) : (
             <p className="muted">Loading the case…</p>
           )}

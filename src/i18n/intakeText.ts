@@ -1,6 +1,6 @@
 import type { CaseInput } from '../cases/case'
 import type { IntakeField, IntakeNote } from '../intake/notes'
-import { formatForZone } from './dates'
+import { formatForZone, zoneLabel } from './dates'
 
 /** The fields of an import as the import screen names them. */
 export const intakeFieldLabels: Record<IntakeField, string> = {
@@ -60,7 +60,7 @@ export function intakeNoteText(note: IntakeNote): string {
     case 'date_in_future':
       return `The mail’s date “${note.value}” lies in the future (the sender’s clock may be wrong); the time of this import is taken as when the report was received.`
     case 'zone_from_offset':
-      return `The mail gives the time with the offset ${note.offset}, not a place; it is kept in the zone ${note.timeZone}. Choose the reporter’s own zone if you know it.`
+      return `The mail gives the time with the offset ${note.offset}, not a place; it is kept in the zone ${zoneLabel(note.timeZone)}. Choose the reporter’s own zone if you know it.`
     case 'zone_unknown':
       return note.offset === undefined
         ? 'The mail’s date gives no time zone; the time is read as UTC. Choose the reporter’s zone if you know it.'

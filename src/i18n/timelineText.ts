@@ -2,7 +2,7 @@ import type { Case } from '../cases/case'
 import type { Channel, Credit, Reward, Severity } from '../cases/fields'
 import type { Actor, FieldChanged, TimelineEvent, TimelineEventOf } from '../cases/timeline'
 import { dateInZone } from '../time'
-import { formatDay, formatDayTime, formatForZone } from './dates'
+import { formatDay, formatDayTime, formatForZone, zoneLabel } from './dates'
 import { purposeLabels } from './draftWords'
 import {
   channelLabels,
@@ -216,7 +216,7 @@ function fieldChangeText(
       }
       case 'received': {
         const r = v as { at: string; timeZone: string }
-        return `${f.dayTime(r.at)} (${r.timeZone.replaceAll('_', ' ')})`
+        return `${f.dayTime(r.at)} (${zoneLabel(r.timeZone).replaceAll('_', ' ')})`
       }
       case 'channel':
         return channelLabels[lang][v as Channel]

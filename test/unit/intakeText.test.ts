@@ -16,7 +16,7 @@ describe('intakeNoteText: the import screen’s words for each note', () => {
     ],
     [
       { kind: 'zone_from_offset', offset: '+01:00', timeZone: 'Etc/GMT-1' },
-      'The mail gives the time with the offset +01:00, not a place; it is kept in the zone Etc/GMT-1. Choose the reporter’s own zone if you know it.',
+      'The mail gives the time with the offset +01:00, not a place; it is kept in the zone UTC+01:00. Choose the reporter’s own zone if you know it.',
     ],
     [{ kind: 'no_sender', found: 'Just A Name' }, 'The sender “Just A Name” is no address the desk can write to. Enter the reporter’s address.'],
     [{ kind: 'attachments_dropped', count: 1001, max: 1000 }, 'The mail has 1,001 attachments; the first 1,000 are listed.'],
