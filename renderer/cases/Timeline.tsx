@@ -61,6 +61,8 @@ export function Timeline({ kase, team, onCorrect, onWithdraw }: Props) {
           const { entry } = line
           const label = entry?.type === 'milestone' ? milestoneLabels.en[entry.milestone] : 'note'
           const isOpen = open?.id === line.id
+          // An email marked as sent, a promised date, a proposed publication: withdrawn, never corrected.
+          const withdrawOnly = line.withdrawable && !entry ? withdrawnWhat[line.type] : undefined
           return (
             <li key={line.id} className={`timeline-event timeline-${line.type} timeline-${line.standing}`}>
               <span className="timeline-dot" aria-hidden="true" />
@@ -73,17 +75,32 @@ export function Timeline({ kase, team, onCorrect, onWithdraw }: Props) {
                   )}
                 </div>
                 <LineText line={line} />
-                {line.type === 'email_sent' && (
+                {(line.type === 'email_sent' || withdrawOnly) && !isOpen && (
                   <div className="button-row timeline-actions">
-                    <button
-                      type="button"
-                      className="button button-quiet"
-                      aria-label={`Open email: ${emailOf(kase, line.id)?.subject || '(no subject)'}`}
-                      onClick={() => setReading(emailOf(kase, line.id))}
-                    >
-                      Open email
-                    </button>
+                    {line.type === 'email_sent' && (
+                      <button
+                        type="button"
+                        className="button button-quiet"
+                        aria-label={`Open email: ${emailOf(kase, line.id)?.subject || '(no subject)'}`}
+                        onClick={() => setReading(emailOf(kase, line.id))}
+                      >
+                        Open email
+                      </button>
+                    )}
+                    {withdrawOnly && (
+                      <button
+                        type="button"
+                        className="button button-quiet"
+                        aria-label={`Withdraw ${withdrawOnly}`}
+                        onClick={() => setOpen({ id: line.id, action: 'withdraw' })}
+                      >
+                        Withdraw…
+                      </button>
+                    )}
                   </div>
+                )}
+                {withdrawOnly && isOpen && (
+                  <WithdrawEventForm label={withdrawOnly} onSend={closeWhenSaved(onWithdraw(line.id))} onCancel={close} />
                 )}
                 {entry && !isOpen && (
                   <div className="button-row timeline-actions">
@@ -127,6 +144,13 @@ export function Timeline({ kase, team, onCorrect, onWithdraw }: Props) {
       {reading && <EmailView email={reading} zone={zone} onClose={() => setReading(null)} />}
     </>
   )
+}
+
+/** What withdrawing a line takes back, for the lines that can only be withdrawn. */
+const withdrawnWhat: Partial<Record<string, string>> = {
+  email_sent: 'email',
+  resolution_promised: 'promised date',
+  publication_proposed: 'proposed publication',
 }
 
 function emailOf(kase: Case, id: string): TimelineEventOf<'email_sent'> | null {

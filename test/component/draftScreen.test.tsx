@@ -345,6 +345,24 @@ describe('the draft screen after review', { timeout: 30_000 }, () => {
     expect(within(opened).getByText('Mon 21 Dec 2026 10:00 (Europe/Amsterdam)')).toBeInTheDocument()
   })
 
+  it('an email marked as sent by mistake is withdrawn from the timeline, and its milestone with it', async () => {
+    const { desk } = await deskWithSender()
+    const kase = await value(desk.cases.create(report))
+    const { user } = renderApp(desk, `/cases/${kase.id}/draft?template=acknowledgement&deadline=acknowledgement:1`)
+    await screen.findByRole('region', { name: 'Drafted for' }, slow)
+    await user.click(screen.getByRole('button', { name: 'Mark as sent…' }))
+    await user.click(within(screen.getByRole('dialog', { name: 'Mark as sent' })).getByRole('button', { name: 'Record as sent' }))
+    const deadlines = await screen.findByRole('list', { name: 'Deadlines' }, slow)
+    const acknowledgement = () => within(deadlines).getByRole('listitem', { name: 'Acknowledge receipt' })
+    await waitFor(() => expect(within(acknowledgement()).getByText('Met on time')).toBeInTheDocument(), slow)
+
+    await user.click(screen.getByRole('button', { name: 'Withdraw email' }))
+    await user.click(within(screen.getByRole('form', { name: 'Withdraw email' })).getByRole('button', { name: 'Withdraw' }))
+    await waitFor(() => expect(within(acknowledgement()).queryByText('Met on time')).toBeNull(), slow)
+    const stored = await value(desk.cases.get({ id: kase.id }))
+    expect(stored.timeline.some((e) => e.type === 'event_withdrawn')).toBe(true)
+  })
+
   it('an evaluation’s resolution date already past is refused under the field, with every output off and why', async () => {
     const { desk } = await deskWithSender()
     const kase = await value(desk.cases.create(report))
