@@ -29,7 +29,7 @@ import { DraftInputFields, inputProblem, useDraftInputs } from './DraftInputFiel
 import { DraftOutputs, fingerprintText, keyUsable } from './DraftOutputs'
 import { DraftPreview } from './DraftPreview'
 import { DraftVariables } from './DraftVariables'
-import { caseTeamZone, editKey, findDeadline, mailboxOf, parseDeadlineParam } from './draftState'
+import { caseTeamZone, editKey, findDeadline, parseDeadlineParam } from './draftState'
 import { MarkSentDialog, whatSendingRecords } from './MarkSentDialog'
 import { TemplateSourceField } from './TemplateSourceField'
 import './drafts.css'
@@ -178,7 +178,7 @@ function DraftEditor({
   const [encrypt, setEncrypt] = useState(false)
   const encrypted = encrypt && keyUsable(keyInfo)
 
-  const from = member ? mailboxOf(member) : null
+  const from = member ? mailboxText({ name: member.name, address: member.email }) : null
   // The reporter by name and address, the same in the preview, the .eml and the record (a mailto: link carries the
   // address alone, as RFC 6068 has it).
   const reporterMailbox = mailboxText({ name: kase.reporter.name, address: kase.reporter.email })

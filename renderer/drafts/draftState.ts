@@ -5,7 +5,6 @@ import type { Deadline } from '../../src/deadlines/deadline'
 import type { TemplatePurpose } from '../../src/drafts/template'
 import { daysUntil, formatDueDay } from '../../src/i18n'
 import type { Language } from '../../src/i18n/language'
-import type { TeamMember } from '../../src/settings/settings'
 import { isTimeZone } from '../../src/time'
 import { localTimeZone } from '../time/timeZones'
 
@@ -40,15 +39,6 @@ export function draftPath(
   if (choice.language) query.set('language', choice.language)
   const search = query.toString()
   return `/cases/${encodeURIComponent(caseId)}/draft${search ? `?${search}` : ''}`
-}
-
-/**
- * The sending member as one mailbox, `"Name" <address>`: the name is always quoted (a comma or an @ in it stays part
- * of the name, never a second address), with the quote and backslash escaped as RFC 5322 asks.
- */
-export function mailboxOf(member: Pick<TeamMember, 'name' | 'email'>): string {
-  const name = member.name.replace(/[\r\n\0]/g, ' ').replace(/["\\]/g, '\\$&')
-  return `"${name}" <${member.email}>`
 }
 
 /** The text being edited for one template in one language: each keeps its own edits while the user switches. */

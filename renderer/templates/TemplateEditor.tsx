@@ -14,7 +14,6 @@ import { useCaseSummaries } from '../cases/CaseSummaries'
 import { DeskFailure } from '../desk'
 import { Dialog } from '../dialogs/Dialog'
 import { DraftPreview } from '../drafts/DraftPreview'
-import { mailboxOf } from '../drafts/draftState'
 import { TemplateSourceField } from '../drafts/TemplateSourceField'
 import { Field } from '../forms/Field'
 import { useSettings } from '../queries/settings'
@@ -317,7 +316,7 @@ function TemplateTexts({
         <div className="template-side">
           {rendered && variables ? (
             <DraftPreview
-              from={member ? mailboxOf(member) : null}
+              from={member ? mailboxText({ name: member.name, address: member.email }) : null}
               to={mailboxText({ name: variables.kase.reporter.name, address: variables.kase.reporter.email })}
               encryptedTo={null}
               subject={rendered[language].subject}
