@@ -94,6 +94,8 @@ describe('IKUU over Christmas 2026 in the Netherlands', () => {
       label: 'Acknowledge receipt',
       explanation: 'Received Fri 18 Dec 16:10 → 2 business days → skipped Sat–Sun 19–20 Dec → due Tue 22 Dec',
       dueAtReporter: 'Tue 22 Dec 2026 17:59 (America/New_York)',
+      slipped: false,
+      stateLabel: 'Upcoming',
     })
   })
 
