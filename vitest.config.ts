@@ -4,6 +4,9 @@ import { defineConfig } from 'vitest/config'
 export default defineConfig({
   plugins: [react()],
   test: {
+    // Forms take times on the computer's clock and the record shows them on the team's: every machine runs the tests
+    // as a computer set to UTC, so the expected texts do not depend on where the tests run.
+    env: { TZ: 'UTC' },
     projects: [
       {
         extends: true,

@@ -56,7 +56,7 @@ describe('milestones are checked and correctable', { timeout: 20_000 }, () => {
     await user.selectOptions(await screen.findByLabelText('Milestone'), 'acknowledgement_sent')
     fireEvent.change(screen.getByLabelText('Happened on'), { target: { value: '2026-03-12T10:00' } })
     await user.click(screen.getByRole('button', { name: 'Record milestone' }))
-    await waitFor(() => expect(timeline()).toHaveTextContent('Acknowledgement sent on Thu 12 Mar 10:00'))
+    await waitFor(() => expect(timeline()).toHaveTextContent('Acknowledgement sent on Thu 12 Mar 11:00'))
     expect(await evaluationDue(desk, kase.id)).toBe('2026-03-17')
 
     await user.click(within(timeline()).getByRole('button', { name: 'Correct Acknowledgement sent' }))
@@ -66,7 +66,7 @@ describe('milestones are checked and correctable', { timeout: 20_000 }, () => {
     await user.click(within(form).getByRole('button', { name: 'Save correction' }))
 
     await waitFor(() =>
-      expect(timeline()).toHaveTextContent('Corrected the date of ‘Acknowledgement sent’ from Thu 12 Mar 2026 10:00 to Fri 6 Mar 2026 09:00'),
+      expect(timeline()).toHaveTextContent('Corrected the date of ‘Acknowledgement sent’ from Thu 12 Mar 2026 11:00 to Fri 6 Mar 2026 10:00'),
     )
     expect(timeline()).toHaveTextContent('Reason: Sent the day after it came in')
     const original = within(timeline()).getByText('Acknowledgement sent').closest('li')!
