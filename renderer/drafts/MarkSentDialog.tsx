@@ -1,7 +1,7 @@
 import { useState } from 'react'
 import type { Case } from '../../src/cases/case'
-import { milestoneBlock } from '../../src/cases/history'
-import { canTransition, statusAfterMilestone } from '../../src/cases/lifecycle'
+import { milestonePath } from '../../src/cases/history'
+import { canTransition } from '../../src/cases/lifecycle'
 import { purposeMilestones, purposeStatuses, type DraftInputs, type TemplatePurpose } from '../../src/drafts/template'
 import { formatDay, formatForZone, languageNames, milestoneLabels, statusLabels } from '../../src/i18n'
 import { zoneLabel } from '../../src/i18n/dates'
@@ -34,13 +34,13 @@ export function whatSendingRecords(input: {
   const milestone = purposeMilestones[purpose]
   if (milestone) {
     const label = milestoneLabels.en[milestone]
-    const block = milestoneBlock(kase, input.policy, milestone)
-    if (!block) {
+    const plan = milestonePath(kase, input.policy, milestone)
+    if (!('blocked' in plan)) {
+      for (const to of plan.moves) lines.push(`The status moves to ${statusLabels.en[to]} first, where ${label} is recorded.`)
       const meets = input.deadlineLabel ? `: it meets “${input.deadlineLabel}” and starts what counts from it` : ''
       lines.push(`The milestone ${label} at the time sent${meets}.`)
-      const status = statusAfterMilestone(kase.status, milestone)
-      if (status) lines.push(`The status moves to ${statusLabels.en[status]}.`)
-    } else if (block.reason === 'already_recorded') {
+      if (plan.then) lines.push(`The status moves to ${statusLabels.en[plan.then]}.`)
+    } else if (plan.blocked.reason === 'already_recorded') {
       lines.push(`No new milestone: ${label} is already recorded.`)
     } else {
       lines.push(`No milestone: ${label} cannot be recorded on the case as it stands; the email is recorded all the same.`)

@@ -1,7 +1,7 @@
 import type { IsoDate } from '../calendar/spec'
 import { Milestone, type Policy } from '../policies/policy'
 import type { Case, ZonedInstant } from './case'
-import { allowedTransitions, milestoneOfStatus, type CaseStatus } from './lifecycle'
+import { allowedTransitions, milestoneOfStatus, statusAfterMilestone, type CaseStatus } from './lifecycle'
 import type { TimelineEventOf } from './timeline'
 
 type Correctable = TimelineEventOf<'milestone'> | TimelineEventOf<'note'>
@@ -194,6 +194,24 @@ export function movesIntoWindow(
     }
   }
   return undefined
+}
+
+/**
+ * How the case takes `milestone` when something says it happened (an email marked as sent): the moves into the
+ * milestone's window first (movesIntoWindow), then the status that recording it moves to (statusMilestones), if any.
+ * `blocked` when the case cannot take it; the email is recorded all the same.
+ */
+export function milestonePath(
+  c: Case,
+  policy: Policy | undefined,
+  milestone: Milestone,
+): { moves: CaseStatus[]; then: CaseStatus | undefined } | { blocked: MilestoneBlock } {
+  const block = milestoneBlock(c, policy, milestone)
+  if (!block) return { moves: [], then: statusAfterMilestone(c.status, milestone) }
+  const moves = block.reason === 'not_in_status' ? movesIntoWindow(c, milestone) : undefined
+  const last = moves?.at(-1)
+  if (!moves || !last || milestoneBlock({ ...c, status: last }, policy, milestone)) return { blocked: block }
+  return { moves, then: statusAfterMilestone(last, milestone) }
 }
 
 /** What can be recorded next on the case (the milestone picker), in the lifecycle's order. */

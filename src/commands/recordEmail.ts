@@ -1,7 +1,7 @@
 import { z } from 'zod'
 import { type Case, type TimelineEvent, ZonedInstant } from '../cases/case'
-import { milestoneBlock, movesIntoWindow } from '../cases/history'
-import { canTransition, statusAfterMilestone } from '../cases/lifecycle'
+import { milestonePath } from '../cases/history'
+import { canTransition } from '../cases/lifecycle'
 import { mailbox, mailboxes } from '../drafts/mailbox'
 import { DraftInputs, purposeMilestones, purposeStatuses, TemplateId, TemplatePurpose } from '../drafts/template'
 import { parseInput, refusal } from '../errors'
@@ -55,14 +55,12 @@ function milestoneOf(doc: StoreDocument, c: Case, email: z.output<typeof SentEma
   const milestone = purposeMilestones[email.purpose]
   const none = { events: [] as TimelineEvent[], after: c, recorded: undefined }
   if (!milestone) return none
-  const policy = policyById(c.policyId, doc.policies)
-  const block = milestoneBlock(c, policy, milestone)
-  const path = block?.reason === 'not_in_status' ? movesIntoWindow(c, milestone) : undefined
-  if (block && (!path || milestoneBlock({ ...c, status: path.at(-1)! }, policy, milestone))) return none
+  const plan = milestonePath(c, policyById(c.policyId, doc.policies), milestone)
+  if ('blocked' in plan) return none
   let after = c
-  for (const to of path ?? []) after = movedCase(after, applyTransition(after, { to }, ctx, (ref) => ref))
+  for (const to of plan.moves) after = movedCase(after, applyTransition(after, { to }, ctx, (ref) => ref))
   const recorded: TimelineEvent = { ...eventStamp(ctx), type: 'milestone', milestone, on }
-  const status = statusAfterMilestone(after.status, milestone)
+  const status = plan.then
   const moved: TimelineEvent[] = status
     ? [{ ...eventStamp(ctx), type: 'status_changed', from: after.status, to: status, milestoneEvent: recorded.id }]
     : []
