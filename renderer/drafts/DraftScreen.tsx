@@ -7,7 +7,7 @@ import { renderDraft, type Rendered } from '../../src/drafts/engine'
 import { mailboxText } from '../../src/drafts/mailbox'
 import type { TemplateText } from '../../src/drafts/template'
 import { draftLanguage, templateForDeadline } from '../../src/drafts/templateFor'
-import { draftVariables, type Sender } from '../../src/drafts/variables'
+import { draftVariables, senderOf } from '../../src/drafts/variables'
 import type { Deadline } from '../../src/deadlines/deadline'
 import { deadlineText, formatForZone, languageNames, undatedText } from '../../src/i18n'
 import { purposeLabels } from '../../src/i18n/draftWords'
@@ -144,18 +144,7 @@ function DraftEditor({
   })
   const { inputs, changed: newInputs } = draftInputs
 
-  const sender = useMemo<Sender | null>(
-    () =>
-      member
-        ? {
-            name: member.name,
-            email: member.email,
-            ...(member.role ? { role: member.role } : {}),
-            ...(member.signature ? { signature: member.signature } : {}),
-          }
-        : null,
-    [member],
-  )
+  const sender = useMemo(() => senderOf(member), [member])
   // Everything but the source: worked out once per case, language and input, not on every keystroke.
   const variables = useMemo(
     () =>

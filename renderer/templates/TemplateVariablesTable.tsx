@@ -2,6 +2,7 @@ import { memo, useId } from 'react'
 import type { CaseSummary } from '../../src/ipc/contract'
 import { variableList } from '../../src/drafts/variables'
 import type { Language } from '../../src/i18n/language'
+import { VariableTable } from '../drafts/VariableTable'
 import type { TemplateVariables } from './useTemplateVariables'
 
 /**
@@ -47,24 +48,7 @@ export const TemplateVariablesTable = memo(function TemplateVariablesTable({
       {variables?.example && (
         <p className="small muted">The example has no deadlines, so the dates counted from them are empty here.</p>
       )}
-      <table className="template-variables-table">
-        <thead>
-          <tr>
-            <th scope="col">Variable</th>
-            <th scope="col">Value</th>
-            <th scope="col">Meaning</th>
-          </tr>
-        </thead>
-        <tbody>
-          {list.map((v) => (
-            <tr key={v.name}>
-              <td className="mono nowrap">{`{{ ${v.name} }}`}</td>
-              <td className="template-variable-value">{v.value === '' ? <span className="muted">(empty)</span> : v.value}</td>
-              <td className="small">{v.description}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <VariableTable className="template-variables-table" rows={list} />
     </section>
   )
 })

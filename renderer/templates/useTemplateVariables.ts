@@ -2,7 +2,7 @@ import { useQuery } from '@tanstack/react-query'
 import { useMemo } from 'react'
 import type { Case } from '../../src/cases/case'
 import type { Deadline } from '../../src/deadlines/deadline'
-import { draftVariables, type DraftVariables, type Sender } from '../../src/drafts/variables'
+import { draftVariables, senderOf, type DraftVariables } from '../../src/drafts/variables'
 import type { Language } from '../../src/i18n/language'
 import { sampleCases } from '../../src/samples/sampleCases'
 import type { Settings, TeamMember } from '../../src/settings/settings'
@@ -43,18 +43,7 @@ export function useTemplateVariables(
   const kase = caseId ? chosen.data : example
   const caseDeadlines = caseId ? deadlines.data : noDeadlines
   const policy = policies?.find((p) => p.id === kase?.policyId)
-  const sender = useMemo<Sender | null>(
-    () =>
-      member
-        ? {
-            name: member.name,
-            email: member.email,
-            ...(member.role ? { role: member.role } : {}),
-            ...(member.signature ? { signature: member.signature } : {}),
-          }
-        : null,
-    [member],
-  )
+  const sender = useMemo(() => senderOf(member), [member])
   const variables = useMemo(() => {
     if (!kase || !caseDeadlines) return null
     const now = new Date()

@@ -24,6 +24,17 @@ export type DraftVariables = Readonly<Record<string, DraftValue>>
 /** The team member a draft goes out from. */
 export type Sender = { name: string; email: string; role?: string; signature?: string }
 
+/** The sender a team member makes, with only the role and signature they set; null while nobody is chosen. */
+export function senderOf(member: Sender | null | undefined): Sender | null {
+  if (!member) return null
+  return {
+    name: member.name,
+    email: member.email,
+    ...(member.role ? { role: member.role } : {}),
+    ...(member.signature ? { signature: member.signature } : {}),
+  }
+}
+
 export interface DraftContext {
   case: Case
   deadlines: readonly Deadline[]
