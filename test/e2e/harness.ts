@@ -187,7 +187,8 @@ export async function launchApp(
 
   const { server, url } = await serveRenderer()
   const browser = await launchChromium()
-  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } })
+  // A computer set to UTC, wherever the tests run: forms take times on the computer's clock, the record shows the team's.
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 }, timezoneId: 'UTC' })
   await context.exposeFunction('__deskInvoke', (channel: string, request: unknown) => dispatch(handlers, channel, request))
   await context.addInitScript({ content: `(${installDesk})(${JSON.stringify([channels, eventNames])})` })
   // The renderer reads the clock too ("Tomorrow", "Overdue"): it must agree with the handlers' clock.

@@ -43,7 +43,7 @@ describe('a record to trust, end to end', () => {
     await recorder.getByLabel('Happened on').fill('2026-12-21T08:30')
     await recorder.getByRole('button', { name: 'Record milestone' }).click()
     const timeline = page.getByRole('list', { name: 'Timeline' })
-    await timeline.getByText('Acknowledgement sent on Mon 21 Dec 08:30').waitFor()
+    await timeline.getByText('Acknowledgement sent on Mon 21 Dec 09:30').waitFor()
     await expect.poll(() => deadline(page, 'Send evaluation').innerText()).toContain('→ due Thu 24 Dec')
 
     await timeline.getByRole('button', { name: 'Correct Acknowledgement sent' }).click()
@@ -54,7 +54,7 @@ describe('a record to trust, end to end', () => {
     await correction.getByRole('button', { name: 'Save correction' }).click()
 
     await timeline
-      .getByText('Corrected the date of ‘Acknowledgement sent’ from Mon 21 Dec 2026 08:30 to Fri 18 Dec 2026 15:40')
+      .getByText('Corrected the date of ‘Acknowledgement sent’ from Mon 21 Dec 2026 09:30 to Fri 18 Dec 2026 16:40')
       .waitFor()
     await expect.poll(() => deadline(page, 'Send evaluation').innerText()).toContain('→ due Wed 23 Dec')
     await timeline.scrollIntoViewIfNeeded()
