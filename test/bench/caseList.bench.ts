@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { emptyDocument } from '../../src/store/document'
 import { launchApp } from '../e2e/harness'
 import { realisticCases } from './fixtures/realisticCases'
+import { median, tenths } from './fixtures/median'
 
 const runs = 9
 
@@ -50,10 +51,6 @@ const measureKeystroke = `async (key) => {
   return performance.now() - start
 }`
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return Math.round(sorted[Math.floor(sorted.length / 2)]! * 10) / 10
-}
 
 /**
  * The case list with 10,000 cases in Chromium (built renderer, real store file through the e2e bridge).
@@ -92,8 +89,8 @@ export default async function caseListBench(): Promise<Record<string, unknown>[]
     const shown = await page.getByRole('row').count()
     if (shown > 200) throw new Error(`the list is not virtualized: ${shown} rows in the page`)
     return [
-      { name: 'list-render-10k', ms: median(renders) },
-      { name: 'list-search-keystroke-10k', ms: median(keystrokes) },
+      { name: 'list-render-10k', ms: tenths(median(renders)) },
+      { name: 'list-search-keystroke-10k', ms: tenths(median(keystrokes)) },
       { name: 'list-payload-10k', bytes: payloadBytes },
     ]
   } finally {

@@ -2,14 +2,11 @@ import { runCommand } from '../../src/commands'
 import type { CommandContext } from '../../src/commands/context'
 import { emptyDocument, type StoreDocument } from '../../src/store/document'
 import { realisticCases } from './fixtures/realisticCases'
+import { median } from './fixtures/median'
 
 const warmUps = 5
 const runs = 21
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.floor(sorted.length / 2)]!
-}
 
 /**
  * One command on a document of 10,000 realistic cases, without the file write: what a click costs before the save. A

@@ -6,6 +6,7 @@ import {
   type IsoDate,
 } from '../../src/calendar'
 import { naiveCalendar, type NaiveSpec } from '../unit/calendar-naive-walk'
+import { median } from './fixtures/median'
 
 const QUERIES = 10_000
 const NAIVE_SAMPLE = 50
@@ -49,10 +50,6 @@ function timed<T>(run: () => T): { ms: number; value: T } {
   return { ms: performance.now() - start, value }
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.floor(sorted.length / 2)]!
-}
 
 const answerAll = (all: Query[]) => answer(places.map((p) => createCalendar(p as CalendarSpec)), all)
 

@@ -5,6 +5,7 @@ import { Settings } from '../../src/settings/settings'
 import { emptyDocument } from '../../src/store/document'
 import { launchApp } from '../e2e/harness'
 import { realisticCases } from './fixtures/realisticCases'
+import { median, tenths } from './fixtures/median'
 
 const runs = 25
 const bodyChars = 20_000
@@ -47,10 +48,6 @@ const measureKeystroke = `async (key, fromEnd) => {
   return performance.now() - start
 }`
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return Math.round(sorted[Math.floor(sorted.length / 2)]! * 10) / 10
-}
 
 /**
  * The draft screen in Chromium (built renderer, real store through the e2e bridge) with a 20 KB body: from one
@@ -95,8 +92,8 @@ export default async function draftPreviewBench(): Promise<Record<string, unknow
     }
     if (!(await source.inputValue()).endsWith(`{{ "${letters.join('')}" }}`)) throw new Error('the keystrokes missed the tag')
     return [
-      { name: 'draft-preview-keystroke', ms: median(keystrokes) },
-      { name: 'draft-preview-keystroke-in-tag', ms: median(inTag) },
+      { name: 'draft-preview-keystroke', ms: tenths(median(keystrokes)) },
+      { name: 'draft-preview-keystroke-in-tag', ms: tenths(median(inTag)) },
     ]
   } finally {
     await app.close()

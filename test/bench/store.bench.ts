@@ -4,14 +4,11 @@ import { join } from 'node:path'
 import { emptyDocument } from '../../src/store/document'
 import { openStore } from '../../src/store'
 import { realisticCases } from './fixtures/realisticCases'
+import { median, tenths } from './fixtures/median'
 
 // Interleaved runs after one warm-up each, median: the machine may be busy with other work.
 const runs = 9
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b)
-  return sorted[Math.floor(sorted.length / 2)]!
-}
 
 async function time(action: () => Promise<unknown>): Promise<number> {
   const start = performance.now()
@@ -25,7 +22,7 @@ async function time(action: () => Promise<unknown>): Promise<number> {
  */
 function result(name: string, ms: number[], baselineMs: number[]) {
   const ratio = median(ms.map((m, i) => m / baselineMs[i]!))
-  return { name, ms: Math.round(median(ms) * 10) / 10, baselineMs: Math.round(median(baselineMs) * 10) / 10, ratio: Math.round(ratio * 100) / 100 }
+  return { name, ms: tenths(median(ms)), baselineMs: tenths(median(baselineMs)), ratio: Math.round(ratio * 100) / 100 }
 }
 
 /** Opening and saving a store of 10,000 realistic cases, against plain readFile + JSON.parse and JSON.stringify + writeFile. */
