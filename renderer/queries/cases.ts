@@ -14,13 +14,13 @@ export function useCaseList() {
 }
 
 /** One case as stored. */
-export function useCase(id: string) {
-  return useQuery({ queryKey: caseKeys.one(id), queryFn: () => call((desk) => desk.cases.get({ id })) })
+export function useCase(id: string, { enabled = true } = {}) {
+  return useQuery({ queryKey: caseKeys.one(id), queryFn: () => call((desk) => desk.cases.get({ id })), enabled })
 }
 
 /** A case's deadlines, counted by main on today's clock; fetched again when the case or the day changes. */
-export function useDeadlines(id: string) {
-  return useQuery({ queryKey: caseKeys.deadlines(id), queryFn: () => call((desk) => desk.deadlines.ofCase({ id })) })
+export function useDeadlines(id: string, { enabled = true } = {}) {
+  return useQuery({ queryKey: caseKeys.deadlines(id), queryFn: () => call((desk) => desk.deadlines.ofCase({ id })), enabled })
 }
 
 /** What can happen next on a case, for the milestone picker. */

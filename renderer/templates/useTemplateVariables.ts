@@ -1,4 +1,3 @@
-import { useQuery } from '@tanstack/react-query'
 import { useMemo } from 'react'
 import type { Case } from '../../src/cases/case'
 import type { Deadline } from '../../src/deadlines/deadline'
@@ -7,8 +6,7 @@ import type { Language } from '../../src/i18n/language'
 import { sampleCases } from '../../src/samples/sampleCases'
 import type { Settings, TeamMember } from '../../src/settings/settings'
 import { usePolicies } from '../policies/usePolicies'
-import { call } from '../desk'
-import { caseKeys } from '../queries/keys'
+import { useCase, useDeadlines } from '../queries/cases'
 
 export type TemplateVariables = {
   /** The case the values come from: one of the store's, or an example when the store has none. */
@@ -27,17 +25,9 @@ export function useTemplateVariables(
   settings: Settings,
   member: TeamMember | undefined,
 ): { variables: TemplateVariables | null; error: Error | null } {
-  // The same queries as useCase and useDeadlines, asked only once a case is chosen.
-  const chosen = useQuery({
-    queryKey: caseKeys.one(caseId),
-    queryFn: () => call((desk) => desk.cases.get({ id: caseId })),
-    enabled: caseId !== '',
-  })
-  const deadlines = useQuery({
-    queryKey: caseKeys.deadlines(caseId),
-    queryFn: () => call((desk) => desk.deadlines.ofCase({ id: caseId })),
-    enabled: caseId !== '',
-  })
+  // Asked only once a case is chosen.
+  const chosen = useCase(caseId, { enabled: caseId !== '' })
+  const deadlines = useDeadlines(caseId, { enabled: caseId !== '' })
   const { policies } = usePolicies()
   const example = useMemo(() => exampleCase(settings), [settings])
   const kase = caseId ? chosen.data : example
