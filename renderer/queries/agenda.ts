@@ -1,0 +1,45 @@
+import { useQuery } from '@tanstack/react-query'
+import { useMemo } from 'react'
+import { fromAgendaRow, type AgendaEntry } from '../../src/agenda/agendaEntry'
+import type { IsoDate } from '../../src/calendar/spec'
+import type { CaseSummary, DayOff } from '../../src/ipc/contract'
+import { useCaseSummaries } from '../cases/CaseSummaries'
+import { call } from '../desk'
+import { caseKeys, daysOffKey } from './keys'
+
+/** A calendar entry with the list row of its case: key, title, assignee, severity and policy. */
+export type AgendaItem = AgendaEntry & { summary: CaseSummary }
+
+export function useAgendaQuery() {
+  return useQuery({ queryKey: caseKeys.agenda, queryFn: async () => (await call((desk) => desk.agenda.list({}))).map(fromAgendaRow) })
+}
+
+type AgendaState = {
+  /** Null while the entries or the case rows are loading, or after either failed. */
+  items: AgendaItem[] | null
+  error: Error | null
+}
+
+/** Every dated entry across cases joined with its case's row; an entry whose case is not (yet) in the list is left out. */
+export function useAgenda(): AgendaState {
+  const agenda = useAgendaQuery()
+  const { summaries, error } = useCaseSummaries()
+  const items = useMemo(() => {
+    if (!agenda.data || !summaries) return null
+    const byId = new Map(summaries.map((s) => [s.id, s]))
+    const joined: AgendaItem[] = []
+    for (const entry of agenda.data) {
+      const summary = byId.get(entry.caseId)
+      if (summary) joined.push({ ...entry, summary })
+    }
+    return joined
+  }, [agenda.data, summaries])
+  return { items, error: agenda.error ?? error }
+}
+
+/** The team calendar's days off from `from` to `to` (both included), by date, for shading a view. */
+export function useDaysOff(from: IsoDate, to: IsoDate) {
+  const query = useQuery({ queryKey: daysOffKey(from, to), queryFn: () => call((desk) => desk.calendar.daysOff({ from, to })) })
+  const byDate = useMemo(() => new Map<IsoDate, DayOff>((query.data ?? []).map((d) => [d.date, d])), [query.data])
+  return { byDate, error: query.error }
+}
