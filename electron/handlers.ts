@@ -18,6 +18,9 @@ import type { Handlers } from '../src/ipc/contract'
 import { externalLink } from '../src/links/externalLink'
 import { allPolicies, policyById, policyLookup, policyOfCase } from '../src/policies/catalog'
 import { presetPolicies } from '../src/policies/presets'
+import { agendaHandlers } from './agendaHandlers'
+import { icsHandlers } from './icsHandlers'
+import { reminderHandlers } from './reminderHandlers'
 import { createPendingImports, type PendingImports, type ReadMailFn } from './pendingImports'
 import type { StoreSession } from './storeSession'
 
@@ -133,6 +136,9 @@ export function createHandlers(
       // Refused naming the case and what to do when its policy is gone: deadlines are counted from the policy's rules.
       return deadlinesOf(c, policyOfCase(c, store().policies.list()), now())
     },
+    ...agendaHandlers(session, now),
+    ...icsHandlers(session, shell, now),
+    ...reminderHandlers(session),
     'policies:list': async () => allPolicies(store().policies.list()).map((p) => ({ ...p, preset: presetIds.has(p.id) })),
     'policies:save': async (policy) => run({ type: 'policy.save', policy }),
     'policies:remove': async ({ id }) => run({ type: 'policy.remove', policyId: id }),

@@ -12,6 +12,7 @@ import { startDayClock } from './dayClock'
 import { chooseEmlFile, openInMailApp, saveFileAs } from './files'
 import { createHandlers, mailReadOptions, type Shell } from './handlers'
 import { identityBook } from './identities'
+import { installationState } from './installationState'
 import { lastStoreFile, rememberStoreFile } from './lastStoreFile'
 import { readMailInWorker } from './mailWorkerReader'
 import mailWorker from './mailWorker?modulePath'
@@ -119,7 +120,7 @@ async function start(): Promise<void> {
   const userData = app.getPath('userData')
   // watch: another team member's save to the shared file is taken in at once, and reaches the window as events.
   // Who acts is kept per store file in this user's data folder: each colleague's app records its own person.
-  const storeSession = createStoreSession({ watch: true, identities: identityBook(userData) })
+  const storeSession = createStoreSession({ watch: true, identities: identityBook(userData), installation: installationState(userData) })
   // The team's zone decides when the day changes; without a store the machine's zone is as good as any.
   const teamZone = () => {
     const state = storeSession.state()

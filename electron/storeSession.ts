@@ -3,6 +3,7 @@ import { DeskError, StoreOpenError } from '../src/errors'
 import { actingMemberId, adoptedIdentity, checkedIdentity } from '../src/identity/actingMember'
 import { openStore, type Store, type StoreListener, type StoreOptions } from '../src/store'
 import type { IdentityBook } from './identities'
+import type { InstallationState } from './installationState'
 
 /** The store the app is working on, or why it could not be opened. Switching files closes the previous store. */
 export interface StoreSession {
@@ -15,15 +16,18 @@ export interface StoreSession {
   identity(): string | null
   /** Keeps this installation's choice for the open store; refused unless nobody or a member on the team now. */
   chooseIdentity(memberId: string | null): Promise<string | null>
+  /** What this installation keeps per store file besides who acts: reminder settings, reminders shown, ICS exports. */
+  installation: InstallationState
   close(): Promise<void>
 }
 
 export interface StoreSessionOptions extends Omit<StoreOptions, 'memberId'> {
   /** This installation's "who am I" per store file: the actor of every command comes from it, never from the file. */
   identities: IdentityBook
+  installation: InstallationState
 }
 
-export function createStoreSession({ identities, ...options }: StoreSessionOptions): StoreSession {
+export function createStoreSession({ identities, installation, ...options }: StoreSessionOptions): StoreSession {
   let current: { file: string; store?: Store; problem?: string; unsubscribe?: () => void } | undefined
   const listeners = new Set<StoreListener>()
 
@@ -89,6 +93,7 @@ export function createStoreSession({ identities, ...options }: StoreSessionOptio
       await identities.choose(open.file, checkedIdentity(open.settings.get(), memberId))
       return identity()
     },
+    installation,
     async close() {
       await closeCurrent()
       current = undefined

@@ -2,6 +2,7 @@ import { QueryClientProvider, type QueryClient } from '@tanstack/react-query'
 import { useCallback, useEffect, useMemo, useState } from 'react'
 import { createHashRouter, Navigate, RouterProvider, type RouteObject } from 'react-router'
 import type { AppState } from '../src/ipc/contract'
+import { CalendarScreen } from './agenda/CalendarScreen'
 import { CaseDetail } from './cases/CaseDetail'
 import { CaseForm } from './cases/CaseForm'
 import { CaseList } from './cases/CaseList'
@@ -17,6 +18,7 @@ import { SettingsScreen } from './settings/SettingsScreen'
 import { TemplatesScreen } from './templates/TemplatesScreen'
 import { NotFound } from './shell/NotFound'
 import { ProblemsProvider } from './shell/Problems'
+import { TodayScreen } from './today/TodayScreen'
 import { Shell } from './shell/Shell'
 import { StoreProvider } from './store/StoreContext'
 
@@ -25,15 +27,17 @@ export const routes: RouteObject[] = [
     path: '/',
     element: <Shell />,
     children: [
-      { index: true, element: <Navigate to="/cases" replace /> },
+      { index: true, element: <Navigate to="/today" replace /> },
+      { path: 'today', element: <TodayScreen /> },
       { path: 'cases', element: <CaseList /> },
       { path: 'cases/new', element: <CaseForm /> },
       { path: 'cases/:id', element: <CaseDetail /> },
       { path: 'cases/:id/draft', element: <DraftScreen /> },
-      { path: 'calendar', element: <CalendarSettingsScreen /> },
+      { path: 'calendar', element: <CalendarScreen /> },
       { path: 'policies', element: <PolicyScreen /> },
       { path: 'policies/:id', element: <PolicyScreen /> },
       { path: 'settings', element: <SettingsScreen /> },
+      { path: 'settings/calendar', element: <CalendarSettingsScreen /> },
       { path: 'settings/templates', element: <TemplatesScreen /> },
       { path: 'settings/templates/:id', element: <TemplatesScreen /> },
       { path: 'import', element: <ImportStart /> },

@@ -31,6 +31,7 @@ export function LiveUpdates({ onNavigate, children }: { onNavigate(to: string): 
       on('case:changed', ({ id }) => {
         invalidate(caseKeys.one(id))
         invalidate(caseKeys.list)
+        invalidate(caseKeys.agenda)
         invalidate(caseKeys.searches)
       }),
       on('cases:changed', () => invalidate(caseKeys.all)),
@@ -77,7 +78,7 @@ export function LiveUpdates({ onNavigate, children }: { onNavigate(to: string): 
  * The zone the team's days begin and end in, as main counts them: the calendar's own zone, else its place's; this
  * computer's zone until the settings are in.
  */
-function useTeamZone(): string {
+export function useTeamZone(): string {
   const spec = useSettingsQuery().data?.calendar.spec
   const byPlace = spec !== undefined && !spec.timeZone
   const places = usePlacesQuery(spec?.country, spec?.state, byPlace)

@@ -66,11 +66,12 @@ export function useCaseChange(): (request: () => Promise<Case>) => Promise<Case>
 }
 
 /**
- * What main counts on today's clock: the list's next deadlines and every case's deadlines. A new day can turn
+ * What main counts on today's clock: the list's next deadlines, the agenda and every case's deadlines. A new day can turn
  * "Due today" into "Overdue" without any case changing.
  */
 export function invalidateCountedOnTheClock(client: QueryClient): Promise<void> {
   return client.invalidateQueries({
-    predicate: ({ queryKey: [group, kind, , below] }) => group === caseKeys.all[0] && (kind === 'list' || below === 'deadlines'),
+    predicate: ({ queryKey: [group, kind, , below] }) =>
+      group === caseKeys.all[0] && (kind === 'list' || kind === 'agenda' || below === 'deadlines'),
   })
 }

@@ -15,12 +15,16 @@ export const caseKeys = {
   /** Below the case, so that invalidating a case reaches its deadlines. */
   deadlines: (id: string) => ['cases', 'one', id, 'deadlines'] as const,
   nextMilestones: (id: string) => ['cases', 'one', id, 'nextMilestones'] as const,
+  /** Every dated deadline and planned publication across cases: any case change can move one. */
+  agenda: ['cases', 'agenda'] as const,
 }
 
 export const settingsKey = ['settings'] as const
 /** Who uses this installation; below the settings, so that a settings change (a member removed) asks again. */
 export const identityKey = ['settings', 'identity'] as const
 export const policiesKey = ['policies'] as const
+/** The team calendar's days off in a span; below the settings, whose calendar they come from. */
+export const daysOffKey = (from: string, to: string) => ['settings', 'daysOff', from, to] as const
 
 /** date-holidays' data does not change while the app runs: these are never invalidated. */
 export const calendarKeys = {

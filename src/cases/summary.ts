@@ -38,6 +38,8 @@ export const CaseSummary = z.object({
   rating: Rating.optional(),
   score: z.number().optional(),
   assigneeId: z.string().optional(),
+  /** The policy the case follows (the calendar's policy filter); it may no longer exist, see `problem`. */
+  policyId: z.string(),
   tags: z.array(z.string()),
   receivedAt: z.string(),
   sample: z.boolean(),
@@ -65,6 +67,7 @@ export const CaseRow = z.tuple([
   field.rating.unwrap().nullable(),
   field.score.unwrap().nullable(),
   field.assigneeId.unwrap().nullable(),
+  field.policyId,
   field.tags,
   field.receivedAt,
   field.sample,
@@ -86,6 +89,7 @@ export function toRow(s: CaseSummary): CaseRow {
     s.rating ?? null,
     s.score ?? null,
     s.assigneeId ?? null,
+    s.policyId,
     s.tags,
     s.receivedAt,
     s.sample,
@@ -96,7 +100,7 @@ export function toRow(s: CaseSummary): CaseRow {
 
 /** The summary a row stands for; the renderer reads `cases:list` with `rows.map(fromRow)`. */
 export function fromRow(row: CaseRow): CaseSummary {
-  const [id, key, title, reporterName, reporterEmail, reporterHandle, status, rating, score, assigneeId, tags, receivedAt, sample, next, problem] = row
+  const [id, key, title, reporterName, reporterEmail, reporterHandle, status, rating, score, assigneeId, policyId, tags, receivedAt, sample, next, problem] = row
   return {
     id,
     key,
@@ -108,6 +112,7 @@ export function fromRow(row: CaseRow): CaseSummary {
     ...(rating !== null && { rating }),
     ...(score !== null && { score }),
     ...(assigneeId !== null && { assigneeId }),
+    policyId,
     tags,
     receivedAt,
     sample,
@@ -129,6 +134,7 @@ export function toSummary(c: Case): CaseSummary {
     rating: severity.kind === 'unrated' ? undefined : severity.rating,
     score: severity.kind === 'cvss' ? severity.score : undefined,
     assigneeId: c.assigneeId,
+    policyId: c.policyId,
     tags: c.tags,
     receivedAt: c.received.at,
     sample: c.sample,

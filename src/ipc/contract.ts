@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { AgendaRow } from '../agenda/agendaEntry'
 import { CalendarSpec, IsoDate, PlaceName, RegionHoliday } from '../calendar/spec'
 import { Case, CaseInput } from '../cases/case'
 import { AttachmentInfo } from '../cases/fields'
@@ -11,12 +12,13 @@ import { AddNote, RecordMilestone } from '../commands/timelineEntries'
 import { RevertStatus, TransitionCase } from '../commands/transitionCase'
 import { UpdateCase } from '../commands/updateCase'
 import { CaseRow, CaseSummary } from '../cases/summary'
-import { Deadline } from '../deadlines/deadline'
+import { DayOffReason, Deadline, SkippedDay } from '../deadlines/deadline'
 import { DraftTemplate, TemplatePurpose } from '../drafts/template'
 import { ErrorCode } from '../errors'
 import { IntakeNote } from '../intake/notes'
 import { ReplyTarget } from '../intake/replyTarget'
 import { Milestone, Policy } from '../policies/policy'
+import { ReminderPrefs } from '../reminders/reminderState'
 import { Settings } from '../settings/settings'
 
 export const AppState = z.discriminatedUnion('kind', [
@@ -100,6 +102,13 @@ export const KeyInfo = z.union([
 ])
 export type KeyInfo = z.infer<typeof KeyInfo>
 
+/** A day of the team's calendar that is not a business day, with the holiday's or closure's name. */
+export const DayOff = SkippedDay.extend({ reason: DayOffReason })
+export type DayOff = z.infer<typeof DayOff>
+
+/** The longest span of days one calendar:daysOff call answers: a year and a bit, more than any view shows. */
+export const daysOffSpanLimit = 400
+
 /** Whether the person saved the file (they may cancel the dialog), and where. */
 const Saved = z.object({ saved: z.boolean(), file: z.string().optional() })
 
@@ -150,6 +159,16 @@ export const contract = {
   /** Full-text search over key, title, reporter and report text, which the list rows do not carry. */
   'cases:search': { req: z.object({ text: z.string().max(1000) }), res: z.object({ ids: z.array(z.string()) }) },
   'deadlines:ofCase': { req: ById, res: z.array(Deadline) },
+  /**
+   * Every dated deadline of every case (open or met) and every planned publication, as compact rows
+   * (`rows.map(fromAgendaRow)`, src/agenda/agendaEntry.ts); the case each belongs to is its cases:list row.
+   */
+  'agenda:list': { req: Empty, res: z.array(AgendaRow) },
+  /**
+   * Saves the open deadlines and planned publications as an iCalendar file the person chooses. Without `details`, an
+   * event names only the case key and what is due: calendars sync to the cloud, and titles and reporters are confidential.
+   */
+  'agenda:exportIcs': { req: z.object({ details: z.boolean() }), res: Saved.extend({ events: z.number().int().min(0) }) },
   'policies:list': { req: Empty, res: z.array(PolicyEntry) },
   'policies:save': { req: Policy, res: Policy },
   'policies:remove': { req: ById, res: z.object({ removed: z.boolean() }) },
@@ -163,6 +182,17 @@ export const contract = {
     req: z.object({ country: z.string().max(3).optional(), state: z.string().max(10).optional() }),
     res: Places,
   },
+  /** The days from `from` to `to` (both included) on the team's calendar that are not business days. */
+  'calendar:daysOff': {
+    req: z
+      .object({ from: IsoDate, to: IsoDate })
+      .refine((r) => r.from <= r.to, { message: 'The first day must come before the last', path: ['to'] })
+      .refine((r) => (Date.parse(r.to) - Date.parse(r.from)) / 86_400_000 < daysOffSpanLimit, {
+        message: `At most ${daysOffSpanLimit} days at a time`,
+        path: ['to'],
+      }),
+    res: z.array(DayOff),
+  },
   'calendar:holidays': { req: z.object({ spec: CalendarSpec, year: z.number().int().min(1900).max(2200) }), res: z.array(RegionHoliday) },
   'samples:load': { req: Empty, res: z.object({ added: z.number().int() }) },
   'samples:remove': { req: Empty, res: z.object({ removed: z.number().int() }) },
@@ -175,6 +205,9 @@ export const contract = {
   'identity:get': { req: Empty, res: Identity },
   /** Answers who acts from now on, as identity:get would. */
   'identity:set': { req: Identity, res: Identity },
+  /** Whether this installation shows desktop reminders, and for whose cases; kept on this computer, like identity. */
+  'reminders:get': { req: Empty, res: ReminderPrefs },
+  'reminders:set': { req: ReminderPrefs, res: ReminderPrefs },
   'external:open': { req: z.object({ url: z.string().max(4000) }), res: z.object({ opened: z.boolean() }) },
   /**
    * The draft as an .eml file the mail app opens as a draft (X-Unsent), threaded under the report when it came in as an

@@ -6,6 +6,7 @@ import { chromium, type Browser, type Page } from 'playwright-core'
 import { startDayClock } from '../../electron/dayClock'
 import { createHandlers, mailReader } from '../../electron/handlers'
 import { identityBook } from '../../electron/identities'
+import { installationState } from '../../electron/installationState'
 import { createPendingImports, importChosenEml, type PendingImports } from '../../electron/pendingImports'
 import { createStoreSession, type StoreSession } from '../../electron/storeSession'
 import { timeZoneOf } from '../../src/calendar'
@@ -176,7 +177,7 @@ export async function launchApp(
   const startBackend = async () => {
     // watch: a colleague's write to the same file must reach the open list through the file watch, as in the app.
     // The temporary folder is the app's user data folder: "who am I" lasts across restart() as in the app.
-    session = createStoreSession({ now, watch: true, identities: identityBook(dir) })
+    session = createStoreSession({ now, watch: true, identities: identityBook(dir), installation: installationState(dir) })
     pending = createPendingImports(mailReader(session, now))
     handlers = createHandlers(session, shell, now, pending)
     stopForwarding = forwardStoreEvents(session, (event) => void deliver(event))

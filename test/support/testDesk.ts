@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
 import { createHandlers, mailReader, type ChosenFile, type SaveFileOptions, type Shell } from '../../electron/handlers'
 import { identityBook } from '../../electron/identities'
+import { installationState } from '../../electron/installationState'
 import { createPendingImports, importChosenEml } from '../../electron/pendingImports'
 import { createStoreSession, type StoreSession } from '../../electron/storeSession'
 import type { Case } from '../../src/cases/case'
@@ -156,6 +157,7 @@ export async function createTestDesk(options?: {
   // The temporary folder is this desk's user data folder: "who am I" is its own, as each colleague's app has its own.
   const session = createStoreSession({
     identities: identityBook(dir),
+    installation: installationState(dir),
     ...(options?.now && { now: options.now }),
     watch: options?.watch ?? true,
   })

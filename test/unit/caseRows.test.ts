@@ -17,6 +17,7 @@ const full: CaseSummary = {
   rating: 'critical',
   score: 9.8,
   assigneeId: 'm1',
+  policyId: 'ikuu',
   tags: ['xss', 'triage'],
   receivedAt: '2026-03-02T09:15:00+01:00',
   sample: true,

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { createHandlers } from '../../electron/handlers'
 import { identityBook } from '../../electron/identities'
+import { installationState } from '../../electron/installationState'
 import { createStoreSession } from '../../electron/storeSession'
 import { fromRow, type CaseSummary } from '../../src/cases/summary'
 import type { Case } from '../../src/cases/case'
@@ -40,7 +41,7 @@ function value<T>(result: Result<T>): T {
 
 describe('the IPC contract in front of the handlers', () => {
   it('refuses an unknown channel without calling anything', async () => {
-    const session = createStoreSession({ identities: identityBook(tmpdir()) })
+    const session = createStoreSession({ identities: identityBook(tmpdir()), installation: installationState(tmpdir()) })
     const handlers = createHandlers(session, createFakeShell(false, tmpdir()).shell)
     expect(await dispatch(handlers, 'fs:readFile', { path: '/etc/passwd' })).toEqual({
       ok: false,
@@ -61,7 +62,7 @@ describe('the IPC contract in front of the handlers', () => {
   })
 
   it("answers a handler's bug with what to do, never its raw text, and logs the detail in main", async () => {
-    const session = createStoreSession({ identities: identityBook(tmpdir()) })
+    const session = createStoreSession({ identities: identityBook(tmpdir()), installation: installationState(tmpdir()) })
     const real = createHandlers(session, createFakeShell(false, tmpdir()).shell)
     const handlers = {
       ...real,
@@ -355,7 +356,7 @@ describe('a store shared by two team members', () => {
   })
 
   it('answers a read from the document it holds, without reading the file per request (60–300 ms at 10,000 cases)', async () => {
-    const session = createStoreSession({ identities: identityBook(tmpdir()), now: monday })
+    const session = createStoreSession({ identities: identityBook(tmpdir()), installation: installationState(tmpdir()), now: monday })
     const handlers = createHandlers(session, createFakeShell(false, tmpdir()).shell, monday)
     const file = join(await mkdtemp(join(tmpdir(), 'disclosure-desk-')), 'store.json')
     await session.open(file)
