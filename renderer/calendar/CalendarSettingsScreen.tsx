@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState, type FormEvent } from 'react'
+import { Link } from 'react-router'
 import { CalendarSettings, HolidayType, type ResolvedCalendarSpec } from '../../src/calendar/spec'
 import { fieldIssues, userWords } from '../../src/errors'
 import { isTimeZone } from '../../src/time'
@@ -45,16 +46,23 @@ function errorsOf(issues: { path: string; message: string }[]): Errors {
   return errors
 }
 
-/** The team's holiday calendar: what counts as a business day for every new case's deadlines. */
+/**
+ * The team calendar's settings: what counts as a business day for every new case's deadlines. Named "Team calendar"
+ * so it is not mistaken for the deadline calendar at /calendar, which shows these days off but does not change them.
+ */
 export function CalendarSettingsScreen() {
   const { settings } = useSettings()
   return (
     <div className="screen">
       <header className="screen-header">
-        <h1>Calendar</h1>
+        <p className="breadcrumb small">
+          <Link to="/settings">Settings</Link> / Team calendar
+        </p>
+        <h1>Team calendar</h1>
         <p className="screen-lead">
           Which days count as business days for deadlines. Changes apply to new cases; an existing case keeps the calendar
-          it was received with until you re-pin it on its page.
+          it was received with until you re-pin it on its page. The <Link to="/calendar">deadline calendar</Link> shows
+          these days off next to every case’s deadlines.
         </p>
       </header>
       {settings ? (
@@ -74,7 +82,7 @@ function CalendarForm({ initial }: { initial: CalendarSettings }) {
   const [base, setBase] = useState<CalendarSettings>(initial)
   const [draft, setDraft] = useState<CalendarSettings>(initial)
   const dirty = !sameCalendar(draft, base)
-  useUnsavedChangesGuard(dirty, 'the calendar')
+  useUnsavedChangesGuard(dirty, 'the team calendar')
   useEffect(() => {
     if (dirty || sameCalendar(initial, base)) return
     setBase(initial)
@@ -135,10 +143,10 @@ function CalendarForm({ initial }: { initial: CalendarSettings }) {
   const invalid = Object.keys(errors)
   return (
     <div className="calendar-layout">
-      <form ref={formRef} className="calendar-form" noValidate aria-label="Calendar settings" onSubmit={(e) => void submit(e)}>
+      <form ref={formRef} className="calendar-form" noValidate aria-label="Team calendar settings" onSubmit={(e) => void submit(e)}>
         {invalid.length > 0 && (
           <p className="form-summary" role="alert">
-            The calendar was not saved. Check: {invalid.map((f) => fieldNames[f] ?? f).join(', ')}.
+            The team calendar was not saved. Check: {invalid.map((f) => fieldNames[f] ?? f).join(', ')}.
           </p>
         )}
         <fieldset className="form-section">
@@ -324,7 +332,7 @@ function CalendarForm({ initial }: { initial: CalendarSettings }) {
         </fieldset>
 
         <FormButtons
-          submit="Save calendar"
+          submit="Save team calendar"
           cancel="Discard changes"
           onCancel={() => {
             setDraft(base)
@@ -335,7 +343,7 @@ function CalendarForm({ initial }: { initial: CalendarSettings }) {
         >
           {saved && (
             <p className="save-note" role="status">
-              Saved. New cases are counted on this calendar; existing cases keep theirs.
+              Saved. New cases are counted on this team calendar; existing cases keep theirs.
             </p>
           )}
         </FormButtons>

@@ -4,13 +4,13 @@ import { deskPerTest, renderApp, value } from './renderApp'
 
 const desks = deskPerTest()
 
-/** The calendar screen over a store whose Dutch calendar counts only what date-holidays types as public. */
+/** The team calendar settings over a store whose Dutch calendar counts only what date-holidays types as public. */
 async function openCalendar() {
   const { desk } = await desks.open()
   const settings = await value(desk.settings.get({}))
   await value(desk.settings.update({ ...settings, calendar: { ...settings.calendar, spec: { ...settings.calendar.spec, overrides: [] } } }))
-  const { user } = renderApp(desk, '/calendar')
-  await screen.findByRole('heading', { level: 1, name: 'Calendar' })
+  const { user } = renderApp(desk, '/settings/calendar')
+  await screen.findByRole('heading', { level: 1, name: 'Team calendar' })
   // 250-odd countries: a role query over them is slow in jsdom on a busy machine.
   await within(await screen.findByLabelText('Country')).findByRole('option', { name: 'Germany' }, { timeout: 10_000 })
   expect(screen.getByLabelText('Country')).toHaveValue('NL')
@@ -25,7 +25,7 @@ async function showYear(user: Awaited<ReturnType<typeof openCalendar>>['user'], 
 
 const holidayRow = (table: HTMLElement, name: string) => within(table).getByRole('row', { name: new RegExp(`^\\S+ \\d+ \\S+ ${name} `) })
 
-describe('calendar settings', { timeout: 20_000 }, () => {
+describe('team calendar settings', { timeout: 20_000 }, () => {
   it('lists the Dutch holidays of 2027 with Good Friday, typed as a school holiday, not counted', async () => {
     const { user } = await openCalendar()
     const table = await showYear(user, 2027)
@@ -51,9 +51,9 @@ describe('calendar settings', { timeout: 20_000 }, () => {
     await waitFor(() => expect(within(holidayRow(table, 'Good Friday')).getByText('Counted')).toBeInTheDocument())
     expect((await value(desk.settings.get({}))).calendar.spec.overrides).toEqual([])
 
-    await user.click(screen.getByRole('button', { name: 'Save calendar' }))
+    await user.click(screen.getByRole('button', { name: 'Save team calendar' }))
 
-    expect(await screen.findByRole('status')).toHaveTextContent('Saved. New cases are counted on this calendar; existing cases keep theirs.')
+    expect(await screen.findByRole('status')).toHaveTextContent('Saved. New cases are counted on this team calendar; existing cases keep theirs.')
     expect((await value(desk.settings.get({}))).calendar.spec.overrides).toEqual([
       { rule: 'easter -2', name: 'Good Friday', treatAs: 'non_working' },
     ])
@@ -82,7 +82,7 @@ describe('calendar settings', { timeout: 20_000 }, () => {
       'Stadt Augsburg',
     ])
 
-    await user.click(screen.getByRole('button', { name: 'Save calendar' }))
+    await user.click(screen.getByRole('button', { name: 'Save team calendar' }))
     await screen.findByRole('status')
     const { spec } = (await value(desk.settings.get({}))).calendar
     expect([spec.country, spec.state, spec.region, spec.timeZone]).toEqual(['DE', 'BY', undefined, 'Europe/Berlin'])
@@ -95,9 +95,9 @@ describe('calendar settings', { timeout: 20_000 }, () => {
     for (const day of ['Mon', 'Tue', 'Wed', 'Thu', 'Fri']) await user.click(screen.getByRole('button', { name: day }))
     await user.clear(screen.getByLabelText('Time zone'))
     await user.type(screen.getByLabelText('Time zone'), 'Europe/Amsterdamm')
-    await user.click(screen.getByRole('button', { name: 'Save calendar' }))
+    await user.click(screen.getByRole('button', { name: 'Save team calendar' }))
 
-    expect(screen.getByRole('alert')).toHaveTextContent('The calendar was not saved. Check: Work week, Time zone.')
+    expect(screen.getByRole('alert')).toHaveTextContent('The team calendar was not saved. Check: Work week, Time zone.')
     expect(screen.getByText('Choose at least one working day')).toBeInTheDocument()
     expect(screen.getByLabelText('Time zone')).toHaveAccessibleDescription(
       'Empty: the place’s own zone, Europe/Amsterdam. “Europe/Amsterdamm” is not a time zone; choose one from the list, e.g. Europe/Amsterdam',
@@ -111,7 +111,7 @@ describe('calendar settings', { timeout: 20_000 }, () => {
 
     await user.clear(screen.getByLabelText('Time zone'))
     await user.type(screen.getByLabelText('Time zone'), '+01:00')
-    await user.click(screen.getByRole('button', { name: 'Save calendar' }))
+    await user.click(screen.getByRole('button', { name: 'Save team calendar' }))
 
     expect(screen.getByLabelText('Time zone')).toHaveAccessibleDescription(
       'Empty: the place’s own zone, Europe/Amsterdam. “+01:00” is not a time zone; choose one from the list, e.g. Europe/Amsterdam',
@@ -132,7 +132,7 @@ describe('calendar settings', { timeout: 20_000 }, () => {
       'Thu 31 Dec 2026×',
     ])
     await user.click(screen.getByRole('button', { name: 'Remove Wed 30 Dec 2026' }))
-    await user.click(screen.getByRole('button', { name: 'Save calendar' }))
+    await user.click(screen.getByRole('button', { name: 'Save team calendar' }))
 
     await screen.findByRole('status')
     expect((await value(desk.settings.get({}))).calendar.spec.closures).toEqual(['2026-12-28', '2026-12-29', '2026-12-31'])

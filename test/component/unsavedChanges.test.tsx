@@ -58,20 +58,20 @@ describe('a half-filled form is not lost silently', { timeout: 20_000 }, () => {
     expect(closing()).toBe(false)
   })
 
-  it('the calendar settings ask before leaving with a changed work week', async () => {
+  it('the team calendar settings ask before leaving with a changed work week', async () => {
     const { desk } = await desks.open()
-    const { user } = renderApp(desk, '/calendar')
+    const { user } = renderApp(desk, '/settings/calendar')
     // 250-odd countries: a role query over them is slow in jsdom on a busy machine.
   await within(await screen.findByLabelText('Country')).findByRole('option', { name: 'Germany' }, { timeout: 10_000 })
     await user.click(screen.getByRole('button', { name: 'Sat' }))
 
     await user.click(sidebarLink('Settings'))
 
-    expect(await screen.findByRole('dialog')).toHaveAccessibleDescription('Your changes to the calendar will be lost.')
+    expect(await screen.findByRole('dialog')).toHaveAccessibleDescription('Your changes to the team calendar will be lost.')
     await user.click(screen.getByRole('button', { name: 'Stay' }))
     expect(screen.getByRole('button', { name: 'Sat' })).toHaveAttribute('aria-pressed', 'true')
     // Saving ends the question: what is on screen is what is stored.
-    await user.click(screen.getByRole('button', { name: 'Save calendar' }))
+    await user.click(screen.getByRole('button', { name: 'Save team calendar' }))
     await screen.findByRole('status')
     await user.click(sidebarLink('Settings'))
     expect(await screen.findByRole('heading', { level: 1, name: 'Settings' })).toBeInTheDocument()
