@@ -1,0 +1,120 @@
+import ical, { ICalCalendarMethod, ICalEventTransparency } from 'ical-generator'
+import { z } from 'zod'
+import { parseIsoDate } from '../calendar/dayNumber'
+import { IsoDate } from '../calendar/spec'
+import { DeskError } from '../errors'
+
+// Day numbers count from 1970-01-01, so day × 24 h is that day's UTC midnight, which ical-generator writes as the date.
+const dayMs = 86_400_000
+
+const realDate = IsoDate.refine(
+  (d) => {
+    try {
+      parseIsoDate(d)
+      return true
+    } catch {
+      return false
+    }
+  },
+  { message: 'Use a real calendar date as YYYY-MM-DD' },
+)
+
+const uidCharacters = /^[A-Za-z0-9._~:@/+=-]+$/
+
+/**
+ * One all-day event of the file. `uid` is written as it is (ical-generator does not escape UID), so it is kept to
+ * characters that need no escaping in iCalendar text and cannot break a line; the entry UIDs
+ * (`<caseId>/<ruleId>/<occurrence>`) are of that kind.
+ */
+export const IcsEvent = z.object({
+  uid: z
+    .string()
+    .min(1, 'Give the event a UID')
+    .max(255, 'Keep the UID to 255 characters')
+    .regex(uidCharacters, 'Write the UID with letters, digits and . _ ~ : @ / + = - only'),
+  date: realDate,
+  summary: z.string().min(1, 'Give the event a summary').max(2_000, 'Keep the summary to 2,000 characters'),
+  description: z.string().max(20_000, 'Keep the description to 20,000 characters').optional(),
+  sequence: z.number().int('Give the sequence as a whole number').min(0, 'Give the sequence as 0 or more').optional(),
+})
+export type IcsEvent = z.infer<typeof IcsEvent>
+
+/** A UID twice in one file would make a calendar keep one of the two events and drop the other without a word. */
+const IcsEvents = z.array(IcsEvent).superRefine((events, ctx) => {
+  const seen = new Set<string>()
+  events.forEach((e, i) => {
+    if (seen.has(e.uid)) ctx.addIssue({ code: 'custom', path: [i, 'uid'], message: `The UID ${e.uid} is used by an earlier event` })
+    seen.add(e.uid)
+  })
+})
+
+export interface IcsOptions {
+  /** DTSTAMP of every event: when the file was made. Fixed by tests for a byte-stable file; now by default. */
+  stamp?: Date
+}
+
+/** The calendar's name as calendar apps show it when the file is subscribed to or imported into a new calendar. */
+export const icsCalendarName = 'Disclosure Desk deadlines'
+
+/**
+ * RFC 5545 forbids control characters in text values; ical-generator escapes backslash, comma, semicolon and line
+ * breaks but passes the others through, and a reporter's title may carry any of them. A lone surrogate half (from
+ * text cut in the middle of an emoji) would be written as U+FFFD by the encoder anyway; saying so here keeps the
+ * line folding's octet count and the file's bytes in step.
+ */
+function textValue(text: string): string {
+  return text
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, ' ')
+    .replace(/[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g, '\ufffd')
+}
+
+function whereOf(events: unknown, path: PropertyKey[]): string {
+  const [index, field] = path
+  if (typeof index !== 'number') return 'The events'
+  const uid = Array.isArray(events) ? (events[index] as { uid?: unknown } | undefined)?.uid : undefined
+  // A UID that is itself the problem (a line break in it) is not quoted into the message.
+  const quotable = typeof uid === 'string' && uid.length <= 80 && uidCharacters.test(uid)
+  const which = quotable ? `Event ${index + 1} (${uid})` : `Event ${index + 1}`
+  return typeof field === 'string' ? `${which}, ${field}` : which
+}
+
+/**
+ * An iCalendar file (RFC 5545, METHOD:PUBLISH) of all-day events: DTSTART;VALUE=DATE on the day, DTEND the next day
+ * (DTEND is exclusive), so every calendar app shows the event on that day whatever its own time zone. Escaping and
+ * line folding (75 octets, never inside a UTF-8 character) are ical-generator's.
+ */
+export function toIcs(events: readonly IcsEvent[], options: IcsOptions = {}): string {
+  const parsed = IcsEvents.safeParse(events)
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!
+    const more = parsed.error.issues.length > 1 ? ` (and ${parsed.error.issues.length - 1} more problems)` : ''
+    throw new DeskError(
+      'invalid_input',
+      `The calendar file was not made. ${whereOf(events, issue.path)}: ${issue.message}${more}.`,
+      parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    )
+  }
+  const stamp = options.stamp ?? new Date()
+  const calendar = ical({
+    prodId: { company: 'Disclosure Desk', product: 'Deadlines', language: 'EN' },
+    method: ICalCalendarMethod.PUBLISH,
+    name: icsCalendarName,
+  })
+  for (const e of parsed.data) {
+    const day = parseIsoDate(e.date)
+    calendar.createEvent({
+      id: e.uid,
+      sequence: e.sequence ?? 0,
+      stamp,
+      allDay: true,
+      start: new Date(day * dayMs),
+      end: new Date((day + 1) * dayMs),
+      summary: textValue(e.summary),
+      description: e.description === undefined ? null : textValue(e.description),
+      // A deadline is a reminder, not a meeting: it must not mark the person busy for the whole day.
+      transparency: ICalEventTransparency.TRANSPARENT,
+    })
+  }
+  // RFC 5545 ends every content line with CRLF, the last one too; ical-generator leaves END:VCALENDAR bare.
+  return `${calendar.toString()}\r\n`
+}

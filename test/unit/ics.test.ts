@@ -1,0 +1,179 @@
+import ICAL from 'ical.js'
+import { describe, expect, it } from 'vitest'
+import { DeskError } from '../../src/errors'
+import { toIcs, type IcsEvent } from '../../src/export/ics'
+
+const stamp = new Date('2026-12-01T09:30:00Z')
+
+/** The file as a calendar app reads it: ical.js unfolds, unescapes and types every property. */
+function parseBack(text: string) {
+  const calendar = new ICAL.Component(ICAL.parse(text))
+  return {
+    calendar,
+    events: calendar.getAllSubcomponents('vevent').map((v) => ({
+      uid: v.getFirstPropertyValue('uid'),
+      start: String(v.getFirstPropertyValue('dtstart')),
+      startIsDate: (v.getFirstPropertyValue('dtstart') as ICAL.Time).isDate,
+      end: String(v.getFirstPropertyValue('dtend')),
+      stamp: String(v.getFirstPropertyValue('dtstamp')),
+      summary: v.getFirstPropertyValue('summary'),
+      description: v.getFirstPropertyValue('description'),
+      sequence: v.getFirstPropertyValue('sequence'),
+      transp: v.getFirstPropertyValue('transp'),
+    })),
+  }
+}
+
+const utf8Length = (line: string) => new TextEncoder().encode(line).length
+
+describe('toIcs', () => {
+  it('writes a PUBLISH calendar of all-day events that parses back with every field intact', () => {
+    const text = toIcs(
+      [
+        { uid: 'c1/acknowledgement/1', date: '2026-12-31', summary: 'VD-2026-007: acknowledgement due', description: 'Due Thu 31 Dec 2026.', sequence: 2 },
+        { uid: 'c2/publication', date: '2027-02-28', summary: 'VD-2026-008: publication' },
+      ],
+      { stamp },
+    )
+    const { calendar, events } = parseBack(text)
+    expect(calendar.getFirstPropertyValue('prodid')).toBe('-//Disclosure Desk//Deadlines//EN')
+    expect(calendar.getFirstPropertyValue('version')).toBe('2.0')
+    expect(calendar.getFirstPropertyValue('method')).toBe('PUBLISH')
+    expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe('Disclosure Desk deadlines')
+    expect(events).toEqual([
+      {
+        uid: 'c1/acknowledgement/1',
+        start: '2026-12-31',
+        startIsDate: true,
+        // DTEND is exclusive: the event is the one day, across the year end.
+        end: '2027-01-01',
+        stamp: '2026-12-01T09:30:00Z',
+        summary: 'VD-2026-007: acknowledgement due',
+        description: 'Due Thu 31 Dec 2026.',
+        sequence: 2,
+        transp: 'TRANSPARENT',
+      },
+      {
+        uid: 'c2/publication',
+        start: '2027-02-28',
+        startIsDate: true,
+        end: '2027-03-01',
+        stamp: '2026-12-01T09:30:00Z',
+        summary: 'VD-2026-008: publication',
+        description: null,
+        sequence: 0,
+        transp: 'TRANSPARENT',
+      },
+    ])
+    expect(text).toContain('\r\nDTSTART;VALUE=DATE:20261231\r\nDTEND;VALUE=DATE:20270101\r\n')
+  })
+
+  it('ends every line with CRLF, the last one too, and has no bare LF or CR', () => {
+    const text = toIcs([{ uid: 'c1/publication', date: '2026-12-01', summary: 'a\nb\r\nc\rd' }], { stamp })
+    expect(text.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\n')).toBe(true)
+    expect(text.endsWith('END:VCALENDAR\r\n')).toBe(true)
+    expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/)
+    expect(parseBack(text).events[0]!.summary).toBe('a\nb\nc\nd')
+  })
+
+  const hostile = [
+    ['commas and semicolons', 'VD-2026-007: evaluation due — XSS, CSRF; and more'],
+    ['backslashes', 'C:\\Users\\admin\\ and \\n that is not a newline \\\\'],
+    ['newlines', 'first line\nsecond line\n\nafter a blank line'],
+    ['a property injected after a newline', 'title\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nUID:evil\r\nSUMMARY:owned'],
+    ['Dutch and emoji', 'Beveiligingsprobleem in de coördinatie — ë, ï, é 🎉🔒 👩🏽‍💻'],
+    ['quotes and a colon', '"quoted": value; \'single\''],
+  ] as const
+
+  it.each(hostile)('keeps a summary and description with %s intact', (_, text) => {
+    const out = toIcs([{ uid: 'c9/evaluation/1', date: '2026-12-01', summary: text, description: `${text}\n${text}` }], { stamp })
+    const { events } = parseBack(out)
+    expect(events).toHaveLength(1)
+    expect(events[0]!.uid).toBe('c9/evaluation/1')
+    // iCalendar has one escaped line break (\n); a CR LF in the title comes back as that one break.
+    const asRead = text.replace(/\r\n?/g, '\n')
+    expect(events[0]!.summary).toBe(asRead)
+    expect(events[0]!.description).toBe(`${asRead}\n${asRead}`)
+    // The injected text stays inside the escaped value: no line of the file starts with it.
+    expect(out).not.toMatch(/\r\n(END:VEVENT\r\nBEGIN:VEVENT|UID:evil)/)
+  })
+
+  it('folds lines over 75 octets without splitting a UTF-8 character, and unfolds to the same text', () => {
+    // ë is 2 octets, € 3, the emoji 4: a fold between their octets would leave invalid UTF-8 on both lines.
+    const summary = `VD-2026-007: ${'ë€🎉 mixed text, with; escapes\\ '.repeat(12)}`
+    const description = 'x'.repeat(300)
+    const text = toIcs([{ uid: 'c1/acknowledgement/1', date: '2026-12-01', summary, description }], { stamp })
+    const lines = text.split('\r\n')
+    expect(lines.filter((l) => l.startsWith(' ')).length).toBeGreaterThan(8)
+    for (const line of lines) {
+      expect(utf8Length(line)).toBeLessThanOrEqual(75)
+      // A line that starts or ends with half a surrogate pair would be encoded as U+FFFD: the character was split.
+      expect(line).not.toMatch(/^[\udc00-\udfff]|[\ud800-\udbff]$/)
+    }
+    const bytes = Buffer.from(text, 'utf8')
+    expect(bytes.toString('utf8')).not.toContain('\ufffd')
+    const { events } = parseBack(bytes.toString('utf8'))
+    expect(events[0]!.summary).toBe(summary)
+    expect(events[0]!.description).toBe(description)
+  })
+
+  it('replaces control characters a reporter may paste, which iCalendar text does not allow', () => {
+    const text = toIcs([{ uid: 'c1/publication', date: '2026-12-01', summary: 'bell\u0007 null\u0000 esc\u001b[31m tab\tkept', description: 'half \ud83c emoji' }], { stamp })
+    expect(text).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/)
+    const { events } = parseBack(text)
+    expect(events[0]!.summary).toBe('bell  null  esc [31m tab\tkept')
+    expect(events[0]!.description).toBe('half \ufffd emoji')
+  })
+
+  it('gives the same bytes for the same events and stamp', () => {
+    const events: IcsEvent[] = [{ uid: 'c1/publication', date: '2026-12-01', summary: 'VD-1: publication', sequence: 1 }]
+    expect(toIcs(events, { stamp })).toBe(toIcs(events, { stamp }))
+  })
+
+  it('stamps the file with the time it was made when no stamp is given', () => {
+    const before = Date.now()
+    const text = toIcs([{ uid: 'c1/publication', date: '2026-12-01', summary: 'VD-1: publication' }])
+    const dtstamp = (new ICAL.Component(ICAL.parse(text)).getFirstSubcomponent('vevent')!.getFirstPropertyValue('dtstamp') as ICAL.Time).toJSDate()
+    expect(dtstamp.getTime()).toBeGreaterThanOrEqual(Math.floor(before / 1000) * 1000)
+    expect(dtstamp.getTime()).toBeLessThanOrEqual(Date.now())
+  })
+
+  it('writes an empty calendar for no events', () => {
+    const { calendar, events } = parseBack(toIcs([], { stamp }))
+    expect(events).toEqual([])
+    expect(calendar.getFirstPropertyValue('method')).toBe('PUBLISH')
+  })
+
+  const refused: [string, unknown, RegExp][] = [
+    ['a date that is not in the calendar', { uid: 'c1/publication', date: '2026-02-30', summary: 's' }, /Event 1 \(c1\/publication\), date: Use a real calendar date as YYYY-MM-DD\./],
+    ['a date written another way', { uid: 'c1/publication', date: '1/12/2026', summary: 's' }, /Event 1 \(c1\/publication\), date: Use a date as YYYY-MM-DD/],
+    ['an empty summary', { uid: 'c1/publication', date: '2026-12-01', summary: '' }, /Event 1 \(c1\/publication\), summary: Give the event a summary\./],
+    ['a UID with a line break', { uid: 'c1\r\nX-EVIL:1', date: '2026-12-01', summary: 's' }, /Event 1, uid: Write the UID with letters/],
+    ['a UID with a comma', { uid: 'c1,c2', date: '2026-12-01', summary: 's' }, /Event 1, uid: Write the UID/],
+    ['a negative sequence', { uid: 'c1/publication', date: '2026-12-01', summary: 's', sequence: -1 }, /sequence: Give the sequence as 0 or more\./],
+    ['a fractional sequence', { uid: 'c1/publication', date: '2026-12-01', summary: 's', sequence: 1.5 }, /sequence: Give the sequence as a whole number\./],
+  ]
+
+  it.each(refused)('refuses %s, naming the event and the field', (_, event, message) => {
+    const attempt = () => toIcs([event as IcsEvent], { stamp })
+    expect(attempt).toThrow(DeskError)
+    expect(attempt).toThrow(/^The calendar file was not made\. /)
+    expect(attempt).toThrow(message)
+  })
+
+  it('refuses the same UID twice, naming the second event', () => {
+    const attempt = () =>
+      toIcs(
+        [
+          { uid: 'c1/publication', date: '2026-12-01', summary: 'a' },
+          { uid: 'c1/publication', date: '2026-12-02', summary: 'b' },
+        ],
+        { stamp },
+      )
+    expect(attempt).toThrow('The calendar file was not made. Event 2 (c1/publication), uid: The UID c1/publication is used by an earlier event.')
+  })
+
+  it('counts the further problems when there are several', () => {
+    expect(() => toIcs([{ uid: '', date: 'soon', summary: '' } as IcsEvent], { stamp })).toThrow(/\(and [1-9]\d* more problems\)\.$/)
+  })
+})
