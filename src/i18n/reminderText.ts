@@ -19,7 +19,6 @@ interface Words {
   wasDue(what: string, day: string): string
   summaryTitle: string
   counts(c: ReminderCounts): string[]
-  nothing: string
 }
 
 const english: Words = {
@@ -34,7 +33,6 @@ const english: Words = {
     c.dueToday > 0 ? `${c.dueToday} due today` : '',
     c.dueTomorrow > 0 ? `${c.dueTomorrow} due tomorrow` : '',
   ],
-  nothing: 'Nothing due',
 }
 
 const dutch: Words = {
@@ -49,7 +47,6 @@ const dutch: Words = {
     c.dueToday > 0 ? `${c.dueToday} uiterlijk vandaag` : '',
     c.dueTomorrow > 0 ? `${c.dueTomorrow} uiterlijk morgen` : '',
   ],
-  nothing: 'Niets te doen',
 }
 
 const words: Record<Language, Words> = { en: english, nl: dutch }
@@ -64,8 +61,8 @@ const whatIsDue = (kind: AgendaKind, lang: Language) => (kind === 'publication' 
 export function reminderText(r: Reminder, caseKeyOf: (caseId: string) => string, today: IsoDate, lang: Language): ReminderText {
   const w = words[lang]
   if (r.kind === 'summary') {
-    const parts = w.counts(r.counts).filter((part) => part !== '')
-    return { title: w.summaryTitle, body: parts.length > 0 ? parts.join(' · ') : w.nothing }
+    // dueReminders gives no summary with nothing to count.
+    return { title: w.summaryTitle, body: w.counts(r.counts).filter((part) => part !== '').join(' · ') }
   }
   const caseKey = caseKeyOf(r.caseId)
   const what = whatIsDue(r.entryKind, lang)
