@@ -1,4 +1,207 @@
-/** The deadline calendar: built by issue 9's calendar owner. */
+import { useCallback, useId, useMemo } from 'react'
+import { Link, useSearchParams } from 'react-router'
+import { matchesAgendaFilter, type AgendaFilter } from '../../src/agenda/agendaFilter'
+import { monthOf } from '../../src/agenda/calendarDays'
+import { chipTones } from '../../src/agenda/chipTone'
+import { bucketByDay } from '../../src/agenda/entryDay'
+import type { IsoDate } from '../../src/calendar/spec'
+import { chipToneLabel } from '../../src/i18n/agendaText'
+import { useAgenda, useDaysOff, type AgendaItem } from '../queries/agenda'
+import { useTeamZone, useToday } from '../queries/LiveUpdates'
+import { useSettings } from '../queries/settings'
+import { memberLabel } from '../settings/members'
+import { useFailureShown } from '../shell/Problems'
+import {
+  calendarParams,
+  calendarStateFrom,
+  calendarViews,
+  daysOffSpan,
+  gridWeeks,
+  periodLabel,
+  samePeriod,
+  stepPeriod,
+  type CalendarState,
+  type CalendarView,
+} from './calendarView'
+import { initialsOf, type ChipAssignee } from './DeadlineChip'
+import { MonthView, type GridContext } from './MonthView'
+import { useCalendarKeys } from './useCalendarKeys'
+import { WeekView } from './WeekView'
+import './agenda.css'
+
+const noBuckets: ReadonlyMap<IsoDate, readonly AgendaItem[]> = new Map()
+
+/**
+ * Every case's deadlines and planned publications on one calendar: an agenda of days, a week or a month, filtered by
+ * assignee, severity, kind and policy. What is shown lives in the address (see calendarView), so back, forward and a
+ * reload keep it.
+ */
 export function CalendarScreen() {
-  return <h1>Calendar</h1>
+  const [params, setParams] = useSearchParams()
+  const state = calendarStateFrom(params)
+  const today = useToday()
+  const teamZone = useTeamZone()
+  const day = state.day ?? today
+  const { items, error } = useAgenda()
+  const { team, currentMember } = useSettings()
+  useFailureShown(error)
+  const me = currentMember?.id ?? null
+
+  // Filtered and bucketed once per data, filter or zone change; moving the focused day or the month reads the map.
+  const { assignee, severity, kind, policy } = state.filter
+  const filtered = useMemo(
+    () => (items ? items.filter((item) => matchesAgendaFilter(item, { assignee, severity, kind, policy }, me)) : null),
+    [items, assignee, severity, kind, policy, me],
+  )
+  const buckets = useMemo(() => (filtered ? bucketByDay(filtered, teamZone) : noBuckets), [filtered, teamZone])
+  const span = daysOffSpan(day)
+  const { byDate: daysOff } = useDaysOff(span.from, span.to)
+
+  const assignees = useMemo(
+    () => new Map<string, ChipAssignee>(team.map((m) => [m.id, { name: memberLabel(m), initials: initialsOf(m.name) }])),
+    [team],
+  )
+
+  // A move within the period replaces the history entry; a new month or week (or view) is a step back can return to.
+  const go = useCallback(
+    (change: Partial<CalendarState>) => {
+      const nextDay = change.day === undefined ? day : (change.day ?? today)
+      setParams((current) => calendarParams({ ...calendarStateFrom(current), ...change }), {
+        replace: change.view === undefined && samePeriod(state.view, nextDay, day),
+      })
+    },
+    [setParams, state.view, day, today],
+  )
+  const moveTo = useCallback((next: IsoDate) => go({ day: next === today ? null : next }), [go, today])
+  const openDay = useCallback((d: IsoDate) => go({ view: 'agenda', day: d }), [go])
+  const { gridRef, onKeyDown } = useCalendarKeys({ day, today, onMove: moveTo, onOpenDay: openDay })
+  const context = useMemo<GridContext>(
+    () => ({ today, teamZone, assignees, onFocusDay: moveTo, onOpenDay: openDay }),
+    [today, teamZone, assignees, moveTo, openDay],
+  )
+
+  const label = periodLabel(state.view, day)
+  const step = state.view === 'month' ? 'month' : 'week'
+  const panelId = useId()
+
+  return (
+    <div className="screen screen-fill calendar-screen">
+      <header className="screen-header screen-header-row">
+        <div>
+          <h1>Calendar</h1>
+          <p className="screen-lead">Every case’s deadlines and planned publications, on the team’s days.</p>
+        </div>
+        <div className="button-row">
+          <IcsExportSlot />
+          <Link className="button button-quiet" to="/settings/calendar">
+            Team calendar settings
+          </Link>
+        </div>
+      </header>
+
+      <div className="calendar-toolbar">
+        <div className="view-switch" role="tablist" aria-label="View">
+          {calendarViews.map(({ view, label: name }) => (
+            <button
+              key={view}
+              type="button"
+              role="tab"
+              className={`view-switch-tab${view === state.view ? ' view-switch-on' : ''}`}
+              aria-selected={view === state.view}
+              aria-controls={panelId}
+              onClick={() => go({ view })}
+            >
+              {name}
+            </button>
+          ))}
+        </div>
+        <div className="period-nav">
+          <button type="button" className="button period-step" aria-label={`Previous ${step}`} onClick={() => moveTo(stepPeriod(state.view, day, -1))}>
+            ‹
+          </button>
+          <button type="button" className="button" onClick={() => go({ day: null })} aria-pressed={day === today}>
+            Today
+          </button>
+          <button type="button" className="button period-step" aria-label={`Next ${step}`} onClick={() => moveTo(stepPeriod(state.view, day, 1))}>
+            ›
+          </button>
+        </div>
+        <p className="period-label" aria-live="polite">
+          {label}
+        </p>
+      </div>
+
+      <FiltersSlot value={state.filter} onChange={(filter) => go({ filter })} />
+      <Legend />
+
+      <div className="calendar-body" id={panelId} role="tabpanel" aria-label={calendarViews.find((v) => v.view === state.view)!.label}>
+        {filtered === null ? (
+          <p className="muted" aria-busy={!error}>
+            {error ? 'The deadlines could not be loaded.' : 'Loading deadlines…'}
+          </p>
+        ) : (
+          <CalendarBody
+            view={state.view}
+            label={label}
+            day={day}
+            filtered={filtered}
+            buckets={buckets}
+            daysOff={daysOff}
+            context={context}
+            gridRef={gridRef}
+            onKeyDown={onKeyDown}
+          />
+        )}
+      </div>
+    </div>
+  )
+}
+
+function CalendarBody({
+  view,
+  label,
+  day,
+  filtered,
+  buckets,
+  daysOff,
+  context,
+  gridRef,
+  onKeyDown,
+}: {
+  view: CalendarView
+  label: string
+  day: IsoDate
+  filtered: AgendaItem[]
+} & Omit<Parameters<typeof MonthView>[0], 'weeks' | 'month' | 'focusedDay'>) {
+  if (view === 'agenda') return <AgendaSlot items={filtered} from={day} teamZone={context.teamZone} today={context.today} />
+  const weeks = gridWeeks(view, day)
+  const shared = { label, focusedDay: day, buckets, daysOff, context, gridRef, onKeyDown }
+  return view === 'month' ? <MonthView {...shared} weeks={weeks} month={monthOf(day)} /> : <WeekView {...shared} week={weeks[0]!} />
+}
+
+/** What each colour means, in the order the chips rank. */
+function Legend() {
+  return (
+    <ul className="chip-legend" aria-label="Colours">
+      {chipTones.map((tone) => (
+        <li key={tone} className="chip-legend-item">
+          <span className={`chip-swatch deadline-chip-${tone}`} aria-hidden="true" />
+          {chipToneLabel(tone, 'en')}
+        </li>
+      ))}
+    </ul>
+  )
+}
+
+// Stand-ins until the agenda list, filters and ICS export land (issue 9's agenda owner).
+function IcsExportSlot() {
+  return null
+}
+
+function FiltersSlot(_: { value: AgendaFilter; onChange(f: AgendaFilter): void }) {
+  return null
+}
+
+function AgendaSlot({ items }: { items: AgendaItem[]; from: IsoDate; teamZone: string; today: IsoDate }) {
+  return <p className="muted">{items.length} entries</p>
 }
