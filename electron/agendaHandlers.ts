@@ -1,15 +1,25 @@
+import { toAgendaRow, type AgendaEntry } from '../src/agenda/agendaEntry'
+import { createAgendaCache } from '../src/agenda/agendaCache'
 import { createCalendar } from '../src/calendar'
 import type { Handlers } from '../src/ipc/contract'
+import { policyLookup } from '../src/policies/catalog'
 import type { StoreSession } from './storeSession'
+
+const byDate = (a: AgendaEntry, b: AgendaEntry) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0)
 
 /** The calendar's channels: every dated entry across cases, and the team's days off for the days a view shows. */
 export function agendaHandlers(session: StoreSession, now: () => Date): Pick<Handlers, 'agenda:list' | 'calendar:daysOff'> {
   const store = () => session.store()
+  const agendaOf = createAgendaCache()
   return {
     'agenda:list': async () => {
-      void store
-      void now
-      throw new Error('agenda:list is being built (issue 9)')
+      const at = now()
+      const policyOf = policyLookup(store().policies.list())
+      return store()
+        .cases.list()
+        .flatMap((c) => agendaOf(c, policyOf(c.policyId), at))
+        .sort(byDate)
+        .map(toAgendaRow)
     },
     'calendar:daysOff': async ({ from, to }) => createCalendar(store().settings.get().calendar.spec).nonWorkingDays(from, to),
   }
