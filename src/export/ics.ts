@@ -19,19 +19,19 @@ const realDate = IsoDate.refine(
   { message: 'Use a real calendar date as YYYY-MM-DD' },
 )
 
-const uidCharacters = /^[A-Za-z0-9._~:@/+=-]+$/
+const uidCharacters = /^[A-Za-z0-9._~:@/+=%-]+$/
 
 /**
  * One all-day event of the file. `uid` is written as it is (ical-generator does not escape UID), so it is kept to
- * characters that need no escaping in iCalendar text and cannot break a line; the entry UIDs
- * (`<caseId>/<ruleId>/<occurrence>`) are of that kind.
+ * characters that need no escaping in iCalendar text and cannot break a line; icsUid (icsEvents.ts) writes an
+ * entry's uid that way.
  */
 export const IcsEvent = z.object({
   uid: z
     .string()
     .min(1, 'Give the event a UID')
     .max(255, 'Keep the UID to 255 characters')
-    .regex(uidCharacters, 'Write the UID with letters, digits and . _ ~ : @ / + = - only'),
+    .regex(uidCharacters, 'Write the UID with letters, digits and . _ ~ : @ / + = % - only'),
   date: realDate,
   summary: z.string().min(1, 'Give the event a summary').max(2_000, 'Keep the summary to 2,000 characters'),
   description: z.string().max(20_000, 'Keep the description to 20,000 characters').optional(),

@@ -1,0 +1,193 @@
+import ICAL from 'ical.js'
+import { describe, expect, it } from 'vitest'
+import { toIcs } from '../../src/export/ics'
+import { icsEvents, icsUid, type IcsItem } from '../../src/export/icsEvents'
+import type { IcsLedger } from '../../src/export/icsLedger'
+import { endOfDay } from '../../src/time'
+
+const teamZone = 'Europe/Amsterdam'
+const today = '2026-12-01'
+const hostileTitle = 'Zyxwv RCE, in "login"; <script>\nalert(1) \\ 🎉'
+const hostileReporter = 'Qwerty Ëvil, hacker'
+
+const deadline = (over: Partial<IcsItem> & Pick<IcsItem, 'uid' | 'date' | 'state'>): IcsItem => ({
+  caseId: over.uid.split('/')[0]!,
+  kind: 'evaluation',
+  ruleId: over.uid.split('/')[1]!,
+  occurrence: 1,
+  at: endOfDay(over.date, over.zone ?? teamZone),
+  zone: teamZone,
+  key: 'VD-2026-007',
+  title: hostileTitle,
+  reporterName: hostileReporter,
+  ...over,
+})
+
+const overdue = deadline({ uid: 'c7/evaluation/1', date: '2026-11-30', state: 'overdue' })
+const met = deadline({ uid: 'c7/acknowledgement/1', kind: 'acknowledgement', date: '2026-11-20', state: 'met_on_time' })
+const metLate = deadline({ uid: 'c7/acknowledgement/2', kind: 'acknowledgement', date: '2026-11-21', state: 'met_late' })
+const paused = deadline({ uid: 'c8/progress/1', kind: 'progress_update', date: '2026-12-10', state: 'paused', key: 'VD-2026-008' })
+const dueToday = deadline({ uid: 'c9/evaluation/1', date: today, state: 'due_today', key: 'VD-2026-009' })
+// Counted on an older calendar in Kolkata: its end of day is 19:29 in Amsterdam, the same day.
+const kolkata = deadline({ uid: 'c10/evaluation/1', date: '2027-01-14', zone: 'Asia/Kolkata', state: 'upcoming', key: 'VD-2026-010' })
+// Proposed on the reporter's clock at 23:30 in New York: 05:30 the next morning in Amsterdam.
+const publication: IcsItem = {
+  uid: 'c11/publication',
+  caseId: 'c11',
+  kind: 'publication',
+  ruleId: null,
+  occurrence: 1,
+  state: 'upcoming',
+  date: '2027-01-14',
+  at: '2027-01-15T04:30:00.000Z',
+  zone: 'America/New_York',
+  key: 'VD-2026-011',
+  title: hostileTitle,
+  reporterName: hostileReporter,
+}
+const slipped = deadline({ uid: 'c12/resolution/1', kind: 'resolution', date: '2026-11-27', state: 'overdue', key: 'VD-2026-012' })
+
+const items = [kolkata, met, publication, overdue, metLate, paused, dueToday, slipped]
+const stamp = new Date('2026-12-01T09:30:00Z')
+
+function parseBack(text: string) {
+  return new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((v) => ({
+    uid: v.getFirstPropertyValue('uid'),
+    date: String(v.getFirstPropertyValue('dtstart')),
+    summary: v.getFirstPropertyValue('summary'),
+    description: v.getFirstPropertyValue('description'),
+    sequence: v.getFirstPropertyValue('sequence'),
+  }))
+}
+
+describe('icsEvents', () => {
+  it('exports the open entries and planned publications on the team day, in day order, leaving kept promises out', () => {
+    const { events } = icsEvents(items, { details: false, teamZone, today, ledger: {} })
+    expect(events.map((e) => [e.uid, e.date])).toEqual([
+      ['c12/resolution/1', '2026-11-27'],
+      ['c7/evaluation/1', '2026-11-30'],
+      ['c9/evaluation/1', '2026-12-01'],
+      ['c8/progress/1', '2026-12-10'],
+      ['c10/evaluation/1', '2027-01-14'],
+      ['c11/publication', '2027-01-15'],
+    ])
+  })
+
+  it('says without details only the key, what is due, the date and the state', () => {
+    const { events } = icsEvents(items, { details: false, teamZone, today, ledger: {} })
+    const byUid = new Map(events.map((e) => [e.uid, e]))
+    expect(byUid.get('c7/evaluation/1')).toEqual({
+      uid: 'c7/evaluation/1',
+      date: '2026-11-30',
+      summary: 'VD-2026-007: evaluation due',
+      description: 'VD-2026-007 · Evaluation\nDue Mon 30 Nov 2026, by the end of the day.\nState when exported on Tue 1 Dec 2026: Overdue.',
+      sequence: 0,
+    })
+    expect(byUid.get('c8/progress/1')!.description).toBe(
+      'VD-2026-008 · Progress update\nDue Thu 10 Dec 2026, by the end of the day.\n' +
+        'The case waits for the reporter: its clock is paused, and this date moves when the case resumes.',
+    )
+    expect(byUid.get('c10/evaluation/1')!.description).toBe(
+      'VD-2026-010 · Evaluation\nDue by end of day in Asia/Kolkata: Thu 14 Jan 2027.\n' +
+        "On the team's clock: Thu 14 Jan 2027 19:29 (Europe/Amsterdam).\nState when exported on Tue 1 Dec 2026: Upcoming.",
+    )
+    expect(byUid.get('c11/publication')).toMatchObject({
+      summary: 'VD-2026-011: publication',
+      description:
+        'VD-2026-011 · Publication\nPublication planned for Thu 14 Jan 2027 23:30 (America/New_York).\n' +
+        "On the team's clock: Fri 15 Jan 2027 05:30 (Europe/Amsterdam).\nState when exported on Tue 1 Dec 2026: Upcoming.",
+    })
+    expect(byUid.get('c12/resolution/1')!.description).toBe(
+      'VD-2026-012 · Expected resolution\nDue Fri 27 Nov 2026, by the end of the day.\nState when exported on Tue 1 Dec 2026: Slipped.',
+    )
+  })
+
+  it('leaves case titles and reporter names out of the file without details', () => {
+    const text = toIcs(icsEvents(items, { details: false, teamZone, today, ledger: {} }).events, { stamp })
+    // Unfolded, so a title split over two lines would still be found.
+    const unfolded = text.replace(/\r\n[ \t]/g, '')
+    for (const secret of ['Zyxwv', 'RCE', 'login', 'alert', 'Qwerty', 'Ëvil', 'hacker']) expect(unfolded).not.toContain(secret)
+    for (const e of parseBack(text)) {
+      expect(e.summary).not.toContain('Zyxwv')
+      expect(e.description).not.toContain('Qwerty')
+    }
+  })
+
+  it('puts the title in the summary on one line and title and reporter in the description with details, intact after a round trip', () => {
+    const text = toIcs(icsEvents([overdue], { details: true, teamZone, today, ledger: {} }).events, { stamp })
+    expect(parseBack(text)).toEqual([
+      {
+        uid: 'c7/evaluation/1',
+        date: '2026-11-30',
+        summary: 'VD-2026-007: evaluation due — Zyxwv RCE, in "login"; <script> alert(1) \\ 🎉',
+        description:
+          'VD-2026-007 · Evaluation\nDue Mon 30 Nov 2026, by the end of the day.\nState when exported on Tue 1 Dec 2026: Overdue.\n\n' +
+          `Case: ${hostileTitle}\nReporter: ${hostileReporter}`,
+        sequence: 0,
+      },
+    ])
+  })
+
+  it('writes the description in Dutch when asked', () => {
+    const { events } = icsEvents([overdue], { details: false, teamZone, today, ledger: {}, lang: 'nl' })
+    expect(events[0]).toMatchObject({
+      summary: 'VD-2026-007: beoordeling uiterlijk',
+      description: 'VD-2026-007 · Beoordeling\nUiterlijk ma 30 nov 2026, einde van de dag.\nStand bij de export op di 1 dec 2026: Te laat.',
+    })
+  })
+
+  describe('SEQUENCE', () => {
+    it('starts at 0 and the ledger records each exported date', () => {
+      const { events, ledger } = icsEvents([overdue, paused], { details: false, teamZone, today, ledger: {} })
+      expect(events.map((e) => e.sequence)).toEqual([0, 0])
+      expect(ledger).toEqual({
+        'c7/evaluation/1': { date: '2026-11-30', sequence: 0 },
+        'c8/progress/1': { date: '2026-12-10', sequence: 0 },
+      })
+    })
+
+    it('stays while the date stands and goes up by one when it moved', () => {
+      const ledger: IcsLedger = {
+        'c7/evaluation/1': { date: '2026-11-30', sequence: 3 },
+        'c8/progress/1': { date: '2026-12-08', sequence: 1 },
+      }
+      const first = icsEvents([overdue, paused], { details: false, teamZone, today, ledger })
+      expect(first.events.map((e) => [e.uid, e.sequence])).toEqual([
+        ['c7/evaluation/1', 3],
+        ['c8/progress/1', 2],
+      ])
+      expect(first.ledger['c8/progress/1']).toEqual({ date: '2026-12-10', sequence: 2 })
+      // Exported again with the ledger saved after the first file: nothing moved, nothing goes up.
+      const again = icsEvents([overdue, paused], { details: false, teamZone, today, ledger: first.ledger })
+      expect(again.events.map((e) => e.sequence)).toEqual([3, 2])
+      expect(again.ledger).toEqual(first.ledger)
+    })
+
+    it('compares the team day the event is on, so a deadline in another zone does not bump every time', () => {
+      const first = icsEvents([publication], { details: false, teamZone, today, ledger: {} })
+      expect(first.ledger).toEqual({ 'c11/publication': { date: '2027-01-15', sequence: 0 } })
+      expect(icsEvents([publication], { details: false, teamZone, today, ledger: first.ledger }).events[0]!.sequence).toBe(0)
+    })
+
+    it('keeps the ledger lines of events not in this export, so one that returns on a new date goes above the old number', () => {
+      const ledger: IcsLedger = { 'c11/publication': { date: '2027-01-10', sequence: 4 } }
+      const without = icsEvents([overdue], { details: false, teamZone, today, ledger })
+      expect(without.ledger['c11/publication']).toEqual({ date: '2027-01-10', sequence: 4 })
+      expect(icsEvents([publication], { details: false, teamZone, today, ledger: without.ledger }).events[0]!.sequence).toBe(5)
+    })
+
+    it('leaves a kept promise out of the ledger it returns', () => {
+      expect(icsEvents([met, metLate], { details: false, teamZone, today, ledger: {} })).toEqual({ events: [], ledger: {} })
+    })
+  })
+
+  it('writes an entry uid with characters iCalendar would escape as %XX, keeping the ledger on the entry uid', () => {
+    expect(icsUid('case 1/rule,x;y\\z/1')).toBe('case%201/rule%2Cx%3By%5Cz/1')
+    expect(icsUid('zaak-ë/🎉/1')).toBe('zaak-%C3%AB/%F0%9F%8E%89/1')
+    expect(icsUid('c7/evaluation/1')).toBe('c7/evaluation/1')
+    const odd = deadline({ uid: 'case 1/rule,x/1', date: '2026-11-30', state: 'overdue' })
+    const { events, ledger } = icsEvents([odd], { details: false, teamZone, today, ledger: {} })
+    expect(parseBack(toIcs(events, { stamp }))[0]!.uid).toBe('case%201/rule%2Cx/1')
+    expect(Object.keys(ledger)).toEqual(['case 1/rule,x/1'])
+  })
+})
