@@ -30,9 +30,10 @@ export function applicationMenu(actions: MenuActions, development: boolean): Men
     {
       label: 'View',
       submenu: [
-        { label: 'Cases', accelerator: 'CmdOrCtrl+1', click: navigate('/') },
-        { label: 'Calendar', accelerator: 'CmdOrCtrl+2', click: navigate('/calendar') },
-        { label: 'Policies', accelerator: 'CmdOrCtrl+3', click: navigate('/policies') },
+        { label: 'Today', accelerator: 'CmdOrCtrl+1', click: navigate('/today') },
+        { label: 'Cases', accelerator: 'CmdOrCtrl+2', click: navigate('/cases') },
+        { label: 'Calendar', accelerator: 'CmdOrCtrl+3', click: navigate('/calendar') },
+        { label: 'Policies', accelerator: 'CmdOrCtrl+4', click: navigate('/policies') },
         { type: 'separator' },
         { role: 'resetZoom' },
         { role: 'zoomIn' },

@@ -6,6 +6,7 @@ import { SampleNotice } from '../samples/SampleNotice'
 import { useSettings } from '../queries/settings'
 import { memberLabel } from '../settings/members'
 import { useStore } from '../store/StoreContext'
+import { OverdueBadge } from '../today/OverdueBadge'
 import { ProblemArea, ProblemScreen } from './Problems'
 import { UnsavedChangesPrompt } from './UnsavedChanges'
 
@@ -34,6 +35,12 @@ export function Shell() {
           <span className="brand-name">Disclosure Desk</span>
         </div>
         <nav aria-label="Main" className="nav">
+          <NavLink to="/today" className="nav-link">
+            <NavIcon d="M8 2.5v1.5M8 12v1.5M2.5 8H4M12 8h1.5M8 5.5a2.5 2.5 0 1 0 0 5 2.5 2.5 0 0 0 0-5Z" />
+            <span>Today</span>
+            {/* A space, so the link reads "Today 3 overdue deadlines"; a flex row shows none. */}{' '}
+            <OverdueBadge />
+          </NavLink>
           <Link to="/cases" className={inCases ? 'nav-link active' : 'nav-link'} aria-current={inCases ? 'page' : undefined}>
             <NavIcon d="M3 4.5h10M3 8h10M3 11.5h6" />
             <span>Cases</span>
