@@ -1,15 +1,44 @@
+import { agendaOfCase } from '../src/agenda/agendaOf'
+import { timeZoneOf } from '../src/calendar'
+import { toIcs } from '../src/export/ics'
+import { icsEvents, type IcsItem } from '../src/export/icsEvents'
 import type { Handlers } from '../src/ipc/contract'
+import { policyLookup } from '../src/policies/catalog'
+import { dateInZone } from '../src/time'
 import type { Shell } from './handlers'
 import type { StoreSession } from './storeSession'
+
+const icsSuggestedName = 'Disclosure Desk deadlines.ics'
+const icsFilters = [{ name: 'Calendar (iCalendar)', extensions: ['ics'] }]
 
 /** The ICS export: the open deadlines and publications as an iCalendar file the person saves. */
 export function icsHandlers(session: StoreSession, shell: Shell, now: () => Date): Pick<Handlers, 'agenda:exportIcs'> {
   return {
-    'agenda:exportIcs': async () => {
-      void session
-      void shell
-      void now
-      throw new Error('agenda:exportIcs is being built (issue 9)')
+    'agenda:exportIcs': async ({ details }) => {
+      const at = now()
+      const store = session.store()
+      // Taken before the dialog: the ledger belongs to the store the events came from, even if another is opened meanwhile.
+      const storeFile = store.file
+      const teamZone = timeZoneOf(store.settings.get().calendar.spec)
+      const policyOf = policyLookup(store.policies.list())
+      // An export is a rare click: counting each case afresh costs what the calendar's first load costs, and needs no cache.
+      const items: IcsItem[] = store.cases
+        .list()
+        .flatMap((c) => agendaOfCase(c, policyOf(c.policyId), at).map((e) => ({ ...e, key: c.key, title: c.title, reporterName: c.reporter.name })))
+      const { events, ledger } = icsEvents(items, {
+        details,
+        teamZone,
+        today: dateInZone(at.getTime(), teamZone),
+        ledger: session.installation.icsLedger(storeFile),
+      })
+      const file = await shell.saveFile(
+        { title: 'Export deadlines to a calendar', suggestedName: icsSuggestedName, filters: icsFilters },
+        toIcs(events, { stamp: at }),
+      )
+      if (!file) return { saved: false, events: events.length }
+      // The ledger says what a saved file told calendars; a cancelled export told them nothing.
+      await session.installation.setIcsLedger(storeFile, ledger)
+      return { saved: true, file, events: events.length }
     },
   }
 }
