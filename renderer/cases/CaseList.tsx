@@ -1,6 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
-import { memo, useCallback, useEffect, useId, useMemo, useRef, useState, type MouseEvent, type ReactNode } from 'react'
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type MouseEvent } from 'react'
 import { useNavigate, useSearchParams } from 'react-router'
+import { FilterSelect } from '../forms/FilterSelect'
 import type { CaseSummary } from '../../src/ipc/contract'
 import type { TeamMember } from '../../src/settings/settings'
 import { Rating } from '../../src/cases/case'
@@ -302,30 +303,6 @@ const CaseRow = memo(function CaseRow({
     </div>
   )
 })
-
-function FilterSelect({
-  label,
-  value,
-  onChange,
-  children,
-}: {
-  label: string
-  value: string
-  onChange(value: string): void
-  children: ReactNode
-}) {
-  const id = useId()
-  return (
-    <div className="filter">
-      <label className="filter-label" htmlFor={id}>
-        {label}
-      </label>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)}>
-        {children}
-      </select>
-    </div>
-  )
-}
 
 function EmptyCases() {
   const navigate = useNavigate()

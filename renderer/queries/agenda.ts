@@ -37,9 +37,12 @@ export function useAgenda(): AgendaState {
   return { items, error: agenda.error ?? error }
 }
 
-/** The team calendar's days off from `from` to `to` (both included), by date, for shading a view. */
+/**
+ * The team calendar's days off from `from` to `to` (both included), by date, for shading a view. `ready` tells an empty
+ * map while loading from a span that has no days off (a seven-day work week may have none for weeks).
+ */
 export function useDaysOff(from: IsoDate, to: IsoDate) {
   const query = useQuery({ queryKey: daysOffKey(from, to), queryFn: () => call((desk) => desk.calendar.daysOff({ from, to })) })
   const byDate = useMemo(() => new Map<IsoDate, DayOff>((query.data ?? []).map((d) => [d.date, d])), [query.data])
-  return { byDate, error: query.error }
+  return { byDate, ready: query.isSuccess, error: query.error }
 }

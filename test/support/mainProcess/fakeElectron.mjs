@@ -22,6 +22,8 @@ export const recorded = {
   fileDialogs: [],
   /** Every URL main handed to the system (shell.openExternal), in order. */
   openedExternal: [],
+  /** The options of every desktop notification main showed, in order. */
+  notifications: [],
 }
 
 export class FakeWebContents extends EventEmitter {
@@ -153,4 +155,18 @@ export const contextBridge = {
 }
 export const ipcRenderer = contextBridge
 
-export default { app, BrowserWindow, ipcMain, Menu, session, dialog, shell, contextBridge, ipcRenderer }
+export class Notification extends EventEmitter {
+  static isSupported() {
+    return true
+  }
+  constructor(options) {
+    super()
+    this.options = options
+  }
+  show() {
+    recorded.notifications.push(this.options)
+  }
+  close() {}
+}
+
+export default { app, BrowserWindow, ipcMain, Menu, session, dialog, shell, contextBridge, ipcRenderer, Notification }
