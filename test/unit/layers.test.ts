@@ -88,9 +88,10 @@ const isNodeOnly = (spec: string) =>
 const isElectron = (spec: string) => /^electron(\/|$)/.test(spec)
 /**
  * What builds and reads mail needs Node's streams and Buffer (nodemailer), or is the main process's to run on hostile
- * bytes (the parser): the renderer reaches them only over drafts:* and intake:* channels.
+ * bytes (the parser): the renderer reaches them only over drafts:* and intake:* channels. The iCalendar builder makes a
+ * file, which main writes: the renderer asks for it over agenda:exportIcs and never carries the library.
  */
-const mainOnlyPackages = ['nodemailer', 'postal-mime']
+const mainOnlyPackages = ['nodemailer', 'postal-mime', 'ical-generator']
 /** nodemailer's address parser is plain string code with no imports: the drafts and the commands check mailboxes with it. */
 const everywherePackages = ['nodemailer/lib/addressparser']
 const isMainOnlyPackage = (spec: string) =>
@@ -186,7 +187,7 @@ describe('layers', () => {
     expect(filesUnder('renderer').flatMap((file) => reachableOffenders(file, breaks))).toEqual([])
   })
 
-  it('renderer/ reaches neither nodemailer nor the mail parser, nor the modules that build or read mail with them', () => {
+  it('renderer/ reaches neither nodemailer, the mail parser nor the iCalendar builder, nor the modules that build or read mail with them', () => {
     const breaks = (i: Import) => isMainOnlyPackage(i.spec) || (i.target !== null && mainOnlyModules.has(i.target))
     expect(filesUnder('renderer').flatMap((file) => reachableOffenders(file, breaks))).toEqual([])
   })
