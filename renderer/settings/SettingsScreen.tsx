@@ -3,6 +3,7 @@ import { Link } from 'react-router'
 import { useStore } from '../store/StoreContext'
 import { StoreFileActions } from '../store/StoreFileActions'
 import { useSettings } from '../queries/settings'
+import { ReminderSettings } from './ReminderSettings'
 import { SettingsUnavailable } from './SettingsUnavailable'
 import { TeamSettings } from './TeamSettings'
 import './settings.css'
@@ -28,6 +29,22 @@ export function SettingsScreen() {
       ) : (
         <SettingsUnavailable />
       )}
+      <SettingsSection
+        id="reminders"
+        title="Reminders"
+        lead="Desktop notifications of deadlines while Disclosure Desk runs, on this computer."
+      >
+        <ReminderSettings />
+      </SettingsSection>
+      <SettingsSection
+        id="calendar"
+        title="Team calendar"
+        lead="Which days count as business days for deadlines: the country's and region's holidays, the team's closures, its time zone."
+      >
+        <Link to="/settings/calendar" className="button">
+          Team calendar settings
+        </Link>
+      </SettingsSection>
       <SettingsSection id="templates" title="Email templates" lead="The text every draft starts from, in English and Dutch.">
         <p className="settings-templates-lead">
           Edit the shipped templates, reset them to the shipped text, or duplicate one for a reply of your own; each lists
