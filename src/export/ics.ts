@@ -54,7 +54,7 @@ export interface IcsOptions {
 }
 
 /** The calendar's name as calendar apps show it when the file is subscribed to or imported into a new calendar. */
-export const icsCalendarName = 'Disclosure Desk deadlines'
+const icsCalendarName = 'Disclosure Desk deadlines'
 
 /**
  * RFC 5545 forbids control characters in text values; ical-generator escapes backslash, comma, semicolon and line
@@ -80,8 +80,8 @@ function whereOf(events: unknown, path: PropertyKey[]): string {
 
 /**
  * An iCalendar file (RFC 5545, METHOD:PUBLISH) of all-day events: DTSTART;VALUE=DATE on the day, DTEND the next day
- * (DTEND is exclusive), so every calendar app shows the event on that day whatever its own time zone. Escaping and
- * line folding (75 octets, never inside a UTF-8 character) are ical-generator's.
+ * (DTEND is exclusive), so every calendar app shows the event on that day whatever its own time zone. Properties and
+ * escaping are ical-generator's; line folding (75 octets, never inside a UTF-8 character) follows its rule, faster.
  */
 export function toIcs(events: readonly IcsEvent[], options: IcsOptions = {}): string {
   const parsed = IcsEvents.safeParse(events)
@@ -100,9 +100,10 @@ export function toIcs(events: readonly IcsEvent[], options: IcsOptions = {}): st
     method: ICalCalendarMethod.PUBLISH,
     name: icsCalendarName,
   })
+  const body: string[] = []
   for (const e of parsed.data) {
     const day = parseIsoDate(e.date)
-    calendar.createEvent({
+    const event = calendar.createEvent({
       id: e.uid,
       sequence: e.sequence ?? 0,
       stamp,
@@ -114,7 +115,49 @@ export function toIcs(events: readonly IcsEvent[], options: IcsOptions = {}): st
       // A deadline is a reminder, not a meeting: it must not mark the person busy for the whole day.
       transparency: ICalEventTransparency.TRANSPARENT,
     })
+    // An event's own text is escaped but not yet folded: the calendar folds the whole file at the end.
+    body.push(foldContentLines(event.toString()))
   }
+  // The frame (header and END:VCALENDAR) is the library's own output, folded by it; only the events' folding is ours.
+  calendar.clear()
+  const frame = calendar.toString()
+  if (!frame.endsWith(calendarEnd)) throw new Error(`ical-generator ended a calendar with something other than ${calendarEnd}`)
   // RFC 5545 ends every content line with CRLF, the last one too; ical-generator leaves END:VCALENDAR bare.
-  return `${calendar.toString()}\r\n`
+  return `${frame.slice(0, -calendarEnd.length)}${body.join('')}${calendarEnd}\r\n`
+}
+
+const calendarEnd = 'END:VCALENDAR'
+
+/**
+ * ical-generator's foldLines, rule for rule: a line break and a space once a line would pass 75 octets, never inside a
+ * character (a surrogate pair is one). The library builds a TextEncoder for every character, which takes 21 s for the
+ * 5 MB file of 10,000 open deadlines; here the octets are counted from the code point. The tests hold it to the
+ * library's output.
+ */
+export function foldContentLines(text: string): string {
+  let out = ''
+  let lineStart = 0
+  let octets = 0
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i)
+    if (code === 13 && text.charCodeAt(i + 1) === 10) {
+      out += text.slice(lineStart, i + 2)
+      i++
+      lineStart = i + 1
+      octets = 0
+      continue
+    }
+    const next = text.charCodeAt(i + 1)
+    const pair = code >= 0xd800 && code <= 0xdbff && next >= 0xdc00 && next <= 0xdfff
+    // A lone surrogate half is written as U+FFFD, 3 octets, as TextEncoder does.
+    const size = code < 0x80 ? 1 : code < 0x800 ? 2 : pair ? 4 : 3
+    octets += size
+    if (octets > 74) {
+      out += `${text.slice(lineStart, i)}\r\n `
+      lineStart = i
+      octets = size
+    }
+    if (pair) i++
+  }
+  return out + text.slice(lineStart)
 }

@@ -1,7 +1,8 @@
+import { foldLines as libraryFoldLines } from 'ical-generator'
 import ICAL from 'ical.js'
 import { describe, expect, it } from 'vitest'
 import { DeskError } from '../../src/errors'
-import { toIcs, type IcsEvent } from '../../src/export/ics'
+import { foldContentLines, toIcs, type IcsEvent } from '../../src/export/ics'
 
 const stamp = new Date('2026-12-01T09:30:00Z')
 
@@ -115,6 +116,32 @@ describe('toIcs', () => {
     const { events } = parseBack(bytes.toString('utf8'))
     expect(events[0]!.summary).toBe(summary)
     expect(events[0]!.description).toBe(description)
+  })
+
+  it('folds exactly as ical-generator does, line for line', () => {
+    const lines = [
+      '',
+      'SHORT:ok',
+      `SUMMARY:${'a'.repeat(73)}`,
+      `SUMMARY:${'a'.repeat(66)}`,
+      `SUMMARY:${'a'.repeat(67)}`,
+      `DESCRIPTION:${'x'.repeat(400)}`,
+      `SUMMARY:${'ë'.repeat(100)}`,
+      `SUMMARY:${'€'.repeat(100)}`,
+      `SUMMARY:${'🎉'.repeat(100)}`,
+      `SUMMARY:a${'👩🏽‍💻ë€'.repeat(40)}`,
+      `DESCRIPTION:${'VD-2026-007 · Overdue\\n; \\, \\\\ '.repeat(20)}`,
+      'X-LONE:tab\there and a lone \r and \n inside',
+    ]
+    const text = lines.join('\r\n')
+    expect(foldContentLines(text)).toBe(libraryFoldLines(text))
+    for (const line of lines) expect(foldContentLines(`${line}\r\n`)).toBe(libraryFoldLines(`${line}\r\n`))
+  })
+
+  it('counts a lone surrogate half as the 3 octets of U+FFFD it is written as', () => {
+    const folded = foldContentLines(`X:${'\ud83c'.repeat(30)}`).split('\r\n')
+    for (const line of folded) expect(utf8Length(line)).toBeLessThanOrEqual(75)
+    expect(folded.length).toBe(2)
   })
 
   it('replaces control characters a reporter may paste, which iCalendar text does not allow', () => {
