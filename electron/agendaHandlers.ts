@@ -1,16 +1,24 @@
 import { toAgendaRow, type AgendaEntry } from '../src/agenda/agendaEntry'
 import { createAgendaCache } from '../src/agenda/agendaCache'
 import { createCalendar } from '../src/calendar'
+import { createDeadlineCache, type DeadlineCache } from '../src/deadlines/nextDeadlineCache'
 import type { Handlers } from '../src/ipc/contract'
 import { policyLookup } from '../src/policies/catalog'
 import type { StoreSession } from './storeSession'
 
 const byDate = (a: AgendaEntry, b: AgendaEntry) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0)
 
-/** The calendar's channels: every dated entry across cases, and the team's days off for the days a view shows. */
-export function agendaHandlers(session: StoreSession, now: () => Date): Pick<Handlers, 'agenda:list' | 'calendar:daysOff'> {
+/**
+ * The calendar's channels: every dated entry across cases, and the team's days off for the days a view shows.
+ * `deadlines` is the case list's count, so the calendar opened after the list counts no case again.
+ */
+export function agendaHandlers(
+  session: StoreSession,
+  now: () => Date,
+  deadlines: DeadlineCache = createDeadlineCache(),
+): Pick<Handlers, 'agenda:list' | 'calendar:daysOff'> {
   const store = () => session.store()
-  const agendaOf = createAgendaCache()
+  const agendaOf = createAgendaCache(deadlines)
   return {
     'agenda:list': async () => {
       const at = now()

@@ -6,7 +6,7 @@ import { caseSummaries, toRow } from '../src/cases/summary'
 import type { Command } from '../src/commands'
 import { previewTransition } from '../src/commands/previewTransition'
 import { deadlinesOf } from '../src/deadlines'
-import { createNextDeadlineCache } from '../src/deadlines/nextDeadlineCache'
+import { createDeadlineCache, createNextDeadlineCache } from '../src/deadlines/nextDeadlineCache'
 import { encryptFor, publicKeyInfo, toEml, toEncryptedEml, toMailto } from '../src/drafts'
 import { allTemplates } from '../src/drafts/catalog'
 import { mailtoTooLongReason } from '../src/drafts/mailto'
@@ -87,7 +87,9 @@ export function createHandlers(
     return { c, policy: policyById(c.policyId, store().policies.list()) }
   }
   const presetIds = new Set(presetPolicies.map((p) => p.id))
-  const nextDeadlineOf = createNextDeadlineCache()
+  // One count of every case's deadlines for the case list and the calendar: opening one after the other counts none twice.
+  const deadlineCache = createDeadlineCache()
+  const nextDeadlineOf = createNextDeadlineCache(deadlineCache)
   return {
     'app:state': async () => session.state(),
     'store:openOther': async () => {
@@ -136,7 +138,7 @@ export function createHandlers(
       // Refused naming the case and what to do when its policy is gone: deadlines are counted from the policy's rules.
       return deadlinesOf(c, policyOfCase(c, store().policies.list()), now())
     },
-    ...agendaHandlers(session, now),
+    ...agendaHandlers(session, now, deadlineCache),
     ...icsHandlers(session, shell, now),
     ...reminderHandlers(session),
     'policies:list': async () => allPolicies(store().policies.list()).map((p) => ({ ...p, preset: presetIds.has(p.id) })),

@@ -1,28 +1,35 @@
+import { timeZoneOf } from '../calendar'
 import type { Case } from '../cases/case'
+import { createDeadlineCache, type DeadlineCache } from '../deadlines/nextDeadlineCache'
 import type { Policy } from '../policies/policy'
+import { isTimeZone, nextDayStart } from '../time'
 import type { AgendaEntry } from './agendaEntry'
-import { agendaOfCase } from './agendaOf'
+import { withPublication } from './agendaOf'
 
-const MINUTE_MS = 60_000
+interface Known {
+  policy: Policy | undefined
+  entries: AgendaEntry[]
+  from: number
+  until: number
+}
 
 /**
- * agendaOfCase remembered per case object and minute, as the case list's next-deadline cache is: the store hands out
- * the same case object until the case changes, so after an edit only that case is counted again; a state may lag the
- * clock by less than a minute.
+ * agendaOfCase remembered per case object until a day changes that its entries depend on: the team's day where the
+ * case is counted (see DeadlineCache), and the publication's day on the clock it was proposed on. Given the case
+ * list's DeadlineCache, the calendar reuses the deadlines the list already counted, so no case is counted twice.
  */
-export function createAgendaCache(): (c: Case, policy: Policy | undefined, now: Date) => AgendaEntry[] {
-  let minute = Number.NaN
-  let known = new WeakMap<Case, { policy: Policy | undefined; entries: AgendaEntry[] }>()
+export function createAgendaCache(deadlines: DeadlineCache = createDeadlineCache()): (c: Case, policy: Policy | undefined, now: Date) => AgendaEntry[] {
+  const known = new WeakMap<Case, Known>()
   return (c, policy, now) => {
-    const current = Math.floor(now.getTime() / MINUTE_MS)
-    if (current !== minute) {
-      minute = current
-      known = new WeakMap()
-    }
+    const at = now.getTime()
     const hit = known.get(c)
-    if (hit && hit.policy === policy) return hit.entries
-    const entries = agendaOfCase(c, policy, now)
-    known.set(c, { policy, entries })
+    if (hit && hit.policy === policy && at >= hit.from && at < hit.until) return hit.entries
+    const entries = withPublication(c, now, () => (policy ? deadlines.deadlinesOf(c, policy, now) : []))
+    const publication = entries.at(-1)?.kind === 'publication' ? entries.at(-1) : undefined
+    const zones = [...(policy ? [timeZoneOf(c.calendar.spec)] : []), ...(publication ? [publication.zone] : [])]
+    // A zone this computer does not know has no day to wait for (the case shows its problem): count again at the next ask.
+    const until = Math.min(...zones.map((zone) => (isTimeZone(zone) ? nextDayStart(at, zone) : at)))
+    known.set(c, { policy, entries, from: at, until })
     return entries
   }
 }

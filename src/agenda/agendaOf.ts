@@ -4,7 +4,7 @@ import type { Deadline, DeadlineState } from '../deadlines/deadline'
 import { deadlinesOf } from '../deadlines/deadlinesOf'
 import { DeskError } from '../errors'
 import type { Policy } from '../policies/policy'
-import { dateInZone } from '../time'
+import { dateInZone, isTimeZone } from '../time'
 import type { AgendaEntry } from './agendaEntry'
 
 /**
@@ -42,8 +42,11 @@ export function publicationEntry(c: Case, now: Date): AgendaEntry | undefined {
   const planned = plannedPublication(c)
   if (!planned) return undefined
   const instant = Date.parse(planned.at)
-  const date = dateInZone(instant, planned.timeZone)
-  const today = dateInZone(now.getTime(), planned.timeZone)
+  // A zone this computer's time zone data lacks still has a moment: its day on UTC's clock places it near enough, and
+  // the entry says which clock it is on.
+  const zone = isTimeZone(planned.timeZone) ? planned.timeZone : 'UTC'
+  const date = dateInZone(instant, zone)
+  const today = dateInZone(now.getTime(), zone)
   const state: DeadlineState = date < today ? 'overdue' : date === today ? 'due_today' : 'upcoming'
   return {
     uid: `${c.id}/publication`,
@@ -54,7 +57,7 @@ export function publicationEntry(c: Case, now: Date): AgendaEntry | undefined {
     state,
     date,
     at: new Date(instant).toISOString(),
-    zone: planned.timeZone,
+    zone,
   }
 }
 

@@ -13,14 +13,16 @@ describe('the next-deadline cache of the case list', () => {
     for (const c of cases) expect(nextOf(c, ikuuPolicy, at)).toEqual(nextDeadline(deadlinesOf(c, ikuuPolicy, at, { explain: false })))
   })
 
-  it('counts a case again when it changed, when its policy changed, and when the minute changed', () => {
+  it("counts a case again when it changed, when its policy changed, and when the team's day changed", () => {
     const nextOf = createNextDeadlineCache()
     const c = cases.find((k) => k.status === 'received')!
     const first = nextOf(c, ikuuPolicy, at)
     expect(first?.due).toBe('acknowledgement')
-    expect(nextOf(c, ikuuPolicy, new Date(at.getTime() + 20_000))).toBe(first)
-    expect(nextOf({ ...c }, ikuuPolicy, at)).not.toBe(first)
-    expect(nextOf(c, { ...ikuuPolicy }, at)).not.toBe(first)
-    expect(nextOf(c, ikuuPolicy, new Date(at.getTime() + 60_000))).not.toBe(first)
+    // Mon 23 Nov 2026 ends in Amsterdam at 22:59:59.999Z: within the day the count holds, after it the case is counted again.
+    expect(nextOf(c, ikuuPolicy, new Date('2026-11-23T22:59:59.999Z'))).toBe(first)
+    expect(nextOf(c, ikuuPolicy, new Date('2026-11-23T23:00:00Z'))).not.toBe(first)
+    const second = nextOf(c, ikuuPolicy, at)
+    expect(nextOf({ ...c }, ikuuPolicy, at)).not.toBe(second)
+    expect(nextOf(c, { ...ikuuPolicy }, at)).not.toBe(second)
   })
 })
