@@ -12,7 +12,7 @@ export function OverdueBadge() {
   // Loading or failed: no number rather than a wrong one; Today says what went wrong.
   if (count === undefined) return null
   return (
-    <span className={count > 0 ? 'nav-badge' : 'nav-count'} role="img" aria-label={overdueText(count)} title={overdueText(count)}>
+    <span className={count > 0 ? 'nav-badge' : 'nav-badge nav-badge-none'} role="img" aria-label={overdueText(count)} title={overdueText(count)}>
       {count.toLocaleString()}
     </span>
   )

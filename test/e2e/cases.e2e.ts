@@ -49,6 +49,8 @@ describe('cases, end to end in Chromium over a real store file', () => {
     expect(onDisk.cases.map((c) => [c.title, c.status])).toEqual([['Stored XSS in the support portal', 'acknowledged']])
 
     await app.restart()
+    // The app opens on Today; the case is looked up in the list.
+    await page.getByRole('link', { name: 'Cases' }).first().click()
     await page.getByRole('row').filter({ hasText: 'Stored XSS in the support portal' }).first().click()
     await page.getByRole('heading', { name: 'Stored XSS in the support portal' }).waitFor()
     await page.getByText('Acknowledged').first().waitFor()
@@ -77,6 +79,7 @@ describe('cases, end to end in Chromium over a real store file', () => {
     await writeFile(file, JSON.stringify(document))
 
     app = await launchApp({ storeFile: file })
+    await app.page.getByRole('link', { name: 'Cases' }).first().click()
     const row = (title: string) => app!.page.getByRole('row').filter({ hasText: title })
     await row('SQL injection in search').getByText('Not counted: its policy no longer exists', { exact: false }).waitFor()
     await row('Open redirect on login').getByText(/^(In \d+ days|Tomorrow|Due today|Overdue)/).waitFor()

@@ -14,6 +14,7 @@ describe('editing screens, end to end', () => {
   it('edits a case, refuses an invalid email at its field, and closes a case as a duplicate of another', async () => {
     app = await launchApp({ now })
     const { page } = app
+    await page.getByRole('link', { name: 'Cases' }).first().click()
     await page.getByRole('button', { name: 'Load sample cases' }).click()
     await page.getByRole('row').filter({ hasText: 'SQL injection in product search' }).click()
     await page.getByRole('heading', { name: /SQL injection/ }).waitFor()

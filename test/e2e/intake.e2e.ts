@@ -63,7 +63,7 @@ describe('intake: a report that came in by email becomes a case, end to end in C
   it('File → Import report from email… fills the case; attachments are listed and saved only on request', async () => {
     app = await launchApp({ clock: '2026-12-01T09:30:00+01:00' })
     const { page } = app
-    await page.getByRole('heading', { name: 'Cases', level: 1 }).waitFor()
+    await page.getByRole('heading', { name: 'Today', level: 1 }).waitFor()
 
     app.files.queueEml('Stored XSS in the support portal.eml', reportMail)
     const to = await app.importEmailFromMenu()
@@ -124,7 +124,7 @@ describe('intake: a report that came in by email becomes a case, end to end in C
   it('a saved mail dropped on the window opens its import screen; a file that is not a mail is refused and creates nothing', async () => {
     app = await launchApp({ clock: '2026-12-01T09:30:00+01:00' })
     const { page } = app
-    await page.getByRole('heading', { name: 'Cases', level: 1 }).waitFor()
+    await page.getByRole('heading', { name: 'Today', level: 1 }).waitFor()
 
     const dataTransfer = await page.evaluateHandle((text) => {
       const transfer = new DataTransfer()
@@ -165,7 +165,7 @@ describe('intake: a report that came in by email becomes a case, end to end in C
   it('the template editor and the sender settings, in English and Dutch', async () => {
     app = await launchApp({ clock: '2026-12-01T09:30:00+01:00' })
     const { page } = app
-    await page.getByRole('heading', { name: 'Cases', level: 1 }).waitFor()
+    await page.getByRole('heading', { name: 'Today', level: 1 }).waitFor()
 
     await app.emit({ name: 'app:navigate', payload: { to: '/settings' } })
     await page.getByLabel('Member name').fill('Iris Jansen')

@@ -25,6 +25,7 @@ describe('the open app follows the clock and the shared file, end to end', () =>
   it('left open across midnight, "Due today" turns "Overdue" without a reload', async () => {
     app = await launchApp({ clock: '2026-03-02T09:30:00+01:00' })
     const { page } = app
+    await page.getByRole('link', { name: 'Cases' }).first().click()
     await page.getByRole('heading', { name: 'No cases yet' }).waitFor()
     // Set up through the desk, as the form would: the test is about what happens after.
     const row0 = await page.evaluate(async (input) => {

@@ -12,6 +12,7 @@ describe('sample cases and settings, end to end', () => {
   it('loads a dozen marked sample cases, shows hostile text as text, and removes them in one step', async () => {
     app = await launchApp()
     const { page } = app
+    await page.getByRole('link', { name: 'Cases' }).first().click()
     await page.getByRole('button', { name: 'Load sample cases' }).click()
     await page.getByRole('button', { name: 'Remove sample cases' }).waitFor()
     await expect.poll(() => page.getByRole('row').count()).toBe(13)
