@@ -21,7 +21,7 @@ function recentCases(): Case[] {
     return {
       ...c,
       received: { ...c.received, at: later(c.received.at) },
-      timeline: c.timeline.map((e) => ({ ...e, at: later(e.at), ...('on' in e && { on: later(e.on) }) })) as Case['timeline'],
+      timeline: c.timeline.map((e) => ({ ...e, at: later(e.at), ...('on' in e && e.on !== undefined && { on: later(e.on) }) })) as Case['timeline'],
     }
   })
 }
@@ -60,7 +60,7 @@ describe('the shared deadline count', () => {
 
   it('follows the day of the zone the case is counted in, not Amsterdam, for a case pinned to New York', () => {
     const cache = createDeadlineCache()
-    const c: Case = { ...cases[0]!, calendar: { ...cases[0]!.calendar, spec: { country: 'US', timeZone: 'America/New_York' } } }
+    const c: Case = { ...cases[0]!, calendar: { ...cases[0]!.calendar, spec: { ...cases[0]!.calendar.spec, country: 'US', timeZone: 'America/New_York' } } }
     // Mon 23 Nov ends in New York at 04:59:59.999Z on the 24th: Amsterdam's midnight changes nothing there.
     const first = cache.deadlinesOf(c, aimmsPolicy, morning)
     expect(cache.deadlinesOf(c, aimmsPolicy, nextDay)).toBe(first)
