@@ -15,8 +15,10 @@ describe('deadlines, calendar and policies, end to end', () => {
   it('shows the holidays of the team calendar and lets a holiday be counted every year', async () => {
     app = await launchApp({ now })
     const { page } = app
-    await page.getByRole('link', { name: 'Calendar' }).first().click()
-    await page.getByRole('heading', { name: 'Calendar' }).waitFor()
+    // The holidays live under Settings now; the sidebar's Calendar is the deadline calendar.
+    await page.getByRole('link', { name: 'Settings' }).first().click()
+    await page.getByRole('link', { name: 'Team calendar settings' }).click()
+    await page.getByRole('heading', { name: 'Team calendar', exact: true }).waitFor()
     await page.getByLabel('Year', { exact: true }).fill('2027')
     const table = page.getByRole('table', { name: 'Holidays in 2027' })
     await table.getByRole('row').filter({ hasText: 'Good Friday' }).waitFor()
