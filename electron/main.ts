@@ -2,6 +2,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron'
 import icon from '../resources/icon.png?asset'
+import { createAgendaCache } from '../src/agenda/agendaCache'
 import { timeZoneOf } from '../src/calendar'
 import { channels, type DeskEvent } from '../src/ipc/contract'
 import { dispatch } from '../src/ipc/dispatch'
@@ -18,6 +19,8 @@ import { readMailInWorker } from './mailWorkerReader'
 import mailWorker from './mailWorker?modulePath'
 import { applicationMenu } from './menu'
 import { createPendingImports, importChosenEml } from './pendingImports'
+import { startReminderLoop, type ReminderLoop } from './reminderLoop'
+import { reminderNotifier } from './reminderNotifier'
 import { createStoreSession } from './storeSession'
 
 const here = fileURLToPath(new URL('.', import.meta.url))
@@ -26,7 +29,8 @@ const devServerUrl = !app.isPackaged ? process.env['ELECTRON_RENDERER_URL'] : un
 
 let mainWindow: BrowserWindow | null = null
 
-function createWindow(): BrowserWindow {
+/** `path` opens the window on that app path (the hash router's), as a reminder clicked with no window open asks. */
+function createWindow(path?: string): BrowserWindow {
   const win = new BrowserWindow({
     width: 1280,
     height: 800,
@@ -52,8 +56,8 @@ function createWindow(): BrowserWindow {
     const response = dialog.showMessageBoxSync(win, { type: 'question', ...leaveUnsavedQuestion })
     if (leavesWithoutSaving(response)) event.preventDefault()
   })
-  if (devServerUrl) void win.loadURL(devServerUrl)
-  else void win.loadFile(rendererFile)
+  if (devServerUrl) void win.loadURL(path ? `${devServerUrl}#${path}` : devServerUrl)
+  else void win.loadFile(rendererFile, path ? { hash: path } : {})
   return win
 }
 
@@ -128,16 +132,25 @@ async function start(): Promise<void> {
       ? timeZoneOf(storeSession.store().settings.get().calendar.spec)
       : Intl.DateTimeFormat().resolvedOptions().timeZone
   }
-  const dayClock = startDayClock(teamZone, (today) => send({ name: 'clock:dayChanged', payload: { today } }))
+  // Started once the window is there (below); until then the day clock and the store's changes have none to ask.
+  let reminders: ReminderLoop | undefined
+  const dayClock = startDayClock(teamZone, (today) => {
+    send({ name: 'clock:dayChanged', payload: { today } })
+    void reminders?.check()
+  })
   storeSession.subscribe((changes, origin) => {
     for (const event of contractEventsOf(changes, origin)) send(event)
     if (changes.some((c) => c.type === 'settings.changed')) dayClock.reschedule()
+    // A colleague's write or an edit here may make a deadline due tomorrow, or take one off this person.
+    void reminders?.check()
   })
   // A store chosen from the menu or from the recovery screen is the one to open at the next start.
   const openAndRemember = async (file: string) => {
     const state = await storeSession.open(file)
     if (state.kind === 'ready') rememberStoreFile(userData, state.file)
     dayClock.reschedule()
+    // Another store's first check is its start: its summary of the day, if it has not been shown today.
+    void reminders?.check()
     return state
   }
   // Mails read from a drop or the menu wait here by token until the import screen makes a case of one.
@@ -174,6 +187,24 @@ async function start(): Promise<void> {
   }
   Menu.setApplicationMenu(applicationMenu(menuActions, !app.isPackaged))
   mainWindow = createWindow()
+  // A clicked reminder brings the window forward on its case (or on Today); on macOS the window may have been closed.
+  const bringForward = (to: string) => {
+    if (!mainWindow || mainWindow.isDestroyed()) {
+      mainWindow = createWindow(to)
+      return
+    }
+    if (mainWindow.isMinimized()) mainWindow.restore()
+    mainWindow.show()
+    mainWindow.focus()
+    navigate(to)
+  }
+  const notify = reminderNotifier()
+  reminders = startReminderLoop({
+    session: storeSession,
+    agendaOf: createAgendaCache(),
+    show: (_reminder, text, onClick) => notify(text, onClick),
+    open: bringForward,
+  })
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow()
   })
@@ -182,6 +213,7 @@ async function start(): Promise<void> {
   })
   app.on('will-quit', () => {
     dayClock.stop()
+    reminders?.stop()
     void storeSession.close()
   })
 }

@@ -1,6 +1,8 @@
 import type { AgendaEntry } from '../src/agenda/agendaEntry'
 import type { Case } from '../src/cases/case'
 import { timeZoneOf } from '../src/calendar'
+import { policyLookup } from '../src/policies/catalog'
+import type { Policy } from '../src/policies/policy'
 import { reminderText, type ReminderText } from '../src/i18n/reminderText'
 import { dueReminders, type Reminder } from '../src/reminders/dueReminders'
 import type { ShownReminders } from '../src/reminders/reminderState'
@@ -11,17 +13,19 @@ const MINUTE_MS = 60_000
 
 export interface ReminderLoopOptions {
   session: StoreSession
-  /** A case's calendar entries at a moment (the agenda cache, so a minute's check counts only changed cases again). */
-  entriesOf: (c: Case, now: Date) => readonly AgendaEntry[]
+  /** A case's calendar entries at a moment: createAgendaCache's, so checks within a minute count no case twice. */
+  agendaOf: (c: Case, policy: Policy | undefined, now: Date) => readonly AgendaEntry[]
   /** Shows one notification; `onClick` runs when the person clicks it. */
   show: (reminder: Reminder, text: ReminderText, onClick: () => void) => void
   /** Brings the window forward on an app path: `/cases/<id>`, or `/today` for a summary. */
   open: (to: string) => void
   now?: () => Date
+  /** A check that failed (a store closed during a switch): nothing is shown, and the next check tries again. */
+  onError?: (error: unknown) => void
 }
 
 export interface ReminderLoop {
-  /** Checks now: at a team-day change and after the store changed (a colleague's write, an edit here). */
+  /** Checks now: at a team-day change and after the store changed (a colleague's write, an edit here). Never rejects. */
   check(): Promise<void>
   stop(): void
 }
@@ -33,7 +37,14 @@ export interface ReminderLoop {
  * so a crash right after costs a reminder, never a repeat; a write that fails still shows them (a deadline is worth
  * more than a repeat after the next start) and remembers them for as long as this process runs.
  */
-export function startReminderLoop({ session, entriesOf, show, open, now = () => new Date() }: ReminderLoopOptions): ReminderLoop {
+export function startReminderLoop({
+  session,
+  agendaOf,
+  show,
+  open,
+  now = () => new Date(),
+  onError = (error) => console.error('Reminder check failed:', error),
+}: ReminderLoopOptions): ReminderLoop {
   let startedFile: string | undefined
   const unsaved = new Map<string, ShownReminders>()
   let running: Promise<void> | undefined
@@ -46,13 +57,13 @@ export function startReminderLoop({ session, entriesOf, show, open, now = () => 
     const file = store.file
     const at = now()
     const startup = startedFile !== file
-    startedFile = file
     const teamZone = timeZoneOf(store.settings.get().calendar.spec)
     const cases = store.cases.list()
     const byId = new Map(cases.map((c) => [c.id, c]))
+    const policyOf = policyLookup(store.policies.list())
     const before = { ...session.installation.shownReminders(file), ...unsaved.get(file) }
     const { reminders, shown } = dueReminders({
-      entries: cases.flatMap((c) => entriesOf(c, at)),
+      entries: cases.flatMap((c) => agendaOf(c, policyOf(c.policyId), at)),
       now: at,
       teamZone,
       shown: before,
@@ -69,6 +80,8 @@ export function startReminderLoop({ session, entriesOf, show, open, now = () => 
         unsaved.set(file, shown)
       }
     }
+    // Only a check that got this far was the start: one that failed before leaves the summary to the next.
+    startedFile = file
     const today = dateInZone(at.getTime(), teamZone)
     const keyOf = (id: string) => byId.get(id)?.key ?? id
     for (const r of reminders) {
@@ -86,7 +99,7 @@ export function startReminderLoop({ session, entriesOf, show, open, now = () => 
       try {
         do {
           again = false
-          await once()
+          await once().catch(onError)
         } while (again)
       } finally {
         running = undefined
@@ -95,10 +108,10 @@ export function startReminderLoop({ session, entriesOf, show, open, now = () => 
     return running
   }
 
-  const timer = setInterval(() => void check().catch(() => undefined), MINUTE_MS)
+  const timer = setInterval(() => void check(), MINUTE_MS)
   // A pending check must not keep a quitting process alive.
   timer.unref?.()
-  void check().catch(() => undefined)
+  void check()
   return { check, stop: () => clearInterval(timer) }
 }
 

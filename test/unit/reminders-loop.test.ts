@@ -45,7 +45,7 @@ describe('the reminder loop of the main process', () => {
   let loop: ReminderLoop | undefined
 
   // Wed 2 Dec is due tomorrow on Tue 1 Dec; Tue 1 Dec is due today and becomes overdue at midnight; the third waits.
-  const entriesOf = (c: Case, now: Date): AgendaEntry[] =>
+  const agendaOf = (c: Case, _policy: unknown, now: Date): AgendaEntry[] =>
     c.id === first.id
       ? [evaluationDue(c, '2026-12-02', zone, now)]
       : c.id === second.id
@@ -55,7 +55,7 @@ describe('the reminder loop of the main process', () => {
   const start = (over: Partial<Parameters<typeof startReminderLoop>[0]> = {}) => {
     loop = startReminderLoop({
       session,
-      entriesOf,
+      agendaOf,
       now: () => clock,
       show: (reminder, text, click) =>
         shown.push({ reminder, text, click, persisted: Object.keys(installation.shownReminders(file)) }),
@@ -146,11 +146,31 @@ describe('the reminder loop of the main process', () => {
 
   it('a check asked during another runs once more after it, not twice at once', async () => {
     let checks = 0
-    start({ entriesOf: (c, now) => (checks++, entriesOf(c, now)) })
+    start({ agendaOf: (c, policy, now) => (checks++, agendaOf(c, policy, now)) })
     await Promise.all([loop!.check(), loop!.check(), loop!.check()])
     // The start check, then one more for the three asked while it ran: three cases each.
     expect(checks).toBe(6)
     expect(shown).toHaveLength(1)
+  })
+
+  it('a check that fails is reported and shows nothing; the next check shows what is due', async () => {
+    const errors: unknown[] = []
+    let fail = true
+    start({
+      onError: (error) => errors.push(error),
+      agendaOf: (c, policy, now) => {
+        if (fail) throw new Error('calendar unusable')
+        return agendaOf(c, policy, now)
+      },
+    })
+    await loop!.check()
+    // The start's check and the one asked meanwhile.
+    expect(errors).toEqual([new Error('calendar unusable'), new Error('calendar unusable')])
+    expect(shown).toEqual([])
+    fail = false
+    await loop!.check()
+    // Still the start of this store: the failed check never got as far as showing its summary.
+    expect(shown.map((s) => s.reminder.kind)).toEqual(['summary'])
   })
 
   it('when the installation file cannot be written, still shows, and does not repeat while the app runs', async () => {
