@@ -29,6 +29,11 @@ export interface IcsEventOptions {
  */
 const exportedStates: ReadonlySet<DeadlineState> = new Set(['upcoming', 'due_today', 'overdue', 'paused'])
 
+/** Whether an entry goes into the ICS file; the export dialog counts the events with it before saving. */
+export function isExported(e: Pick<AgendaEntry, 'state'>): boolean {
+  return exportedStates.has(e.state)
+}
+
 const words = {
   en: {
     due: (day: string) => `Due ${day}, by the end of the day.`,
@@ -102,7 +107,7 @@ export function icsEvents(items: readonly IcsItem[], options: IcsEventOptions): 
   const events: IcsEvent[] = []
   const exported: { uid: string; date: IsoDate; sequence: number }[] = []
   for (const item of items) {
-    if (!exportedStates.has(item.state)) continue
+    if (!isExported(item)) continue
     const { day, otherZone } = entryDay(item, options.teamZone)
     const sequence = exportedSequence(options.ledger[item.uid], day)
     const safe = agendaSummary(item.key, item.kind, lang)

@@ -1,7 +1,7 @@
 import ICAL from 'ical.js'
 import { describe, expect, it } from 'vitest'
 import { toIcs } from '../../src/export/ics'
-import { icsEvents, icsUid, type IcsItem } from '../../src/export/icsEvents'
+import { icsEvents, icsUid, isExported, type IcsItem } from '../../src/export/icsEvents'
 import type { IcsLedger } from '../../src/export/icsLedger'
 import { endOfDay } from '../../src/time'
 
@@ -71,6 +71,13 @@ describe('icsEvents', () => {
       ['c10/evaluation/1', '2027-01-14'],
       ['c11/publication', '2027-01-15'],
     ])
+  })
+
+  it('counts as exported exactly the states the file holds, as the export dialog counts them', () => {
+    const states = ['waiting', 'open', 'upcoming', 'due_today', 'overdue', 'paused', 'met_on_time', 'met_late', 'not_applicable'] as const
+    expect(states.filter((state) => isExported({ state }))).toEqual(['upcoming', 'due_today', 'overdue', 'paused'])
+    const { events } = icsEvents(items, { details: false, teamZone, today, ledger: {} })
+    expect(events).toHaveLength(items.filter(isExported).length)
   })
 
   it('says without details only the key, what is due, the date and the state', () => {
