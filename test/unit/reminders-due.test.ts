@@ -1,9 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import type { AgendaEntry } from '../../src/agenda/agendaEntry'
+import { agendaOfCase } from '../../src/agenda/agendaOf'
 import type { DeadlineState } from '../../src/deadlines/deadline'
+import { policyLookup } from '../../src/policies/catalog'
 import { dueReminders, maxSeparateReminders, type DueRemindersInput } from '../../src/reminders/dueReminders'
 import type { ShownReminders } from '../../src/reminders/reminderState'
 import { dateInZone, endOfDayMs } from '../../src/time'
+import { realisticCases } from '../bench/fixtures/realisticCases'
 
 const team = 'Europe/Amsterdam'
 
@@ -186,5 +189,42 @@ describe('reminders of deadlines while the app runs', () => {
     const shown = { 'c1/evaluation/1|overdue|2026-09-30': '2026-10-01', 'c2/evaluation/1|overdue|2026-10-03': '2026-10-03' }
     const later = check([deadline('c1', '2026-09-30'), deadline('c2', '2026-10-03')], '2026-12-01T09:00:00+01:00', { shown })
     expect(later).toEqual({ reminders: [], shown: { 'c2/evaluation/1|overdue|2026-10-03': '2026-10-03' } })
+  })
+})
+
+describe('reminders over days of a running app, on realistic cases', () => {
+  it('reminds each deadline at most once per kind and date, only while it is open or overdue, with the summary at the start only', () => {
+    // Of these, a handful have deadlines around Christmas 2025 (22 and 23 Dec among them): those, and a hundred others
+    // (long overdue, met, closed) around them, so the hourly counting stays quick.
+    const policyOf = policyLookup([])
+    const start = new Date('2025-12-21T08:00:00+01:00')
+    const cases = realisticCases(1500, 5).filter(
+      (c, i) => i < 100 || agendaOfCase(c, policyOf(c.policyId), start).some((e) => e.date >= '2025-12-20' && e.date <= '2025-12-27'),
+    )
+    let shown: ShownReminders = {}
+    const seen = new Set<string>()
+    let summaries = 0
+    const kinds = new Set<string>()
+    // Every hour for three days, with a restart each morning at 08:00 in the team's zone (07:00 UTC in December).
+    for (let t = start.getTime(); t < Date.parse('2025-12-24T08:00:00+01:00'); t += 3_600_000) {
+      const now = new Date(t)
+      const entries = cases.flatMap((c) => agendaOfCase(c, policyOf(c.policyId), now))
+      const startup = now.getUTCHours() === 7
+      const result = dueReminders({ ...base, entries, now, shown, startup })
+      for (const r of result.reminders) {
+        if (r.kind === 'summary') {
+          summaries++
+          continue
+        }
+        kinds.add(r.kind)
+        expect(seen.has(r.key), `${r.key} shown again at ${now.toISOString()}`).toBe(false)
+        seen.add(r.key)
+        const entry = entries.find((e) => e.uid === r.uid)!
+        expect(r.kind === 'overdue' ? ['overdue'] : ['upcoming', 'due_today']).toContain(entry.state)
+      }
+      shown = result.shown
+    }
+    expect(summaries).toBe(3)
+    expect([...kinds].sort()).toEqual(['due_tomorrow', 'overdue'])
   })
 })
