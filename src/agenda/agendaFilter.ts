@@ -23,11 +23,11 @@ const fields = ['assignee', 'severity', 'kind', 'policy'] as const
 /** Whether an entry passes the filter; with nobody chosen under "You are", 'mine' shows nothing rather than everything. */
 export function matchesAgendaFilter(item: AgendaEntry & { summary: CaseSummary }, f: AgendaFilter, me: string | null): boolean {
   const { summary } = item
-  if (f.assignee !== 'all') {
-    const wanted = f.assignee === 'mine' ? me : f.assignee === 'unassigned' ? undefined : f.assignee
-    if (f.assignee === 'mine' && me === null) return false
-    if (summary.assigneeId !== wanted) return false
-  }
+  if (f.assignee === 'mine') {
+    if (me === null || summary.assigneeId !== me) return false
+  } else if (f.assignee === 'unassigned') {
+    if (summary.assigneeId !== undefined) return false
+  } else if (f.assignee !== 'all' && summary.assigneeId !== f.assignee) return false
   if (f.severity !== 'all' && (summary.rating ?? 'unrated') !== f.severity) return false
   if (f.kind !== 'all' && item.kind !== f.kind) return false
   if (f.policy !== 'all' && summary.policyId !== f.policy) return false

@@ -14,7 +14,7 @@ import type { AgendaEntry } from './agendaEntry'
 const shownStates: ReadonlySet<DeadlineState> = new Set(['upcoming', 'due_today', 'overdue', 'paused', 'met_on_time', 'met_late'])
 
 /** The dated entries among a case's deadlines, in the order deadlinesOf gives them. */
-export function agendaOfDeadlines(caseId: string, deadlines: readonly Deadline[]): AgendaEntry[] {
+function agendaOfDeadlines(caseId: string, deadlines: readonly Deadline[]): AgendaEntry[] {
   const entries: AgendaEntry[] = []
   for (const d of deadlines) {
     if (d.dueDate === null || d.dueAt === null || !shownStates.has(d.state)) continue
@@ -37,7 +37,7 @@ export function agendaOfDeadlines(caseId: string, deadlines: readonly Deadline[]
  * The publication date proposed to the reporter, while the case is neither published nor closed: a day on the
  * proposal's own clock, overdue once that day passed there unpublished.
  */
-export function publicationEntry(c: Case, now: Date): AgendaEntry | undefined {
+function publicationEntry(c: Case, now: Date): AgendaEntry | undefined {
   if (c.status === 'published' || c.status === 'closed') return undefined
   const planned = plannedPublication(c)
   if (!planned) return undefined
