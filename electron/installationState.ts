@@ -43,6 +43,7 @@ export function installationState(userData: string): InstallationState {
     const parsed = PerStore.safeParse(readBook()[resolve(storeFile)] ?? {})
     return parsed.success ? parsed.data : PerStore.parse({})
   }
+  // Written compact: the ICS ledger of a large store runs to hundreds of kilobytes, rewritten with each reminder shown.
   // One write at a time: two changes in quick succession (a reminder shown while an export is saved) both land.
   let writing: Promise<void> = Promise.resolve()
   const change = (storeFile: string, patch: Partial<PerStore>) => {
@@ -51,7 +52,7 @@ export function installationState(userData: string): InstallationState {
       .then(() => {
         const book = readBook()
         const key = resolve(storeFile)
-        return atomicWrite(file, JSON.stringify({ ...book, [key]: { ...of(storeFile), ...patch } }, null, 2))
+        return atomicWrite(file, JSON.stringify({ ...book, [key]: { ...of(storeFile), ...patch } }))
       })
     return writing
   }
