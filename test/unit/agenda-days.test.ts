@@ -1,7 +1,11 @@
 import { describe, expect, it } from 'vitest'
 import type { AgendaEntry } from '../../src/agenda/agendaEntry'
+import { agendaOfCase } from '../../src/agenda/agendaOf'
 import { bucketByDay, entryDay } from '../../src/agenda/entryDay'
+import { Case } from '../../src/cases/case'
 import type { DeadlineState } from '../../src/deadlines/deadline'
+import type { Policy } from '../../src/policies/policy'
+import { ikuuPolicy } from '../../src/policies/presets'
 import { endOfDay } from '../../src/time'
 
 /** A deadline due on `date` in `zone`, due at the end of that day there, as deadlinesOf writes it. */
@@ -125,5 +129,69 @@ describe('entries bucketed into team days', () => {
     const items = [due('2026-12-22', 'Europe/Amsterdam', 'met_on_time', 'x'), due('2026-12-22', 'Europe/Amsterdam', 'overdue', 'y')]
     bucketByDay(items, 'Europe/Amsterdam')
     expect(items.map((e) => e.uid)).toEqual(['x', 'y'])
+  })
+})
+
+describe('counted deadlines on the team calendar, end to end', () => {
+  // A policy of three calendar days that stay on a weekend day, so a deadline can fall on the DST Sundays.
+  const threeDays: Policy = {
+    ...ikuuPolicy,
+    id: 'three-days',
+    rules: [{ ...ikuuPolicy.rules[0]!, amount: 3, unit: 'calendar_days', onDayOff: 'stays' }],
+  }
+  const caseReceived = (at: string, spec: Record<string, unknown>) =>
+    Case.parse({
+      id: 'case-1',
+      key: 'VD-2026-001',
+      title: 'Stored XSS',
+      reporter: { name: 'Ada Reporter', email: 'ada@example.org' },
+      received: { at, timeZone: 'Europe/Amsterdam' },
+      status: 'received',
+      credit: {},
+      reward: {},
+      policyId: 'three-days',
+      calendar: { spec, endOfWorkingDay: '17:00', afterHoursCountsNextDay: false },
+      timeline: [],
+      revision: 1,
+      createdAt: at,
+      updatedAt: at,
+    })
+  const teamDays = (c: Case, now: string, zones: string[]) => {
+    const [e] = agendaOfCase(c, threeDays, new Date(now))
+    return Object.fromEntries(zones.map((zone) => [zone, [...bucketByDay([e!], zone).keys()]]))
+  }
+
+  it("puts an Amsterdam deadline on Sun 29 Mar 2026 (23 hours, clocks forward) on the 29th for teams west of it, the 30th in Tokyo", () => {
+    // Thu 26 Mar + 3 calendar days = Sun 29 Mar, which ends at 22:00 UTC+2 = 21:59:59.999Z.
+    const c = caseReceived('2026-03-26T10:00:00+01:00', { country: 'NL', timeZone: 'Europe/Amsterdam' })
+    expect(agendaOfCase(c, threeDays, new Date('2026-03-27T12:00:00Z'))[0]).toMatchObject({ date: '2026-03-29', at: '2026-03-29T21:59:59.999Z' })
+    expect(teamDays(c, '2026-03-27T12:00:00Z', ['Europe/Amsterdam', 'Europe/London', 'UTC', 'America/New_York', 'Asia/Tokyo'])).toEqual({
+      'Europe/Amsterdam': ['2026-03-29'],
+      'Europe/London': ['2026-03-29'],
+      UTC: ['2026-03-29'],
+      'America/New_York': ['2026-03-29'],
+      'Asia/Tokyo': ['2026-03-30'],
+    })
+  })
+
+  it('puts an Amsterdam deadline on Sun 25 Oct 2026 (25 hours, clocks back) on the 25th in London and UTC, the 26th in Kolkata', () => {
+    // Thu 22 Oct + 3 = Sun 25 Oct, which ends at 24:00 UTC+1 = 22:59:59.999Z.
+    const c = caseReceived('2026-10-22T10:00:00+02:00', { country: 'NL', timeZone: 'Europe/Amsterdam' })
+    expect(agendaOfCase(c, threeDays, new Date('2026-10-23T12:00:00Z'))[0]).toMatchObject({ date: '2026-10-25', at: '2026-10-25T22:59:59.999Z' })
+    expect(teamDays(c, '2026-10-23T12:00:00Z', ['Europe/London', 'UTC', 'Asia/Kolkata'])).toEqual({
+      'Europe/London': ['2026-10-25'],
+      UTC: ['2026-10-25'],
+      'Asia/Kolkata': ['2026-10-26'],
+    })
+  })
+
+  it('puts a New York deadline on Sun 8 Mar 2026 (clocks forward there only) on Mon 9 Mar for an Amsterdam team', () => {
+    // Thu 5 Mar + 3 = Sun 8 Mar in New York, which ends at 24:00 UTC-4 = 03:59:59.999Z on the 9th: 04:59 in Amsterdam.
+    const c = caseReceived('2026-03-05T10:00:00-05:00', { country: 'US', timeZone: 'America/New_York' })
+    expect(agendaOfCase(c, threeDays, new Date('2026-03-06T12:00:00Z'))[0]).toMatchObject({ date: '2026-03-08', at: '2026-03-09T03:59:59.999Z', zone: 'America/New_York' })
+    expect(teamDays(c, '2026-03-06T12:00:00Z', ['America/New_York', 'Europe/Amsterdam'])).toEqual({
+      'America/New_York': ['2026-03-08'],
+      'Europe/Amsterdam': ['2026-03-09'],
+    })
   })
 })
