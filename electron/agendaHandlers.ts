@@ -1,7 +1,6 @@
 import { toAgendaRow, type AgendaEntry } from '../src/agenda/agendaEntry'
-import { createAgendaCache } from '../src/agenda/agendaCache'
+import { createAgendaCache, type AgendaOf } from '../src/agenda/agendaCache'
 import { createCalendar } from '../src/calendar'
-import { createDeadlineCache, type DeadlineCache } from '../src/deadlines/nextDeadlineCache'
 import type { Handlers } from '../src/ipc/contract'
 import { policyLookup } from '../src/policies/catalog'
 import type { StoreSession } from './storeSession'
@@ -10,15 +9,14 @@ const byDate = (a: AgendaEntry, b: AgendaEntry) => (a.date < b.date ? -1 : a.dat
 
 /**
  * The calendar's channels: every dated entry across cases, and the team's days off for the days a view shows.
- * `deadlines` is the case list's count, so the calendar opened after the list counts no case again.
+ * `agendaOf` is shared with the ICS export and counts on the case list's deadlines, so no case is counted twice.
  */
 export function agendaHandlers(
   session: StoreSession,
   now: () => Date,
-  deadlines: DeadlineCache = createDeadlineCache(),
+  agendaOf: AgendaOf = createAgendaCache(),
 ): Pick<Handlers, 'agenda:list' | 'calendar:daysOff'> {
   const store = () => session.store()
-  const agendaOf = createAgendaCache(deadlines)
   return {
     'agenda:list': async () => {
       const at = now()

@@ -1,3 +1,4 @@
+import { createAgendaCache } from '../src/agenda/agendaCache'
 import { countries, defaultTimeZone, holidaysOf, regionsOf, statesOf, timeZoneOf } from '../src/calendar'
 import type { Case } from '../src/cases/case'
 import { nextMilestones } from '../src/cases/history'
@@ -87,9 +88,10 @@ export function createHandlers(
     return { c, policy: policyById(c.policyId, store().policies.list()) }
   }
   const presetIds = new Set(presetPolicies.map((p) => p.id))
-  // One count of every case's deadlines for the case list and the calendar: opening one after the other counts none twice.
+  // One count of every case's deadlines for the case list, the calendar and the ICS export: none counts a case twice.
   const deadlineCache = createDeadlineCache()
   const nextDeadlineOf = createNextDeadlineCache(deadlineCache)
+  const agendaOf = createAgendaCache(deadlineCache)
   return {
     'app:state': async () => session.state(),
     'store:openOther': async () => {
@@ -138,8 +140,8 @@ export function createHandlers(
       // Refused naming the case and what to do when its policy is gone: deadlines are counted from the policy's rules.
       return deadlinesOf(c, policyOfCase(c, store().policies.list()), now())
     },
-    ...agendaHandlers(session, now, deadlineCache),
-    ...icsHandlers(session, shell, now),
+    ...agendaHandlers(session, now, agendaOf),
+    ...icsHandlers(session, shell, now, agendaOf),
     ...reminderHandlers(session),
     'policies:list': async () => allPolicies(store().policies.list()).map((p) => ({ ...p, preset: presetIds.has(p.id) })),
     'policies:save': async (policy) => run({ type: 'policy.save', policy }),

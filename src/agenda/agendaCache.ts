@@ -13,12 +13,15 @@ interface Known {
   until: number
 }
 
+/** A case's calendar entries at a moment, as agendaOfCase gives them. */
+export type AgendaOf = (c: Case, policy: Policy | undefined, now: Date) => AgendaEntry[]
+
 /**
  * agendaOfCase remembered per case object until a day changes that its entries depend on: the team's day where the
  * case is counted (see DeadlineCache), and the publication's day on the clock it was proposed on. Given the case
  * list's DeadlineCache, the calendar reuses the deadlines the list already counted, so no case is counted twice.
  */
-export function createAgendaCache(deadlines: DeadlineCache = createDeadlineCache()): (c: Case, policy: Policy | undefined, now: Date) => AgendaEntry[] {
+export function createAgendaCache(deadlines: DeadlineCache = createDeadlineCache()): AgendaOf {
   const known = new WeakMap<Case, Known>()
   return (c, policy, now) => {
     const at = now.getTime()
