@@ -1,52 +1,10 @@
 import ical, { ICalCalendarMethod, ICalEventTransparency } from 'ical-generator'
-import { z } from 'zod'
 import { parseIsoDate } from '../calendar/dayNumber'
-import { IsoDate } from '../calendar/spec'
 import { DeskError } from '../errors'
+import { IcsEvent, IcsEvents } from './icsEvent'
 
 // Day numbers count from 1970-01-01, so day × 24 h is that day's UTC midnight, which ical-generator writes as the date.
 const dayMs = 86_400_000
-
-const realDate = IsoDate.refine(
-  (d) => {
-    try {
-      parseIsoDate(d)
-      return true
-    } catch {
-      return false
-    }
-  },
-  { message: 'Use a real calendar date as YYYY-MM-DD' },
-)
-
-const uidCharacters = /^[A-Za-z0-9._~:@/+=%-]+$/
-
-/**
- * One all-day event of the file. `uid` is written as it is (ical-generator does not escape UID), so it is kept to
- * characters that need no escaping in iCalendar text and cannot break a line; icsUid (icsEvents.ts) writes an
- * entry's uid that way.
- */
-export const IcsEvent = z.object({
-  uid: z
-    .string()
-    .min(1, 'Give the event a UID')
-    .max(255, 'Keep the UID to 255 characters')
-    .regex(uidCharacters, 'Write the UID with letters, digits and . _ ~ : @ / + = % - only'),
-  date: realDate,
-  summary: z.string().min(1, 'Give the event a summary').max(2_000, 'Keep the summary to 2,000 characters'),
-  description: z.string().max(20_000, 'Keep the description to 20,000 characters').optional(),
-  sequence: z.number().int('Give the sequence as a whole number').min(0, 'Give the sequence as 0 or more').optional(),
-})
-export type IcsEvent = z.infer<typeof IcsEvent>
-
-/** A UID twice in one file would make a calendar keep one of the two events and drop the other without a word. */
-const IcsEvents = z.array(IcsEvent).superRefine((events, ctx) => {
-  const seen = new Set<string>()
-  events.forEach((e, i) => {
-    if (seen.has(e.uid)) ctx.addIssue({ code: 'custom', path: [i, 'uid'], message: `The UID ${e.uid} is used by an earlier event` })
-    seen.add(e.uid)
-  })
-})
 
 export interface IcsOptions {
   /** DTSTAMP of every event: when the file was made. Fixed by tests for a byte-stable file; now by default. */
@@ -73,7 +31,7 @@ function whereOf(events: unknown, path: PropertyKey[]): string {
   if (typeof index !== 'number') return 'The events'
   const uid = Array.isArray(events) ? (events[index] as { uid?: unknown } | undefined)?.uid : undefined
   // A UID that is itself the problem (a line break in it) is not quoted into the message.
-  const quotable = typeof uid === 'string' && uid.length <= 80 && uidCharacters.test(uid)
+  const quotable = typeof uid === 'string' && uid.length <= 80 && IcsEvent.shape.uid.safeParse(uid).success
   const which = quotable ? `Event ${index + 1} (${uid})` : `Event ${index + 1}`
   return typeof field === 'string' ? `${which}, ${field}` : which
 }

@@ -6,7 +6,7 @@ import { agendaKindLabel, agendaSummary, otherZoneText } from '../i18n/agendaTex
 import { formatDay, formatForZone } from '../i18n/dates'
 import { deadlineStateLabels, slippedLabel } from '../i18n/labels'
 import type { Language } from '../i18n/language'
-import type { IcsEvent } from './ics'
+import { icsUid, type IcsEvent } from './icsEvent'
 import { exportedSequence, ledgerAfterExport, type IcsLedger } from './icsLedger'
 
 /** An entry with what its case's list row says about it; title and reporter go into the file only with details. */
@@ -60,16 +60,6 @@ const capitalised = (text: string) => text.charAt(0).toUpperCase() + text.slice(
 // A title's line breaks and runs of spaces would make a calendar's one-line summary unreadable; the description keeps them.
 const oneLine = (text: string) => text.replace(/\s+/g, ' ').trim()
 
-/**
- * The ICS UID of an entry: its uid with every character iCalendar would need escaped (or a line break) written as
- * %XX of its UTF-8 bytes. Entry uids are case and rule ids, which are free text in an imported store.
- */
-export function icsUid(entryUid: string): string {
-  return entryUid.replace(/[^A-Za-z0-9._~:@/+=-]/gu, (ch) =>
-    Array.from(new TextEncoder().encode(ch), (b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''),
-  )
-}
-
 function description(item: IcsItem, options: IcsEventOptions, otherZone: boolean): string {
   const lang = options.lang ?? 'en'
   const w = words[lang]
@@ -121,5 +111,5 @@ export function icsEvents(items: readonly IcsItem[], options: IcsEventOptions): 
     })
     exported.push({ uid: item.uid, date: day, sequence })
   }
-  return { events: events.sort(byDayThenUid), ledger: ledgerAfterExport(options.ledger, exported) }
+  return { events: events.sort(byDayThenUid), ledger: ledgerAfterExport(options.ledger, exported, options.today) }
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { isoDateOf, parseIsoDate } from '../calendar/dayNumber'
 import { IsoDate } from '../calendar/spec'
 
 /**
@@ -20,12 +21,20 @@ export function exportedSequence(last: Exported | undefined, date: IsoDate): num
   return last.date === date ? last.sequence : last.sequence + 1
 }
 
+/** How long a line of an event no longer exported is kept, counted back from the export's day. */
+const keptDays = 366
+
 /**
- * The ledger after an export was saved. Events not in this export keep their line, so one that returns (a publication
- * taken back and planned again) comes back with a SEQUENCE above the one the calendar holds.
+ * The ledger after an export was saved on `today`. An event not in this export keeps its line while its date is less
+ * than a year past, so one that returns (a publication taken back and planned again, a milestone withdrawn) comes
+ * back with a SEQUENCE above the one a calendar holds; older lines go, or the ledger would grow by every deadline
+ * ever kept.
  */
-export function ledgerAfterExport(ledger: IcsLedger, exported: readonly ({ uid: string } & Exported)[]): IcsLedger {
-  const next: IcsLedger = { ...ledger }
+export function ledgerAfterExport(ledger: IcsLedger, exported: readonly ({ uid: string } & Exported)[], today: IsoDate): IcsLedger {
+  // Compared as text (YYYY-MM-DD sorts as dates), so a line with a date that is not in the calendar drops out quietly.
+  const oldest = isoDateOf(parseIsoDate(today) - keptDays)
+  const next: IcsLedger = {}
+  for (const [uid, line] of Object.entries(ledger)) if (line.date >= oldest) next[uid] = line
   for (const { uid, date, sequence } of exported) next[uid] = { date, sequence }
   return next
 }

@@ -2,7 +2,8 @@ import { foldLines as libraryFoldLines } from 'ical-generator'
 import ICAL from 'ical.js'
 import { describe, expect, it } from 'vitest'
 import { DeskError } from '../../src/errors'
-import { foldContentLines, toIcs, type IcsEvent } from '../../src/export/ics'
+import { foldContentLines, toIcs } from '../../src/export/ics'
+import type { IcsEvent } from '../../src/export/icsEvent'
 
 const stamp = new Date('2026-12-01T09:30:00Z')
 

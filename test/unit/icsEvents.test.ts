@@ -1,7 +1,8 @@
 import ICAL from 'ical.js'
 import { describe, expect, it } from 'vitest'
 import { toIcs } from '../../src/export/ics'
-import { icsEvents, icsUid, isExported, type IcsItem } from '../../src/export/icsEvents'
+import { icsUid } from '../../src/export/icsEvent'
+import { icsEvents, isExported, type IcsItem } from '../../src/export/icsEvents'
 import type { IcsLedger } from '../../src/export/icsLedger'
 import { endOfDay } from '../../src/time'
 
@@ -181,6 +182,19 @@ describe('icsEvents', () => {
       const without = icsEvents([overdue], { details: false, teamZone, today, ledger })
       expect(without.ledger['c11/publication']).toEqual({ date: '2027-01-10', sequence: 4 })
       expect(icsEvents([publication], { details: false, teamZone, today, ledger: without.ledger }).events[0]!.sequence).toBe(5)
+    })
+
+    it('drops the lines of events not exported whose date is more than a year past', () => {
+      const ledger: IcsLedger = {
+        'gone/acknowledgement/1': { date: '2025-11-29', sequence: 2 },
+        'kept/acknowledgement/1': { date: '2025-11-30', sequence: 1 },
+        'c7/evaluation/1': { date: '2024-01-02', sequence: 5 },
+      }
+      // 366 days before Tue 1 Dec 2026 is Sun 30 Nov 2025; the overdue evaluation is exported, so its line stays whatever its age.
+      expect(icsEvents([overdue], { details: false, teamZone, today, ledger }).ledger).toEqual({
+        'kept/acknowledgement/1': { date: '2025-11-30', sequence: 1 },
+        'c7/evaluation/1': { date: '2026-11-30', sequence: 6 },
+      })
     })
 
     it('leaves a kept promise out of the ledger it returns', () => {
