@@ -31,6 +31,34 @@ export function agendaKindLabel(kind: AgendaKind, lang: Language): string {
   return kindLabels[lang][kind]
 }
 
+/** The same, short enough for a month chip at 1024 px wide; the full label goes in the chip's accessible name. */
+const shortKindLabels: Record<Language, Record<AgendaKind, string>> = {
+  en: {
+    acknowledgement: 'Ack.',
+    evaluation: 'Eval.',
+    progress_update: 'Update',
+    resolution: 'Fix date',
+    publication_consultation: 'Consult.',
+    credit_confirmation: 'Credit',
+    reward_decision: 'Reward',
+    publication: 'Publ.',
+  },
+  nl: {
+    acknowledgement: 'Ontv.',
+    evaluation: 'Beoord.',
+    progress_update: 'Voortg.',
+    resolution: 'Oplosdatum',
+    publication_consultation: 'Overleg',
+    credit_confirmation: 'Vermeld.',
+    reward_decision: 'Beloning',
+    publication: 'Publ.',
+  },
+}
+
+export function agendaKindShortLabel(kind: AgendaKind, lang: Language): string {
+  return shortKindLabels[lang][kind]
+}
+
 const toneLabels: Record<Language, Record<ChipTone, string>> = {
   en: { overdue: 'Overdue', due_today: 'Due today', this_week: 'Due this week', later: 'Later', met: 'Met', paused: 'Waiting for the reporter' },
   nl: { overdue: 'Te laat', due_today: 'Uiterlijk vandaag', this_week: 'Deze week', later: 'Later', met: 'Nagekomen', paused: 'Wacht op de melder' },

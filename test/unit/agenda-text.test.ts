@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { AgendaKind } from '../../src/agenda/agendaEntry'
 import { chipTones } from '../../src/agenda/chipTone'
-import { agendaKindLabel, agendaSummary, chipToneLabel, draftActionText, otherZoneText } from '../../src/i18n/agendaText'
+import { agendaKindLabel, agendaKindShortLabel, agendaSummary, chipToneLabel, draftActionText, otherZoneText } from '../../src/i18n/agendaText'
 
 describe('the words of the calendar', () => {
   it('names every kind of entry in English and Dutch, each differently', () => {
@@ -11,6 +11,16 @@ describe('the words of the calendar', () => {
     for (const lang of ['en', 'nl'] as const) {
       const labels = AgendaKind.options.map((k) => agendaKindLabel(k, lang))
       expect(new Set(labels).size).toBe(AgendaKind.options.length)
+    }
+  })
+
+  it('has a short label of at most 10 characters for every kind, each differently, for narrow month chips', () => {
+    expect(agendaKindShortLabel('acknowledgement', 'en')).toBe('Ack.')
+    expect(agendaKindShortLabel('resolution', 'en')).toBe('Fix date')
+    for (const lang of ['en', 'nl'] as const) {
+      const labels = AgendaKind.options.map((k) => agendaKindShortLabel(k, lang))
+      expect(new Set(labels).size).toBe(AgendaKind.options.length)
+      for (const label of labels) expect(label.length).toBeLessThanOrEqual(10)
     }
   })
 
