@@ -39,8 +39,8 @@ export function byUrgency<T extends AgendaEntry & { summary?: { key: string } }>
 const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
 /**
- * The entries per team day, each day's list in urgency order. Done once per data or filter change: forty thousand
- * entries take a few milliseconds, a month view then reads 42 days out of the map.
+ * The entries per team day, each day's list in urgency order. Done once per data or filter change, not per render:
+ * 28,000 entries take 20–70 ms in Node (most of it the sorting), and a month view then reads 42 days out of the map.
  */
 export function bucketByDay<T extends AgendaEntry>(items: readonly T[], teamZone: string): Map<IsoDate, T[]> {
   const days = new Map<IsoDate, T[]>()
