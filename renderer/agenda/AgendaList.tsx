@@ -236,7 +236,8 @@ const AgendaRow = memo(function AgendaRow({
   team: TeamMember[] | null
 }) {
   const { summary } = item
-  const tone = chipTone(item, today)
+  // Toned by the team day it sits on, as the grid's chips are: an other-zone entry may sit a day off its own date.
+  const tone = chipTone({ state: item.state, date: day }, today)
   const what = agendaKindLabel(item.kind, 'en')
   const draft = draftActionText(item, 'en')
   const assignee = team && memberName(team, summary.assigneeId)

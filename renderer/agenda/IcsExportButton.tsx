@@ -1,13 +1,11 @@
 import { useId, useMemo, useState } from 'react'
 import type { AgendaEntry } from '../../src/agenda/agendaEntry'
+import { isExported } from '../../src/export/icsEvents'
 import { agendaSummary } from '../../src/i18n/agendaText'
 import { call, messageOf } from '../desk'
 import { Dialog } from '../dialogs/Dialog'
 import { useAgenda, type AgendaItem } from '../queries/agenda'
 import './agendaList.css'
-
-// What the file holds, as the export picks it (src/export/icsEvents.ts): kept promises are history, not dates to plan for.
-const inFile = (e: Pick<AgendaEntry, 'state'>) => e.state !== 'met_on_time' && e.state !== 'met_late'
 
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en')} ${n === 1 ? one : many}`
 
@@ -16,7 +14,7 @@ function fileContents(entries: readonly Pick<AgendaEntry, 'state' | 'kind'>[]): 
   let deadlines = 0
   let publications = 0
   for (const e of entries) {
-    if (!inFile(e)) continue
+    if (!isExported(e)) continue
     if (e.kind === 'publication') publications++
     else deadlines++
   }
@@ -30,7 +28,7 @@ function fileContents(entries: readonly Pick<AgendaEntry, 'state' | 'kind'>[]): 
 
 /** The private title of the first event the file would hold, to show what "left out" leaves. */
 function exampleSummary(items: readonly AgendaItem[] | null): string | undefined {
-  const first = items?.find(inFile)
+  const first = items?.find(isExported)
   return first && agendaSummary(first.summary.key, first.kind, 'en')
 }
 
