@@ -13,10 +13,10 @@ const morning = new Date('2026-11-23T07:00:00Z')
 const lastMoment = new Date('2026-11-23T22:59:59.999Z')
 const nextDay = new Date('2026-11-23T23:00:00.000Z')
 
-/** Cases received over the three weeks before Mon 23 Nov, with open promises that turn due and overdue day by day. */
-function recentCases(): Case[] {
-  return realisticCases(400, 9).map((c, i) => {
-    const shift = Date.parse('2026-11-02T08:00:00Z') + (i % 21) * 86_400_000 - Date.parse(c.received.at)
+/** Cases received over the three weeks from `start`, with open promises that turn due and overdue day by day. */
+function recentCases(n = 400, start = '2026-11-02T08:00:00Z'): Case[] {
+  return realisticCases(n, 9).map((c, i) => {
+    const shift = Date.parse(start) + (i % 21) * 86_400_000 + (i % 7) * 3_600_000 - Date.parse(c.received.at)
     const later = (iso: string) => new Date(Date.parse(iso) + shift).toISOString()
     return {
       ...c,
@@ -37,6 +37,15 @@ describe('the shared deadline count', () => {
         expect(cache.deadlinesOf(c, aimmsPolicy, at)).toEqual(deadlinesOf(c, aimmsPolicy, at, { explain: false }))
         expect(cache.nextDeadlineOf(c, aimmsPolicy, at)).toEqual(nextDeadline(deadlinesOf(c, aimmsPolicy, at, { explain: false })))
       }
+    }
+  })
+
+  it('answers what deadlinesOf answers every 2 hours and 17 minutes through the week Amsterdam sets its clocks back', () => {
+    const octoberCases = recentCases(150, '2026-10-05T08:00:00Z')
+    const cache = createDeadlineCache()
+    for (let at = Date.parse('2026-10-21T00:00:00Z'); at < Date.parse('2026-10-28T00:00:00Z'); at += 137 * 60_000) {
+      const now = new Date(at)
+      for (const c of octoberCases) expect(cache.deadlinesOf(c, aimmsPolicy, now)).toEqual(deadlinesOf(c, aimmsPolicy, now, { explain: false }))
     }
   })
 
