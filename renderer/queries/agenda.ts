@@ -20,20 +20,34 @@ type AgendaState = {
   error: Error | null
 }
 
-/** Every dated entry across cases joined with its case's row; an entry whose case is not (yet) in the list is left out. */
+// Once per loaded pair of lists, not once per screen: Today, the calendar and the sidebar's count share one join of
+// tens of thousands of entries, and a screen opened again finds it made.
+const joins = new WeakMap<AgendaEntry[], WeakMap<CaseSummary[], AgendaItem[]>>()
+
+function joined(entries: AgendaEntry[], summaries: CaseSummary[]): AgendaItem[] {
+  const bySummaries = joins.get(entries) ?? new WeakMap<CaseSummary[], AgendaItem[]>()
+  joins.set(entries, bySummaries)
+  let items = bySummaries.get(summaries)
+  if (!items) {
+    const byId = new Map(summaries.map((s) => [s.id, s]))
+    items = []
+    for (const entry of entries) {
+      const summary = byId.get(entry.caseId)
+      if (summary) items.push({ ...entry, summary })
+    }
+    bySummaries.set(summaries, items)
+  }
+  return items
+}
+
+/**
+ * Every dated entry across cases joined with its case's row; an entry whose case is not (yet) in the list is left out.
+ * The same lists give the same array, so a screen can memoise what it derives from it across mounts.
+ */
 export function useAgenda(): AgendaState {
   const agenda = useAgendaQuery()
   const { summaries, error } = useCaseSummaries()
-  const items = useMemo(() => {
-    if (!agenda.data || !summaries) return null
-    const byId = new Map(summaries.map((s) => [s.id, s]))
-    const joined: AgendaItem[] = []
-    for (const entry of agenda.data) {
-      const summary = byId.get(entry.caseId)
-      if (summary) joined.push({ ...entry, summary })
-    }
-    return joined
-  }, [agenda.data, summaries])
+  const items = agenda.data && summaries ? joined(agenda.data, summaries) : null
   return { items, error: agenda.error ?? error }
 }
 
