@@ -39,7 +39,7 @@ export function SettingsScreen() {
       <SettingsSection
         id="calendar"
         title="Team calendar"
-        lead="Which days count as business days for deadlines: the country's and region's holidays, the team's closures, its time zone."
+        lead="Which days count as business days for deadlines: the country’s and region’s holidays, the team’s closures, its time zone."
       >
         <Link to="/settings/calendar" className="button">
           Team calendar settings
