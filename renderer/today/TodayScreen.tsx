@@ -11,7 +11,7 @@ import { LoadSamplesButton } from '../samples/SampleNotice'
 import { LoadFailed } from '../shell/LoadFailed'
 import { useFailureShown } from '../shell/Problems'
 import { EntryRow, TodaySection, WaitingRow } from './TodaySection'
-import { overdueText } from './todayText'
+import { boardLead } from './todayText'
 import { soonBusinessDays, useSoonUntil } from './useSoonUntil'
 import './today.css'
 
@@ -55,7 +55,7 @@ export function TodayScreen() {
         <h1>Today</h1>
         <p className="screen-lead">
           {formatDay(today, 'en', true)}
-          {board && ` · ${overdueText(board.overdue.length).toLowerCase()} · ${board.dueToday.length.toLocaleString()} due today`}
+          {board && summaries && summaries.length > 0 && ` · ${boardLead(board.overdue.length, board.dueToday.length)}`}
         </p>
       </div>
       {summaries && summaries.length > 0 && (

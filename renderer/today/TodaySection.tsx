@@ -67,9 +67,12 @@ export function TodaySection({
 function CaseCell({ summary }: { summary: CaseSummary }) {
   return (
     <div className="today-case">
-      <Link className="today-key mono" to={`/cases/${summary.id}`}>
-        {summary.key}
-      </Link>
+      <span className="today-key-line">
+        <Link className="today-key mono" to={`/cases/${summary.id}`}>
+          {summary.key}
+        </Link>
+        {summary.sample && <span className="pill">Sample</span>}
+      </span>
       <span className="today-title" title={summary.title}>
         {summary.title}
       </span>
@@ -133,8 +136,8 @@ export function WaitingRow({ summary, paused, team }: { summary: CaseSummary; pa
     <li className="today-row" aria-label={summary.key}>
       <CaseCell summary={summary} />
       <div className="today-what">
-        <span className="today-kind">Waiting for the reporter</span>
-        {paused.length > 0 && <span className="today-when">Paused: {paused.map(whatOf).join(', ')}</span>}
+        <span className="today-kind">{paused.length > 0 ? `${paused.map(whatOf).join(', ')} paused` : 'No deadline running'}</span>
+        <span className="today-when">Until the reporter answers</span>
       </div>
       <div className="today-meta">
         <SeverityBadge rating={summary.rating} score={summary.score} />

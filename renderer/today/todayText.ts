@@ -8,6 +8,13 @@ export function overdueText(count: number): string {
   return `${count.toLocaleString()} overdue ${count === 1 ? 'deadline' : 'deadlines'}`
 }
 
+/** Today's lead after the date: "3 overdue · 2 due today", "nothing overdue · nothing due today". */
+export function boardLead(overdue: number, dueToday: number): string {
+  const late = overdue === 0 ? 'nothing overdue' : `${overdue.toLocaleString()} overdue`
+  const now = dueToday === 0 ? 'nothing due today' : `${dueToday.toLocaleString()} due today`
+  return `${late} · ${now}`
+}
+
 const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`
 
 /**

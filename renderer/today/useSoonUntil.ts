@@ -1,11 +1,9 @@
-import { useQueryClient } from '@tanstack/react-query'
 import { useMemo } from 'react'
 import { nthBusinessDayAfter } from '../../src/agenda/businessDaysAhead'
 import { addDays } from '../../src/agenda/calendarDays'
 import { isoWeekdayOf, parseIsoDate } from '../../src/calendar/dayNumber'
 import type { IsoDate } from '../../src/calendar/spec'
 import { useDaysOff } from '../queries/agenda'
-import { daysOffKey } from '../queries/keys'
 
 /** How many business days "due soon" looks ahead. */
 export const soonBusinessDays = 5
@@ -19,13 +17,11 @@ const lookAhead = 30
  */
 export function useSoonUntil(today: IsoDate): { until: IsoDate | null; error: Error | null } {
   const to = addDays(today, lookAhead)
-  const { byDate, error } = useDaysOff(today, to)
-  // An empty map is also what a loading query gives; its status tells the two apart without a second fetch.
-  const loaded = useQueryClient().getQueryState(daysOffKey(today, to))?.status === 'success'
+  const { byDate, ready, error } = useDaysOff(today, to)
   const until = useMemo(() => {
     if (error) return nthBusinessDayAfter(today, soonBusinessDays, (d) => isoWeekdayOf(parseIsoDate(d)) >= 6)
-    if (!loaded) return null
+    if (!ready) return null
     return nthBusinessDayAfter(today, soonBusinessDays, (d) => byDate.has(d))
-  }, [today, byDate, loaded, error])
+  }, [today, byDate, ready, error])
   return { until, error }
 }
