@@ -1,12 +1,13 @@
-import { useCallback, useId, useMemo } from 'react'
-import { Link, useSearchParams } from 'react-router'
-import { matchesAgendaFilter, type AgendaFilter } from '../../src/agenda/agendaFilter'
+import { useCallback, useId, useMemo, type MouseEvent } from 'react'
+import { Link, useHref, useNavigate, useSearchParams } from 'react-router'
+import { matchesAgendaFilter } from '../../src/agenda/agendaFilter'
 import { monthOf } from '../../src/agenda/calendarDays'
 import { chipTones } from '../../src/agenda/chipTone'
 import { bucketByDay } from '../../src/agenda/entryDay'
 import type { IsoDate } from '../../src/calendar/spec'
 import { chipToneLabel } from '../../src/i18n/agendaText'
 import { useAgenda, useDaysOff, type AgendaItem } from '../queries/agenda'
+import { usePoliciesQuery } from '../queries/policies'
 import { useTeamZone, useToday } from '../queries/LiveUpdates'
 import { useSettings } from '../queries/settings'
 import { memberLabel } from '../settings/members'
@@ -23,13 +24,17 @@ import {
   type CalendarState,
   type CalendarView,
 } from './calendarView'
-import { initialsOf, type ChipAssignee } from './DeadlineChip'
+import { AgendaFilters } from './AgendaFilters'
+import { AgendaList } from './AgendaList'
+import { initialsOf, type ChipAssignee, type ChipLinks } from './DeadlineChip'
+import { IcsExportButton } from './IcsExportButton'
 import { MonthView, type GridContext } from './MonthView'
 import { useCalendarKeys } from './useCalendarKeys'
 import { WeekView } from './WeekView'
 import './agenda.css'
 
 const noBuckets: ReadonlyMap<IsoDate, readonly AgendaItem[]> = new Map()
+const noPolicies: never[] = []
 
 /**
  * Every case's deadlines and planned publications on one calendar: an agenda of days, a week or a month, filtered by
@@ -44,6 +49,7 @@ export function CalendarScreen() {
   const day = state.day ?? today
   const { items, error } = useAgenda()
   const { team, currentMember } = useSettings()
+  const policies = usePoliciesQuery().data
   useFailureShown(error)
   const me = currentMember?.id ?? null
 
@@ -75,9 +81,10 @@ export function CalendarScreen() {
   const moveTo = useCallback((next: IsoDate) => go({ day: next === today ? null : next }), [go, today])
   const openDay = useCallback((d: IsoDate) => go({ view: 'agenda', day: d }), [go])
   const { gridRef, onKeyDown } = useCalendarKeys({ day, today, onMove: moveTo, onOpenDay: openDay })
+  const links = useChipLinks()
   const context = useMemo<GridContext>(
-    () => ({ today, teamZone, assignees, onFocusDay: moveTo, onOpenDay: openDay }),
-    [today, teamZone, assignees, moveTo, openDay],
+    () => ({ today, teamZone, assignees, links, onFocusDay: moveTo, onOpenDay: openDay }),
+    [today, teamZone, assignees, links, moveTo, openDay],
   )
 
   const label = periodLabel(state.view, day)
@@ -92,7 +99,7 @@ export function CalendarScreen() {
           <p className="screen-lead">Every case’s deadlines and planned publications, on the team’s days.</p>
         </div>
         <div className="button-row">
-          <IcsExportSlot />
+          <IcsExportButton />
           <Link className="button button-quiet" to="/settings/calendar">
             Team calendar settings
           </Link>
@@ -131,7 +138,7 @@ export function CalendarScreen() {
         </p>
       </div>
 
-      <FiltersSlot value={state.filter} onChange={(filter) => go({ filter })} />
+      <AgendaFilters value={state.filter} onChange={(filter) => go({ filter })} policies={policies ?? noPolicies} team={team} me={me} />
       <Legend />
 
       <div className="calendar-body" id={panelId} role="tabpanel" aria-label={calendarViews.find((v) => v.view === state.view)!.label}>
@@ -144,6 +151,7 @@ export function CalendarScreen() {
             view={state.view}
             label={label}
             day={day}
+            focusDay={state.day ?? undefined}
             filtered={filtered}
             buckets={buckets}
             daysOff={daysOff}
@@ -161,6 +169,7 @@ function CalendarBody({
   view,
   label,
   day,
+  focusDay,
   filtered,
   buckets,
   daysOff,
@@ -171,12 +180,34 @@ function CalendarBody({
   view: CalendarView
   label: string
   day: IsoDate
+  /** The day the address names, if any: the agenda scrolls to it. */
+  focusDay: IsoDate | undefined
   filtered: AgendaItem[]
 } & Omit<Parameters<typeof MonthView>[0], 'weeks' | 'month' | 'focusedDay'>) {
-  if (view === 'agenda') return <AgendaSlot items={filtered} from={day} teamZone={context.teamZone} today={context.today} />
+  if (view === 'agenda') {
+    // Overdue first, then from today; a day named in the address (a month's "+N more") is scrolled to.
+    return <AgendaList items={filtered} from={context.today} focusDay={focusDay} teamZone={context.teamZone} today={context.today} />
+  }
   const weeks = gridWeeks(view, day)
   const shared = { label, focusedDay: day, buckets, daysOff, context, gridRef, onKeyDown }
   return view === 'month' ? <MonthView {...shared} weeks={weeks} month={monthOf(day)} /> : <WeekView {...shared} week={weeks[0]!} />
+}
+
+/** The chips' anchors: the router's address for a path, asked once ('#/' in the app's hash router), and its navigate. */
+function useChipLinks(): ChipLinks {
+  const root = useHref('/')
+  const navigate = useNavigate()
+  return useMemo(
+    () => ({
+      href: (path) => `${root.replace(/\/$/, '')}${path}`,
+      follow(event: MouseEvent, path: string) {
+        if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return
+        event.preventDefault()
+        void navigate(path)
+      },
+    }),
+    [root, navigate],
+  )
 }
 
 /** What each colour means, in the order the chips rank. */
@@ -185,23 +216,10 @@ function Legend() {
     <ul className="chip-legend" aria-label="Colours">
       {chipTones.map((tone) => (
         <li key={tone} className="chip-legend-item">
-          <span className={`chip-swatch deadline-chip-${tone}`} aria-hidden="true" />
+          <span className={`chip-swatch tone-${tone}`} aria-hidden="true" />
           {chipToneLabel(tone, 'en')}
         </li>
       ))}
     </ul>
   )
-}
-
-// Stand-ins until the agenda list, filters and ICS export land (issue 9's agenda owner).
-function IcsExportSlot() {
-  return null
-}
-
-function FiltersSlot(_: { value: AgendaFilter; onChange(f: AgendaFilter): void }) {
-  return null
-}
-
-function AgendaSlot({ items }: { items: AgendaItem[]; from: IsoDate; teamZone: string; today: IsoDate }) {
-  return <p className="muted">{items.length} entries</p>
 }

@@ -1,12 +1,24 @@
-import { memo } from 'react'
-import { Link } from 'react-router'
+import { memo, type MouseEvent } from 'react'
 import type { ChipTone } from '../../src/agenda/chipTone'
-import { agendaKindLabel, chipToneLabel, draftActionText, otherZoneText } from '../../src/i18n/agendaText'
+import { agendaKindLabel, agendaKindShortLabel, chipToneLabel, draftActionText, otherZoneText } from '../../src/i18n/agendaText'
 import { draftPath } from '../drafts/draftState'
+import './agendaList.css'
 import type { AgendaItem } from '../queries/agenda'
 
 /** Who a case is assigned to, as a chip shows it: initials on the chip, the name in its label. */
 export type ChipAssignee = { name: string; initials: string }
+
+/**
+ * The chips' links as plain anchors, made once per screen. A router Link per chip cost more than the rest of a month
+ * switch (its hooks, twice for each of up to 126 chips); these go through the same navigate, so an unsaved-changes
+ * prompt still asks.
+ */
+export type ChipLinks = {
+  /** The address an app path has in this router ('#/cases/…' in the app). */
+  href(path: string): string
+  /** Follows a plain click in the app; a click with a modifier key is left to the browser. */
+  follow(event: MouseEvent, path: string): void
+}
 
 /**
  * One entry on a calendar day: the case key, what is due and who has it, coloured by its tone and saying the tone in
@@ -19,6 +31,7 @@ export const DeadlineChip = memo(function DeadlineChip({
   assignee,
   otherZone,
   tabbable,
+  links,
 }: {
   item: AgendaItem
   tone: ChipTone
@@ -26,6 +39,7 @@ export const DeadlineChip = memo(function DeadlineChip({
   otherZone: boolean
   /** Only the focused day's chips are in the tab order; the grid's arrow keys reach the others. */
   tabbable: boolean
+  links: ChipLinks
 }) {
   const { summary } = item
   const what = agendaKindLabel(item.kind, 'en')
@@ -35,53 +49,41 @@ export const DeadlineChip = memo(function DeadlineChip({
     .join(', ')
   const draft = draftActionText(item, 'en')
   const tabIndex = tabbable ? 0 : -1
+  const casePath = `/cases/${encodeURIComponent(item.caseId)}`
+  const draftTo = draft && draftPath(item.caseId, item.ruleId === null ? {} : { deadline: { ruleId: item.ruleId, occurrence: item.occurrence } })
   return (
-    <li className={`deadline-chip deadline-chip-${tone}`}>
-      <Link
+    <li className={`deadline-chip tone-${tone}`}>
+      <a
         className="chip-open"
-        to={`/cases/${encodeURIComponent(item.caseId)}`}
+        href={links.href(casePath)}
+        onClick={(event) => links.follow(event, casePath)}
         tabIndex={tabIndex}
         aria-label={label}
         // The title is the reporter's text: an attribute React sets as text, never markup.
         title={`${label}\n${summary.title}`}
       >
         <span className="chip-key">{summary.key}</span>
+        {/* Both words; the grid's width picks one (agenda.css), so a narrow month says "Ack." rather than "A…". */}
         <span className="chip-what">{what}</span>
-        {otherZone && <ZoneMark />}
+        <span className="chip-what-short" aria-hidden="true">
+          {agendaKindShortLabel(item.kind, 'en')}
+        </span>
+        {otherZone && <span className="chip-zone" aria-hidden="true" />}
         {assignee && <span className="chip-who">{assignee.initials}</span>}
-      </Link>
-      {draft && (
-        <Link
+      </a>
+      {draftTo && (
+        <a
           className="chip-draft"
-          to={draftPath(item.caseId, item.ruleId === null ? {} : { deadline: { ruleId: item.ruleId, occurrence: item.occurrence } })}
+          href={links.href(draftTo)}
+          onClick={(event) => links.follow(event, draftTo)}
           tabIndex={tabIndex}
           aria-label={`${draft} for ${summary.key}`}
           title={draft}
-        >
-          <PenIcon />
-        </Link>
+        />
       )}
     </li>
   )
 })
-
-/** A small clock: this entry's day was counted on another zone's clock than the team's. */
-function ZoneMark() {
-  return (
-    <svg className="chip-zone" viewBox="0 0 12 12" aria-hidden="true">
-      <circle cx="6" cy="6" r="4.75" fill="none" stroke="currentColor" strokeWidth="1.3" />
-      <path d="M6 3.4V6l1.8 1.2" fill="none" stroke="currentColor" strokeWidth="1.3" strokeLinecap="round" />
-    </svg>
-  )
-}
-
-function PenIcon() {
-  return (
-    <svg viewBox="0 0 12 12" aria-hidden="true">
-      <path d="M2 10l.5-2.3L8 2.2a1 1 0 0 1 1.4 0l.4.4a1 1 0 0 1 0 1.4L4.3 9.5z" fill="none" stroke="currentColor" strokeWidth="1.2" strokeLinejoin="round" />
-    </svg>
-  )
-}
 
 /** "IJ" for Iris Jansen, "A" for Ana; what fits on a chip a seventh of the screen wide. */
 export function initialsOf(name: string): string {

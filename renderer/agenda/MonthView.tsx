@@ -6,13 +6,14 @@ import { monthName, weekdayName } from '../../src/i18n'
 import type { DayOff } from '../../src/ipc/contract'
 import type { AgendaItem } from '../queries/agenda'
 import { dayCellLabel, dayOffName } from './calendarView'
-import { DeadlineChip, type ChipAssignee } from './DeadlineChip'
+import { DeadlineChip, type ChipAssignee, type ChipLinks } from './DeadlineChip'
 
 /** What every grid day needs from the screen; one object, so the memoized days compare a handful of props. */
 export type GridContext = {
   today: IsoDate
   teamZone: string
   assignees: ReadonlyMap<string, ChipAssignee>
+  links: ChipLinks
   /** A click on a day's free space focuses it. */
   onFocusDay(day: IsoDate): void
   /** "+N more": the day in the agenda view. */
@@ -55,11 +56,12 @@ export function MonthView({
           </div>
         ))}
       </div>
-      {weeks.map((week) => (
-        <div role="row" className="month-week" key={week[0]}>
-          {week.map((d) => (
+      {/* Keyed by place, not date: the next month reuses the same cells and chips, setting new text instead of new nodes. */}
+      {weeks.map((week, w) => (
+        <div role="row" className="month-week" key={w}>
+          {week.map((d, i) => (
             <MonthDay
-              key={d}
+              key={i}
               day={d}
               inMonth={d.startsWith(month)}
               focused={d === focusedDay}
@@ -95,7 +97,7 @@ const MonthDay = memo(function MonthDay({
   return (
     <DayCell day={day} focused={focused} entries={entries} dayOff={dayOff} context={context} className={inMonth ? '' : ' day-other-month'}>
       <DayHead day={day} today={context.today} dayOff={dayOff} withMonth={civilDateOf(parseIsoDate(day)).day === 1} />
-      {shown.length > 0 && <DayChips entries={shown} focused={focused} context={context} />}
+      {shown.length > 0 && <DayChips day={day} entries={shown} focused={focused} context={context} />}
       {more > 0 && (
         <button type="button" className="day-more" tabIndex={focused ? 0 : -1} onClick={() => context.onOpenDay(day)}>
           +{more} more
@@ -163,18 +165,30 @@ export function DayHead({ day, today, dayOff, withMonth }: { day: IsoDate; today
 }
 
 /** A day's chips, each toned against today and marked when its day was counted on another zone's clock. */
-export function DayChips({ entries, focused, context }: { entries: readonly AgendaItem[]; focused: boolean; context: GridContext }) {
+export function DayChips({
+  day,
+  entries,
+  focused,
+  context,
+}: {
+  day: IsoDate
+  entries: readonly AgendaItem[]
+  focused: boolean
+  context: GridContext
+}) {
   return (
     <ul className="day-chips">
-      {entries.map((item) => (
+      {entries.map((item, i) => (
         <DeadlineChip
-          key={item.uid}
+          key={i}
           item={item}
-          tone={chipTone(item, context.today)}
+          // Toned by the day it sits on: an entry counted on another zone's clock may carry a date a day off the cell's.
+          tone={chipTone({ state: item.state, date: day }, context.today)}
           assignee={item.summary.assigneeId === undefined ? undefined : context.assignees.get(item.summary.assigneeId)}
           // entryDay's own test, without the zone conversion it would do for the day already bucketed.
           otherZone={item.zone !== context.teamZone}
           tabbable={focused}
+          links={context.links}
         />
       ))}
     </ul>

@@ -37,8 +37,8 @@ export function WeekView({
         ))}
       </div>
       <div role="row" className="week-days">
-        {week.map((d) => (
-          <WeekDay key={d} day={d} focused={d === focusedDay} entries={buckets.get(d) ?? noEntries} dayOff={daysOff.get(d)} context={context} />
+        {week.map((d, i) => (
+          <WeekDay key={i} day={d} focused={d === focusedDay} entries={buckets.get(d) ?? noEntries} dayOff={daysOff.get(d)} context={context} />
         ))}
       </div>
     </div>
@@ -63,7 +63,7 @@ const WeekDay = memo(function WeekDay({
       <DayHead day={day} today={context.today} dayOff={dayOff} withMonth />
       <div className="week-day-entries">
         {entries.length > 0 ? (
-          <DayChips entries={entries} focused={focused} context={context} />
+          <DayChips day={day} entries={entries} focused={focused} context={context} />
         ) : (
           <p className="week-day-empty">Nothing due</p>
         )}

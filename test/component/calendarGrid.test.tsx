@@ -1,11 +1,14 @@
 import { screen, waitFor, within } from '@testing-library/react'
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
 import type { AgendaRow } from '../../src/agenda/agendaEntry'
 import type { Case } from '../../src/cases/case'
 import type { DeskApi } from '../../src/ipc/contract'
-import { caseInput, deskPerTest, renderApp, value } from './renderApp'
+import { caseInput, deskPerTest, giveElementsTheListViewportSize, renderApp, value } from './renderApp'
 
 const desks = deskPerTest()
+
+// The agenda view's list is virtualized: without a height it would draw no rows.
+beforeAll(giveElementsTheListViewportSize)
 
 // Mon 21 Dec 2026, 10:00 in Amsterdam (the default calendar's zone): Christmas falls in this week.
 beforeEach(() => {
@@ -58,6 +61,8 @@ async function deskWithEntries(): Promise<{ desk: DeskApi; cases: Case[] }> {
 
 const grid = () => screen.getByRole('grid')
 const cell = (label: RegExp) => within(grid()).getByRole('gridcell', { name: label })
+/** A chip's words: key, what is due (in full and short; the grid's width shows one), assignee initials. */
+const chipText = (chip: HTMLElement) => [...chip.children].map((c) => c.textContent)
 const chipsOf = (day: HTMLElement) => within(day).queryAllByRole('link').filter((l) => l.classList.contains('chip-open'))
 
 describe('the calendar grid', { timeout: 20_000 }, () => {
@@ -95,7 +100,7 @@ describe('the calendar grid', { timeout: 20_000 }, () => {
       `Overdue: ${key(4)}, Acknowledgement, Unassigned`,
     ])
     expect(within(busy).getByRole('button', { name: '+2 more' })).toBeInTheDocument()
-    expect(chipsOf(busy)[0]).toHaveTextContent(`${key(0)}AcknowledgementIJ`)
+    expect(chipText(chipsOf(busy)[0]!)).toEqual([key(0), 'Acknowledgement', 'Ack.', 'IJ'])
 
     expect(chipsOf(cell(/^Mon 21 Dec/))[0]).toHaveAccessibleName(`Due today: ${key(2)}, Evaluation, Unassigned`)
     expect(chipsOf(cell(/^Wed 23 Dec/))[0]).toHaveAccessibleName(`Due this week: ${key(3)}, Evaluation, Unassigned`)
@@ -164,24 +169,39 @@ describe('the calendar grid', { timeout: 20_000 }, () => {
     expect(cell(/^Thu 24 Dec 2026/)).toHaveAttribute('aria-selected', 'true')
     // Evaluations only: the publication on the 24th is filtered out.
     const shown = within(grid()).getAllByRole('link').filter((l) => l.classList.contains('chip-open'))
-    expect(shown.map((c) => c.textContent)).toEqual([`${cases[2]!.key}Evaluation`, `${cases[3]!.key}Evaluation`])
+    expect(shown.map(chipText)).toEqual([
+      [cases[2]!.key, 'Evaluation', 'Eval.'],
+      [cases[3]!.key, 'Evaluation', 'Eval.'],
+    ])
     expect(cell(/^Thu 24 Dec 2026/)).toHaveTextContent('Nothing due')
     expect(cell(/^Fri 25 Dec 2026/)).toHaveTextContent('Christmas Day')
 
+    // The filters write to the address too: Assignee → Iris Jansen leaves only her case's evaluation.
+    await user.selectOptions(screen.getByLabelText('Kind'), 'all')
+    await waitFor(() => expect(within(cell(/^Thu 24 Dec 2026/)).getAllByRole('link')).toHaveLength(1))
+    await user.selectOptions(screen.getByLabelText('Assignee'), 'Iris Jansen')
+    await waitFor(() => expect(within(grid()).queryAllByRole('link')).toHaveLength(0))
+    await user.selectOptions(screen.getByLabelText('Kind'), 'evaluation')
+
     await user.click(screen.getByRole('button', { name: 'Next week' }))
     await waitFor(() => expect(grid()).toHaveAccessibleName('Week 53 · 28 Dec 2026 – 3 Jan 2027'))
-    expect(chipsOf(cell(/^Wed 30 Dec 2026/))[0]).toHaveTextContent(`${cases[0]!.key}EvaluationIJ`)
+    expect(within(grid()).getAllByRole('link').filter((l) => l.classList.contains('chip-open')).map(chipText)).toEqual([
+      [cases[0]!.key, 'Evaluation', 'Eval.', 'IJ'],
+    ])
     await user.click(screen.getByRole('button', { name: 'Today' }))
     await waitFor(() => expect(grid()).toHaveAccessibleName('Week 52 · 21 – 27 Dec 2026'))
     expect(cell(/^Mon 21 Dec 2026/)).toHaveAttribute('aria-selected', 'true')
   })
 
   it('"+N more" opens that day in the agenda view', async () => {
-    const { desk } = await deskWithEntries()
+    const { desk, cases } = await deskWithEntries()
     const { user } = renderApp(desk, '/calendar')
     await waitFor(() => expect(within(cell(/^Fri 18 Dec 2026/)).getByRole('button', { name: '+2 more' })).toBeInTheDocument())
     await user.click(within(cell(/^Fri 18 Dec 2026/)).getByRole('button', { name: '+2 more' }))
     await waitFor(() => expect(screen.getByRole('tab', { name: 'Agenda' })).toHaveAttribute('aria-selected', 'true'))
     expect(screen.getByText('From Fri 18 Dec 2026')).toBeInTheDocument()
+    // The agenda list starts at that day, so the two met entries the month left out are there.
+    expect(await screen.findByRole('heading', { name: /Friday 18 December/ })).toBeInTheDocument()
+    expect(screen.getByRole('article', { name: `${cases[3]!.key} Acknowledgement, Met` })).toBeInTheDocument()
   })
 })
