@@ -63,7 +63,8 @@ const addDays = (day: IsoDate, n: number): IsoDate => isoDateOf(parseIsoDate(day
  * day or the next (a deadline of the team's zone passes at midnight, one of a zone to the east during the team's day);
  * one overdue since before yesterday passed while the app was closed, and is counted in the start summary instead of
  * shown on its own. The summary comes once per team day, at the first start that has anything to count; what it
- * counts is marked shown, so the same deadlines do not follow one by one. A date that moves is a new key, so it
+ * counts is marked shown, so the same deadlines do not follow one by one. It is the day's count, so it may include a
+ * deadline already shown on its own that day (overnight while the app ran, or after a start with nothing to count). A date that moves is a new key, so it
  * reminds again. Nothing when reminders are off; 'mine' with nobody chosen keeps no case (the settings say so).
  */
 export function dueReminders(input: DueRemindersInput): { reminders: Reminder[]; shown: ShownReminders } {
