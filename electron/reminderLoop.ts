@@ -13,7 +13,7 @@ const MINUTE_MS = 60_000
 
 export interface ReminderLoopOptions {
   session: StoreSession
-  /** A case's calendar entries at a moment: createAgendaCache's, so checks within a minute count no case twice. */
+  /** A case's calendar entries at a moment: createAgendaCache's, so a minute's check recounts only changed cases. */
   agendaOf: (c: Case, policy: Policy | undefined, now: Date) => readonly AgendaEntry[]
   /** Shows one notification; `onClick` runs when the person clicks it. */
   show: (reminder: Reminder, text: ReminderText, onClick: () => void) => void
