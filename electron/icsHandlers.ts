@@ -1,12 +1,10 @@
-import type { AgendaEntry } from '../src/agenda/agendaEntry'
+import type { AgendaOf } from '../src/agenda/agendaCache'
 import { agendaOfCase } from '../src/agenda/agendaOf'
 import { timeZoneOf } from '../src/calendar'
-import type { Case } from '../src/cases/case'
 import { toIcs } from '../src/export/ics'
 import { icsEvents, type IcsItem } from '../src/export/icsEvents'
 import type { Handlers } from '../src/ipc/contract'
 import { policyLookup } from '../src/policies/catalog'
-import type { Policy } from '../src/policies/policy'
 import { dateInZone } from '../src/time'
 import type { Shell } from './handlers'
 import type { StoreSession } from './storeSession'
@@ -14,10 +12,9 @@ import type { StoreSession } from './storeSession'
 const icsSuggestedName = 'Disclosure Desk deadlines.ics'
 const icsFilters = [{ name: 'Calendar (iCalendar)', extensions: ['ics'] }]
 
-type AgendaOf = (c: Case, policy: Policy | undefined, now: Date) => AgendaEntry[]
-
 /**
- * The ICS export: the open deadlines and publications as an iCalendar file the person saves. `agendaOf` is how a
+ * The ICS export: the open deadlines and publications as an iCalendar file the person saves, with the events earlier
+ * files held that are no longer open written cancelled (`events` counts the open ones, `cancelled` those). `agendaOf` is how a
  * case's entries are counted: agenda:list's cache when the handler map shares it (the calendar screen, where the
  * export button is, has just counted them all), else afresh, about a second at 10,000 cases.
  */
@@ -48,10 +45,12 @@ export function icsHandlers(
         { title: 'Export deadlines to a calendar', suggestedName: icsSuggestedName, filters: icsFilters },
         toIcs(events, { stamp: at }),
       )
-      if (!file) return { saved: false, events: events.length }
-      // The ledger says what a saved file told calendars; a cancelled export told them nothing.
+      const cancelled = events.filter((e) => e.cancelled).length
+      const counts = { events: events.length - cancelled, cancelled }
+      if (!file) return { saved: false, ...counts }
+      // The ledger says what a saved file told calendars; an export the person called off told them nothing.
       await session.installation.setIcsLedger(storeFile, ledger)
-      return { saved: true, file, events: events.length }
+      return { saved: true, file, ...counts }
     },
   }
 }

@@ -1,4 +1,4 @@
-import ical, { ICalCalendarMethod, ICalEventTransparency } from 'ical-generator'
+import ical, { ICalCalendarMethod, ICalEventStatus, ICalEventTransparency } from 'ical-generator'
 import { parseIsoDate } from '../calendar/dayNumber'
 import { DeskError } from '../errors'
 import { IcsEvent, IcsEvents } from './icsEvent'
@@ -38,7 +38,9 @@ function whereOf(events: unknown, path: PropertyKey[]): string {
 
 /**
  * An iCalendar file (RFC 5545, METHOD:PUBLISH) of all-day events: DTSTART;VALUE=DATE on the day, DTEND the next day
- * (DTEND is exclusive), so every calendar app shows the event on that day whatever its own time zone. Properties and
+ * (DTEND is exclusive), so every calendar app shows the event on that day whatever its own time zone. An event
+ * marked cancelled is written STATUS:CANCELLED: calendars do not delete an event missing from a re-imported file, so
+ * a deadline kept or gone is written once more, cancelled, to take it off them (RFC 5545 3.8.1.11). Properties and
  * escaping are ical-generator's; line folding (75 octets, never inside a UTF-8 character) follows its rule, faster.
  */
 export function toIcs(events: readonly IcsEvent[], options: IcsOptions = {}): string {
@@ -72,6 +74,9 @@ export function toIcs(events: readonly IcsEvent[], options: IcsOptions = {}): st
       description: e.description === undefined ? null : textValue(e.description),
       // A deadline is a reminder, not a meeting: it must not mark the person busy for the whole day.
       transparency: ICalEventTransparency.TRANSPARENT,
+      // Said for open events too: an event that returns after a cancellation must say it is on again, not leave the
+      // calendar to guess from a missing STATUS.
+      status: e.cancelled ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
     })
     // An event's own text is escaped but not yet folded: the calendar folds the whole file at the end.
     body.push(foldContentLines(event.toString()))

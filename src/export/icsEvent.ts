@@ -49,6 +49,8 @@ export const IcsEvent = z.object({
   summary: z.string().min(1, 'Give the event a summary').max(2_000, 'Keep the summary to 2,000 characters'),
   description: z.string().max(20_000, 'Keep the description to 20,000 characters').optional(),
   sequence: z.number().int('Give the sequence as a whole number').min(0, 'Give the sequence as 0 or more').optional(),
+  /** Written STATUS:CANCELLED: the deadline is kept or gone, and calendars that hold the event strike or drop it. */
+  cancelled: z.boolean().optional(),
 })
 export type IcsEvent = z.infer<typeof IcsEvent>
 

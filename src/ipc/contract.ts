@@ -168,7 +168,7 @@ export const contract = {
    * Saves the open deadlines and planned publications as an iCalendar file the person chooses. Without `details`, an
    * event names only the case key and what is due: calendars sync to the cloud, and titles and reporters are confidential.
    */
-  'agenda:exportIcs': { req: z.object({ details: z.boolean() }), res: Saved.extend({ events: z.number().int().min(0) }) },
+  'agenda:exportIcs': { req: z.object({ details: z.boolean() }), res: Saved.extend({ events: z.number().int().min(0), cancelled: z.number().int().min(0).optional() }) },
   'policies:list': { req: Empty, res: z.array(PolicyEntry) },
   'policies:save': { req: Policy, res: Policy },
   'policies:remove': { req: ById, res: z.object({ removed: z.boolean() }) },

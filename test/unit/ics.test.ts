@@ -70,6 +70,24 @@ describe('toIcs', () => {
     expect(text).toContain('\r\nDTSTART;VALUE=DATE:20261231\r\nDTEND;VALUE=DATE:20270101\r\n')
   })
 
+  it('writes a cancelled event STATUS:CANCELLED and every other STATUS:CONFIRMED, as ical.js reads them back', () => {
+    const text = toIcs(
+      [
+        { uid: 'c1/acknowledgement/1', date: '2026-11-20', summary: 'VD-2026-007: acknowledgement done', sequence: 2, cancelled: true },
+        { uid: 'c1/evaluation/1', date: '2026-11-30', summary: 'VD-2026-007: evaluation due', cancelled: false },
+        { uid: 'c2/publication', date: '2027-02-28', summary: 'VD-2026-008: publication' },
+      ],
+      { stamp },
+    )
+    const events = parseBack(text).calendar.getAllSubcomponents('vevent').map((v) => [v.getFirstPropertyValue('uid'), v.getFirstPropertyValue('status'), v.getFirstPropertyValue('sequence')])
+    expect(events).toEqual([
+      ['c1/acknowledgement/1', 'CANCELLED', 2],
+      ['c1/evaluation/1', 'CONFIRMED', 0],
+      ['c2/publication', 'CONFIRMED', 0],
+    ])
+    expect(text).toContain('\r\nSTATUS:CANCELLED\r\n')
+  })
+
   it('ends every line with CRLF, the last one too, and has no bare LF or CR', () => {
     const text = toIcs([{ uid: 'c1/publication', date: '2026-12-01', summary: 'a\nb\r\nc\rd' }], { stamp })
     expect(text.startsWith('BEGIN:VCALENDAR\r\nVERSION:2.0\r\n')).toBe(true)

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { toIcs } from '../../src/export/ics'
 import { icsUid } from '../../src/export/icsEvent'
 import { icsEvents, isExported, type IcsItem } from '../../src/export/icsEvents'
-import type { IcsLedger } from '../../src/export/icsLedger'
+import { IcsLedger } from '../../src/export/icsLedger'
 import { endOfDay } from '../../src/time'
 
 const teamZone = 'Europe/Amsterdam'
@@ -58,6 +58,7 @@ function parseBack(text: string) {
     summary: v.getFirstPropertyValue('summary'),
     description: v.getFirstPropertyValue('description'),
     sequence: v.getFirstPropertyValue('sequence'),
+    status: v.getFirstPropertyValue('status'),
   }))
 }
 
@@ -132,6 +133,7 @@ describe('icsEvents', () => {
           'VD-2026-007 · Evaluation\nDue Mon 30 Nov 2026, by the end of the day.\nState when exported on Tue 1 Dec 2026: Overdue.\n\n' +
           `Case: ${hostileTitle}\nReporter: ${hostileReporter}`,
         sequence: 0,
+        status: 'CONFIRMED',
       },
     ])
   })
@@ -149,8 +151,8 @@ describe('icsEvents', () => {
       const { events, ledger } = icsEvents([overdue, paused], { details: false, teamZone, today, ledger: {} })
       expect(events.map((e) => e.sequence)).toEqual([0, 0])
       expect(ledger).toEqual({
-        'c7/evaluation/1': { date: '2026-11-30', sequence: 0 },
-        'c8/progress/1': { date: '2026-12-10', sequence: 0 },
+        'c7/evaluation/1': { date: '2026-11-30', sequence: 0, key: 'VD-2026-007', kind: 'evaluation' },
+        'c8/progress/1': { date: '2026-12-10', sequence: 0, key: 'VD-2026-008', kind: 'progress_update' },
       })
     })
 
@@ -164,7 +166,7 @@ describe('icsEvents', () => {
         ['c7/evaluation/1', 3],
         ['c8/progress/1', 2],
       ])
-      expect(first.ledger['c8/progress/1']).toEqual({ date: '2026-12-10', sequence: 2 })
+      expect(first.ledger['c8/progress/1']).toEqual({ date: '2026-12-10', sequence: 2, key: 'VD-2026-008', kind: 'progress_update' })
       // Exported again with the ledger saved after the first file: nothing moved, nothing goes up.
       const again = icsEvents([overdue, paused], { details: false, teamZone, today, ledger: first.ledger })
       expect(again.events.map((e) => e.sequence)).toEqual([3, 2])
@@ -173,32 +175,149 @@ describe('icsEvents', () => {
 
     it('compares the team day the event is on, so a deadline in another zone does not bump every time', () => {
       const first = icsEvents([publication], { details: false, teamZone, today, ledger: {} })
-      expect(first.ledger).toEqual({ 'c11/publication': { date: '2027-01-15', sequence: 0 } })
+      expect(first.ledger).toEqual({ 'c11/publication': { date: '2027-01-15', sequence: 0, key: 'VD-2026-011', kind: 'publication' } })
       expect(icsEvents([publication], { details: false, teamZone, today, ledger: first.ledger }).events[0]!.sequence).toBe(0)
     })
 
     it('keeps the ledger lines of events not in this export, so one that returns on a new date goes above the old number', () => {
-      const ledger: IcsLedger = { 'c11/publication': { date: '2027-01-10', sequence: 4 } }
+      const ledger: IcsLedger = { 'c11/publication': { date: '2027-01-10', sequence: 4, key: 'VD-2026-011', kind: 'publication' } }
       const without = icsEvents([overdue], { details: false, teamZone, today, ledger })
-      expect(without.ledger['c11/publication']).toEqual({ date: '2027-01-10', sequence: 4 })
-      expect(icsEvents([publication], { details: false, teamZone, today, ledger: without.ledger }).events[0]!.sequence).toBe(5)
+      expect(without.ledger['c11/publication']).toEqual({ date: '2027-01-10', sequence: 5, key: 'VD-2026-011', kind: 'publication', cancelled: true })
+      const back = icsEvents([publication], { details: false, teamZone, today, ledger: without.ledger }).events
+      expect(back.find((e) => e.uid === 'c11/publication')).toMatchObject({ date: '2027-01-15', sequence: 6 })
     })
 
-    it('drops the lines of events not exported whose date is more than a year past', () => {
+    it('drops the lines of events not exported whose date is more than a year past, writing no cancellation for them', () => {
       const ledger: IcsLedger = {
         'gone/acknowledgement/1': { date: '2025-11-29', sequence: 2 },
         'kept/acknowledgement/1': { date: '2025-11-30', sequence: 1 },
         'c7/evaluation/1': { date: '2024-01-02', sequence: 5 },
       }
       // 366 days before Tue 1 Dec 2026 is Sun 30 Nov 2025; the overdue evaluation is exported, so its line stays whatever its age.
-      expect(icsEvents([overdue], { details: false, teamZone, today, ledger }).ledger).toEqual({
-        'kept/acknowledgement/1': { date: '2025-11-30', sequence: 1 },
-        'c7/evaluation/1': { date: '2026-11-30', sequence: 6 },
+      const { events, ledger: next } = icsEvents([overdue], { details: false, teamZone, today, ledger })
+      expect(next).toEqual({
+        'kept/acknowledgement/1': { date: '2025-11-30', sequence: 2, cancelled: true },
+        'c7/evaluation/1': { date: '2026-11-30', sequence: 6, key: 'VD-2026-007', kind: 'evaluation' },
+      })
+      expect(events.map((e) => [e.uid, e.cancelled ?? false])).toEqual([
+        ['kept/acknowledgement/1', true],
+        ['c7/evaluation/1', false],
+      ])
+    })
+
+    it('writes no event for a kept promise that was never exported', () => {
+      expect(icsEvents([met, metLate], { details: false, teamZone, today, ledger: {} })).toEqual({ events: [], ledger: {} })
+    })
+  })
+
+  describe('cancelled events', () => {
+    // Exported open before: the acknowledgement since met, an evaluation of a case since closed (no entry now), a
+    // publication taken back, and the overdue evaluation still open.
+    const earlier: IcsLedger = {
+      'c7/acknowledgement/1': { date: '2026-11-20', sequence: 1, key: 'VD-2026-007', kind: 'acknowledgement' },
+      'c20/evaluation/1': { date: '2026-12-03', sequence: 0, key: 'VD-2026-020', kind: 'evaluation' },
+      'c21/publication': { date: '2027-01-20', sequence: 2, key: 'VD-2026-021', kind: 'publication' },
+      'c7/evaluation/1': { date: '2026-11-30', sequence: 0, key: 'VD-2026-007', kind: 'evaluation' },
+    }
+    const row = (e: ReturnType<typeof parseBack>[number]) => [e.uid, e.date, e.status, e.sequence, e.summary]
+
+    it('writes every event the ledger knows and the export has no open entry for as STATUS:CANCELLED on its last date, SEQUENCE one up', () => {
+      const { events } = icsEvents([met, overdue], { details: false, teamZone, today, ledger: earlier })
+      const back = parseBack(toIcs(events, { stamp }))
+      expect(back.map(row)).toEqual([
+        ['c7/acknowledgement/1', '2026-11-20', 'CANCELLED', 2, 'VD-2026-007: acknowledgement done'],
+        ['c7/evaluation/1', '2026-11-30', 'CONFIRMED', 0, 'VD-2026-007: evaluation due'],
+        ['c20/evaluation/1', '2026-12-03', 'CANCELLED', 1, 'VD-2026-020: evaluation no longer due'],
+        ['c21/publication', '2027-01-20', 'CANCELLED', 3, 'VD-2026-021: publication no longer planned'],
+      ])
+      const described = new Map(back.map((e) => [e.uid, e.description]))
+      expect(described.get('c7/acknowledgement/1')).toBe(
+        'VD-2026-007 · Acknowledgement\nWas due Fri 20 Nov 2026.\nState when exported on Tue 1 Dec 2026: Met on time.',
+      )
+      expect(described.get('c20/evaluation/1')).toBe('VD-2026-020 · Evaluation\nWas due Thu 3 Dec 2026.\nNo longer due when exported on Tue 1 Dec 2026.')
+      expect(described.get('c21/publication')).toBe(
+        'VD-2026-021 · Publication\nWas planned for Wed 20 Jan 2027.\nNo longer planned when exported on Tue 1 Dec 2026.',
+      )
+    })
+
+    it('records the cancellation in the ledger and keeps its SEQUENCE from one export to the next', () => {
+      const first = icsEvents([met, overdue], { details: false, teamZone, today, ledger: earlier })
+      expect(first.ledger).toEqual({
+        'c7/acknowledgement/1': { date: '2026-11-20', sequence: 2, key: 'VD-2026-007', kind: 'acknowledgement', cancelled: true },
+        'c7/evaluation/1': { date: '2026-11-30', sequence: 0, key: 'VD-2026-007', kind: 'evaluation' },
+        'c20/evaluation/1': { date: '2026-12-03', sequence: 1, key: 'VD-2026-020', kind: 'evaluation', cancelled: true },
+        'c21/publication': { date: '2027-01-20', sequence: 3, key: 'VD-2026-021', kind: 'publication', cancelled: true },
+      })
+      const again = icsEvents([met, overdue], { details: false, teamZone, today: '2026-12-02', ledger: first.ledger })
+      expect(again.events.map((e) => [e.uid, e.sequence, e.cancelled ?? false])).toEqual([
+        ['c7/acknowledgement/1', 2, true],
+        ['c7/evaluation/1', 0, false],
+        ['c20/evaluation/1', 1, true],
+        ['c21/publication', 3, true],
+      ])
+      expect(again.ledger).toEqual(first.ledger)
+    })
+
+    it('brings an event back open above its cancelled SEQUENCE, on the same date too, and no longer cancelled', () => {
+      const cancelled = icsEvents([overdue], { details: false, teamZone, today, ledger: earlier }).ledger
+      const reopened = deadline({ uid: 'c20/evaluation/1', date: '2026-12-03', state: 'upcoming', key: 'VD-2026-020' })
+      const back = icsEvents([overdue, reopened], { details: false, teamZone, today, ledger: cancelled })
+      expect(parseBack(toIcs(back.events, { stamp })).filter((e) => e.uid === 'c20/evaluation/1').map(row)).toEqual([
+        ['c20/evaluation/1', '2026-12-03', 'CONFIRMED', 2, 'VD-2026-020: evaluation due'],
+      ])
+      expect(back.ledger['c20/evaluation/1']).toEqual({ date: '2026-12-03', sequence: 2, key: 'VD-2026-020', kind: 'evaluation' })
+      const stays = icsEvents([overdue, reopened], { details: false, teamZone, today, ledger: back.ledger })
+      expect(stays.events.find((e) => e.uid === 'c20/evaluation/1')).toMatchObject({ sequence: 2 })
+      expect(stays.events.find((e) => e.uid === 'c20/evaluation/1')!.cancelled).toBeUndefined()
+    })
+
+    it('leaves titles and reporter names out of cancelled events without details; with details only a kept promise, still in the store, names its case', () => {
+      const privately = toIcs(icsEvents([met], { details: false, teamZone, today, ledger: earlier }).events, { stamp })
+      const unfolded = privately.replace(/\r\n[ \t]/g, '')
+      for (const secret of ['Zyxwv', 'RCE', 'login', 'alert', 'Qwerty', 'Ëvil', 'hacker']) expect(unfolded).not.toContain(secret)
+      expect(unfolded).toContain('STATUS:CANCELLED')
+
+      const detailed = parseBack(toIcs(icsEvents([met], { details: true, teamZone, today, ledger: earlier }).events, { stamp }))
+      const byUid = new Map(detailed.map((e) => [e.uid, e]))
+      expect(byUid.get('c7/acknowledgement/1')).toMatchObject({
+        summary: 'VD-2026-007: acknowledgement done — Zyxwv RCE, in "login"; <script> alert(1) \\ 🎉',
+        description:
+          'VD-2026-007 · Acknowledgement\nWas due Fri 20 Nov 2026.\nState when exported on Tue 1 Dec 2026: Met on time.\n\n' +
+          `Case: ${hostileTitle}\nReporter: ${hostileReporter}`,
+      })
+      expect(byUid.get('c20/evaluation/1')!.summary).toBe('VD-2026-020: evaluation no longer due')
+    })
+
+    it('names an event of a ledger line from before key and kind were kept as a deadline, and still cancels it', () => {
+      const old = IcsLedger.parse({ 'c30/r1/1': { date: '2026-11-26', sequence: 0 } })
+      const { events, ledger } = icsEvents([], { details: false, teamZone, today, ledger: old })
+      expect(events).toEqual([
+        {
+          uid: 'c30/r1/1',
+          date: '2026-11-26',
+          summary: 'Deadline no longer due',
+          description: 'Deadline\nWas due Thu 26 Nov 2026.\nNo longer due when exported on Tue 1 Dec 2026.',
+          sequence: 1,
+          cancelled: true,
+        },
+      ])
+      expect(ledger).toEqual({ 'c30/r1/1': { date: '2026-11-26', sequence: 1, cancelled: true } })
+    })
+
+    it('reads a ledger line with a kind it does not know as one without a kind, keeping its date and SEQUENCE', () => {
+      expect(IcsLedger.parse({ 'c1/x/1': { date: '2026-11-26', sequence: 3, key: 'VD-1', kind: 'retired_kind' } })).toEqual({
+        'c1/x/1': { date: '2026-11-26', sequence: 3, key: 'VD-1' },
       })
     })
 
-    it('leaves a kept promise out of the ledger it returns', () => {
-      expect(icsEvents([met, metLate], { details: false, teamZone, today, ledger: {} })).toEqual({ events: [], ledger: {} })
+    it('writes the cancelled events in Dutch when asked', () => {
+      const { events } = icsEvents([met], { details: false, teamZone, today, ledger: earlier, lang: 'nl' })
+      expect(events.filter((e) => e.cancelled).map((e) => [e.summary, e.description])).toEqual([
+        ['VD-2026-007: ontvangstbevestiging afgerond', 'VD-2026-007 · Ontvangstbevestiging\nWas uiterlijk vr 20 nov 2026.\nStand bij de export op di 1 dec 2026: Op tijd nagekomen.'],
+        ['VD-2026-007: beoordeling vervallen', 'VD-2026-007 · Beoordeling\nWas uiterlijk ma 30 nov 2026.\nVervallen bij de export op di 1 dec 2026.'],
+        ['VD-2026-020: beoordeling vervallen', 'VD-2026-020 · Beoordeling\nWas uiterlijk do 3 dec 2026.\nVervallen bij de export op di 1 dec 2026.'],
+        ['VD-2026-021: publicatie niet meer gepland', 'VD-2026-021 · Publicatie\nWas gepland op wo 20 jan 2027.\nNiet meer gepland bij de export op di 1 dec 2026.'],
+      ])
     })
   })
 

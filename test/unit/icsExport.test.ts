@@ -33,6 +33,7 @@ async function eventsIn(file: string) {
     date: String(v.getFirstPropertyValue('dtstart')),
     summary: v.getFirstPropertyValue('summary'),
     sequence: v.getFirstPropertyValue('sequence'),
+    status: v.getFirstPropertyValue('status'),
   }))
 }
 
@@ -51,14 +52,14 @@ describe('agenda:exportIcs', () => {
     const { first, second } = setup
     const result = value(await t.desk.agenda.exportIcs({ details: false }))
     const path = join(t.files.folder, 'Disclosure Desk deadlines.ics')
-    expect(result).toEqual({ saved: true, file: path, events: 3 })
+    expect(result).toEqual({ saved: true, file: path, events: 3, cancelled: 0 })
     expect(t.files.saved.map(({ title, suggestedName, filters }) => ({ title, suggestedName, filters }))).toEqual([
       { title: 'Export deadlines to a calendar', suggestedName: 'Disclosure Desk deadlines.ics', filters: [{ name: 'Calendar (iCalendar)', extensions: ['ics'] }] },
     ])
     expect(await eventsIn(path)).toEqual([
-      { uid: `${first.id}/evaluation/1`, date: '2026-12-16', summary: 'VD-2026-001: evaluation due', sequence: 0 },
-      { uid: `${second.id}/evaluation/1`, date: '2026-12-16', summary: 'VD-2026-002: evaluation due', sequence: 0 },
-      { uid: `${second.id}/expected_resolution/1`, date: '2027-01-15', summary: 'VD-2026-002: expected resolution due', sequence: 0 },
+      { uid: `${first.id}/evaluation/1`, date: '2026-12-16', summary: 'VD-2026-001: evaluation due', sequence: 0, status: 'CONFIRMED' },
+      { uid: `${second.id}/evaluation/1`, date: '2026-12-16', summary: 'VD-2026-002: evaluation due', sequence: 0, status: 'CONFIRMED' },
+      { uid: `${second.id}/expected_resolution/1`, date: '2027-01-15', summary: 'VD-2026-002: expected resolution due', sequence: 0, status: 'CONFIRMED' },
     ].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.uid < b.uid ? -1 : 1)))
     const unfolded = (await readFile(path, 'utf8')).replace(/\r\n[ \t]/g, '')
     for (const secret of ['Zyxwv', 'IDOR', 'invoice', 'Qwerty', 'Ëvil', 'q@example.org']) expect(unfolded).not.toContain(secret)
@@ -93,7 +94,7 @@ describe('agenda:exportIcs', () => {
     // Moved and back again while the export was cancelled: no file told a calendar of the 22nd, so nothing goes up.
     await promise('2027-01-22')
     t.files.acceptSaves = false
-    expect(value(await t.desk.agenda.exportIcs({ details: false }))).toEqual({ saved: false, events: 3 })
+    expect(value(await t.desk.agenda.exportIcs({ details: false }))).toEqual({ saved: false, events: 3, cancelled: 0 })
     t.files.acceptSaves = true
     await promise('2027-01-15')
     expect(await resolution()).toMatchObject({ date: '2027-01-15', sequence: 0 })
@@ -106,6 +107,34 @@ describe('agenda:exportIcs', () => {
     // The other events' dates stood throughout.
     const all = await eventsIn(value(await t.desk.agenda.exportIcs({ details: false })).file!)
     expect(all.filter((e) => e.uid !== uid).map((e) => e.sequence)).toEqual([0, 0])
+  })
+
+  it('writes a promise withdrawn since the last saved export cancelled, one SEQUENCE up, and open again above that once made again', async () => {
+    const setup = await deskWithCases()
+    t = setup.t
+    const uid = `${setup.second.id}/expected_resolution/1`
+    const exported = async () => {
+      const result = value(await t!.desk.agenda.exportIcs({ details: false }))
+      const text = await readFile(result.file!, 'utf8')
+      return { result, resolution: (await eventsIn(result.file!)).find((e) => e.uid === uid), text }
+    }
+    expect((await exported()).resolution).toMatchObject({ date: '2027-01-15', sequence: 0, status: 'CONFIRMED' })
+
+    const promised = setup.second.timeline.find((e) => e.type === 'resolution_promised')!
+    value(await t.desk.cases.withdrawEvent({ id: setup.second.id, eventId: promised.id, reason: 'Agreed with the wrong reporter' }))
+    const gone = await exported()
+    expect(gone.result).toEqual({ saved: true, file: gone.result.file, events: 2, cancelled: 1 })
+    expect(gone.resolution).toEqual({ uid, date: '2027-01-15', summary: 'VD-2026-002: expected resolution no longer due', sequence: 1, status: 'CANCELLED' })
+    for (const secret of ['Zyxwv', 'IDOR', 'Qwerty']) expect(gone.text.replace(/\r\n[ \t]/g, '')).not.toContain(secret)
+    // Exported again, after a restart too, the cancellation changes nothing more.
+    await t.restart()
+    expect((await exported()).resolution).toMatchObject({ sequence: 1, status: 'CANCELLED' })
+
+    const c = value(await t.desk.cases.get({ id: setup.second.id }))
+    value(await t.desk.cases.promiseResolution({ id: c.id, revision: c.revision, date: '2027-01-15' }))
+    const back = await exported()
+    expect(back.resolution).toEqual({ uid, date: '2027-01-15', summary: 'VD-2026-002: expected resolution due', sequence: 2, status: 'CONFIRMED' })
+    expect(back.result).toMatchObject({ events: 3, cancelled: 0 })
   })
 
   it('saves a calendar with no events for a store without cases', async () => {
