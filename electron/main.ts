@@ -120,6 +120,8 @@ function send(event: DeskEvent): void {
 
 async function start(): Promise<void> {
   await app.whenReady()
+  // Windows shows a notification only for an app with a user model id, and names the app by it in the action centre.
+  if (process.platform === 'win32') app.setAppUserModelId('app.disclosure-desk')
   lockDownContents()
   const userData = app.getPath('userData')
   // watch: another team member's save to the shared file is taken in at once, and reaches the window as events.
