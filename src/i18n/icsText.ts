@@ -43,7 +43,9 @@ interface Words {
   publication(moment: string): string
   teamTime(moment: string): string
   paused: string
-  state(day: string, state: string): string
+  /** The export day as the state lines say it: "when exported on Tue 1 Dec 2026". */
+  exportedOn(day: string): string
+  state(exportedOn: string, state: string): string
   title(title: string): string
   reporter(name: string): string
   /** The noun of an event whose kind the ledger did not keep. */
@@ -53,8 +55,6 @@ interface Words {
   noLongerPlanned: string
   wasDue(day: string): string
   wasPlanned(day: string): string
-  goneOn(day: string): string
-  publicationGoneOn(day: string): string
 }
 
 const english: Words = {
@@ -62,7 +62,8 @@ const english: Words = {
   publication: (moment) => `Publication planned for ${moment}.`,
   teamTime: (moment) => `On the team's clock: ${moment}.`,
   paused: 'The case waits for the reporter: its clock is paused, and this date moves when the case resumes.',
-  state: (day, state) => `State when exported on ${day}: ${state}.`,
+  exportedOn: (day) => `when exported on ${day}`,
+  state: (exportedOn, state) => `State ${exportedOn}: ${state}.`,
   title: (title) => `Case: ${title}`,
   reporter: (name) => `Reporter: ${name}`,
   deadline: 'deadline',
@@ -71,8 +72,6 @@ const english: Words = {
   noLongerPlanned: 'no longer planned',
   wasDue: (day) => `Was due ${day}.`,
   wasPlanned: (day) => `Was planned for ${day}.`,
-  goneOn: (day) => `No longer due when exported on ${day}.`,
-  publicationGoneOn: (day) => `No longer planned when exported on ${day}.`,
 }
 
 const dutch: Words = {
@@ -80,7 +79,8 @@ const dutch: Words = {
   publication: (moment) => `Publicatie gepland op ${moment}.`,
   teamTime: (moment) => `Op de klok van het team: ${moment}.`,
   paused: 'De zaak wacht op de melder: de klok staat stil, en deze datum schuift op als de zaak verdergaat.',
-  state: (day, state) => `Stand bij de export op ${day}: ${state}.`,
+  exportedOn: (day) => `bij de export op ${day}`,
+  state: (exportedOn, state) => `Stand ${exportedOn}: ${state}.`,
   title: (title) => `Zaak: ${title}`,
   reporter: (name) => `Melder: ${name}`,
   deadline: 'termijn',
@@ -89,8 +89,6 @@ const dutch: Words = {
   noLongerPlanned: 'niet meer gepland',
   wasDue: (day) => `Was uiterlijk ${day}.`,
   wasPlanned: (day) => `Was gepland op ${day}.`,
-  goneOn: (day) => `Vervallen bij de export op ${day}.`,
-  publicationGoneOn: (day) => `Niet meer gepland bij de export op ${day}.`,
 }
 
 const words: Record<Language, Words> = { en: english, nl: dutch }
@@ -134,11 +132,13 @@ export function icsDescription(e: IcsOpenEntry, ctx: IcsTextContext, details?: I
   } else {
     lines.push(w.due(formatDay(e.date, lang, true)))
   }
-  lines.push(e.state === 'paused' ? w.paused : w.state(formatDay(ctx.today, lang, true), stateLabel(e.kind, e.state, lang)))
+  lines.push(e.state === 'paused' ? w.paused : w.state(w.exportedOn(formatDay(ctx.today, lang, true)), stateLabel(e.kind, e.state, lang)))
   return [...lines, ...detailLines(details, w)].join('\n')
 }
 
-const isMet = (state: DeadlineState | undefined) => state === 'met_on_time' || state === 'met_late'
+const isMet = (state: DeadlineState | undefined): state is 'met_on_time' | 'met_late' => state === 'met_on_time' || state === 'met_late'
+
+const fateOf = (e: IcsCancelledEntry, w: Words) => (isMet(e.state) ? w.done : e.kind === 'publication' ? w.noLongerPlanned : w.noLongerDue)
 
 /**
  * agendaSummary's noun. The lower-case kind label is that noun for every kind in English and Dutch (a test pins the
@@ -148,9 +148,7 @@ const nounOf = (kind: AgendaKind | undefined, lang: Language) => (kind ? agendaK
 
 /** "VD-2026-007: evaluation done" for a kept promise, "… no longer due" (a publication: "no longer planned") for one gone. */
 export function icsCancelledSummary(e: IcsCancelledEntry, lang: Language, details?: IcsDetails): string {
-  const w = words[lang]
-  const fate = isMet(e.state) ? w.done : e.kind === 'publication' ? w.noLongerPlanned : w.noLongerDue
-  const what = `${nounOf(e.kind, lang)} ${fate}`
+  const what = `${nounOf(e.kind, lang)} ${fateOf(e, words[lang])}`
   return withTitle(e.key === undefined ? capitalised(what) : `${e.key}: ${what}`, details)
 }
 
@@ -159,12 +157,10 @@ export function icsCancelledDescription(e: IcsCancelledEntry, ctx: Pick<IcsTextC
   const { lang } = ctx
   const w = words[lang]
   const day = formatDay(e.date, lang, true)
-  const today = formatDay(ctx.today, lang, true)
+  const exportedOn = w.exportedOn(formatDay(ctx.today, lang, true))
   const what = e.kind ? agendaKindLabel(e.kind, lang) : capitalised(w.deadline)
   const lines = [e.key === undefined ? what : `${e.key} · ${what}`]
-  const publication = e.kind === 'publication'
-  lines.push(publication ? w.wasPlanned(day) : w.wasDue(day))
-  if (e.state !== undefined && isMet(e.state)) lines.push(w.state(today, deadlineStateLabels[lang][e.state]))
-  else lines.push(publication ? w.publicationGoneOn(today) : w.goneOn(today))
+  lines.push(e.kind === 'publication' ? w.wasPlanned(day) : w.wasDue(day))
+  lines.push(isMet(e.state) ? w.state(exportedOn, deadlineStateLabels[lang][e.state]) : `${capitalised(fateOf(e, w))} ${exportedOn}.`)
   return [...lines, ...detailLines(details, w)].join('\n')
 }
