@@ -13,8 +13,8 @@ const icsSuggestedName = 'Disclosure Desk deadlines.ics'
 const icsFilters = [{ name: 'Calendar (iCalendar)', extensions: ['ics'] }]
 
 /**
- * The ICS export: the open deadlines and publications as an iCalendar file the person saves, with the events earlier
- * files held that are no longer open written cancelled (`events` counts the open ones, `cancelled` those). `agendaOf` is how a
+ * The ICS export: the open deadlines and publications as an iCalendar file the person saves, and cancelled, the events
+ * earlier files held that are no longer open (`events` counts the open ones, `cancelled` those). `agendaOf` is how a
  * case's entries are counted: agenda:list's cache when the handler map shares it (the calendar screen, where the
  * export button is, has just counted them all), else afresh, about a second at 10,000 cases.
  */
