@@ -26,7 +26,7 @@ export function TodayScreen() {
   const { items, error } = useAgenda()
   const agenda = useAgendaQuery()
   const { summaries, reload } = useCaseSummaries()
-  const { team, currentMember } = useSettings()
+  const { settings, team, currentMember } = useSettings()
   const today = useToday()
   const teamZone = useTeamZone()
   const soon = useSoonUntil(today)
@@ -110,7 +110,13 @@ export function TodayScreen() {
   return (
     <div className="screen today">
       {header}
-      {mine && <p className="today-scope muted">Showing the cases assigned to you, {currentMember?.name}.</p>}
+      {mine && settings && (
+        <p className="today-scope muted">
+          {currentMember
+            ? `Showing the cases assigned to you, ${currentMember.name}.`
+            : 'Nobody is chosen under “You are” in the settings, so no case counts as yours.'}
+        </p>
+      )}
       <TodaySection title="Overdue" tone="overdue" count={board.overdue.length} empty="Nothing is overdue.">
         {board.overdue.map(rowOf)}
       </TodaySection>

@@ -96,12 +96,19 @@ describe('Today, the home screen', { timeout: 20_000 }, () => {
     expect(screen.queryByText('Showing the cases assigned to you, Iris Jansen.')).toBeNull()
   })
 
-  it('without anyone chosen under "You are", "Mine" cannot be chosen', async () => {
-    const { desk } = await deskOnTuesday()
-    renderApp(desk, '/today')
-    await waitFor(() => list('Overdue'), slow)
+  it('without anyone chosen under "You are", "Mine" cannot be chosen, and an address asking for it says why it is empty', async () => {
+    const { desk, late } = await deskOnTuesday()
+    const { user } = renderApp(desk, '/today?assignee=mine')
+    expect(
+      await screen.findByText('Nobody is chosen under “You are” in the settings, so no case counts as yours.', {}, slow),
+    ).toBeInTheDocument()
     expect(screen.getByRole('radio', { name: 'Mine' })).toBeDisabled()
+    await waitFor(() => expect(screen.getByText('Nothing is overdue.')).toBeInTheDocument(), slow)
+
+    await user.click(screen.getByRole('radio', { name: 'Everyone' }))
+
     expect(screen.getByRole('radio', { name: 'Everyone' })).toBeChecked()
+    expect(rowTexts('Overdue')).toEqual([`${late.key}: Acknowledgement`])
   })
 
   it('a store without cases says where to start, and loading the sample cases fills the lists', async () => {
