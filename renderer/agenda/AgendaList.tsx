@@ -51,7 +51,7 @@ export function AgendaList({
   const [earlierShown, setEarlierShown] = useState(false)
   useEffect(() => setEarlierShown(false), [from])
 
-  const buckets = useMemo(() => bucketByDay(items, teamZone), [items, teamZone])
+  const buckets = useMemo(() => bucketsOf(items, teamZone), [items, teamZone])
   const focusStart = focusDay !== undefined && focusDay < from ? focusDay : from
   const { earlier, firstDay, lastDay } = useMemo(() => {
     let count = 0
@@ -68,7 +68,7 @@ export function AgendaList({
 
   // Holidays and closures are named on their headings; a span of at most what one call answers, from the first day.
   const daysOff = useDaysOff(start, addDays(start, daysOffSpanLimit - 1)).byDate
-  const lines = useMemo(() => agendaLines(buckets, start, lastDay, daysOff, teamZone), [buckets, start, lastDay, daysOff, teamZone])
+  const lines = useMemo(() => agendaLines(buckets, start, today, lastDay, daysOff, teamZone), [buckets, start, today, lastDay, daysOff, teamZone])
 
   const scrollRef = useRef<HTMLDivElement>(null)
   const virtualizer = useVirtualizer({
@@ -135,14 +135,27 @@ export function AgendaList({
   )
 }
 
+// Bucketing sorts every day's list: tens of thousands of entries take tens of milliseconds, so a list the calendar
+// already bucketed once (same array: useAgenda and the screen's filter keep it) is not sorted again on the next visit.
+const bucketCache = new WeakMap<readonly AgendaItem[], { zone: string; buckets: Map<IsoDate, AgendaItem[]> }>()
+
+function bucketsOf(items: readonly AgendaItem[], teamZone: string): Map<IsoDate, AgendaItem[]> {
+  const cached = bucketCache.get(items)
+  if (cached?.zone === teamZone) return cached.buckets
+  const buckets = bucketByDay(items, teamZone)
+  bucketCache.set(items, { zone: teamZone, buckets })
+  return buckets
+}
+
 /**
  * The lines in order: the overdue entries before `start` as one group (oldest first), then each day from `start`
- * with its entries in urgency order, and the holidays and closures up to the last entry even when nothing is due on
- * them, since no one will act on such a day.
+ * with its entries in urgency order; today, and the holidays and closures up to the last entry, even when nothing is
+ * due on them: today is where a reader looks first, and no one acts on a day off.
  */
 function agendaLines(
   buckets: Map<IsoDate, AgendaItem[]>,
   start: IsoDate,
+  today: IsoDate,
   lastDay: IsoDate | undefined,
   daysOff: Map<IsoDate, DayOff>,
   teamZone: string,
@@ -154,6 +167,7 @@ function agendaLines(
     for (const item of buckets.get(day)!) if (item.state === 'overdue') overdue.push(item)
   }
   const shown = new Set(days.filter((d) => d >= start))
+  if (buckets.size > 0 && today >= start) shown.add(today)
   if (lastDay !== undefined) {
     for (const [day, off] of daysOff) if (off.reason !== 'weekend' && day >= start && day <= lastDay) shown.add(day)
   }

@@ -173,7 +173,7 @@ describe('agenda list', { timeout: 20_000 }, () => {
   it('a deadline counted on another clock sits on the team’s day its end falls in and says which clock', async () => {
     // Due by the end of Thu 3 Dec in New York: 05:59 on Fri 4 Dec in Amsterdam.
     await renderList({ items: [item('VD-2026-011', '2026-12-03', { zone: 'America/New_York', at: '2026-12-04T04:59:59.999Z' })] })
-    expect(headings()).toEqual(['Friday 4 December'])
+    expect(headings()).toEqual(['Today · Tuesday 1 December', 'Friday 4 December'])
     expect(row(/^VD-2026-011/)).toHaveTextContent('due by end of day in America/New_York')
   })
 
@@ -192,11 +192,13 @@ describe('agenda list', { timeout: 20_000 }, () => {
         item('VD-2026-014', '2026-12-04'),
       ],
     })
-    expect(headings()).toEqual(['Friday 4 December'])
+    // Today has its heading even with nothing due: it is where a reader looks first.
+    expect(headings()).toEqual(['Today · Tuesday 1 December', 'Friday 4 December'])
+    expect(screen.getByRole('heading', { name: /^Today/ }).parentElement).toHaveTextContent('Nothing due')
 
     await user.click(screen.getByRole('button', { name: 'Show 2 earlier entries' }))
 
-    expect(headings()).toEqual(['Friday 20 November', 'Tuesday 24 November', 'Friday 4 December'])
+    expect(headings()).toEqual(['Friday 20 November', 'Tuesday 24 November', 'Today · Tuesday 1 December', 'Friday 4 December'])
     expect(row('VD-2026-013 Acknowledgement, Met')).toBeInTheDocument()
     expect(screen.queryByRole('button', { name: /earlier/ })).not.toBeInTheDocument()
   })
