@@ -117,31 +117,23 @@ export function TodayScreen() {
             : 'Nobody is chosen under “You are” in the settings, so no case counts as yours.'}
         </p>
       )}
-      <TodaySection title="Overdue" tone="overdue" count={board.overdue.length} empty="Nothing is overdue.">
-        {board.overdue.map(rowOf)}
-      </TodaySection>
-      <TodaySection title="Due today" tone="due_today" count={board.dueToday.length} empty="Nothing is due today.">
-        {board.dueToday.map(rowOf)}
-      </TodaySection>
+      <TodaySection title="Overdue" tone="overdue" rows={board.overdue} row={rowOf} empty="Nothing is overdue." />
+      <TodaySection title="Due today" tone="due_today" rows={board.dueToday} row={rowOf} empty="Nothing is due today." />
       <TodaySection
         title={`Due in the next ${soonBusinessDays} business days`}
         note={soon.until ? `until ${formatDueDay(soon.until, today, 'en')}` : undefined}
         tone="this_week"
-        count={soon.until ? board.soon.length : undefined}
+        rows={soon.until ? board.soon : null}
+        row={rowOf}
         empty={soon.until ? `Nothing is due in the next ${soonBusinessDays} business days.` : 'Reading the team calendar…'}
-      >
-        {soon.until ? board.soon.map(rowOf) : []}
-      </TodaySection>
+      />
       <TodaySection
         title="Waiting for the reporter"
         tone="paused"
-        count={waiting.length}
+        rows={waiting}
+        row={(s) => <WaitingRow key={s.id} summary={s} paused={paused.get(s.id) ?? []} team={team} />}
         empty="No case is waiting for the reporter."
-      >
-        {waiting.map((s) => (
-          <WaitingRow key={s.id} summary={s} paused={paused.get(s.id) ?? []} team={team} />
-        ))}
-      </TodaySection>
+      />
     </div>
   )
 }

@@ -1,4 +1,4 @@
-import { Children, useId, useState, type ReactNode } from 'react'
+import { useId, useState, type ReactNode } from 'react'
 import { Link } from 'react-router'
 import type { ChipTone } from '../../src/agenda/chipTone'
 import { entryDay } from '../../src/agenda/entryDay'
@@ -12,52 +12,54 @@ import type { AgendaItem } from '../queries/agenda'
 import { memberName } from '../settings/members'
 import { todayWhenText } from './todayText'
 
-// A team can have hundreds of late deadlines; the first rows say what to do, the rest wait for "Show all".
-const firstRows = 50
+// A team can have thousands of late deadlines; the first rows say what to do, more come in steps when asked for.
+const firstRows = 20
+const moreRows = 50
 
-/** One of Today's lists: a heading with its count, its rows, or a calm line when there are none. */
-export function TodaySection({
+/** One of Today's lists: a heading with its count, its first rows, or a calm line when there are none. */
+export function TodaySection<T>({
   title,
   note,
   tone,
-  count,
+  rows,
+  row,
   empty,
-  children,
 }: {
   title: string
   /** Beside the heading, e.g. the last day "due soon" reaches. */
   note?: string | undefined
   tone: ChipTone
-  /** Left out while the list is still being worked out. */
-  count?: number | undefined
+  /** Null while the list is still being worked out. */
+  rows: readonly T[] | null
+  /** Only the rows shown are rendered: a list of thousands costs no more than its first screen. */
+  row(item: T): ReactNode
   empty: string
-  children: ReactNode[]
 }) {
   const id = useId()
-  const [all, setAll] = useState(false)
-  const rows = Children.toArray(children)
-  const shown = all ? rows : rows.slice(0, firstRows)
+  const [limit, setLimit] = useState(firstRows)
+  const shown = rows?.slice(0, limit) ?? []
+  const left = (rows?.length ?? 0) - shown.length
   return (
     <section className={`card today-section today-section-${tone}`} aria-labelledby={id}>
       <header className="today-section-head">
         <h2 id={id}>{title}</h2>
-        {count !== undefined && (
-          <span className={`today-count${count > 0 ? ' today-count-some' : ''}`} aria-label={`${count.toLocaleString()} listed`}>
-            {count.toLocaleString()}
+        {rows && (
+          <span className={`today-count${rows.length > 0 ? ' today-count-some' : ''}`} aria-label={`${rows.length.toLocaleString()} listed`}>
+            {rows.length.toLocaleString()}
           </span>
         )}
         {note && <span className="today-section-note muted small">{note}</span>}
       </header>
-      {rows.length === 0 ? (
+      {shown.length === 0 ? (
         <p className="today-empty muted">{empty}</p>
       ) : (
         <ul className="today-list" aria-label={title}>
-          {shown}
+          {shown.map(row)}
         </ul>
       )}
-      {shown.length < rows.length && (
-        <button type="button" className="button button-quiet today-more" onClick={() => setAll(true)}>
-          Show all {rows.length.toLocaleString()}
+      {left > 0 && (
+        <button type="button" className="button button-quiet today-more" onClick={() => setLimit((n) => n + moreRows)}>
+          Show {Math.min(left, moreRows).toLocaleString()} more of {left.toLocaleString()}
         </button>
       )}
     </section>

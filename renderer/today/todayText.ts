@@ -15,7 +15,7 @@ export function boardLead(overdue: number, dueToday: number): string {
   return `${late} · ${now}`
 }
 
-const days = (n: number) => `${n} ${n === 1 ? 'day' : 'days'}`
+const days = (n: number) => `${n.toLocaleString()} ${n === 1 ? 'day' : 'days'}`
 
 /**
  * When a Today row is due, on the team's day: "Due Mon 30 Nov · 1 day late", "Due today", "Due tomorrow",

@@ -1,5 +1,7 @@
-import { screen, waitFor, within } from '@testing-library/react'
+import { render, screen, waitFor, within } from '@testing-library/react'
+import userEvent from '@testing-library/user-event'
 import { afterEach, describe, expect, it, vi } from 'vitest'
+import { TodaySection } from '../../renderer/today/TodaySection'
 import { caseInput, deskPerTest, renderApp, value } from './renderApp'
 
 const desks = deskPerTest()
@@ -123,5 +125,20 @@ describe('Today, the home screen', { timeout: 20_000 }, () => {
 
     await waitFor(() => expect(screen.getByRole('heading', { name: 'Overdue' })).toBeInTheDocument(), slow)
     expect(screen.getByRole('heading', { name: 'Waiting for the reporter' })).toBeInTheDocument()
+  })
+
+  it('a long list renders its first 20 rows and 50 more at a time', async () => {
+    const user = userEvent.setup({ delay: null })
+    const keys = Array.from({ length: 75 }, (_, i) => `VD-2026-${String(i + 1).padStart(3, '0')}`)
+    render(<TodaySection title="Overdue" tone="overdue" rows={keys} row={(k) => <li key={k}>{k}</li>} empty="Nothing is overdue." />)
+    expect(within(list('Overdue')).getAllByRole('listitem')).toHaveLength(20)
+    expect(screen.getByLabelText('75 listed')).toHaveTextContent('75')
+
+    await user.click(screen.getByRole('button', { name: 'Show 50 more of 55' }))
+    expect(within(list('Overdue')).getAllByRole('listitem')).toHaveLength(70)
+    await user.click(screen.getByRole('button', { name: 'Show 5 more of 5' }))
+
+    expect(within(list('Overdue')).getAllByRole('listitem').at(-1)).toHaveTextContent('VD-2026-075')
+    expect(screen.queryByRole('button', { name: /more/ })).toBeNull()
   })
 })
