@@ -68,7 +68,8 @@ describe('settings: who drafts go out from', { timeout: 20_000 }, () => {
     await user.type(organisation, ' Example B.V. ')
     await user.click(screen.getByRole('button', { name: 'Save organisation' }))
 
-    expect(await screen.findByRole('status')).toHaveTextContent('Saved')
+    // The reminders' live region is on the same screen: the organisation's form has its own.
+    expect(await within(organisation.closest('form')!).findByRole('status')).toHaveTextContent('Saved')
     expect((await value(desk.settings.get({}))).organisation).toBe('Example B.V.')
     expect(screen.getByLabelText('Organisation')).toHaveValue('Example B.V.')
   })
