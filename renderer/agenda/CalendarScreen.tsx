@@ -74,6 +74,8 @@ export function CalendarScreen() {
       const nextDay = change.day === undefined ? day : (change.day ?? today)
       setParams((current) => calendarParams({ ...calendarStateFrom(current), ...change }), {
         replace: change.view === undefined && samePeriod(state.view, nextDay, day),
+        // Rendered at once rather than as a transition: a key held down should move the day with every press.
+        flushSync: true,
       })
     },
     [setParams, state.view, day, today],
@@ -96,9 +98,9 @@ export function CalendarScreen() {
       <header className="screen-header screen-header-row">
         <div>
           <h1>Calendar</h1>
-          <p className="screen-lead">Every case’s deadlines and planned publications, on the team’s days.</p>
+          <p className="screen-lead">Deadlines and planned publications of every case.</p>
         </div>
-        <div className="button-row">
+        <div className="button-row calendar-actions">
           <IcsExportButton />
           <Link className="button button-quiet" to="/settings/calendar">
             Team calendar settings
@@ -138,7 +140,9 @@ export function CalendarScreen() {
         </p>
       </div>
 
-      <AgendaFilters value={state.filter} onChange={(filter) => go({ filter })} policies={policies ?? noPolicies} team={team} me={me} />
+      <div className="calendar-filters">
+        <AgendaFilters value={state.filter} onChange={(filter) => go({ filter })} policies={policies ?? noPolicies} team={team} me={me} />
+      </div>
       <Legend />
 
       <div className="calendar-body" id={panelId} role="tabpanel" aria-label={calendarViews.find((v) => v.view === state.view)!.label}>

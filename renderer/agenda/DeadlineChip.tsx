@@ -62,7 +62,7 @@ export const DeadlineChip = memo(function DeadlineChip({
         // The title is the reporter's text: an attribute React sets as text, never markup.
         title={`${label}\n${summary.title}`}
       >
-        <span className="chip-key">{summary.key}</span>
+        <KeyText caseKey={summary.key} />
         {/* Both words; the grid's width picks one (agenda.css), so a narrow month says "Ack." rather than "A…". */}
         <span className="chip-what">{what}</span>
         <span className="chip-what-short" aria-hidden="true">
@@ -84,6 +84,20 @@ export const DeadlineChip = memo(function DeadlineChip({
     </li>
   )
 })
+
+/**
+ * The key with its "VD-" apart: every key has it (case.ts), so a narrow month leaves it out for the words after the
+ * key; the label still names the whole key.
+ */
+function KeyText({ caseKey }: { caseKey: string }) {
+  const dash = caseKey.indexOf('-') + 1
+  return (
+    <span className="chip-key">
+      <span className="chip-key-prefix">{caseKey.slice(0, dash)}</span>
+      {caseKey.slice(dash)}
+    </span>
+  )
+}
 
 /** "IJ" for Iris Jansen, "A" for Ana; what fits on a chip a seventh of the screen wide. */
 export function initialsOf(name: string): string {
