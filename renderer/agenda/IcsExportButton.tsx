@@ -1,4 +1,4 @@
-import { useId, useMemo, useState } from 'react'
+import { useEffect, useId, useMemo, useRef, useState } from 'react'
 import type { AgendaEntry } from '../../src/agenda/agendaEntry'
 import { isExported } from '../../src/export/icsEvents'
 import { agendaSummary } from '../../src/i18n/agendaText'
@@ -74,13 +74,18 @@ function IcsExportDialog({ onClose }: { onClose(): void }) {
   }
 
   const saved = outcome?.kind === 'saved'
+  // The Save button Close replaces had the focus: without this the focus would fall out of the dialog.
+  const closeRef = useRef<HTMLButtonElement>(null)
+  useEffect(() => {
+    if (saved) closeRef.current?.focus()
+  }, [saved])
   return (
     <Dialog
       title="Export deadlines as a calendar file"
       onCancel={onClose}
       actions={
         saved ? (
-          <button type="button" className="button button-primary" onClick={onClose}>
+          <button ref={closeRef} type="button" className="button button-primary" onClick={onClose}>
             Close
           </button>
         ) : (

@@ -71,6 +71,7 @@ describe('ICS export', { timeout: 20_000 }, () => {
     expect(eventsOf(ics).map((e) => e.summary)).toContain(`${firstKey}: evaluation due`)
     // Saved: nothing left to choose, only to close.
     expect(within(dialog).queryByRole('button', { name: 'Save…' })).not.toBeInTheDocument()
+    expect(within(dialog).getByRole('button', { name: 'Close' })).toHaveFocus()
     await user.click(within(dialog).getByRole('button', { name: 'Close' }))
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
     expect(screen.getByRole('button', { name: 'Export .ics…' })).toHaveFocus()
