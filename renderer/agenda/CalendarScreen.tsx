@@ -1,9 +1,7 @@
 import { useCallback, useId, useMemo, type MouseEvent } from 'react'
 import { Link, useHref, useNavigate, useSearchParams } from 'react-router'
-import { matchesAgendaFilter } from '../../src/agenda/agendaFilter'
 import { monthOf } from '../../src/agenda/calendarDays'
 import { chipTones } from '../../src/agenda/chipTone'
-import { bucketByDay } from '../../src/agenda/entryDay'
 import type { IsoDate } from '../../src/calendar/spec'
 import { chipToneLabel } from '../../src/i18n/agendaText'
 import { useAgenda, useDaysOff, type AgendaItem } from '../queries/agenda'
@@ -17,6 +15,7 @@ import {
   calendarStateFrom,
   calendarViews,
   daysOffSpan,
+  filteredAgenda,
   gridWeeks,
   periodLabel,
   samePeriod,
@@ -53,13 +52,8 @@ export function CalendarScreen() {
   useFailureShown(error)
   const me = currentMember?.id ?? null
 
-  // Filtered and bucketed once per data, filter or zone change; moving the focused day or the month reads the map.
-  const { assignee, severity, kind, policy } = state.filter
-  const filtered = useMemo(
-    () => (items ? items.filter((item) => matchesAgendaFilter(item, { assignee, severity, kind, policy }, me)) : null),
-    [items, assignee, severity, kind, policy, me],
-  )
-  const buckets = useMemo(() => (filtered ? bucketByDay(filtered, teamZone) : noBuckets), [filtered, teamZone])
+  // Filtered and bucketed once per data, filter or zone change (kept across visits); a move of the day reads the map.
+  const { filtered, buckets } = items ? filteredAgenda(items, state.filter, me, teamZone) : { filtered: null, buckets: noBuckets }
   const span = daysOffSpan(day)
   const { byDate: daysOff } = useDaysOff(span.from, span.to)
 

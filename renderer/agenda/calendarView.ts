@@ -1,10 +1,12 @@
 import { z } from 'zod'
 import { addDays, addMonths, monthGrid, monthOf, weekOf } from '../../src/agenda/calendarDays'
-import { agendaFilterFromParams, agendaFilterParams, type AgendaFilter } from '../../src/agenda/agendaFilter'
+import type { AgendaEntry } from '../../src/agenda/agendaEntry'
+import { agendaFilterFromParams, agendaFilterParams, matchesAgendaFilter, type AgendaFilter } from '../../src/agenda/agendaFilter'
+import { bucketByDay } from '../../src/agenda/entryDay'
 import { civilDateOf, isoWeekdayOf, parseIsoDate } from '../../src/calendar/dayNumber'
 import { IsoDate } from '../../src/calendar/spec'
 import { formatDay, monthName } from '../../src/i18n'
-import type { DayOff } from '../../src/ipc/contract'
+import type { CaseSummary, DayOff } from '../../src/ipc/contract'
 
 /** How the calendar lays out its entries: a list of days, one week, or one month. */
 export const CalendarView = z.enum(['agenda', 'week', 'month'])
@@ -129,4 +131,38 @@ export function dayCellLabel(day: IsoDate, today: IsoDate, dayOff: DayOff | unde
   ]
     .filter(Boolean)
     .join(', ')
+}
+
+/** The entries a filter leaves, and the same by team day, each day's list in urgency order. */
+export type FilteredAgenda<T> = { filtered: T[]; buckets: ReadonlyMap<IsoDate, readonly T[]> }
+
+// Per loaded list (useAgenda gives the same array until the cases or entries change), then per filter, person and zone.
+const filterings = new WeakMap<readonly object[], Map<string, FilteredAgenda<never>>>()
+// Switching filters back and forth reuses what was counted; more than a few kept would only hold memory.
+const filteringsKept = 4
+
+/**
+ * Filters and buckets the entries once per list, filter, person and zone, also across visits: coming back to the
+ * calendar from another screen reads the map instead of sorting tens of thousands of entries into days again.
+ */
+export function filteredAgenda<T extends AgendaEntry & { summary: CaseSummary }>(
+  items: readonly T[],
+  filter: AgendaFilter,
+  me: string | null,
+  teamZone: string,
+): FilteredAgenda<T> {
+  const key = JSON.stringify([filter.assignee, filter.severity, filter.kind, filter.policy, me, teamZone])
+  let byKey = filterings.get(items) as Map<string, FilteredAgenda<T>> | undefined
+  if (!byKey) {
+    byKey = new Map()
+    filterings.set(items, byKey as Map<string, FilteredAgenda<never>>)
+  }
+  let done = byKey.get(key)
+  if (!done) {
+    const filtered = items.filter((item) => matchesAgendaFilter(item, filter, me))
+    done = { filtered, buckets: bucketByDay(filtered, teamZone) }
+    if (byKey.size >= filteringsKept) byKey.delete(byKey.keys().next().value!)
+    byKey.set(key, done)
+  }
+  return done
 }

@@ -3,6 +3,8 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import type { AgendaRow } from '../../src/agenda/agendaEntry'
 import type { Case } from '../../src/cases/case'
 import type { DeskApi } from '../../src/ipc/contract'
+import { calendarParams, calendarStateFrom, filteredAgenda, isoWeekNumber, periodLabel } from '../../renderer/agenda/calendarView'
+import type { AgendaItem } from '../../renderer/queries/agenda'
 import { caseInput, deskPerTest, giveElementsTheListViewportSize, renderApp, value } from './renderApp'
 
 const desks = deskPerTest()
@@ -203,5 +205,51 @@ describe('the calendar grid', { timeout: 20_000 }, () => {
     // The agenda list starts at that day, so the two met entries the month left out are there.
     expect(await screen.findByRole('heading', { name: /Friday 18 December/ })).toBeInTheDocument()
     expect(screen.getByRole('article', { name: `${cases[3]!.key} Acknowledgement, Met` })).toBeInTheDocument()
+  })
+})
+
+describe('the calendar’s address and periods', () => {
+  it('leaves defaults out of the address and reads a broken day as today', () => {
+    const state = calendarStateFrom(new URLSearchParams('view=week&day=2026-12-24&kind=evaluation&assignee=mine'))
+    expect(state).toEqual({ view: 'week', day: '2026-12-24', filter: { assignee: 'mine', severity: 'all', kind: 'evaluation', policy: 'all' } })
+    expect(calendarParams(state).toString()).toBe('assignee=mine&kind=evaluation&view=week&day=2026-12-24')
+    expect(calendarParams({ ...state, view: 'month', day: null, filter: { ...state.filter, assignee: 'all', kind: 'all' } }).toString()).toBe('')
+    expect(calendarStateFrom(new URLSearchParams('view=year&day=2026-02-31'))).toMatchObject({ view: 'month', day: null })
+  })
+
+  it('numbers ISO weeks across the year end and writes each period', () => {
+    expect(isoWeekNumber('2026-12-31')).toBe(53)
+    expect(isoWeekNumber('2027-01-03')).toBe(53)
+    expect(isoWeekNumber('2027-01-04')).toBe(1)
+    expect(isoWeekNumber('2024-12-30')).toBe(1)
+    expect(periodLabel('week', '2026-12-02')).toBe('Week 49 · 30 Nov – 6 Dec 2026')
+    expect(periodLabel('week', '2027-01-01')).toBe('Week 53 · 28 Dec 2026 – 3 Jan 2027')
+    expect(periodLabel('month', '2026-12-31')).toBe('December 2026')
+    expect(periodLabel('agenda', '2026-12-01')).toBe('From Tue 1 Dec 2026')
+  })
+
+  it('filters and buckets a loaded list once per filter, person and zone', () => {
+    const summary = { key: 'VD-2026-001', assigneeId: 'm-1', policyId: 'p' } as AgendaItem['summary']
+    const item = (uid: string, kind: AgendaItem['kind'], date: string): AgendaItem => ({
+      uid,
+      caseId: 'c',
+      kind,
+      ruleId: kind,
+      occurrence: 1,
+      state: 'upcoming',
+      date,
+      at: `${date}T22:59:59.999Z`,
+      zone: 'Europe/Amsterdam',
+      summary,
+    })
+    const items = [item('a', 'evaluation', '2026-12-22'), item('b', 'acknowledgement', '2026-12-22')]
+    const all = calendarStateFrom(new URLSearchParams()).filter
+    const first = filteredAgenda(items, all, null, 'Europe/Amsterdam')
+    expect(first.buckets.get('2026-12-22')!.map((e) => e.uid)).toEqual(['a', 'b'])
+    expect(filteredAgenda(items, { ...all }, null, 'Europe/Amsterdam')).toBe(first)
+    const evaluations = filteredAgenda(items, { ...all, kind: 'evaluation' }, null, 'Europe/Amsterdam')
+    expect(evaluations.filtered.map((e) => e.uid)).toEqual(['a'])
+    expect(filteredAgenda(items, { ...all, assignee: 'mine' }, 'm-1', 'Europe/Amsterdam').filtered).toHaveLength(2)
+    expect(filteredAgenda([...items], all, null, 'Europe/Amsterdam')).not.toBe(first)
   })
 })
