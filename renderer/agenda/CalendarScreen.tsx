@@ -1,4 +1,4 @@
-import { useCallback, useId, useMemo, type MouseEvent } from 'react'
+import { useCallback, useId, useMemo, type KeyboardEvent, type MouseEvent } from 'react'
 import { Link, useHref, useNavigate, useSearchParams } from 'react-router'
 import { monthOf } from '../../src/agenda/calendarDays'
 import { chipTones } from '../../src/agenda/chipTone'
@@ -83,6 +83,16 @@ export function CalendarScreen() {
     [today, teamZone, assignees, links, moveTo, openDay],
   )
 
+  function switchByArrow(event: KeyboardEvent<HTMLElement>) {
+    const by = event.key === 'ArrowRight' ? 1 : event.key === 'ArrowLeft' ? -1 : 0
+    if (by === 0) return
+    event.preventDefault()
+    const at = calendarViews.findIndex((v) => v.view === state.view)
+    const next = calendarViews[(at + by + calendarViews.length) % calendarViews.length]!.view
+    go({ view: next })
+    event.currentTarget.querySelector<HTMLElement>(`[data-view="${next}"]`)?.focus()
+  }
+
   const label = periodLabel(state.view, day)
   const step = state.view === 'month' ? 'month' : 'week'
   const panelId = useId()
@@ -103,7 +113,7 @@ export function CalendarScreen() {
       </header>
 
       <div className="calendar-toolbar">
-        <div className="view-switch" role="tablist" aria-label="View">
+        <div className="view-switch" role="tablist" aria-label="View" onKeyDown={switchByArrow}>
           {calendarViews.map(({ view, label: name }) => (
             <button
               key={view}
@@ -112,6 +122,9 @@ export function CalendarScreen() {
               className={`view-switch-tab${view === state.view ? ' view-switch-on' : ''}`}
               aria-selected={view === state.view}
               aria-controls={panelId}
+              // One stop in the tab order, the arrows choose among the three (WAI-ARIA tabs).
+              tabIndex={view === state.view ? 0 : -1}
+              data-view={view}
               onClick={() => go({ view })}
             >
               {name}

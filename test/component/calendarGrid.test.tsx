@@ -161,6 +161,15 @@ describe('the calendar grid', { timeout: 20_000 }, () => {
     await user.keyboard('{Enter}')
     await waitFor(() => expect(screen.getByRole('tab', { name: 'Agenda' })).toHaveAttribute('aria-selected', 'true'))
     expect(screen.getByText('From Mon 21 Dec 2026')).toBeInTheDocument()
+
+    // The view switch is one tab stop; the arrows choose the view.
+    screen.getByRole('tab', { name: 'Agenda' }).focus()
+    await user.keyboard('{ArrowLeft}')
+    await waitFor(() => expect(screen.getByRole('tab', { name: 'Month' })).toHaveAttribute('aria-selected', 'true'))
+    expect(screen.getByRole('tab', { name: 'Month' })).toHaveFocus()
+    expect(screen.getByRole('tab', { name: 'Week' })).toHaveAttribute('tabindex', '-1')
+    await user.keyboard('{ArrowLeft}')
+    await waitFor(() => expect(grid()).toHaveAccessibleName('Week 52 · 21 – 27 Dec 2026'))
   })
 
   it('reads the view, day and filter from the address, and steps a week in the week view', async () => {
