@@ -135,7 +135,7 @@ export function CalendarScreen() {
           <button type="button" className="button period-step" aria-label={`Previous ${step}`} onClick={() => moveTo(stepPeriod(state.view, day, -1))}>
             ‹
           </button>
-          <button type="button" className="button" onClick={() => go({ day: null })} aria-pressed={day === today}>
+          <button type="button" className="button" onClick={() => go({ day: null })}>
             Today
           </button>
           <button type="button" className="button period-step" aria-label={`Next ${step}`} onClick={() => moveTo(stepPeriod(state.view, day, 1))}>
@@ -151,6 +151,13 @@ export function CalendarScreen() {
         <AgendaFilters value={state.filter} onChange={(filter) => go({ filter })} policies={policies ?? noPolicies} team={team} me={me} />
       </div>
       <Legend />
+      {items && filtered && filtered.length === 0 && (
+        <p className="calendar-empty" role="status">
+          {items.length === 0
+            ? 'No deadlines yet: a case’s deadlines and planned publication show here once it is received.'
+            : 'No deadline matches these filters.'}
+        </p>
+      )}
 
       <div className="calendar-body" id={panelId} role="tabpanel" aria-label={calendarViews.find((v) => v.view === state.view)!.label}>
         {filtered === null ? (

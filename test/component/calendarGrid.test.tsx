@@ -192,6 +192,9 @@ describe('the calendar grid', { timeout: 20_000 }, () => {
     await waitFor(() => expect(within(cell(/^Thu 24 Dec 2026/)).getAllByRole('link')).toHaveLength(1))
     await user.selectOptions(screen.getByLabelText('Assignee'), 'Iris Jansen')
     await waitFor(() => expect(within(grid()).queryAllByRole('link')).toHaveLength(0))
+    expect(screen.queryByText('No deadline matches these filters.')).toBeNull()
+    await user.selectOptions(screen.getByLabelText('Kind'), 'reward_decision')
+    expect(await screen.findByText('No deadline matches these filters.')).toBeInTheDocument()
     await user.selectOptions(screen.getByLabelText('Kind'), 'evaluation')
 
     await user.click(screen.getByRole('button', { name: 'Next week' }))
