@@ -108,7 +108,7 @@ describe('ICS export', { timeout: 20_000 }, () => {
     const { user, dialog, desk, files } = await openExport()
     vi.spyOn(desk.agenda, 'exportIcs').mockResolvedValue({
       ok: false,
-      error: { code: 'internal', message: 'The folder /Volumes/USB is not writable.' },
+      error: { code: 'internal', message: 'The folder /Volumes/USB is not writable.', issues: [] },
     })
 
     await user.click(within(dialog).getByRole('button', { name: 'Save…' }))
