@@ -32,7 +32,14 @@ function exampleSummary(items: readonly AgendaItem[] | null): string | undefined
   return first && agendaSummary(first.summary.key, first.kind, 'en')
 }
 
-type Outcome = { kind: 'saved'; events: number; file: string | undefined } | { kind: 'cancelled' } | { kind: 'failed'; message: string }
+/** An earlier file's events that are no longer open go in as cancelled, so calendars that imported them drop them. */
+function cancelledText(n: number): string {
+  return n === 1
+    ? 'One event of an earlier export, kept or no longer due since, is marked cancelled, so calendars take it off.'
+    : `${n.toLocaleString('en')} events of earlier exports, kept or no longer due since, are marked cancelled, so calendars take them off.`
+}
+
+type Outcome = { kind: 'saved'; events: number; cancelled: number; file: string | undefined } | { kind: 'cancelled' } | { kind: 'failed'; message: string }
 
 /**
  * "Export .ics…": a dialog that says what the file will hold and saves it through agenda:exportIcs. Titles and
@@ -65,7 +72,7 @@ function IcsExportDialog({ onClose }: { onClose(): void }) {
     setOutcome(null)
     try {
       const result = await call((desk) => desk.agenda.exportIcs({ details: !leaveOut }))
-      setOutcome(result.saved ? { kind: 'saved', events: result.events, file: result.file } : { kind: 'cancelled' })
+      setOutcome(result.saved ? { kind: 'saved', events: result.events, cancelled: result.cancelled ?? 0, file: result.file } : { kind: 'cancelled' })
     } catch (error) {
       setOutcome({ kind: 'failed', message: messageOf(error) })
     } finally {
@@ -129,6 +136,7 @@ function IcsExportDialog({ onClose }: { onClose(): void }) {
         <p className="save-note" role="status">
           Saved {plural(outcome.events, 'event', 'events')}
           {outcome.file ? <> to <span className="mono break">{outcome.file}</span></> : null}.
+          {outcome.cancelled > 0 && ` ${cancelledText(outcome.cancelled)}`}
         </p>
       )}
       {outcome?.kind === 'cancelled' && (

@@ -40,7 +40,7 @@ async function openExport() {
   )
   await user.click(screen.getByRole('button', { name: 'Export .ics…' }))
   const dialog = screen.getByRole('dialog', { name: 'Export deadlines as a calendar file' })
-  return { ...testDesk, user, dialog, firstKey: first.key }
+  return { ...testDesk, user, dialog, firstKey: first.key, firstId: first.id }
 }
 
 const eventsOf = (ics: string) => new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent').map((v) => new ICAL.Event(v))
@@ -91,6 +91,30 @@ describe('ICS export', { timeout: 20_000 }, () => {
     const event = eventsOf(String(files.saved[0]!.content)).find((e) => e.summary.startsWith(firstKey))!
     expect(event.summary).toContain(hostileTitle)
     expect(event.description).toContain('Eve Émile')
+  })
+
+  it('a second export takes a deadline kept since the first off calendars, and says so', async () => {
+    const { user, dialog, desk, files, firstId, firstKey } = await openExport()
+    await user.click(within(dialog).getByRole('button', { name: 'Save…' }))
+    expect(await within(dialog).findByRole('status')).toHaveTextContent(/^Saved 2 events to .*\.ics\.$/)
+    await user.click(within(dialog).getByRole('button', { name: 'Close' }))
+    // The evaluation is sent: the first case's one deadline is kept.
+    let revision = (await value(desk.cases.get({ id: firstId }))).revision
+    for (const to of ['acknowledged', 'evaluating'] as const) {
+      revision = (await value(desk.cases.transition({ id: firstId, revision, transition: { to } }))).revision
+    }
+    await value(desk.cases.recordMilestone({ id: firstId, milestone: 'evaluation_sent', on: '2026-12-01T09:30:00+01:00' }))
+
+    await user.click(screen.getByRole('button', { name: 'Export .ics…' }))
+    const again = screen.getByRole('dialog')
+    await user.click(within(again).getByRole('button', { name: 'Save…' }))
+
+    expect(await within(again).findByRole('status')).toHaveTextContent(
+      // The evaluation's event goes cancelled; the promise that follows it (a progress update) is a new one.
+      /^Saved 2 events to .*\.ics\. One event of an earlier export, kept or no longer due since, is marked cancelled, so calendars take it off\.$/,
+    )
+    const summaries = eventsOf(String(files.saved[1]!.content)).map((e) => e.summary)
+    expect(summaries.filter((t) => t.startsWith(firstKey)).sort()).toEqual([`${firstKey}: evaluation done`, `${firstKey}: progress update due`])
   })
 
   it('a cancelled save dialog saves nothing and says so, and the export can be tried again', async () => {
