@@ -29,9 +29,9 @@ const english: Words = {
   wasDue: (what, day) => `${what}, was due ${day}`,
   summaryTitle: 'Deadlines today',
   counts: (c) => [
-    c.overdue > 0 ? `${c.overdue} overdue` : '',
-    c.dueToday > 0 ? `${c.dueToday} due today` : '',
-    c.dueTomorrow > 0 ? `${c.dueTomorrow} due tomorrow` : '',
+    c.overdue > 0 ? `${c.overdue.toLocaleString('en-GB')} overdue` : '',
+    c.dueToday > 0 ? `${c.dueToday.toLocaleString('en-GB')} due today` : '',
+    c.dueTomorrow > 0 ? `${c.dueTomorrow.toLocaleString('en-GB')} due tomorrow` : '',
   ],
 }
 
@@ -43,9 +43,9 @@ const dutch: Words = {
   wasDue: (what, day) => `${what}, was uiterlijk ${day}`,
   summaryTitle: 'Termijnen vandaag',
   counts: (c) => [
-    c.overdue > 0 ? `${c.overdue} te laat` : '',
-    c.dueToday > 0 ? `${c.dueToday} uiterlijk vandaag` : '',
-    c.dueTomorrow > 0 ? `${c.dueTomorrow} uiterlijk morgen` : '',
+    c.overdue > 0 ? `${c.overdue.toLocaleString('nl-NL')} te laat` : '',
+    c.dueToday > 0 ? `${c.dueToday.toLocaleString('nl-NL')} uiterlijk vandaag` : '',
+    c.dueTomorrow > 0 ? `${c.dueTomorrow.toLocaleString('nl-NL')} uiterlijk morgen` : '',
   ],
 }
 

@@ -1,5 +1,5 @@
-import { isoDateOf, parseIsoDate } from '../calendar/dayNumber'
 import type { IsoDate } from '../calendar/spec'
+import { addDays } from '../agenda/calendarDays'
 import type { AgendaEntry, AgendaKind } from '../agenda/agendaEntry'
 import { entryDay } from '../agenda/entryDay'
 import type { DeadlineState } from '../deadlines/deadline'
@@ -44,7 +44,7 @@ export interface DueRemindersInput {
 }
 
 /** Shown keys are let go after this many days: by then no entry they name can become due tomorrow or overdue again. */
-export const shownRetentionDays = 60
+const shownRetentionDays = 60
 
 /**
  * More reminders than this at one check (the first minute after a day change on a big store) become one summary
@@ -55,8 +55,6 @@ export const maxSeparateReminders = 3
 // Paused (waiting on the reporter), met and waiting promises ask nothing of the team now.
 const openStates: ReadonlySet<DeadlineState> = new Set(['upcoming', 'due_today'])
 
-const addDays = (day: IsoDate, n: number): IsoDate => isoDateOf(parseIsoDate(day) + n)
-
 /**
  * Which reminders are due now, and what was shown after showing them. A deadline reminds once per kind and due date
  * (key `<uid>|<kind>|<date>`): the day before its team day, and when it becomes overdue. "Becomes" means on its team
@@ -64,8 +62,9 @@ const addDays = (day: IsoDate, n: number): IsoDate => isoDateOf(parseIsoDate(day
  * one overdue since before yesterday passed while the app was closed, and is counted in the start summary instead of
  * shown on its own. The summary comes once per team day, at the first start that has anything to count; what it
  * counts is marked shown, so the same deadlines do not follow one by one. It is the day's count, so it may include a
- * deadline already shown on its own that day (overnight while the app ran, or after a start with nothing to count). A date that moves is a new key, so it
- * reminds again. Nothing when reminders are off; 'mine' with nobody chosen keeps no case (the settings say so).
+ * deadline already shown on its own that day (overnight while the app ran, or after a start with nothing to count).
+ * A date that moves is a new key, so it reminds again. Nothing when reminders are off; 'mine' with nobody chosen
+ * keeps no case (the settings say so).
  */
 export function dueReminders(input: DueRemindersInput): { reminders: Reminder[]; shown: ShownReminders } {
   const { now, teamZone, prefs, startup } = input

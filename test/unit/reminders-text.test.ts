@@ -42,4 +42,11 @@ describe('the words of a desktop reminder', () => {
     expect(reminderText(summary(2, 0, 5), keyOf, '2026-12-01', 'en')).toEqual({ title: 'Deadlines today', body: '2 overdue · 5 due tomorrow' })
     expect(reminderText(summary(0, 1, 0), keyOf, '2026-12-01', 'nl')).toEqual({ title: 'Termijnen vandaag', body: '1 uiterlijk vandaag' })
   })
+
+  it('the summary groups the thousands of a big store, as Today does', () => {
+    const counts = { overdue: 8155, dueToday: 1200, dueTomorrow: 0 }
+    const summary: Reminder = { kind: 'summary', key: 'summary|2026-12-01', counts }
+    expect(reminderText(summary, keyOf, '2026-12-01', 'en').body).toBe('8,155 overdue · 1,200 due today')
+    expect(reminderText(summary, keyOf, '2026-12-01', 'nl').body).toBe('8.155 te laat · 1.200 uiterlijk vandaag')
+  })
 })
