@@ -1,6 +1,7 @@
 import { timeZoneOf } from '../calendar'
 import type { Case } from '../cases/case'
 import { createDeadlineCache, type DeadlineCache } from '../deadlines/nextDeadlineCache'
+import { DeskError } from '../errors'
 import type { Policy } from '../policies/policy'
 import { isTimeZone, nextDayStart } from '../time'
 import type { AgendaEntry } from './agendaEntry'
@@ -29,10 +30,24 @@ export function createAgendaCache(deadlines: DeadlineCache = createDeadlineCache
     if (hit && hit.policy === policy && at >= hit.from && at < hit.until) return hit.entries
     const entries = withPublication(c, now, () => (policy ? deadlines.deadlinesOf(c, policy, now) : []))
     const publication = entries.at(-1)?.kind === 'publication' ? entries.at(-1) : undefined
-    const zones = [...(policy ? [timeZoneOf(c.calendar.spec)] : []), ...(publication ? [publication.zone] : [])]
-    // A zone this computer does not know has no day to wait for (the case shows its problem): count again at the next ask.
-    const until = Math.min(...zones.map((zone) => (isTimeZone(zone) ? nextDayStart(at, zone) : at)))
+    const zones = [...(policy ? [countedZone(c)] : []), ...(publication ? [publication.zone] : [])]
+    // A zone that cannot be found or that this computer does not know has no day to wait for (the case shows its
+    // problem): count again at the next ask.
+    const until = Math.min(...zones.map((zone) => (zone !== undefined && isTimeZone(zone) ? nextDayStart(at, zone) : at)))
     known.set(c, { policy, entries, from: at, until })
     return entries
+  }
+}
+
+/**
+ * The zone a case's deadlines are counted in; undefined when its calendar names none and its place has no holiday
+ * data, so its count failed too and, as in agendaOfCase, the case shows its publication only instead of throwing.
+ */
+function countedZone(c: Case): string | undefined {
+  try {
+    return timeZoneOf(c.calendar.spec)
+  } catch (error) {
+    if (error instanceof DeskError) return undefined
+    throw error
   }
 }

@@ -94,6 +94,19 @@ describe('the agenda cache over the shared count', () => {
     }
   })
 
+  it('gives a case whose calendar names no zone and no holiday data nothing but its publication, among good cases', () => {
+    // No timeZone pinned and a country date-holidays has no data for: the zone cannot be found, nor can the count.
+    const unusable = (c: Case, country: string): Case => ({ ...c, calendar: { ...c.calendar, spec: { country } } })
+    const bad = [unusable(cases[1]!, 'ZZ'), unusable(proposed(cases[2]!, '2026-11-30T10:00:00+01:00', 'Europe/Amsterdam'), 'AQ')]
+    const all = [cases[0]!, ...bad, ...cases.slice(3, 40)]
+    const agendaOf = createAgendaCache()
+    for (const at of [morning, nextDay]) {
+      for (const c of all) expect(agendaOf(c, aimmsPolicy, at)).toEqual(agendaOfCase(c, aimmsPolicy, at))
+    }
+    expect(agendaOf(bad[0]!, aimmsPolicy, morning)).toEqual([])
+    expect(agendaOf(bad[1]!, aimmsPolicy, morning).map((e) => e.kind)).toEqual(['publication'])
+  })
+
   it("turns a publication overdue when its own zone's day ends, not the team's", () => {
     const agendaOf = createAgendaCache()
     // Proposed for Mon 23 Nov 20:00 in New York, which is 02:00 on Tue 24 Nov in Amsterdam.
