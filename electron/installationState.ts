@@ -1,19 +1,16 @@
 import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
-import { z } from 'zod'
-import { IcsLedger } from '../src/export/icsLedger'
-import { ReminderPrefs, ShownReminders } from '../src/reminders/reminderState'
+import type { z } from 'zod'
+import { IsoDate } from '../src/calendar/spec'
+import { IcsLedgerLine, type IcsLedger } from '../src/export/icsLedger'
+import { ReminderPrefs, type ShownReminders } from '../src/reminders/reminderState'
 import { atomicWrite } from '../src/store/file/atomicWrite'
 
-const PerStore = z.object({
-  reminders: ReminderPrefs.default({ enabled: true, scope: 'all' }),
-  shownReminders: ShownReminders.default({}),
-  icsLedger: IcsLedger.default({}),
-})
-type PerStore = z.infer<typeof PerStore>
-
-// Store file (absolute path) → what this installation keeps for it. An entry that cannot be read counts as none yet.
-const Book = z.record(z.string(), z.unknown())
+interface PerStore {
+  reminders: ReminderPrefs
+  shownReminders: ShownReminders
+  icsLedger: IcsLedger
+}
 
 /**
  * What one person's app keeps about a store file on their own computer: their reminder settings, the reminders already
@@ -29,31 +26,70 @@ export interface InstallationState {
   setIcsLedger(storeFile: string, ledger: IcsLedger): Promise<void>
 }
 
-/** Kept in the user data folder beside identities.json (see identities.ts), written the same crash-safe way. */
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && !Array.isArray(value)
+
+/** The lines of a record that read, each on its own: a bad line costs that line, not every SEQUENCE or reminder shown. */
+function readableLines<T>(raw: unknown, line: z.ZodType<T>): Record<string, T> {
+  const lines: Record<string, T> = {}
+  if (!isRecord(raw)) return lines
+  for (const [key, value] of Object.entries(raw)) {
+    const parsed = line.safeParse(value)
+    if (parsed.success) lines[key] = parsed.data
+  }
+  return lines
+}
+
+/** Each part read on its own, so an unreadable ledger line never turns reminders that were switched off back on. */
+function readPerStore(raw: unknown): PerStore {
+  const parts = isRecord(raw) ? raw : {}
+  const reminders = ReminderPrefs.safeParse(parts.reminders ?? {})
+  return {
+    reminders: reminders.success ? reminders.data : ReminderPrefs.parse({}),
+    shownReminders: readableLines(parts.shownReminders, IsoDate),
+    icsLedger: readableLines(parts.icsLedger, IcsLedgerLine),
+  }
+}
+
+/**
+ * Kept in the user data folder beside identities.json (see identities.ts), written the same crash-safe way. Read once:
+ * the app holds the single-instance lock for its profile, so nothing else writes the file while it runs, and a
+ * reminder check every minute then costs no reading and checking of a ledger of tens of thousands of lines.
+ */
 export function installationState(userData: string): InstallationState {
   const file = join(userData, 'installation.json')
+  let book: Record<string, unknown> | undefined
+  const stores = new Map<string, PerStore>()
   const readBook = (): Record<string, unknown> => {
+    if (book) return book
     try {
-      return Book.parse(JSON.parse(readFileSync(file, 'utf8')))
+      const parsed: unknown = JSON.parse(readFileSync(file, 'utf8'))
+      book = isRecord(parsed) ? parsed : {}
     } catch {
-      return {}
+      // Not there yet, or unreadable: counts as nothing kept, and the next change writes a good file.
+      book = {}
     }
+    return book
   }
   const of = (storeFile: string): PerStore => {
-    const parsed = PerStore.safeParse(readBook()[resolve(storeFile)] ?? {})
-    return parsed.success ? parsed.data : PerStore.parse({})
+    const key = resolve(storeFile)
+    let state = stores.get(key)
+    if (!state) {
+      state = readPerStore(readBook()[key])
+      stores.set(key, state)
+    }
+    return state
   }
-  // Written compact: the ICS ledger of a large store runs to hundreds of kilobytes, rewritten with each reminder shown.
-  // One write at a time: two changes in quick succession (a reminder shown while an export is saved) both land.
+  // Writes one after another, each of the state as it is then: two changes in quick succession both land, in order.
   let writing: Promise<void> = Promise.resolve()
   const change = (storeFile: string, patch: Partial<PerStore>) => {
-    writing = writing
-      .catch(() => undefined)
-      .then(() => {
-        const book = readBook()
-        const key = resolve(storeFile)
-        return atomicWrite(file, JSON.stringify({ ...book, [key]: { ...of(storeFile), ...patch } }))
-      })
+    const key = resolve(storeFile)
+    const next = { ...of(storeFile), ...patch }
+    stores.set(key, next)
+    readBook()[key] = next
+    // Compact: the ICS ledger of a large store runs to hundreds of kilobytes, rewritten with each reminder shown.
+    const content = JSON.stringify(readBook())
+    writing = writing.catch(() => undefined).then(() => atomicWrite(file, content))
     return writing
   }
   return {
