@@ -38,6 +38,7 @@ export function AgendaList({
   focusDay,
   teamZone,
   today,
+  buckets: given,
 }: {
   items: AgendaItem[]
   from: IsoDate
@@ -45,13 +46,15 @@ export function AgendaList({
   focusDay?: IsoDate
   teamZone: string
   today: IsoDate
+  /** `items` by team day in urgency order, when the caller has them already (bucketByDay); else the list makes them. */
+  buckets?: ReadonlyMap<IsoDate, readonly AgendaItem[]>
 }) {
   const { settings, team } = useSettings()
   // Earlier days hold what was met, or planned, before the first day shown; they are a click away, not in the way.
   const [earlierShown, setEarlierShown] = useState(false)
   useEffect(() => setEarlierShown(false), [from])
 
-  const buckets = useMemo(() => bucketsOf(items, teamZone), [items, teamZone])
+  const buckets = useMemo(() => given ?? bucketsOf(items, teamZone), [given, items, teamZone])
   const focusStart = focusDay !== undefined && focusDay < from ? focusDay : from
   const { earlier, firstDay, lastDay } = useMemo(() => {
     let count = 0
@@ -137,9 +140,9 @@ export function AgendaList({
 
 // Bucketing sorts every day's list: tens of thousands of entries take tens of milliseconds, so a list the calendar
 // already bucketed once (same array: useAgenda and the screen's filter keep it) is not sorted again on the next visit.
-const bucketCache = new WeakMap<readonly AgendaItem[], { zone: string; buckets: Map<IsoDate, AgendaItem[]> }>()
+const bucketCache = new WeakMap<readonly AgendaItem[], { zone: string; buckets: ReadonlyMap<IsoDate, readonly AgendaItem[]> }>()
 
-function bucketsOf(items: readonly AgendaItem[], teamZone: string): Map<IsoDate, AgendaItem[]> {
+function bucketsOf(items: readonly AgendaItem[], teamZone: string): ReadonlyMap<IsoDate, readonly AgendaItem[]> {
   const cached = bucketCache.get(items)
   if (cached?.zone === teamZone) return cached.buckets
   const buckets = bucketByDay(items, teamZone)
@@ -153,7 +156,7 @@ function bucketsOf(items: readonly AgendaItem[], teamZone: string): Map<IsoDate,
  * due on them: today is where a reader looks first, and no one acts on a day off.
  */
 function agendaLines(
-  buckets: Map<IsoDate, AgendaItem[]>,
+  buckets: ReadonlyMap<IsoDate, readonly AgendaItem[]>,
   start: IsoDate,
   today: IsoDate,
   lastDay: IsoDate | undefined,

@@ -60,7 +60,7 @@ function item(key: string, date: string, entry: Partial<AgendaEntry> = {}, row: 
 }
 
 /** The list alone over a test desk (days off and the team come from it), with a case page to land on. */
-async function renderList(props: { items: AgendaItem[]; from?: string; focusDay?: string }) {
+async function renderList(props: { items: AgendaItem[]; from?: string; focusDay?: string; buckets?: Map<string, AgendaItem[]> }) {
   const { desk } = await desks.open()
   const settings = await value(desk.settings.get({}))
   await value(desk.settings.update({ ...settings, team }))
@@ -70,7 +70,7 @@ async function renderList(props: { items: AgendaItem[]; from?: string; focusDay?
     <QueryClientProvider client={createDeskQueryClient()}>
       <MemoryRouter initialEntries={['/calendar?view=agenda']}>
         <Routes>
-          <Route path="/calendar" element={<AgendaList from={props.from ?? today} focusDay={props.focusDay} teamZone={teamZone} today={today} items={props.items} />} />
+          <Route path="/calendar" element={<AgendaList from={props.from ?? today} focusDay={props.focusDay} teamZone={teamZone} today={today} items={props.items} buckets={props.buckets} />} />
           <Route path="/cases/:id/draft" element={<Landed />} />
           <Route path="/cases/:id" element={<Landed />} />
         </Routes>
@@ -212,6 +212,13 @@ describe('agenda list', { timeout: 20_000 }, () => {
     expect(await screen.findByRole('heading', { name: 'Wednesday 20 January 2027' })).toBeInTheDocument()
     expect(screen.getByRole('heading', { name: 'Wednesday 20 January 2027' }).parentElement).toHaveClass('agenda-day-focus')
     expect(screen.queryByRole('heading', { name: /^Today/ })).not.toBeInTheDocument()
+  })
+
+  it('takes the days the calendar already bucketed instead of sorting the entries again', async () => {
+    const entry = item('VD-2026-015', '2026-12-03')
+    await renderList({ items: [entry], buckets: new Map([['2026-12-04', [entry]]]) })
+    expect(headings()).toEqual(['Today · Tuesday 1 December', 'Friday 4 December'])
+    expect(row(/^VD-2026-015/)).toBeInTheDocument()
   })
 
   it('says so when nothing is due from the first day on', async () => {
