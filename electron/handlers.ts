@@ -1,4 +1,4 @@
-import { createAgendaCache } from '../src/agenda/agendaCache'
+import { createAgendaCache, type AgendaOf } from '../src/agenda/agendaCache'
 import { countries, defaultTimeZone, holidaysOf, regionsOf, statesOf, timeZoneOf } from '../src/calendar'
 import type { Case } from '../src/cases/case'
 import { nextMilestones } from '../src/cases/history'
@@ -7,7 +7,7 @@ import { caseSummaries, toRow } from '../src/cases/summary'
 import type { Command } from '../src/commands'
 import { previewTransition } from '../src/commands/previewTransition'
 import { deadlinesOf } from '../src/deadlines'
-import { createDeadlineCache, createNextDeadlineCache } from '../src/deadlines/nextDeadlineCache'
+import { createDeadlineCache, createNextDeadlineCache, type DeadlineCache } from '../src/deadlines/nextDeadlineCache'
 import { encryptFor, publicKeyInfo, toEml, toEncryptedEml, toMailto } from '../src/drafts'
 import { allTemplates } from '../src/drafts/catalog'
 import { mailtoTooLongReason } from '../src/drafts/mailto'
@@ -70,15 +70,31 @@ export function mailReader(session: StoreSession, now: () => Date = () => new Da
 }
 
 /**
+ * One count of every case's deadlines, for the case list, the calendar, the ICS export and the reminders: none counts
+ * a case twice. The main process makes it and hands it to the handlers and to its reminder loop.
+ */
+export interface CaseCounts {
+  deadlines: DeadlineCache
+  /** Built on `deadlines`, so the calendar's entries reuse the list's count. */
+  agendaOf: AgendaOf
+}
+
+export function createCaseCounts(): CaseCounts {
+  const deadlines = createDeadlineCache()
+  return { deadlines, agendaOf: createAgendaCache(deadlines) }
+}
+
+/**
  * One plain async function per channel, each a thin call into src/: a change runs one command of the store, a question
  * one query. No rule lives here. Imports no electron, so Node tests load it. `pending` keeps the mails read but not
- * yet made a case; the main process shares it with the menu's import.
+ * yet made a case; the main process shares it with the menu's import, and `counts` with its reminder loop.
  */
 export function createHandlers(
   session: StoreSession,
   shell: Shell,
   now: () => Date = () => new Date(),
   pending: PendingImports = createPendingImports(mailReader(session, now)),
+  counts: CaseCounts = createCaseCounts(),
 ): Handlers {
   const store = () => session.store()
   const run = async <C extends Command>(command: C) => (await store().run(command)).result
@@ -88,10 +104,8 @@ export function createHandlers(
     return { c, policy: policyById(c.policyId, store().policies.list()) }
   }
   const presetIds = new Set(presetPolicies.map((p) => p.id))
-  // One count of every case's deadlines for the case list, the calendar and the ICS export: none counts a case twice.
-  const deadlineCache = createDeadlineCache()
+  const { deadlines: deadlineCache, agendaOf } = counts
   const nextDeadlineOf = createNextDeadlineCache(deadlineCache)
-  const agendaOf = createAgendaCache(deadlineCache)
   return {
     'app:state': async () => session.state(),
     'store:openOther': async () => {

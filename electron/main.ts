@@ -2,7 +2,6 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { app, BrowserWindow, dialog, ipcMain, Menu, session, shell } from 'electron'
 import icon from '../resources/icon.png?asset'
-import { createAgendaCache } from '../src/agenda/agendaCache'
 import { timeZoneOf } from '../src/calendar'
 import { channels, type DeskEvent } from '../src/ipc/contract'
 import { dispatch } from '../src/ipc/dispatch'
@@ -11,7 +10,7 @@ import { leavesWithoutSaving, leaveUnsavedQuestion } from '../src/ipc/leaveUnsav
 import { isAppFrame, isAppRequest } from './appFrame'
 import { startDayClock } from './dayClock'
 import { chooseEmlFile, openInMailApp, saveFileAs } from './files'
-import { createHandlers, mailReadOptions, type Shell } from './handlers'
+import { createCaseCounts, createHandlers, mailReadOptions, type Shell } from './handlers'
 import { identityBook } from './identities'
 import { installationState } from './installationState'
 import { lastStoreFile, rememberStoreFile } from './lastStoreFile'
@@ -121,7 +120,9 @@ function send(event: DeskEvent): void {
 async function start(): Promise<void> {
   await app.whenReady()
   // Windows shows a notification only for an app with a user model id, and names the app by it in the action centre.
-  if (process.platform === 'win32') app.setAppUserModelId('app.disclosure-desk')
+  // The id must be the one of the app's Start menu shortcut: an installer's for a packaged app; an unpackaged run
+  // (npm start) is electron.exe itself, which Electron's notification guide names by its path.
+  if (process.platform === 'win32') app.setAppUserModelId(app.isPackaged ? 'app.disclosure-desk' : process.execPath)
   lockDownContents()
   const userData = app.getPath('userData')
   // watch: another team member's save to the shared file is taken in at once, and reaches the window as events.
@@ -157,7 +158,10 @@ async function start(): Promise<void> {
   }
   // Mails read from a drop or the menu wait here by token until the import screen makes a case of one.
   const pendingImports = createPendingImports(readMailInWorker(mailWorker, mailReadOptions(storeSession)))
-  const handlers = createHandlers({ ...storeSession, open: openAndRemember }, desktopShell, () => new Date(), pendingImports)
+  // One count of every case's deadlines for the window's lists and the reminders: at start and at each team midnight
+  // every case is counted once, not once for each.
+  const counts = createCaseCounts()
+  const handlers = createHandlers({ ...storeSession, open: openAndRemember }, desktopShell, () => new Date(), pendingImports, counts)
   await storeSession.open(lastStoreFile(userData) ?? join(userData, 'disclosure-desk.json'))
   dayClock.reschedule()
 
@@ -189,8 +193,9 @@ async function start(): Promise<void> {
   }
   Menu.setApplicationMenu(applicationMenu(menuActions, !app.isPackaged))
   mainWindow = createWindow()
-  // A clicked reminder brings the window forward on its case (or on Today); on macOS the window may have been closed.
-  const bringForward = (to: string) => {
+  // A clicked reminder brings the window forward on its case (or on Today), a second start of the app as it is; on
+  // macOS the window may have been closed.
+  const bringForward = (to?: string) => {
     if (!mainWindow || mainWindow.isDestroyed()) {
       mainWindow = createWindow(to)
       return
@@ -198,12 +203,13 @@ async function start(): Promise<void> {
     if (mainWindow.isMinimized()) mainWindow.restore()
     mainWindow.show()
     mainWindow.focus()
-    navigate(to)
+    if (to) navigate(to)
   }
+  app.on('second-instance', () => bringForward())
   const notify = reminderNotifier()
   reminders = startReminderLoop({
     session: storeSession,
-    agendaOf: createAgendaCache(),
+    agendaOf: counts.agendaOf,
     show: (_reminder, text, onClick) => notify(text, onClick),
     open: bringForward,
   })
@@ -220,4 +226,7 @@ async function start(): Promise<void> {
   })
 }
 
-void start()
+// One instance per person: a second would watch the same store and run a second reminder loop (every notification
+// twice). It hands over to the first, which comes forward ('second-instance' above), and quits.
+if (app.requestSingleInstanceLock()) void start()
+else app.quit()
