@@ -1,4 +1,4 @@
-import { useCallback, useId, useMemo, type KeyboardEvent, type MouseEvent } from 'react'
+import { useCallback, useId, useMemo, useRef, type KeyboardEvent, type MouseEvent } from 'react'
 import { Link, useHref, useNavigate, useSearchParams } from 'react-router'
 import { monthOf } from '../../src/agenda/calendarDays'
 import { chipTones } from '../../src/agenda/chipTone'
@@ -62,19 +62,22 @@ export function CalendarScreen() {
     [team],
   )
 
+  // Read through a ref, so that go, and the grid context holding it, stay the same object while the day moves: a
+  // memoized day then re-renders only when its own focus or entries change, two cells per arrow key, not 42.
+  const latest = useRef({ setParams, view: state.view, day, today })
+  latest.current = { setParams, view: state.view, day, today }
+
   // A move within the period replaces the history entry; a new month or week (or view) is a step back can return to.
-  const go = useCallback(
-    (change: Partial<CalendarState>) => {
-      const nextDay = change.day === undefined ? day : (change.day ?? today)
-      setParams((current) => calendarParams({ ...calendarStateFrom(current), ...change }), {
-        replace: change.view === undefined && samePeriod(state.view, nextDay, day),
-        // Rendered at once rather than as a transition: a key held down should move the day with every press.
-        flushSync: true,
-      })
-    },
-    [setParams, state.view, day, today],
-  )
-  const moveTo = useCallback((next: IsoDate) => go({ day: next === today ? null : next }), [go, today])
+  const go = useCallback((change: Partial<CalendarState>) => {
+    const { setParams: set, view, day: shown, today: now } = latest.current
+    const nextDay = change.day === undefined ? shown : (change.day ?? now)
+    set((current) => calendarParams({ ...calendarStateFrom(current), ...change }), {
+      replace: change.view === undefined && samePeriod(view, nextDay, shown),
+      // Rendered at once rather than as a transition: a key held down should move the day with every press.
+      flushSync: true,
+    })
+  }, [])
+  const moveTo = useCallback((next: IsoDate) => go({ day: next === latest.current.today ? null : next }), [go])
   const openDay = useCallback((d: IsoDate) => go({ view: 'agenda', day: d }), [go])
   const { gridRef, onKeyDown } = useCalendarKeys({ day, today, onMove: moveTo, onOpenDay: openDay })
   const links = useChipLinks()
