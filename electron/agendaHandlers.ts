@@ -1,11 +1,12 @@
 import { toAgendaRow, type AgendaEntry } from '../src/agenda/agendaEntry'
 import { createAgendaCache, type AgendaOf } from '../src/agenda/agendaCache'
 import { createCalendar } from '../src/calendar'
+import { compareText } from '../src/compareText'
 import type { Handlers } from '../src/ipc/contract'
 import { policyLookup } from '../src/policies/catalog'
 import type { StoreSession } from './storeSession'
 
-const byDate = (a: AgendaEntry, b: AgendaEntry) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0)
+const byDate = (a: AgendaEntry, b: AgendaEntry) => compareText(a.date, b.date) || compareText(a.uid, b.uid)
 
 /**
  * The calendar's channels: every dated entry across cases, and the team's days off for the days a view shows.

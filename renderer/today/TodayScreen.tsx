@@ -39,8 +39,8 @@ export function TodayScreen() {
   const board = useMemo(() => {
     if (!items) return null
     const shown = mine ? items.filter((i) => matchesAgendaFilter(i, mineFilter, me)) : items
-    return todayBoard(shown, today, soon.until ?? today)
-  }, [items, mine, me, today, soon.until])
+    return todayBoard(shown, today, soon.until ?? today, teamZone)
+  }, [items, mine, me, today, soon.until, teamZone])
   const waiting = useMemo(() => {
     if (!summaries) return null
     const cases = waitingOnReporter(summaries)

@@ -8,8 +8,8 @@ export type ChipTone = (typeof chipTones)[number]
 
 /**
  * How urgent an entry looks on the calendar. The state decides, except that an upcoming entry is 'this_week' up to the
- * Sunday that ends today's ISO week, 'later' after it. The state is the entry's own zone's: an upcoming deadline
- * counted on a clock still on yesterday can carry today's date, and is then this week's, not due today.
+ * Sunday that ends today's ISO week, 'later' after it. Give it the team's state and day (teamView, which reads the
+ * tone from here), not the entry's own zone's, or a chip disagrees with the day it sits on.
  */
 export function chipTone(e: Pick<AgendaEntry, 'state' | 'date'>, today: IsoDate): ChipTone {
   switch (e.state) {

@@ -1,4 +1,5 @@
 import type { IsoDate } from '../calendar/spec'
+import { compareText } from '../compareText'
 import type { DeadlineState } from '../deadlines/deadline'
 import { dateInZone } from '../time'
 import type { AgendaEntry } from './agendaEntry'
@@ -35,8 +36,6 @@ export function byUrgency<T extends AgendaEntry & { summary?: { key: string } }>
     compareText(a.uid, b.uid)
   )
 }
-
-const compareText = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
 
 /**
  * The entries per team day, each day's list in urgency order. Done once per data or filter change, not per render:

@@ -37,6 +37,7 @@ describe("Today's lists", () => {
   // Tue 1 Dec 2026; five business days on is Tue 8 Dec.
   const today = '2026-12-01'
   const soonUntil = '2026-12-08'
+  const team = 'Europe/Amsterdam'
   const items = [
     entry('late-2', 'overdue', '2026-11-30'),
     entry('late-1', 'overdue', '2026-11-20'),
@@ -51,14 +52,14 @@ describe("Today's lists", () => {
   ]
 
   it('lists what is overdue (longest first), due today and due up to the fifth business day; publications too', () => {
-    const board = todayBoard(items, today, soonUntil)
+    const board = todayBoard(items, today, soonUntil, team)
     expect(board.overdue.map((e) => e.uid)).toEqual(['late-1', 'late-2'])
     expect(board.dueToday.map((e) => e.uid)).toEqual(['pub-today', 'today'])
     expect(board.soon.map((e) => e.uid)).toEqual(['sooner', 'soon'])
   })
 
   it('leaves out kept promises and deadlines waiting for the reporter', () => {
-    const board = todayBoard(items, today, soonUntil)
+    const board = todayBoard(items, today, soonUntil, team)
     const shown = [...board.overdue, ...board.dueToday, ...board.soon].map((e) => e.uid)
     expect(shown).not.toContain('paused')
     expect(shown).not.toContain('met')
@@ -67,7 +68,26 @@ describe("Today's lists", () => {
   })
 
   it('counts an upcoming entry dated today (counted before midnight) as due today', () => {
-    expect(todayBoard([entry('stale', 'upcoming', today)], today, soonUntil).dueToday.map((e) => e.uid)).toEqual(['stale'])
+    expect(todayBoard([entry('stale', 'upcoming', today)], today, soonUntil, team).dueToday.map((e) => e.uid)).toEqual(['stale'])
+  })
+
+  it('counts an upcoming entry dated before today (counted before midnight) as overdue, not due today', () => {
+    const board = todayBoard([entry('stale', 'upcoming', '2026-11-30')], today, soonUntil, team)
+    expect(board.overdue.map((e) => e.uid)).toEqual(['stale'])
+    expect(board.dueToday).toEqual([])
+  })
+
+  it("lists another zone's deadline by the team's day: New York's Tuesday ends on Wednesday in Amsterdam", () => {
+    // Tue 1 Dec 2026 ends in New York at 04:59:59.999Z on the 2nd, 05:59 on Wednesday in Amsterdam: on Tuesday New
+    // York calls it due today, the team's calendar and reminders have it tomorrow. Tokyo's Wed 2 Dec ends 15:59 there.
+    const newYork = { ...entry('new-york', 'due_today', today), at: '2026-12-02T04:59:59.999Z', zone: 'America/New_York' }
+    const tokyo = { ...entry('tokyo', 'upcoming', '2026-12-02'), at: '2026-12-02T14:59:59.999Z', zone: 'Asia/Tokyo' }
+    const board = todayBoard([entry('thursday', 'upcoming', '2026-12-03'), tokyo, newYork], today, soonUntil, team)
+    expect(board.dueToday).toEqual([])
+    expect(board.soon.map((e) => e.uid)).toEqual(['new-york', 'tokyo', 'thursday'])
+    // Wednesday 03:00 in Amsterdam (Tuesday 21:00 in New York): both are due today for the team.
+    const wednesday = todayBoard([newYork, { ...tokyo, state: 'due_today' as const }], '2026-12-02', '2026-12-09', team)
+    expect(wednesday.dueToday.map((e) => e.uid)).toEqual(['new-york', 'tokyo'])
   })
 
   it('lists the cases waiting for the reporter from the case rows', () => {

@@ -96,7 +96,10 @@ describe('the agenda cache over the shared count', () => {
 
   it('gives a case whose calendar names no zone and no holiday data nothing but its publication, among good cases', () => {
     // No timeZone pinned and a country date-holidays has no data for: the zone cannot be found, nor can the count.
-    const unusable = (c: Case, country: string): Case => ({ ...c, calendar: { ...c.calendar, spec: { country } } })
+    const unusable = (c: Case, country: string): Case => {
+      const { timeZone: _pinned, ...spec } = c.calendar.spec
+      return { ...c, calendar: { ...c.calendar, spec: { ...spec, country } } }
+    }
     const bad = [unusable(cases[1]!, 'ZZ'), unusable(proposed(cases[2]!, '2026-11-30T10:00:00+01:00', 'Europe/Amsterdam'), 'AQ')]
     const all = [cases[0]!, ...bad, ...cases.slice(3, 40)]
     const agendaOf = createAgendaCache()
