@@ -78,11 +78,8 @@ function digitsAt(text: string, from: number, count: number): number {
   return value
 }
 
-/**
- * Rejects what is not a real date (2026-02-30, 2026-13-01) instead of letting Date roll it into the next month.
- * Reads the characters directly: it runs once per deadline query.
- */
-export function parseIsoDate(date: IsoDate): DayNumber {
+/** The day number of a real date written YYYY-MM-DD, or NaN. Reads the characters directly: it runs once per deadline query. */
+function dayNumberOrNaN(date: string): DayNumber {
   if (typeof date === 'string' && date.length === 10 && date[4] === '-' && date[7] === '-') {
     const year = digitsAt(date, 0, 4)
     const month = digitsAt(date, 5, 2)
@@ -90,5 +87,20 @@ export function parseIsoDate(date: IsoDate): DayNumber {
     const monthLength = month === 2 && isLeapYear(year) ? 29 : monthLengths[month - 1]
     if (year >= 1 && monthLength !== undefined && day >= 1 && day <= monthLength) return dayNumberOf(year, month, day)
   }
+  return Number.NaN
+}
+
+/** Rejects what is not a real date (2026-02-30, 2026-13-01) instead of letting Date roll it into the next month. */
+export function parseIsoDate(date: IsoDate): DayNumber {
+  const dayNumber = dayNumberOrNaN(date)
+  if (!Number.isNaN(dayNumber)) return dayNumber
   throw new DeskError('invalid_input', `'${String(date)}' is not a calendar date. Write it as YYYY-MM-DD, e.g. 2026-12-18.`)
+}
+
+/**
+ * Whether text is a real date as YYYY-MM-DD: '2026-02-31' has the shape of one but no day. For input that may be
+ * wrong and has a fallback (an address, a file's field), where parseIsoDate's error would be thrown only to be caught.
+ */
+export function isCalendarDate(text: string): boolean {
+  return !Number.isNaN(dayNumberOrNaN(text))
 }
