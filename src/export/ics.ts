@@ -1,7 +1,7 @@
 import ical, { ICalCalendarMethod, ICalEventStatus, ICalEventTransparency } from 'ical-generator'
 import { parseIsoDate } from '../calendar/dayNumber'
 import { DeskError } from '../errors'
-import { IcsEvent, IcsEvents } from './icsEvent'
+import { icsUid, type IcsEvent, IcsEvents } from './icsEvent'
 
 // Day numbers count from 1970-01-01, so day × 24 h is that day's UTC midnight, which ical-generator writes as the date.
 const dayMs = 86_400_000
@@ -30,8 +30,8 @@ function whereOf(events: unknown, path: PropertyKey[]): string {
   const [index, field] = path
   if (typeof index !== 'number') return 'The events'
   const uid = Array.isArray(events) ? (events[index] as { uid?: unknown } | undefined)?.uid : undefined
-  // A UID that is itself the problem (a line break in it) is not quoted into the message.
-  const quotable = typeof uid === 'string' && uid.length <= 80 && IcsEvent.shape.uid.safeParse(uid).success
+  // Quoted as the caller wrote it, unless a line break or another control character in it would break the message.
+  const quotable = typeof uid === 'string' && uid !== '' && uid.length <= 80 && !/\p{C}/u.test(uid)
   const which = quotable ? `Event ${index + 1} (${uid})` : `Event ${index + 1}`
   return typeof field === 'string' ? `${which}, ${field}` : which
 }
@@ -64,7 +64,7 @@ export function toIcs(events: readonly IcsEvent[], options: IcsOptions = {}): st
   for (const e of parsed.data) {
     const day = parseIsoDate(e.date)
     const event = calendar.createEvent({
-      id: e.uid,
+      id: icsUid(e.uid),
       sequence: e.sequence ?? 0,
       stamp,
       allDay: true,

@@ -19,32 +19,28 @@ const realDate = IsoDate.refine(
   { message: 'Use a real calendar date as YYYY-MM-DD' },
 )
 
-// Characters that need no escaping in iCalendar text and cannot break a line. '%' only as icsUid's escape.
-const plain = 'A-Za-z0-9._~:@/+=\\-'
-const uidPattern = new RegExp(`^[${plain}%]+$`)
-const notPlain = new RegExp(`[^${plain}]`, 'gu')
+// Characters that need no escaping in iCalendar text and cannot break a line; '%' is icsUid's escape.
+const notPlainOrEscape = /%(?![0-9A-Fa-f]{2})|[^A-Za-z0-9._~:@/+=%-]/gu
+
+/** The UID's domain part (RFC 5545 3.8.4.7 advises "id@domain"), so an event of ours is told apart from another app's. */
+export const icsUidDomain = 'disclosure-desk'
 
 /**
- * An entry's uid as an ICS UID: every character iCalendar would need escaped (or a line break) as %XX of its UTF-8
- * bytes, '%' itself too, so two entry uids never give one UID. Entry uids are case and rule ids, which are free text
- * in an imported store.
+ * Any id as an ICS UID (ical-generator writes UID unescaped): every character iCalendar would need escaped, or that
+ * could break a line, as %XX of its UTF-8 bytes, and "@disclosure-desk" after an id without a domain of its own.
+ * A UID it made comes back unchanged, so a caller may pass either; the price is that an id already written as %XX
+ * ("a%20b") gives the UID of the one it spells ("a b"), which toIcs refuses as a UID used twice rather than merge.
  */
-export function icsUid(entryUid: string): string {
-  return entryUid.replace(notPlain, (ch) =>
+export function icsUid(id: string): string {
+  const escaped = id.replace(notPlainOrEscape, (ch) =>
     Array.from(new TextEncoder().encode(ch), (b) => `%${b.toString(16).toUpperCase().padStart(2, '0')}`).join(''),
   )
+  return escaped.includes('@') ? escaped : `${escaped}@${icsUidDomain}`
 }
 
-/**
- * One all-day event of the file. `uid` is written as it is (ical-generator does not escape UID), so it is kept to
- * characters that need neither escaping nor folding care; icsUid writes an entry's uid that way.
- */
+/** One all-day event of the file. `uid` is any id: the file carries it as icsUid writes it, the same every export. */
 export const IcsEvent = z.object({
-  uid: z
-    .string()
-    .min(1, 'Give the event a UID')
-    .max(255, 'Keep the UID to 255 characters')
-    .regex(uidPattern, 'Write the UID with letters, digits and . _ ~ : @ / + = % - only'),
+  uid: z.string().min(1, 'Give the event a UID').max(255, 'Keep the UID to 255 characters'),
   date: realDate,
   summary: z.string().min(1, 'Give the event a summary').max(2_000, 'Keep the summary to 2,000 characters'),
   description: z.string().max(20_000, 'Keep the description to 20,000 characters').optional(),
@@ -58,7 +54,8 @@ export type IcsEvent = z.infer<typeof IcsEvent>
 export const IcsEvents = z.array(IcsEvent).superRefine((events, ctx) => {
   const seen = new Set<string>()
   events.forEach((e, i) => {
-    if (seen.has(e.uid)) ctx.addIssue({ code: 'custom', path: [i, 'uid'], message: `The UID ${e.uid} is used by an earlier event` })
-    seen.add(e.uid)
+    const uid = icsUid(e.uid)
+    if (seen.has(uid)) ctx.addIssue({ code: 'custom', path: [i, 'uid'], message: `The UID ${uid} is used by an earlier event` })
+    seen.add(uid)
   })
 })

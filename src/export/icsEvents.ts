@@ -4,8 +4,8 @@ import type { IsoDate } from '../calendar/spec'
 import type { DeadlineState } from '../deadlines/deadline'
 import { icsCancelledDescription, icsCancelledSummary, icsDescription, icsSummary, type IcsDetails } from '../i18n/icsText'
 import type { Language } from '../i18n/language'
-import { icsUid, type IcsEvent } from './icsEvent'
-import { cancelledSequence, exportedSequence, isKeptOn, type IcsLedger, type IcsLedgerLine } from './icsLedger'
+import type { IcsEvent } from './icsEvent'
+import { icsSaid, isKeptOn, nextSequence, type IcsLedger, type IcsLedgerLine } from './icsLedger'
 
 /** An entry with what its case's list row says about it; title and reporter go into the file only with details. */
 export type IcsItem = AgendaEntry & { key: string; title: string; reporterName: string }
@@ -39,9 +39,18 @@ const detailsOf = (item: IcsItem | undefined, options: IcsEventOptions): IcsDeta
   options.details && item ? { title: item.title, reporterName: item.reporterName } : undefined
 
 /**
+ * What an event tells of its case, for its SEQUENCE: the summary, and with details the title and reporter the
+ * description adds. Not the rest of the description: its state line is dated by the export day, and a SEQUENCE that
+ * went up with every day's export would tell calendars nothing.
+ */
+const saidOf = (summary: string, details: IcsDetails | undefined) =>
+  icsSaid(details ? [summary, details.title, details.reporterName] : [summary])
+
+/**
  * The events of an export and the ledger to keep once the file is saved: each open entry on the team's day it
  * belongs to (entryDay), its SEQUENCE from the ledger, in day order. Without details the summary and the
- * description carry the case key, what is due, the date and the state only.
+ * description carry the case key, what is due, the date and the state only. An event's uid is its entry's; toIcs
+ * writes it as a UID (icsUid).
  *
  * A calendar keeps an event a re-imported file no longer holds, so every event the ledger knows and this export has
  * no open entry for (kept, withdrawn, its case closed or removed) is written again, cancelled, on its last date,
@@ -53,6 +62,14 @@ export function icsEvents(items: readonly IcsItem[], options: IcsEventOptions): 
   const ctx = { teamZone: options.teamZone, today: options.today, lang }
   const events: IcsEvent[] = []
   const ledger: IcsLedger = {}
+  // Each event once its words are known: its SEQUENCE from what the ledger says the last saved file held.
+  const add = (uid: string, e: Omit<IcsEvent, 'uid' | 'sequence'>, details: IcsDetails | undefined, about: Pick<IcsLedgerLine, 'key' | 'kind'>) => {
+    const cancelled = e.cancelled ?? false
+    const said = saidOf(e.summary, details)
+    const sequence = nextSequence(options.ledger[uid], { date: e.date, said, cancelled })
+    events.push({ uid, ...e, sequence })
+    ledger[uid] = { date: e.date, sequence, said, ...about, ...(cancelled ? { cancelled: true } : {}) }
+  }
   const notExported = new Map<string, IcsItem>()
   for (const item of items) {
     if (!isExported(item)) {
@@ -60,38 +77,18 @@ export function icsEvents(items: readonly IcsItem[], options: IcsEventOptions): 
       continue
     }
     const { day, otherZone } = entryDay(item, options.teamZone)
-    const sequence = exportedSequence(options.ledger[item.uid], day)
     const details = detailsOf(item, options)
-    events.push({
-      uid: icsUid(item.uid),
-      date: day,
-      summary: icsSummary(item, lang, details),
-      description: icsDescription({ ...item, otherZone }, ctx, details),
-      sequence,
-    })
-    ledger[item.uid] = { date: day, sequence, key: item.key, kind: item.kind }
+    const summary = icsSummary(item, lang, details)
+    add(item.uid, { date: day, summary, description: icsDescription({ ...item, otherZone }, ctx, details) }, details, { key: item.key, kind: item.kind })
   }
   for (const [uid, last] of Object.entries(options.ledger)) {
     if (Object.hasOwn(ledger, uid) || !isKeptOn(last, options.today)) continue
     const item = notExported.get(uid)
-    const line: IcsLedgerLine = {
-      date: last.date,
-      sequence: cancelledSequence(last),
-      key: item?.key ?? last.key,
-      kind: item?.kind ?? last.kind,
-      cancelled: true,
-    }
-    const entry = { key: line.key, kind: line.kind, date: line.date, state: item?.state }
+    const about = { key: item?.key ?? last.key, kind: item?.kind ?? last.kind }
+    const entry = { ...about, date: last.date, state: item?.state }
     const details = detailsOf(item, options)
-    events.push({
-      uid: icsUid(uid),
-      date: line.date,
-      summary: icsCancelledSummary(entry, lang, details),
-      description: icsCancelledDescription(entry, ctx, details),
-      sequence: line.sequence,
-      cancelled: true,
-    })
-    ledger[uid] = line
+    const summary = icsCancelledSummary(entry, lang, details)
+    add(uid, { date: last.date, summary, description: icsCancelledDescription(entry, ctx, details), cancelled: true }, details, about)
   }
   return { events: events.sort(byDayThenUid), ledger }
 }

@@ -3,7 +3,7 @@ import ICAL from 'ical.js'
 import { describe, expect, it } from 'vitest'
 import { DeskError } from '../../src/errors'
 import { foldContentLines, toIcs } from '../../src/export/ics'
-import type { IcsEvent } from '../../src/export/icsEvent'
+import { icsUid, type IcsEvent } from '../../src/export/icsEvent'
 
 const stamp = new Date('2026-12-01T09:30:00Z')
 
@@ -44,7 +44,7 @@ describe('toIcs', () => {
     expect(calendar.getFirstPropertyValue('x-wr-calname')).toBe('Disclosure Desk deadlines')
     expect(events).toEqual([
       {
-        uid: 'c1/acknowledgement/1',
+        uid: 'c1/acknowledgement/1@disclosure-desk',
         start: '2026-12-31',
         startIsDate: true,
         // DTEND is exclusive: the event is the one day, across the year end.
@@ -56,7 +56,7 @@ describe('toIcs', () => {
         transp: 'TRANSPARENT',
       },
       {
-        uid: 'c2/publication',
+        uid: 'c2/publication@disclosure-desk',
         start: '2027-02-28',
         startIsDate: true,
         end: '2027-03-01',
@@ -81,9 +81,9 @@ describe('toIcs', () => {
     )
     const events = parseBack(text).calendar.getAllSubcomponents('vevent').map((v) => [v.getFirstPropertyValue('uid'), v.getFirstPropertyValue('status'), v.getFirstPropertyValue('sequence')])
     expect(events).toEqual([
-      ['c1/acknowledgement/1', 'CANCELLED', 2],
-      ['c1/evaluation/1', 'CONFIRMED', 0],
-      ['c2/publication', 'CONFIRMED', 0],
+      ['c1/acknowledgement/1@disclosure-desk', 'CANCELLED', 2],
+      ['c1/evaluation/1@disclosure-desk', 'CONFIRMED', 0],
+      ['c2/publication@disclosure-desk', 'CONFIRMED', 0],
     ])
     expect(text).toContain('\r\nSTATUS:CANCELLED\r\n')
   })
@@ -109,7 +109,7 @@ describe('toIcs', () => {
     const out = toIcs([{ uid: 'c9/evaluation/1', date: '2026-12-01', summary: text, description: `${text}\n${text}` }], { stamp })
     const { events } = parseBack(out)
     expect(events).toHaveLength(1)
-    expect(events[0]!.uid).toBe('c9/evaluation/1')
+    expect(events[0]!.uid).toBe('c9/evaluation/1@disclosure-desk')
     // iCalendar has one escaped line break (\n); a CR LF in the title comes back as that one break.
     const asRead = text.replace(/\r\n?/g, '\n')
     expect(events[0]!.summary).toBe(asRead)
@@ -194,8 +194,8 @@ describe('toIcs', () => {
     ['a date that is not in the calendar', { uid: 'c1/publication', date: '2026-02-30', summary: 's' }, /Event 1 \(c1\/publication\), date: Use a real calendar date as YYYY-MM-DD\./],
     ['a date written another way', { uid: 'c1/publication', date: '1/12/2026', summary: 's' }, /Event 1 \(c1\/publication\), date: Use a date as YYYY-MM-DD/],
     ['an empty summary', { uid: 'c1/publication', date: '2026-12-01', summary: '' }, /Event 1 \(c1\/publication\), summary: Give the event a summary\./],
-    ['a UID with a line break', { uid: 'c1\r\nX-EVIL:1', date: '2026-12-01', summary: 's' }, /Event 1, uid: Write the UID with letters/],
-    ['a UID with a comma', { uid: 'c1,c2', date: '2026-12-01', summary: 's' }, /Event 1, uid: Write the UID/],
+    ['an empty UID', { uid: '', date: '2026-12-01', summary: 's' }, /Event 1, uid: Give the event a UID\./],
+    ['a date not in the calendar for an event with a line break in its UID', { uid: 'c1\r\nX-EVIL:1', date: '2026-02-30', summary: 's' }, /^The calendar file was not made\. Event 1, date: /],
     ['a negative sequence', { uid: 'c1/publication', date: '2026-12-01', summary: 's', sequence: -1 }, /sequence: Give the sequence as 0 or more\./],
     ['a fractional sequence', { uid: 'c1/publication', date: '2026-12-01', summary: 's', sequence: 1.5 }, /sequence: Give the sequence as a whole number\./],
   ]
@@ -216,7 +216,48 @@ describe('toIcs', () => {
         ],
         { stamp },
       )
-    expect(attempt).toThrow('The calendar file was not made. Event 2 (c1/publication), uid: The UID c1/publication is used by an earlier event.')
+    expect(attempt).toThrow('The calendar file was not made. Event 2 (c1/publication), uid: The UID c1/publication@disclosure-desk is used by an earlier event.')
+  })
+
+  it('refuses two ids that are written as one UID, one of them already as %XX', () => {
+    const attempt = () =>
+      toIcs(
+        [
+          { uid: 'VD-1 eval', date: '2026-12-01', summary: 'a' },
+          { uid: 'VD-1%20eval@disclosure-desk', date: '2026-12-02', summary: 'b' },
+        ],
+        { stamp },
+      )
+    expect(attempt).toThrow('Event 2 (VD-1%20eval@disclosure-desk), uid: The UID VD-1%20eval@disclosure-desk is used by an earlier event.')
+  })
+
+  describe('UID', () => {
+    const uidOf = (uid: string) => parseBack(toIcs([{ uid, date: '2026-12-01', summary: 's' }], { stamp })).events[0]!.uid
+
+    it('takes any id a plain Node caller has, writing what iCalendar would escape or break on as %XX of its UTF-8', () => {
+      expect(uidOf('VD-1 eval')).toBe('VD-1%20eval@disclosure-desk')
+      expect(uidOf('case 1/rule,x;y\\z/1')).toBe('case%201/rule%2Cx%3By%5Cz/1@disclosure-desk')
+      expect(uidOf('zaak-ë/🎉/1')).toBe('zaak-%C3%AB/%F0%9F%8E%89/1@disclosure-desk')
+      expect(uidOf('100% sure')).toBe('100%25%20sure@disclosure-desk')
+    })
+
+    it('writes a line break in an id inside the UID, so no property can be injected after it', () => {
+      const text = toIcs([{ uid: 'c1\r\nX-EVIL:1', date: '2026-12-01', summary: 's' }], { stamp })
+      expect(text).not.toMatch(/\r\nX-EVIL/)
+      expect(parseBack(text).events[0]!.uid).toBe('c1%0D%0AX-EVIL:1@disclosure-desk')
+    })
+
+    it('keeps an id that has a domain, and an id it wrote, as it is: the same UID whichever the caller passes', () => {
+      expect(uidOf('20261201-abc@example.org')).toBe('20261201-abc@example.org')
+      expect(uidOf('VD-1%20eval@disclosure-desk')).toBe('VD-1%20eval@disclosure-desk')
+      expect(uidOf(icsUid('zaak-ë/🎉/1'))).toBe(uidOf('zaak-ë/🎉/1'))
+      for (const id of ['VD-1 eval', '100% sure', 'c1/publication', 'a%2', 'ë@x y']) expect(icsUid(icsUid(id))).toBe(icsUid(id))
+    })
+
+    it('gives an id the same UID in every export', () => {
+      const events = [{ uid: 'VD-1 eval', date: '2026-12-01', summary: 's' }]
+      expect(parseBack(toIcs(events, { stamp })).events[0]!.uid).toBe(parseBack(toIcs(events, { stamp: new Date() })).events[0]!.uid)
+    })
   })
 
   it('counts the further problems when there are several', () => {

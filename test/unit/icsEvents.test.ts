@@ -1,9 +1,8 @@
 import ICAL from 'ical.js'
 import { describe, expect, it } from 'vitest'
 import { toIcs } from '../../src/export/ics'
-import { icsUid } from '../../src/export/icsEvent'
 import { icsEvents, isExported, type IcsItem } from '../../src/export/icsEvents'
-import { IcsLedger } from '../../src/export/icsLedger'
+import { IcsLedger, icsSaid } from '../../src/export/icsLedger'
 import { endOfDay } from '../../src/time'
 
 const teamZone = 'Europe/Amsterdam'
@@ -53,7 +52,8 @@ const stamp = new Date('2026-12-01T09:30:00Z')
 
 function parseBack(text: string) {
   return new ICAL.Component(ICAL.parse(text)).getAllSubcomponents('vevent').map((v) => ({
-    uid: v.getFirstPropertyValue('uid'),
+    // The entry's uid, without the domain part toIcs writes after it (ics.test.ts holds the UID as written).
+    uid: String(v.getFirstPropertyValue('uid')).replace(/@disclosure-desk$/, ''),
     date: String(v.getFirstPropertyValue('dtstart')),
     summary: v.getFirstPropertyValue('summary'),
     description: v.getFirstPropertyValue('description'),
@@ -147,42 +147,88 @@ describe('icsEvents', () => {
   })
 
   describe('SEQUENCE', () => {
-    it('starts at 0 and the ledger records each exported date', () => {
+    // What a private file's event told of its case: its summary.
+    const said = (summary: string) => icsSaid([summary])
+
+    it('starts at 0 and the ledger records each exported date and what the event told', () => {
       const { events, ledger } = icsEvents([overdue, paused], { details: false, teamZone, today, ledger: {} })
       expect(events.map((e) => e.sequence)).toEqual([0, 0])
       expect(ledger).toEqual({
-        'c7/evaluation/1': { date: '2026-11-30', sequence: 0, key: 'VD-2026-007', kind: 'evaluation' },
-        'c8/progress/1': { date: '2026-12-10', sequence: 0, key: 'VD-2026-008', kind: 'progress_update' },
+        'c7/evaluation/1': { date: '2026-11-30', sequence: 0, said: said('VD-2026-007: evaluation due'), key: 'VD-2026-007', kind: 'evaluation' },
+        'c8/progress/1': { date: '2026-12-10', sequence: 0, said: said('VD-2026-008: progress update due'), key: 'VD-2026-008', kind: 'progress_update' },
       })
     })
 
     it('stays while the date stands and goes up by one when it moved', () => {
       const ledger: IcsLedger = {
-        'c7/evaluation/1': { date: '2026-11-30', sequence: 3 },
-        'c8/progress/1': { date: '2026-12-08', sequence: 1 },
+        'c7/evaluation/1': { date: '2026-11-30', sequence: 3, said: said('VD-2026-007: evaluation due') },
+        'c8/progress/1': { date: '2026-12-08', sequence: 1, said: said('VD-2026-008: progress update due') },
       }
       const first = icsEvents([overdue, paused], { details: false, teamZone, today, ledger })
       expect(first.events.map((e) => [e.uid, e.sequence])).toEqual([
         ['c7/evaluation/1', 3],
         ['c8/progress/1', 2],
       ])
-      expect(first.ledger['c8/progress/1']).toEqual({ date: '2026-12-10', sequence: 2, key: 'VD-2026-008', kind: 'progress_update' })
-      // Exported again with the ledger saved after the first file: nothing moved, nothing goes up.
-      const again = icsEvents([overdue, paused], { details: false, teamZone, today, ledger: first.ledger })
+      expect(first.ledger['c8/progress/1']).toMatchObject({ date: '2026-12-10', sequence: 2 })
+      // Exported again with the ledger saved after the first file, the next day too: nothing moved, nothing goes up.
+      const again = icsEvents([overdue, paused], { details: false, teamZone, today: '2026-12-02', ledger: first.ledger })
       expect(again.events.map((e) => e.sequence)).toEqual([3, 2])
       expect(again.ledger).toEqual(first.ledger)
     })
 
+    it('goes up when an export with titles is followed by one without, so calendars drop the titled copy, and stays on the same export', () => {
+      const titled = icsEvents([overdue, paused], { details: true, teamZone, today, ledger: {} })
+      const privately = icsEvents([overdue, paused], { details: false, teamZone, today, ledger: titled.ledger })
+      expect(privately.events.map((e) => e.sequence)).toEqual([1, 1])
+      const text = toIcs(privately.events, { stamp }).replace(/\r\n[ \t]/g, '')
+      for (const secret of ['Zyxwv', 'Qwerty']) expect(text).not.toContain(secret)
+      expect(parseBack(toIcs(privately.events, { stamp })).map((e) => e.sequence)).toEqual([1, 1])
+      // The same private export again changes nothing; titles back in go up once more.
+      const again = icsEvents([overdue, paused], { details: false, teamZone, today, ledger: privately.ledger })
+      expect(again.events.map((e) => e.sequence)).toEqual([1, 1])
+      const titledAgain = icsEvents([overdue, paused], { details: true, teamZone, today, ledger: again.ledger })
+      expect(titledAgain.events.map((e) => e.sequence)).toEqual([2, 2])
+      // And the ledger keeps no title, only the fingerprint.
+      expect(JSON.stringify(titledAgain.ledger)).not.toMatch(/Zyxwv|Qwerty/)
+    })
+
+    it('goes up with details when the case title or the reporter name changed, and not for the state of a later day', () => {
+      const first = icsEvents([overdue], { details: true, teamZone, today, ledger: {} })
+      const renamed = icsEvents([{ ...overdue, title: 'Zyxwv RCE in login' }], { details: true, teamZone, today, ledger: first.ledger })
+      expect(renamed.events[0]!.sequence).toBe(1)
+      const reporter = icsEvents([{ ...overdue, title: 'Zyxwv RCE in login', reporterName: 'Q. Ëvil' }], { details: true, teamZone, today, ledger: renamed.ledger })
+      expect(reporter.events[0]!.sequence).toBe(2)
+      // Exported upcoming a week before, overdue now: the description's state line changed with the day, the event did not.
+      const before = icsEvents([{ ...overdue, state: 'upcoming' }], { details: false, teamZone, today: '2026-11-24', ledger: {} })
+      expect(icsEvents([overdue], { details: false, teamZone, today, ledger: before.ledger }).events[0]!.sequence).toBe(0)
+    })
+
+    it('goes up once for a ledger line from before it recorded what the event told, which may have had a title', () => {
+      const old = IcsLedger.parse({ 'c7/evaluation/1': { date: '2026-11-30', sequence: 3 } })
+      const first = icsEvents([overdue], { details: false, teamZone, today, ledger: old })
+      expect(first.events[0]!.sequence).toBe(4)
+      expect(icsEvents([overdue], { details: false, teamZone, today, ledger: first.ledger }).events[0]!.sequence).toBe(4)
+    })
+
     it('compares the team day the event is on, so a deadline in another zone does not bump every time', () => {
       const first = icsEvents([publication], { details: false, teamZone, today, ledger: {} })
-      expect(first.ledger).toEqual({ 'c11/publication': { date: '2027-01-15', sequence: 0, key: 'VD-2026-011', kind: 'publication' } })
+      expect(first.ledger).toEqual({
+        'c11/publication': { date: '2027-01-15', sequence: 0, said: said('VD-2026-011: publication'), key: 'VD-2026-011', kind: 'publication' },
+      })
       expect(icsEvents([publication], { details: false, teamZone, today, ledger: first.ledger }).events[0]!.sequence).toBe(0)
     })
 
     it('keeps the ledger lines of events not in this export, so one that returns on a new date goes above the old number', () => {
-      const ledger: IcsLedger = { 'c11/publication': { date: '2027-01-10', sequence: 4, key: 'VD-2026-011', kind: 'publication' } }
+      const ledger: IcsLedger = { 'c11/publication': { date: '2027-01-10', sequence: 4, said: said('VD-2026-011: publication'), key: 'VD-2026-011', kind: 'publication' } }
       const without = icsEvents([overdue], { details: false, teamZone, today, ledger })
-      expect(without.ledger['c11/publication']).toEqual({ date: '2027-01-10', sequence: 5, key: 'VD-2026-011', kind: 'publication', cancelled: true })
+      expect(without.ledger['c11/publication']).toEqual({
+        date: '2027-01-10',
+        sequence: 5,
+        said: said('VD-2026-011: publication no longer planned'),
+        key: 'VD-2026-011',
+        kind: 'publication',
+        cancelled: true,
+      })
       const back = icsEvents([publication], { details: false, teamZone, today, ledger: without.ledger }).events
       expect(back.find((e) => e.uid === 'c11/publication')).toMatchObject({ date: '2027-01-15', sequence: 6 })
     })
@@ -196,8 +242,8 @@ describe('icsEvents', () => {
       // 366 days before Tue 1 Dec 2026 is Sun 30 Nov 2025; the overdue evaluation is exported, so its line stays whatever its age.
       const { events, ledger: next } = icsEvents([overdue], { details: false, teamZone, today, ledger })
       expect(next).toEqual({
-        'kept/acknowledgement/1': { date: '2025-11-30', sequence: 2, cancelled: true },
-        'c7/evaluation/1': { date: '2026-11-30', sequence: 6, key: 'VD-2026-007', kind: 'evaluation' },
+        'kept/acknowledgement/1': { date: '2025-11-30', sequence: 2, said: said('Deadline no longer due'), cancelled: true },
+        'c7/evaluation/1': { date: '2026-11-30', sequence: 6, said: said('VD-2026-007: evaluation due'), key: 'VD-2026-007', kind: 'evaluation' },
       })
       expect(events.map((e) => [e.uid, e.cancelled ?? false])).toEqual([
         ['kept/acknowledgement/1', true],
@@ -213,11 +259,12 @@ describe('icsEvents', () => {
   describe('cancelled events', () => {
     // Exported open before: the acknowledgement since met, an evaluation of a case since closed (no entry now), a
     // publication taken back, and the overdue evaluation still open.
+    const said = (summary: string) => icsSaid([summary])
     const earlier: IcsLedger = {
-      'c7/acknowledgement/1': { date: '2026-11-20', sequence: 1, key: 'VD-2026-007', kind: 'acknowledgement' },
-      'c20/evaluation/1': { date: '2026-12-03', sequence: 0, key: 'VD-2026-020', kind: 'evaluation' },
-      'c21/publication': { date: '2027-01-20', sequence: 2, key: 'VD-2026-021', kind: 'publication' },
-      'c7/evaluation/1': { date: '2026-11-30', sequence: 0, key: 'VD-2026-007', kind: 'evaluation' },
+      'c7/acknowledgement/1': { date: '2026-11-20', sequence: 1, said: said('VD-2026-007: acknowledgement due'), key: 'VD-2026-007', kind: 'acknowledgement' },
+      'c20/evaluation/1': { date: '2026-12-03', sequence: 0, said: said('VD-2026-020: evaluation due'), key: 'VD-2026-020', kind: 'evaluation' },
+      'c21/publication': { date: '2027-01-20', sequence: 2, said: said('VD-2026-021: publication'), key: 'VD-2026-021', kind: 'publication' },
+      'c7/evaluation/1': { date: '2026-11-30', sequence: 0, said: said('VD-2026-007: evaluation due'), key: 'VD-2026-007', kind: 'evaluation' },
     }
     const row = (e: ReturnType<typeof parseBack>[number]) => [e.uid, e.date, e.status, e.sequence, e.summary]
 
@@ -243,10 +290,10 @@ describe('icsEvents', () => {
     it('records the cancellation in the ledger and keeps its SEQUENCE from one export to the next', () => {
       const first = icsEvents([met, overdue], { details: false, teamZone, today, ledger: earlier })
       expect(first.ledger).toEqual({
-        'c7/acknowledgement/1': { date: '2026-11-20', sequence: 2, key: 'VD-2026-007', kind: 'acknowledgement', cancelled: true },
-        'c7/evaluation/1': { date: '2026-11-30', sequence: 0, key: 'VD-2026-007', kind: 'evaluation' },
-        'c20/evaluation/1': { date: '2026-12-03', sequence: 1, key: 'VD-2026-020', kind: 'evaluation', cancelled: true },
-        'c21/publication': { date: '2027-01-20', sequence: 3, key: 'VD-2026-021', kind: 'publication', cancelled: true },
+        'c7/acknowledgement/1': { date: '2026-11-20', sequence: 2, said: said('VD-2026-007: acknowledgement done'), key: 'VD-2026-007', kind: 'acknowledgement', cancelled: true },
+        'c7/evaluation/1': { date: '2026-11-30', sequence: 0, said: said('VD-2026-007: evaluation due'), key: 'VD-2026-007', kind: 'evaluation' },
+        'c20/evaluation/1': { date: '2026-12-03', sequence: 1, said: said('VD-2026-020: evaluation no longer due'), key: 'VD-2026-020', kind: 'evaluation', cancelled: true },
+        'c21/publication': { date: '2027-01-20', sequence: 3, said: said('VD-2026-021: publication no longer planned'), key: 'VD-2026-021', kind: 'publication', cancelled: true },
       })
       const again = icsEvents([met, overdue], { details: false, teamZone, today: '2026-12-02', ledger: first.ledger })
       expect(again.events.map((e) => [e.uid, e.sequence, e.cancelled ?? false])).toEqual([
@@ -265,7 +312,7 @@ describe('icsEvents', () => {
       expect(parseBack(toIcs(back.events, { stamp })).filter((e) => e.uid === 'c20/evaluation/1').map(row)).toEqual([
         ['c20/evaluation/1', '2026-12-03', 'CONFIRMED', 2, 'VD-2026-020: evaluation due'],
       ])
-      expect(back.ledger['c20/evaluation/1']).toEqual({ date: '2026-12-03', sequence: 2, key: 'VD-2026-020', kind: 'evaluation' })
+      expect(back.ledger['c20/evaluation/1']).toEqual({ date: '2026-12-03', sequence: 2, said: said('VD-2026-020: evaluation due'), key: 'VD-2026-020', kind: 'evaluation' })
       const stays = icsEvents([overdue, reopened], { details: false, teamZone, today, ledger: back.ledger })
       expect(stays.events.find((e) => e.uid === 'c20/evaluation/1')).toMatchObject({ sequence: 2 })
       expect(stays.events.find((e) => e.uid === 'c20/evaluation/1')!.cancelled).toBeUndefined()
@@ -288,6 +335,18 @@ describe('icsEvents', () => {
       expect(byUid.get('c20/evaluation/1')!.summary).toBe('VD-2026-020: evaluation no longer due')
     })
 
+    it('goes up when a cancelled event that named its case is written without details, and only that one', () => {
+      const titled = icsEvents([met], { details: true, teamZone, today, ledger: earlier })
+      const privately = icsEvents([met], { details: false, teamZone, today, ledger: titled.ledger })
+      expect(privately.events.map((e) => [e.uid, e.sequence])).toEqual([
+        ['c7/acknowledgement/1', 3],
+        ['c7/evaluation/1', 1],
+        ['c20/evaluation/1', 1],
+        ['c21/publication', 3],
+      ])
+      expect(toIcs(privately.events, { stamp }).replace(/\r\n[ \t]/g, '')).not.toContain('Zyxwv')
+    })
+
     it('names an event of a ledger line from before key and kind were kept as a deadline, and still cancels it', () => {
       const old = IcsLedger.parse({ 'c30/r1/1': { date: '2026-11-26', sequence: 0 } })
       const { events, ledger } = icsEvents([], { details: false, teamZone, today, ledger: old })
@@ -301,7 +360,7 @@ describe('icsEvents', () => {
           cancelled: true,
         },
       ])
-      expect(ledger).toEqual({ 'c30/r1/1': { date: '2026-11-26', sequence: 1, cancelled: true } })
+      expect(ledger).toEqual({ 'c30/r1/1': { date: '2026-11-26', sequence: 1, said: icsSaid(['Deadline no longer due']), cancelled: true } })
     })
 
     it('reads a ledger line with a kind it does not know as one without a kind, keeping its date and SEQUENCE', () => {
@@ -321,13 +380,13 @@ describe('icsEvents', () => {
     })
   })
 
-  it('writes an entry uid with characters iCalendar would escape as %XX, keeping the ledger on the entry uid', () => {
-    expect(icsUid('case 1/rule,x;y\\z/1')).toBe('case%201/rule%2Cx%3By%5Cz/1')
-    expect(icsUid('zaak-ë/🎉/1')).toBe('zaak-%C3%AB/%F0%9F%8E%89/1')
-    expect(icsUid('c7/evaluation/1')).toBe('c7/evaluation/1')
+  it('gives each event its entry uid, which toIcs writes as a UID, and keeps the ledger on the entry uid', () => {
     const odd = deadline({ uid: 'case 1/rule,x/1', date: '2026-11-30', state: 'overdue' })
     const { events, ledger } = icsEvents([odd], { details: false, teamZone, today, ledger: {} })
-    expect(parseBack(toIcs(events, { stamp }))[0]!.uid).toBe('case%201/rule%2Cx/1')
+    expect(events[0]!.uid).toBe('case 1/rule,x/1')
+    expect(new ICAL.Component(ICAL.parse(toIcs(events, { stamp }))).getFirstSubcomponent('vevent')!.getFirstPropertyValue('uid')).toBe(
+      'case%201/rule%2Cx/1@disclosure-desk',
+    )
     expect(Object.keys(ledger)).toEqual(['case 1/rule,x/1'])
   })
 })
