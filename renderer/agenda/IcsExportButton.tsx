@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState } from 'react'
+import { useId, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import type { AgendaEntry } from '../../src/agenda/agendaEntry'
 import { isExported } from '../../src/export/icsEvents'
 import { agendaSummary } from '../../src/i18n/agendaText'
@@ -83,7 +83,8 @@ function IcsExportDialog({ onClose }: { onClose(): void }) {
   const saved = outcome?.kind === 'saved'
   // The Save button Close replaces had the focus: without this the focus would fall out of the dialog.
   const closeRef = useRef<HTMLButtonElement>(null)
-  useEffect(() => {
+  // In the commit that shows it: a passive effect could run after the next keystroke already went elsewhere.
+  useLayoutEffect(() => {
     if (saved) closeRef.current?.focus()
   }, [saved])
   return (
