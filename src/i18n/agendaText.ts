@@ -92,12 +92,17 @@ const summaryNouns: Record<Language, Record<AgendaKind, string>> = {
   },
 }
 
+/** What is due as agendaSummary names it, for other sentences about the same event ("evaluation done"). */
+export function agendaSummaryNoun(kind: AgendaKind, lang: Language): string {
+  return summaryNouns[lang][kind]
+}
+
 /**
  * An event's title that tells nothing confidential: the case key and what is due ("VD-2026-007: evaluation due"),
  * for calendars that sync to the cloud. A publication is a date, not something due: "VD-2026-007: publication".
  */
 export function agendaSummary(key: string, kind: AgendaKind, lang: Language): string {
-  const noun = summaryNouns[lang][kind]
+  const noun = agendaSummaryNoun(kind, lang)
   if (kind === 'publication') return `${key}: ${noun}`
   return lang === 'en' ? `${key}: ${noun} due` : `${key}: ${noun} uiterlijk`
 }

@@ -1,7 +1,7 @@
 import type { AgendaEntry, AgendaKind } from '../agenda/agendaEntry'
 import type { IsoDate } from '../calendar/spec'
 import type { DeadlineState } from '../deadlines/deadline'
-import { agendaKindLabel, agendaSummary, otherZoneText } from './agendaText'
+import { agendaKindLabel, agendaSummary, agendaSummaryNoun, otherZoneText } from './agendaText'
 import { formatDay, formatForZone } from './dates'
 import { deadlineStateLabels, slippedLabel } from './labels'
 import type { Language } from './language'
@@ -140,11 +140,8 @@ const isMet = (state: DeadlineState | undefined): state is 'met_on_time' | 'met_
 
 const fateOf = (e: IcsCancelledEntry, w: Words) => (isMet(e.state) ? w.done : e.kind === 'publication' ? w.noLongerPlanned : w.noLongerDue)
 
-/**
- * agendaSummary's noun. The lower-case kind label is that noun for every kind in English and Dutch (a test pins the
- * summaries); agendaText does not export the noun itself.
- */
-const nounOf = (kind: AgendaKind | undefined, lang: Language) => (kind ? agendaKindLabel(kind, lang).toLowerCase() : words[lang].deadline)
+// agendaSummary's noun, so a cancelled event is named as its open one was; a line without a kind says "deadline".
+const nounOf = (kind: AgendaKind | undefined, lang: Language) => (kind ? agendaSummaryNoun(kind, lang) : words[lang].deadline)
 
 /** "VD-2026-007: evaluation done" for a kept promise, "… no longer due" (a publication: "no longer planned") for one gone. */
 export function icsCancelledSummary(e: IcsCancelledEntry, lang: Language, details?: IcsDetails): string {
