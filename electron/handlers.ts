@@ -7,7 +7,7 @@ import { caseSummaries, toRow } from '../src/cases/summary'
 import type { Command } from '../src/commands'
 import { previewTransition } from '../src/commands/previewTransition'
 import { deadlinesOf } from '../src/deadlines'
-import { createDeadlineCache, createNextDeadlineCache, type DeadlineCache } from '../src/deadlines/nextDeadlineCache'
+import { createDeadlineCache, type DeadlineCache } from '../src/deadlines/nextDeadlineCache'
 import { encryptFor, publicKeyInfo, toEml, toEncryptedEml, toMailto } from '../src/drafts'
 import { allTemplates } from '../src/drafts/catalog'
 import { mailtoTooLongReason } from '../src/drafts/mailto'
@@ -105,7 +105,6 @@ export function createHandlers(
   }
   const presetIds = new Set(presetPolicies.map((p) => p.id))
   const { deadlines: deadlineCache, agendaOf } = counts
-  const nextDeadlineOf = createNextDeadlineCache(deadlineCache)
   return {
     'app:state': async () => session.state(),
     'store:openOther': async () => {
@@ -124,7 +123,7 @@ export function createHandlers(
       return caseSummaries(
         store().cases.list(),
         (c) => policyOf(c.policyId),
-        (c, policy) => nextDeadlineOf(c, policy, at),
+        (c, policy) => deadlineCache.nextDeadlineOf(c, policy, at),
       ).map(toRow)
     },
     'cases:search': async ({ text }) => ({ ids: matchingCaseIds(store().cases.list(), text) }),

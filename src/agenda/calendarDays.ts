@@ -6,10 +6,6 @@ export function monthOf(d: IsoDate): string {
   return d.slice(0, 7)
 }
 
-export function firstOfMonth(d: IsoDate): IsoDate {
-  return `${d.slice(0, 7)}-01`
-}
-
 export function addDays(d: IsoDate, n: number): IsoDate {
   return isoDateOf(parseIsoDate(d) + n)
 }

@@ -52,8 +52,3 @@ export function createDeadlineCache(): DeadlineCache {
     },
   }
 }
-
-/** The next deadline of every case in the list, remembered per case until its team day changes (see DeadlineCache). */
-export function createNextDeadlineCache(cache: DeadlineCache = createDeadlineCache()): DeadlineCache['nextDeadlineOf'] {
-  return cache.nextDeadlineOf
-}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { deadlinesOf, nextDeadline } from '../../src/deadlines'
-import { createNextDeadlineCache } from '../../src/deadlines/nextDeadlineCache'
+import { createDeadlineCache } from '../../src/deadlines/nextDeadlineCache'
 import { ikuuPolicy } from '../../src/policies/presets'
 import { realisticCases } from '../bench/fixtures/realisticCases'
 
@@ -9,12 +9,12 @@ describe('the next-deadline cache of the case list', () => {
   const at = new Date('2026-11-23T10:00:30Z')
 
   it('answers what deadlinesOf answers, for every case', () => {
-    const nextOf = createNextDeadlineCache()
+    const nextOf = createDeadlineCache().nextDeadlineOf
     for (const c of cases) expect(nextOf(c, ikuuPolicy, at)).toEqual(nextDeadline(deadlinesOf(c, ikuuPolicy, at, { explain: false })))
   })
 
   it("counts a case again when it changed, when its policy changed, and when the team's day changed", () => {
-    const nextOf = createNextDeadlineCache()
+    const nextOf = createDeadlineCache().nextDeadlineOf
     const c = cases.find((k) => k.status === 'received')!
     const first = nextOf(c, ikuuPolicy, at)
     expect(first?.due).toBe('acknowledgement')
