@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { parseIsoDate } from '../calendar/dayNumber'
+import { isCalendarDate } from '../calendar/dayNumber'
 import { IsoDate } from '../calendar/spec'
 
 /*
@@ -7,17 +7,7 @@ import { IsoDate } from '../calendar/spec'
  * reaching ical-generator: the renderer must not bundle it.
  */
 
-const realDate = IsoDate.refine(
-  (d) => {
-    try {
-      parseIsoDate(d)
-      return true
-    } catch {
-      return false
-    }
-  },
-  { message: 'Use a real calendar date as YYYY-MM-DD' },
-)
+const realDate = IsoDate.refine(isCalendarDate, { message: 'Use a real calendar date as YYYY-MM-DD' })
 
 // Characters that need no escaping in iCalendar text and cannot break a line; '%' is icsUid's escape.
 const notPlainOrEscape = /%(?![0-9A-Fa-f]{2})|[^A-Za-z0-9._~:@/+=%-]/gu

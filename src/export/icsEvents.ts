@@ -1,6 +1,7 @@
 import type { AgendaEntry } from '../agenda/agendaEntry'
 import { entryDay } from '../agenda/entryDay'
 import type { IsoDate } from '../calendar/spec'
+import { compareText } from '../compareText'
 import type { DeadlineState } from '../deadlines/deadline'
 import { icsCancelledDescription, icsCancelledSummary, icsDescription, icsSummary, type IcsDetails } from '../i18n/icsText'
 import type { Language } from '../i18n/language'
@@ -32,8 +33,7 @@ export function isExported(e: Pick<AgendaEntry, 'state'>): boolean {
   return exportedStates.has(e.state)
 }
 
-const byDayThenUid = (a: IcsEvent, b: IcsEvent) =>
-  a.date < b.date ? -1 : a.date > b.date ? 1 : a.uid < b.uid ? -1 : a.uid > b.uid ? 1 : 0
+const byDayThenUid = (a: IcsEvent, b: IcsEvent) => compareText(a.date, b.date) || compareText(a.uid, b.uid)
 
 const detailsOf = (item: IcsItem | undefined, options: IcsEventOptions): IcsDetails | undefined =>
   options.details && item ? { title: item.title, reporterName: item.reporterName } : undefined
