@@ -40,8 +40,9 @@ function whereOf(events: unknown, path: PropertyKey[]): string {
  * An iCalendar file (RFC 5545, METHOD:PUBLISH) of all-day events: DTSTART;VALUE=DATE on the day, DTEND the next day
  * (DTEND is exclusive), so every calendar app shows the event on that day whatever its own time zone. An event
  * marked cancelled is written STATUS:CANCELLED: calendars do not delete an event missing from a re-imported file, so
- * a deadline kept or gone is written once more, cancelled, to take it off them (RFC 5545 3.8.1.11). Properties and
- * escaping are ical-generator's; line folding (75 octets, never inside a UTF-8 character) follows its rule, faster.
+ * a deadline kept or gone is written once more, cancelled, to take it off them (RFC 5545 3.8.1.11). An event's uid
+ * may be any id: it is written as icsUid has it, the same UID in every file. Properties and escaping are
+ * ical-generator's; line folding (75 octets, never inside a UTF-8 character) follows its rule, faster.
  */
 export function toIcs(events: readonly IcsEvent[], options: IcsOptions = {}): string {
   const parsed = IcsEvents.safeParse(events)

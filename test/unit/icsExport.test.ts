@@ -3,6 +3,7 @@ import { join } from 'node:path'
 import ICAL from 'ical.js'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Case, CaseInput } from '../../src/cases/case'
+import { compareText } from '../../src/compareText'
 import type { Result } from '../../src/ipc/contract'
 import { createTestDesk, type TestDesk } from '../support/testDesk'
 
@@ -61,7 +62,7 @@ describe('agenda:exportIcs', () => {
       { uid: `${first.id}/evaluation/1`, date: '2026-12-16', summary: 'VD-2026-001: evaluation due', sequence: 0, status: 'CONFIRMED' },
       { uid: `${second.id}/evaluation/1`, date: '2026-12-16', summary: 'VD-2026-002: evaluation due', sequence: 0, status: 'CONFIRMED' },
       { uid: `${second.id}/expected_resolution/1`, date: '2027-01-15', summary: 'VD-2026-002: expected resolution due', sequence: 0, status: 'CONFIRMED' },
-    ].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.uid < b.uid ? -1 : 1)))
+    ].sort((a, b) => compareText(a.date, b.date) || compareText(a.uid, b.uid)))
     const unfolded = (await readFile(path, 'utf8')).replace(/\r\n[ \t]/g, '')
     expect(unfolded).toContain(`\r\nUID:${first.id}/evaluation/1@disclosure-desk\r\n`)
     for (const secret of ['Zyxwv', 'IDOR', 'invoice', 'Qwerty', 'Ëvil', 'q@example.org']) expect(unfolded).not.toContain(secret)
