@@ -3,7 +3,11 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { addDays } from '../../src/agenda/calendarDays'
+import { timeZoneOf } from '../../src/calendar'
 import { channels } from '../../src/ipc/contract'
+import { emptyDocument } from '../../src/store/document'
+import { dateInZone } from '../../src/time'
 
 const root = join(import.meta.dirname, '..', '..')
 const runner = join(root, 'test/support/mainProcess/runMain.mjs')
@@ -13,6 +17,13 @@ interface SentEvent {
   args: unknown[]
 }
 interface MainReport {
+  reminders: {
+    promised: { ok: boolean; error?: unknown }
+    notifications: { title: string; body: string }[]
+    sentByClick: SentEvent[]
+    window: { restored: number; shown: number; focused: number }
+  }
+  secondInstance: { locks: number; window: { shown: number; focused: number }; sent: SentEvent[] }
   windows: { webPreferences: Record<string, unknown>; preloadExists: boolean; loaded: { file?: string; url?: string } }[]
   channels: string[]
   appListeners: string[]
@@ -83,6 +94,8 @@ async function runBuiltMain(userData: string): Promise<{ report: MainReport; std
     FAKE_USER_DATA: userData,
     CASE_INPUT: JSON.stringify(report),
     EML_FILE: emlFile,
+    // The team's tomorrow in a new store's zone: the fix promised by then is a deadline due tomorrow.
+    PROMISED_DATE: addDays(dateInZone(Date.now(), timeZoneOf(emptyDocument().settings.calendar.spec)), 1),
   }
   const child = spawn(process.execPath, [runner], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] })
   let stdout = ''
@@ -153,6 +166,27 @@ describe('the built main process, started with a stand-in electron', () => {
       { channel: 'app:navigate', args: [{ to: '/policies' }] },
     ])
     expect(run.report.executedJavaScript).toEqual([])
+  })
+
+  it('shows a deadline due tomorrow as a desktop notification naming the case key only; a click opens the case', () => {
+    const { reminders } = run.report
+    const key = run.report.created.value!.key
+    expect(reminders.promised).toEqual({ ok: true })
+    const promise = reminders.notifications.find((n) => n.title === `Due tomorrow: ${key}`)
+    expect(promise?.body).toMatch(/^Release the fix by the date promised, due /)
+    // Notifications show on a locked screen and stay in the notification centre: no title, no reporter.
+    for (const n of reminders.notifications) {
+      expect(`${n.title} ${n.body}`).not.toMatch(/IDOR|invoice|Sam|Finder|sam@example/)
+    }
+    expect(reminders.sentByClick).toEqual([{ channel: 'app:navigate', args: [{ to: `/cases/${run.report.created.value!.id}` }] }])
+    expect(reminders.window).toEqual({ restored: 1, shown: 1, focused: 1 })
+  })
+
+  it('asks for the single-instance lock, and a second start brings the window forward as it is', () => {
+    const { secondInstance } = run.report
+    expect(secondInstance.locks).toBe(1)
+    expect(secondInstance.window).toEqual({ shown: 2, focused: 2 })
+    expect(secondInstance.sent).toEqual([])
   })
 
   it('imports a report from the File menu: the open dialog, the import screen, an attachment saved only when asked', () => {

@@ -22,8 +22,10 @@ export const recorded = {
   fileDialogs: [],
   /** Every URL main handed to the system (shell.openExternal), in order. */
   openedExternal: [],
-  /** The options of every desktop notification main showed, in order. */
+  /** Every desktop notification main showed (the Notification objects, so a test can click one), in order. */
   notifications: [],
+  /** How often main asked for the single-instance lock. */
+  singleInstanceLocks: 0,
 }
 
 export class FakeWebContents extends EventEmitter {
@@ -67,7 +69,24 @@ export class BrowserWindow extends EventEmitter {
     this.loaded = { url }
     return Promise.resolve()
   }
-  show() {}
+  /** How often main brought the window forward: show() and focus() calls, restore() from minimised. */
+  shown = 0
+  focused = 0
+  restored = 0
+  minimized = false
+  show() {
+    this.shown++
+  }
+  focus() {
+    this.focused++
+  }
+  isMinimized() {
+    return this.minimized
+  }
+  restore() {
+    this.minimized = false
+    this.restored++
+  }
   isDestroyed() {
     return false
   }
@@ -90,7 +109,11 @@ export const app = {
   quit() {
     recorded.quit++
   },
-  requestSingleInstanceLock: () => true,
+  /** The lock is always this instance's: the test's main is the only one. */
+  requestSingleInstanceLock() {
+    recorded.singleInstanceLocks++
+    return true
+  },
 }
 
 export const ipcMain = {
@@ -164,7 +187,7 @@ export class Notification extends EventEmitter {
     this.options = options
   }
   show() {
-    recorded.notifications.push(this.options)
+    recorded.notifications.push(this)
   }
   close() {}
 }

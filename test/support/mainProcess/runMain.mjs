@@ -1,7 +1,8 @@
 // Starts the built main process (out/main/index.js) in this bare Node process with the recording fake of `electron`,
 // drives it as Electron and a window would, and prints what it did as one JSON line for mainProcess.e2e.ts.
 // Input (environment): MAIN_ENTRY, FAKE_USER_DATA, RENDERER_FILE (the built index.html), CASE_INPUT (a case to create),
-// EML_FILE (a saved mail with one attachment, for the menu's import).
+// EML_FILE (a saved mail with one attachment, for the menu's import), PROMISED_DATE (the team's tomorrow, which the
+// evaluation email promises the fix by: a deadline due tomorrow, whatever the weekday).
 import { existsSync, readFileSync } from 'node:fs'
 import { register } from 'node:module'
 import { join } from 'node:path'
@@ -75,6 +76,45 @@ const mailImport = {
   openedExternal: recorded.openedExternal,
 }
 
+// Reminders: the evaluation email promises the fix for tomorrow; the store's change makes main check, and the deadline
+// due tomorrow shows as a desktop notification. Clicking it brings the window forward on the case.
+const evaluating = await call(appFrame, 'cases:transition', { id: created.value.id, revision: created.value.revision, transition: { to: 'evaluating' } })
+const promised = await call(appFrame, 'cases:recordEmail', {
+  id: created.value.id,
+  revision: evaluating.value?.revision,
+  email: {
+    templateId: 'evaluation',
+    purpose: 'evaluation',
+    language: 'en',
+    from: 'Desk <desk@example.org>',
+    to: ['sam@example.org'],
+    subject: 'Your report',
+    body: 'Dear Sam,',
+  },
+  on: new Date().toISOString(),
+  inputs: { expectedResolutionDate: process.env.PROMISED_DATE },
+})
+if (!promised.ok) throw new Error(`the evaluation email was refused: ${JSON.stringify(promised)}`)
+const isPromise = (n) => n.options.title.includes(created.value.key) && n.options.body.startsWith('Release the fix')
+await until('show the reminder of the promised date', () => recorded.notifications.some(isPromise))
+const beforeClick = window.webContents.sent.length
+window.minimized = true
+recorded.notifications.find(isPromise).emit('click', {})
+const reminders = {
+  promised: { ok: promised.ok, error: promised.error },
+  notifications: recorded.notifications.map((n) => n.options),
+  sentByClick: window.webContents.sent.slice(beforeClick),
+  window: { restored: window.restored, shown: window.shown, focused: window.focused },
+}
+// A second start of the app hands over to this one, which comes forward as it is (no navigation).
+const beforeSecond = window.webContents.sent.length
+for (const listener of recorded.appListeners.get('second-instance') ?? []) listener({}, [], process.cwd(), {})
+const secondInstance = {
+  locks: recorded.singleInstanceLocks,
+  window: { shown: window.shown, focused: window.focused },
+  sent: window.webContents.sent.slice(beforeSecond),
+}
+
 // Closing the window while a form holds back the unload: Electron emits will-prevent-unload, main asks; preventDefault()
 // on the event is what lets the window close anyway.
 const closeWithUnsavedForm = (answer) => {
@@ -105,6 +145,8 @@ const lockedDown = {
 }
 
 const report = {
+  reminders,
+  secondInstance,
   mailImport,
   identity,
   unsavedClose,
