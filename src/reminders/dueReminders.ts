@@ -2,6 +2,7 @@ import type { IsoDate } from '../calendar/spec'
 import { addDays } from '../agenda/calendarDays'
 import type { AgendaEntry, AgendaKind } from '../agenda/agendaEntry'
 import { entryDay } from '../agenda/entryDay'
+import { compareText } from '../compareText'
 import type { DeadlineState } from '../deadlines/deadline'
 import { dateInZone } from '../time'
 import type { ReminderPrefs, ShownReminders } from './reminderState'
@@ -99,7 +100,7 @@ export function dueReminders(input: DueRemindersInput): { reminders: Reminder[];
     if (key in shown) continue
     separate.push({ kind, key, caseId: e.caseId, uid: e.uid, entryKind: e.kind, day })
   }
-  separate.sort((a, b) => (a.kind === b.kind ? compare(a.day, b.day) || compare(a.uid, b.uid) : a.kind === 'overdue' ? -1 : 1))
+  separate.sort((a, b) => (a.kind === b.kind ? compareText(a.day, b.day) || compareText(a.uid, b.uid) : a.kind === 'overdue' ? -1 : 1))
 
   const next = { ...shown }
   for (const r of separate) next[r.key] = today
@@ -122,5 +123,3 @@ function keptShown(shown: ShownReminders, today: IsoDate): ShownReminders {
   for (const [key, on] of Object.entries(shown)) if (on >= oldest) kept[key] = on
   return kept
 }
-
-const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0)
