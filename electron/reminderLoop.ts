@@ -13,7 +13,10 @@ const MINUTE_MS = 60_000
 
 export interface ReminderLoopOptions {
   session: StoreSession
-  /** A case's calendar entries at a moment: createAgendaCache's, so a minute's check recounts only changed cases. */
+  /**
+   * A case's calendar entries at a moment: main's one count (createCaseCounts), shared with the window's lists, so a
+   * check recounts only changed cases, and none the case list or the calendar counted already.
+   */
   agendaOf: (c: Case, policy: Policy | undefined, now: Date) => readonly AgendaEntry[]
   /** Shows one notification; `onClick` runs when the person clicks it. */
   show: (reminder: Reminder, text: ReminderText, onClick: () => void) => void

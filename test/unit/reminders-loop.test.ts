@@ -2,6 +2,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { createCaseCounts, createHandlers, type Shell } from '../../electron/handlers'
 import { identityBook } from '../../electron/identities'
 import { installationState, type InstallationState } from '../../electron/installationState'
 import { startReminderLoop, type ReminderLoop } from '../../electron/reminderLoop'
@@ -180,5 +181,21 @@ describe('the reminder loop of the main process', () => {
     await vi.advanceTimersByTimeAsync(60_000)
     await loop!.check()
     expect(shown.map((s) => s.reminder.kind)).toEqual(['summary'])
+  })
+
+  it("shares the main process's one count with the handlers: the calendar after a check counts no case again", async () => {
+    const { deadlines, agendaOf: entriesOf } = createCaseCounts()
+    const counted = vi.spyOn(deadlines, 'deadlinesOf')
+    const asked = vi.fn(entriesOf)
+    const counts = { deadlines, agendaOf: asked }
+    await start({ agendaOf: counts.agendaOf }).check()
+    // Each case counted once, however often the loop asked.
+    const askedByLoop = asked.mock.calls.length
+    expect(counted).toHaveBeenCalledTimes(cases.length)
+    const noShell = {} as Shell
+    const handlers = createHandlers(session, noShell, () => clock, undefined, counts)
+    expect((await handlers['agenda:list']({})).length).toBeGreaterThan(0)
+    // The calendar asked the same cache for every case, which had them all: not one count more.
+    expect([asked.mock.calls.length - askedByLoop, counted.mock.calls.length]).toEqual([cases.length, cases.length])
   })
 })
