@@ -70,6 +70,8 @@ export const DeadlineChip = memo(function DeadlineChip({
         </span>
         {otherZone && <span className="chip-zone" aria-hidden="true" />}
         {assignee && <span className="chip-who">{assignee.initials}</span>}
+        {/* In words where there is room (the week); a month shows the mark, its label and tooltip the words. */}
+        {zoneNote && <span className="chip-zone-note">{zoneNote}</span>}
       </a>
       {draftTo && (
         <a

@@ -190,6 +190,8 @@ describe('the calendar grid', { timeout: 20_000 }, () => {
     // The filters write to the address too: Assignee → Iris Jansen leaves only her case's evaluation.
     await user.selectOptions(screen.getByLabelText('Kind'), 'all')
     await waitFor(() => expect(within(cell(/^Thu 24 Dec 2026/)).getAllByRole('link')).toHaveLength(1))
+    // The week has room to say in words that the publication was counted on the reporter's clock.
+    expect(cell(/^Thu 24 Dec 2026/)).toHaveTextContent('due by end of day in America/New_York')
     await user.selectOptions(screen.getByLabelText('Assignee'), 'Iris Jansen')
     await waitFor(() => expect(within(grid()).queryAllByRole('link')).toHaveLength(0))
     expect(screen.queryByText('No deadline matches these filters.')).toBeNull()
