@@ -1,10 +1,9 @@
 import { AgendaKind } from '../../src/agenda/agendaEntry'
 import { noAgendaFilter, type AgendaFilter } from '../../src/agenda/agendaFilter'
 import { agendaKindLabel } from '../../src/i18n/agendaText'
-import { ratingLabels, unratedLabel } from '../../src/i18n/labels'
 import type { Policy } from '../../src/policies/policy'
 import type { TeamMember } from '../../src/settings/settings'
-import { ratingOrder } from '../cases/ratingOrder'
+import { SeverityOptions } from '../forms/SeverityOptions'
 import { FilterSelect } from '../forms/FilterSelect'
 import { memberLabel } from '../settings/members'
 import './agendaList.css'
@@ -50,13 +49,7 @@ export function AgendaFilters({
         {unknownMember && <option value={value.assignee}>A former member</option>}
       </FilterSelect>
       <FilterSelect label="Severity" value={value.severity} onChange={(severity) => set({ severity: severity as AgendaFilter['severity'] })}>
-        <option value="all">All</option>
-        {ratingOrder.map((r) => (
-          <option key={r} value={r}>
-            {ratingLabels.en[r]}
-          </option>
-        ))}
-        <option value="unrated">{unratedLabel.en}</option>
+        <SeverityOptions all="all" />
       </FilterSelect>
       <FilterSelect label="Kind" value={value.kind} onChange={(kind) => set({ kind: kind as AgendaFilter['kind'] })}>
         <option value="all">All deadlines</option>

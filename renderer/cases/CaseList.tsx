@@ -6,14 +6,14 @@ import type { CaseSummary } from '../../src/ipc/contract'
 import type { TeamMember } from '../../src/settings/settings'
 import { Rating } from '../../src/cases/case'
 import { CaseStatus } from '../../src/cases/lifecycle'
-import { ratingLabels, statusLabels, unratedLabel } from '../../src/i18n/labels'
+import { statusLabels } from '../../src/i18n/labels'
 import { LoadSamplesButton } from '../samples/SampleNotice'
 import { useCaseSearch } from '../queries/cases'
 import { useSettings } from '../queries/settings'
 import { memberLabel } from '../settings/members'
 import { useFailureShown } from '../shell/Problems'
 import { caseColumns } from './caseColumns'
-import { ratingOrder } from './ratingOrder'
+import { SeverityOptions } from '../forms/SeverityOptions'
 import { comparators, filterCases, sortCases, tagsIn, type CaseFilters, type CaseSort } from './caseListView'
 import { useCaseSummaries } from './CaseSummaries'
 import { LoadFailed } from '../shell/LoadFailed'
@@ -180,13 +180,7 @@ export function CaseList() {
           ))}
         </FilterSelect>
         <FilterSelect label="Severity" value={filters.severity} onChange={(v) => update({ severity: v })}>
-          <option value="">All</option>
-          {ratingOrder.map((r) => (
-            <option key={r} value={r}>
-              {ratingLabels.en[r]}
-            </option>
-          ))}
-          <option value="unrated">{unratedLabel.en}</option>
+          <SeverityOptions all="" />
         </FilterSelect>
         <FilterSelect label="Assignee" value={filters.assignee} onChange={(v) => update({ assignee: v })}>
           <option value="">Anyone</option>
