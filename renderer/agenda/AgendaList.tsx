@@ -2,8 +2,8 @@ import { useVirtualizer } from '@tanstack/react-virtual'
 import { memo, useEffect, useMemo, useRef, useState } from 'react'
 import { Link } from 'react-router'
 import { addDays } from '../../src/agenda/calendarDays'
-import { chipTone } from '../../src/agenda/chipTone'
 import { bucketByDay, entryDay } from '../../src/agenda/entryDay'
+import { teamView } from '../../src/agenda/teamView'
 import { civilDateOf, isoWeekdayOf, parseIsoDate } from '../../src/calendar/dayNumber'
 import type { IsoDate } from '../../src/calendar/spec'
 import { agendaKindLabel, chipToneLabel, draftActionText, otherZoneText } from '../../src/i18n/agendaText'
@@ -63,10 +63,10 @@ export function AgendaList({
     for (const [day, list] of buckets) {
       if (first === undefined || day < first) first = day
       if (last === undefined || day > last) last = day
-      if (day < focusStart) count += list.filter((e) => e.state !== 'overdue').length
+      if (day < focusStart) count += list.filter((e) => teamView(e, teamZone, today).state !== 'overdue').length
     }
     return { earlier: count, firstDay: first, lastDay: last }
-  }, [buckets, focusStart])
+  }, [buckets, focusStart, teamZone, today])
   const start = earlierShown && firstDay !== undefined && firstDay < focusStart ? firstDay : focusStart
 
   // Holidays and closures are named on their headings; a span of at most what one call answers, from the first day.
@@ -127,6 +127,7 @@ export function AgendaList({
                   otherZone={line.otherZone}
                   overdueGroup={line.overdueGroup}
                   today={today}
+                  teamZone={teamZone}
                   team={settings ? team : null}
                 />
               )
@@ -167,7 +168,7 @@ function agendaLines(
   const overdue: AgendaItem[] = []
   for (const day of days) {
     if (day >= start) break
-    for (const item of buckets.get(day)!) if (item.state === 'overdue') overdue.push(item)
+    for (const item of buckets.get(day)!) if (teamView(item, teamZone, today).state === 'overdue') overdue.push(item)
   }
   const shown = new Set(days.filter((d) => d >= start))
   if (buckets.size > 0 && today >= start) shown.add(today)
@@ -241,6 +242,7 @@ const AgendaRow = memo(function AgendaRow({
   otherZone,
   overdueGroup,
   today,
+  teamZone,
   team,
 }: {
   top: number
@@ -249,12 +251,13 @@ const AgendaRow = memo(function AgendaRow({
   otherZone: boolean
   overdueGroup: boolean
   today: IsoDate
+  teamZone: string
   /** Null while the settings load: no name yet rather than a wrong one. */
   team: TeamMember[] | null
 }) {
   const { summary } = item
-  // Toned by the team day it sits on, as the grid's chips are: an other-zone entry may sit a day off its own date.
-  const tone = chipTone({ state: item.state, date: day }, today)
+  // Toned as the team sees it on the day it sits on (teamView): an other-zone entry may sit a day off its own date.
+  const tone = teamView(item, teamZone, today).tone
   const what = agendaKindLabel(item.kind, 'en')
   const draft = draftActionText(item, 'en')
   const assignee = team && memberName(team, summary.assigneeId)

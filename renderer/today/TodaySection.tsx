@@ -1,7 +1,7 @@
 import { useId, useState, type ReactNode } from 'react'
 import { Link } from 'react-router'
 import type { ChipTone } from '../../src/agenda/chipTone'
-import { entryDay } from '../../src/agenda/entryDay'
+import { teamView } from '../../src/agenda/teamView'
 import type { IsoDate } from '../../src/calendar/spec'
 import { agendaKindLabel, draftActionText, otherZoneText } from '../../src/i18n/agendaText'
 import type { CaseSummary } from '../../src/ipc/contract'
@@ -99,7 +99,8 @@ function whatOf(item: AgendaItem): string {
 
 /** A deadline or a planned publication: the case, what is due when, severity, assignee and the one thing to do. */
 export function EntryRow({ item, today, teamZone, team }: { item: AgendaItem; today: IsoDate; teamZone: string; team: readonly TeamMember[] }) {
-  const { day, otherZone } = entryDay(item, teamZone)
+  // Judged on the team's day, as the list it sits in was: the row's colour says what its heading says.
+  const { day, otherZone, state } = teamView(item, teamZone, today)
   const draftText = draftActionText(item, 'en')
   // A publication has no rule and asks for no email; every deadline's draft is addressed by its rule and occurrence.
   const draftTo =
@@ -110,7 +111,7 @@ export function EntryRow({ item, today, teamZone, team }: { item: AgendaItem; to
       <CaseCell summary={item.summary} />
       <div className="today-what">
         <span className="today-kind">{what}</span>
-        <span className={`today-when today-when-${item.state}`}>{todayWhenText(item.kind, day, today)}</span>
+        <span className={`today-when today-when-${state}`}>{todayWhenText(item.kind, day, today)}</span>
         {otherZone && <span className="today-zone small muted">{otherZoneText(item.zone, 'en')}</span>}
       </div>
       <div className="today-meta">
