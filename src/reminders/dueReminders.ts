@@ -1,7 +1,7 @@
 import type { IsoDate } from '../calendar/spec'
 import { addDays } from '../agenda/calendarDays'
 import type { AgendaEntry, AgendaKind } from '../agenda/agendaEntry'
-import { entryDay } from '../agenda/entryDay'
+import { teamView } from '../agenda/teamView'
 import { compareText } from '../compareText'
 import type { DeadlineState } from '../deadlines/deadline'
 import { dateInZone } from '../time'
@@ -25,7 +25,7 @@ export type Reminder =
       caseId: string
       uid: string
       entryKind: AgendaKind
-      /** The team's day it is due on (entryDay), which the words name. */
+      /** The team's day it is due on (teamView), which the words name. */
       day: IsoDate
     }
   | { kind: 'summary'; key: string; counts: ReminderCounts }
@@ -84,9 +84,10 @@ export function dueReminders(input: DueRemindersInput): { reminders: Reminder[];
   for (const e of input.entries) {
     if (e.state !== 'overdue' && !openStates.has(e.state)) continue
     if (!inScope(e.caseId)) continue
-    const { day } = entryDay(e, teamZone)
+    // Judged on the team's day, as Today and the calendar judge it, so a reminder never contradicts them.
+    const { day, state } = teamView(e, teamZone, today)
     let kind: 'overdue' | 'due_tomorrow' | undefined
-    if (e.state === 'overdue') {
+    if (state === 'overdue') {
       counts.overdue++
       if (day >= yesterday) kind = 'overdue'
     } else if (day === today) {

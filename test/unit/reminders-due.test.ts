@@ -54,6 +54,16 @@ describe('reminders of deadlines while the app runs', () => {
     expect(again.reminders).toEqual([])
   })
 
+  it('reminds of an entry counted just before midnight, still upcoming in its row, as overdue on the team’s next day', () => {
+    // The list was counted on Tue 1 Dec at 23:59; the check runs on Wed at 00:01 before the count is renewed.
+    const counted = deadline('c1', '2026-12-01')(new Date('2026-12-01T23:59:00+01:00'))
+    expect(counted.state).toBe('due_today')
+    const r = dueReminders({ ...base, entries: [counted], now: new Date('2026-12-02T00:01:00+01:00') })
+    expect(r.reminders).toEqual([
+      { kind: 'overdue', key: 'c1/evaluation/1|overdue|2026-12-01', caseId: 'c1', uid: 'c1/evaluation/1', entryKind: 'evaluation', day: '2026-12-01' },
+    ])
+  })
+
   it('says nothing of a deadline two days away, or due today', () => {
     expect(check([deadline('c1', '2026-12-03'), deadline('c2', '2026-12-01')], '2026-12-01T09:00:00+01:00').reminders).toEqual([])
   })
