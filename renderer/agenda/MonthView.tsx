@@ -48,7 +48,7 @@ export function MonthView({
   onKeyDown(event: KeyboardEvent<HTMLElement>): void
 }) {
   return (
-    <div className="month-grid" role="grid" aria-label={label} aria-readonly="true" ref={gridRef} onKeyDown={onKeyDown}>
+    <div className="month-grid" role="grid" aria-label={label} aria-readonly="true" tabIndex={-1} ref={gridRef} onKeyDown={onKeyDown}>
       <div role="row" className="grid-head">
         {weeks[0]!.map((d) => (
           <div role="columnheader" key={d} className="grid-weekday">

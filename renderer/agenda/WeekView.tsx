@@ -28,7 +28,7 @@ export function WeekView({
   onKeyDown(event: KeyboardEvent<HTMLElement>): void
 }) {
   return (
-    <div className="week-grid" role="grid" aria-label={label} aria-readonly="true" ref={gridRef} onKeyDown={onKeyDown}>
+    <div className="week-grid" role="grid" aria-label={label} aria-readonly="true" tabIndex={-1} ref={gridRef} onKeyDown={onKeyDown}>
       <div role="row" className="grid-head">
         {week.map((d) => (
           <div role="columnheader" key={d} className="grid-weekday">

@@ -69,6 +69,10 @@ export function useCalendarKeys({
         return
       }
       focusPending.current = true
+      // Hold the focus on the grid while the new days render: the old day's cell (or chip) loses its tab stop in that
+      // commit, and Chromium brings a focused element's style and layout up to date when its tabindex changes, which
+      // inside the grid's size container lays the half-updated month out once more (~5 ms of a Page Down).
+      gridRef.current?.focus({ preventScroll: true })
       onMove(next)
     },
     [day, today, onMove, onOpenDay],
