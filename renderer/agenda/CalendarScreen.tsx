@@ -73,8 +73,6 @@ export function CalendarScreen() {
     const nextDay = change.day === undefined ? shown : (change.day ?? now)
     set((current) => calendarParams({ ...calendarStateFrom(current), ...change }), {
       replace: change.view === undefined && samePeriod(view, nextDay, shown),
-      // Rendered at once rather than as a transition: a key held down should move the day with every press.
-      flushSync: true,
     })
   }, [])
   const moveTo = useCallback((next: IsoDate) => go({ day: next === latest.current.today ? null : next }), [go])

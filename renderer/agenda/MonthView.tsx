@@ -1,5 +1,5 @@
 import { memo, type KeyboardEvent, type ReactNode, type RefObject } from 'react'
-import { chipTone } from '../../src/agenda/chipTone'
+import { teamView } from '../../src/agenda/teamView'
 import { civilDateOf, parseIsoDate } from '../../src/calendar/dayNumber'
 import type { IsoDate } from '../../src/calendar/spec'
 import { monthName, weekdayName } from '../../src/i18n'
@@ -97,7 +97,7 @@ const MonthDay = memo(function MonthDay({
   return (
     <DayCell day={day} focused={focused} entries={entries} dayOff={dayOff} context={context} className={inMonth ? '' : ' day-other-month'}>
       <DayHead day={day} today={context.today} dayOff={dayOff} withMonth={civilDateOf(parseIsoDate(day)).day === 1} />
-      {shown.length > 0 && <DayChips day={day} entries={shown} focused={focused} context={context} />}
+      {shown.length > 0 && <DayChips entries={shown} focused={focused} context={context} />}
       {more > 0 && (
         <button type="button" className="day-more" tabIndex={focused ? 0 : -1} onClick={() => context.onOpenDay(day)}>
           +{more} more
@@ -166,12 +166,10 @@ export function DayHead({ day, today, dayOff, withMonth }: { day: IsoDate; today
 
 /** A day's chips, each toned against today and marked when its day was counted on another zone's clock. */
 export function DayChips({
-  day,
   entries,
   focused,
   context,
 }: {
-  day: IsoDate
   entries: readonly AgendaItem[]
   focused: boolean
   context: GridContext
@@ -182,8 +180,9 @@ export function DayChips({
         <DeadlineChip
           key={i}
           item={item}
-          // Toned by the day it sits on: an entry counted on another zone's clock may carry a date a day off the cell's.
-          tone={chipTone({ state: item.state, date: day }, context.today)}
+          // Toned as the team sees it on the day it sits on: an entry counted on another zone's clock may carry a date
+          // and a state a day off the cell's.
+          tone={teamView(item, context.teamZone, context.today).tone}
           assignee={item.summary.assigneeId === undefined ? undefined : context.assignees.get(item.summary.assigneeId)}
           // entryDay's own test, without the zone conversion it would do for the day already bucketed.
           otherZone={item.zone !== context.teamZone}

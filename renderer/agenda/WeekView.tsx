@@ -63,7 +63,7 @@ const WeekDay = memo(function WeekDay({
       <DayHead day={day} today={context.today} dayOff={dayOff} withMonth />
       <div className="week-day-entries">
         {entries.length > 0 ? (
-          <DayChips day={day} entries={entries} focused={focused} context={context} />
+          <DayChips entries={entries} focused={focused} context={context} />
         ) : (
           <p className="week-day-empty">Nothing due</p>
         )}

@@ -3,7 +3,7 @@ import { addDays, addMonths, monthGrid, monthOf, weekOf } from '../../src/agenda
 import type { AgendaEntry } from '../../src/agenda/agendaEntry'
 import { agendaFilterFromParams, agendaFilterParams, matchesAgendaFilter, type AgendaFilter } from '../../src/agenda/agendaFilter'
 import { bucketByDay } from '../../src/agenda/entryDay'
-import { civilDateOf, isoWeekdayOf, parseIsoDate } from '../../src/calendar/dayNumber'
+import { civilDateOf, isCalendarDate, isoWeekdayOf, parseIsoDate } from '../../src/calendar/dayNumber'
 import { IsoDate } from '../../src/calendar/spec'
 import { formatDay, monthName } from '../../src/i18n'
 import type { CaseSummary, DayOff } from '../../src/ipc/contract'
@@ -33,7 +33,8 @@ export function calendarStateFrom(params: URLSearchParams): CalendarState {
   const day = IsoDate.safeParse(params.get('day'))
   return {
     view: view.success ? view.data : defaultView,
-    day: day.success && isRealDate(day.data) ? day.data : null,
+    // '2026-02-31' has the shape of a date but no day: such an address shows today.
+    day: day.success && isCalendarDate(day.data) ? day.data : null,
     filter: agendaFilterFromParams(params),
   }
 }
@@ -44,16 +45,6 @@ export function calendarParams(state: CalendarState): URLSearchParams {
   if (state.view !== defaultView) params.set('view', state.view)
   if (state.day) params.set('day', state.day)
   return params
-}
-
-// '2026-02-31' has the shape of a date but no day (parseIsoDate refuses it); such an address shows today.
-function isRealDate(d: IsoDate): boolean {
-  try {
-    parseIsoDate(d)
-    return true
-  } catch {
-    return false
-  }
 }
 
 /** The focused day one period on or back: a month (day clamped to its end), or a week for the week and agenda views. */
