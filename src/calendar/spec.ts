@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { TimeZoneName } from '../time/zone'
 
 export const IsoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Use a date as YYYY-MM-DD')
 export type IsoDate = z.infer<typeof IsoDate>
@@ -26,7 +27,7 @@ export const CalendarSpec = z.object({
   closures: z.array(IsoDate).default([]),
   workingDays: z.array(IsoDate).default([]),
   overrides: z.array(HolidayOverride).default([]),
-  timeZone: z.string().optional(),
+  timeZone: TimeZoneName.optional(),
 })
 export type CalendarSpec = z.input<typeof CalendarSpec>
 export type ResolvedCalendarSpec = z.output<typeof CalendarSpec>

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { CalendarSettings } from '../calendar/spec'
-import { Channel, Credit, MailSource, Reporter, Reward, Severity, shortText, ZonedInstant } from './fields'
+import { Channel, Credit, Id, MailSource, Reporter, Reward, Revision, Severity, shortText, ZonedInstant } from './fields'
 import { CaseStatus, ClosingReason } from './lifecycle'
 import { TimelineEvent } from './timeline'
 
@@ -16,28 +16,28 @@ export const CaseInput = z.object({
   asset: shortText(300).default(''),
   reportText: z.string().max(1_000_000, 'The report text is longer than 1,000,000 characters').default(''),
   severity: Severity.default({ kind: 'unrated' }),
-  assigneeId: z.string().min(1).optional(),
+  assigneeId: Id.optional(),
   tags: z.array(shortText(50).min(1)).max(50).default([]),
-  policyId: z.string().optional(),
+  policyId: Id.optional(),
   /** The email the report came in as, when it did. */
   mail: MailSource.optional(),
 })
 export type CaseInput = z.input<typeof CaseInput>
 
 export const Case = CaseInput.extend({
-  id: z.string().min(1),
+  id: Id,
   key: z.string().regex(/^VD-\d{4}-\d{3,}$/),
   status: CaseStatus,
   closingReason: ClosingReason.optional(),
   duplicateOf: z.string().optional(),
   credit: Credit,
   reward: Reward,
-  policyId: z.string().min(1),
+  policyId: Id,
   /** The team's calendar when the case was received: later changes to settings do not move its promised dates. */
   calendar: CalendarSettings,
   timeline: z.array(TimelineEvent),
   sample: z.boolean().default(false),
-  revision: z.number().int().min(1),
+  revision: Revision,
   createdAt: z.iso.datetime({ offset: true }),
   updatedAt: z.iso.datetime({ offset: true }),
 })
@@ -61,7 +61,7 @@ export const CasePatch = CaseInput.omit({ mail: true })
   .partial()
   .extend({
     /** null takes the case off its assignee. */
-    assigneeId: z.string().min(1).nullable().optional(),
+    assigneeId: Id.nullable().optional(),
     credit: Credit.optional(),
     reward: Reward.optional(),
   })

@@ -1,7 +1,17 @@
 import { z } from 'zod'
 import { Language } from '../i18n/language'
+import { TimeZoneName } from '../time/zone'
 
 /** The values a case is made of: the case schema and the timeline's record of a field change both use them. */
+/** Any id the app hands out (a case's, a member's, a policy's, a timeline entry's): a UUID or a short name, never more. */
+export const Id = z.string().min(1, 'Fill this in').max(200, 'An id has at most 200 characters; choose it from the list again')
+
+/** How many times a case was saved; a change names the revision it was made on. */
+export const Revision = z
+  .number({ error: 'The revision is a whole number from 1 up; reload the case and make your change again' })
+  .int('The revision is a whole number from 1 up; reload the case and make your change again')
+  .min(1, 'The revision is a whole number from 1 up; reload the case and make your change again')
+
 export const shortText = (max: number) => z.string().trim().max(max, `At most ${max} characters`)
 
 export const Reporter = z.object({
@@ -17,7 +27,7 @@ export type Reporter = z.infer<typeof Reporter>
 /** An instant with the zone it was given in, so that "received Fri 16:10" keeps meaning the reporter's Friday. */
 export const ZonedInstant = z.object({
   at: z.iso.datetime({ offset: true, message: 'Enter a date and time' }),
-  timeZone: z.string().min(1),
+  timeZone: TimeZoneName,
 })
 export type ZonedInstant = z.infer<typeof ZonedInstant>
 

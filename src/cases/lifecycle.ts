@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { Id } from './fields'
 import type { Milestone } from '../policies/policy'
 
 export const CaseStatus = z.enum([
@@ -78,7 +79,7 @@ export const Transition = z
   .object({
     to: CaseStatus,
     closingReason: ClosingReason.optional(),
-    duplicateOf: z.string().min(1).optional(),
+    duplicateOf: Id.optional(),
     comment: z.string().max(10_000).optional(),
   })
   .superRefine((t, ctx) => {

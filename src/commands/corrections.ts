@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { Id } from '../cases/fields'
 import type { Case, TimelineEvent } from '../cases/case'
 import { effectiveEntry, latestStatusMove, linkedStatusMove, type EffectiveEntry } from '../cases/history'
 import type { TimelineEventOf } from '../cases/timeline'
@@ -14,8 +15,8 @@ const Reason = z.string().trim().max(10_000).optional()
 
 export const CorrectEvent = z.object({
   type: z.literal('case.correctEvent'),
-  caseId: z.string().min(1),
-  eventId: z.string().min(1),
+  caseId: Id,
+  eventId: Id,
   /** A milestone's corrected time. */
   on: z.iso.datetime({ offset: true, message: 'Enter the date and time it happened' }).optional(),
   /** A milestone's corrected comment; empty clears it. */
@@ -26,7 +27,7 @@ export const CorrectEvent = z.object({
 })
 export type CorrectEvent = z.input<typeof CorrectEvent>
 
-export const WithdrawEvent = z.object({ type: z.literal('case.withdrawEvent'), caseId: z.string().min(1), eventId: z.string().min(1), reason: Reason })
+export const WithdrawEvent = z.object({ type: z.literal('case.withdrawEvent'), caseId: Id, eventId: Id, reason: Reason })
 export type WithdrawEvent = z.input<typeof WithdrawEvent>
 
 /** The milestone or note a correction or withdrawal names, as it stands; the record of anything else stays as it is. */

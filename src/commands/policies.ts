@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { Id } from '../cases/fields'
 import { DeskError } from '../errors'
 import { Policy } from '../policies/policy'
 import { validatePolicy } from '../policies/validatePolicy'
@@ -7,7 +8,7 @@ import type { CommandContext, Outcome } from './context'
 
 export const SavePolicy = z.object({ type: z.literal('policy.save'), policy: Policy })
 export type SavePolicy = z.input<typeof SavePolicy>
-export const RemovePolicy = z.object({ type: z.literal('policy.remove'), policyId: z.string().min(1) })
+export const RemovePolicy = z.object({ type: z.literal('policy.remove'), policyId: Id })
 export type RemovePolicy = z.input<typeof RemovePolicy>
 
 /** Adds or replaces one of the team's own policies; it must be consistent and not pose as a shipped preset. */

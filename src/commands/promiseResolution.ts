@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { Id, Revision } from '../cases/fields'
 import type { Case, TimelineEvent } from '../cases/case'
 import { timeZoneOf } from '../calendar'
 import { parseIsoDate } from '../calendar/dayNumber'
@@ -11,9 +12,9 @@ import type { CommandContext, Outcome } from './context'
 
 export const PromiseResolution = z.object({
   type: z.literal('case.promiseResolution'),
-  caseId: z.string().min(1),
+  caseId: Id,
   date: IsoDate,
-  revision: z.number().int().min(1).optional(),
+  revision: Revision.optional(),
 })
 export type PromiseResolution = z.input<typeof PromiseResolution>
 

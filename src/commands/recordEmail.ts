@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { Id, Revision } from '../cases/fields'
 import { type Case, type TimelineEvent, ZonedInstant } from '../cases/case'
 import { milestonePath } from '../cases/history'
 import { canTransition } from '../cases/lifecycle'
@@ -34,8 +35,8 @@ export type SentEmail = z.input<typeof SentEmail>
 
 export const RecordEmail = z.object({
   type: z.literal('case.recordEmail'),
-  caseId: z.string().min(1),
-  revision: z.number().int().min(1).optional(),
+  caseId: Id,
+  revision: Revision.optional(),
   email: SentEmail,
   on: z.iso.datetime({ offset: true, message: 'Enter the date and time it was sent' }),
   forDeadline: z.object({ ruleId: z.string().min(1), occurrence: z.number().int().min(1) }).optional(),

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { Id } from '../cases/fields'
 import type { Case, TimelineEvent } from '../cases/case'
 import { milestoneBlock, type MilestoneBlock } from '../cases/history'
 import { CaseStatus, statusAfterMilestone } from '../cases/lifecycle'
@@ -13,19 +14,19 @@ import { checkMilestoneTime } from './timeRules'
 
 const NoteText = z.string().trim().min(1, 'Write a note first').max(100_000)
 
-export const AddNote = z.object({ type: z.literal('case.addNote'), caseId: z.string().min(1), text: NoteText })
+export const AddNote = z.object({ type: z.literal('case.addNote'), caseId: Id, text: NoteText })
 export type AddNote = z.input<typeof AddNote>
 
 export const RecordMilestone = z.object({
   type: z.literal('case.recordMilestone'),
-  caseId: z.string().min(1),
+  caseId: Id,
   milestone: Milestone,
   on: z.iso.datetime({ offset: true, message: 'Enter the date and time it happened' }),
   comment: z.string().trim().max(10_000).optional(),
 })
 export type RecordMilestone = z.input<typeof RecordMilestone>
 
-export const RepinCalendar = z.object({ type: z.literal('case.repinCalendar'), caseId: z.string().min(1) })
+export const RepinCalendar = z.object({ type: z.literal('case.repinCalendar'), caseId: Id })
 export type RepinCalendar = z.input<typeof RepinCalendar>
 
 export function addNote(doc: StoreDocument, cmd: AddNote, ctx: CommandContext): Outcome<Case> {

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { Id, Revision } from '../cases/fields'
 import type { Case } from '../cases/case'
 import { latestStatusMove } from '../cases/history'
 import { Transition } from '../cases/lifecycle'
@@ -11,7 +12,7 @@ import { refuseOpenPromises } from './previewTransition'
 import { originalCase } from './references'
 import { applyTransition, movedCase, revertMove } from './statusMove'
 
-const Revised = { caseId: z.string().min(1), revision: z.number().int().min(1).optional() }
+const Revised = { caseId: Id, revision: Revision.optional() }
 
 export const TransitionCase = z.object({
   type: z.literal('case.transition'),
@@ -22,7 +23,7 @@ export const TransitionCase = z.object({
 })
 export type TransitionCase = z.input<typeof TransitionCase>
 
-export const RevertStatus = z.object({ type: z.literal('case.revertStatus'), ...Revised, eventId: z.string().min(1) })
+export const RevertStatus = z.object({ type: z.literal('case.revertStatus'), ...Revised, eventId: Id })
 export type RevertStatus = z.input<typeof RevertStatus>
 
 /** Moves a case along its lifecycle; publishing or closing with promises open needs `acceptOpenPromises`. */

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { Id, Revision } from '../cases/fields'
 import { type Case, CasePatch } from '../cases/case'
 import type { ChangeableField, FieldChanged } from '../cases/timeline'
 import { parseInput } from '../errors'
@@ -11,8 +12,8 @@ import { checkReceived, checkReceivedBeforeMilestones } from './timeRules'
 
 export const UpdateCase = z.object({
   type: z.literal('case.update'),
-  caseId: z.string().min(1),
-  revision: z.number().int().min(1).optional(),
+  caseId: Id,
+  revision: Revision.optional(),
   patch: CasePatch,
 })
 export type UpdateCase = z.input<typeof UpdateCase>

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { Id } from '../cases/fields'
 
 /** Things that happen on a case and that a policy can count from or be met by. */
 export const Milestone = z.enum([
@@ -54,7 +55,7 @@ export const PolicyRule = z.object({
 export type PolicyRule = z.infer<typeof PolicyRule>
 
 export const Policy = z.object({
-  id: z.string().min(1),
+  id: Id,
   name: z.string().min(1).max(200),
   text: z.string().max(100_000),
   rules: z.array(PolicyRule),

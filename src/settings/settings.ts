@@ -1,8 +1,9 @@
 import { z } from 'zod'
 import { CalendarSettings } from '../calendar/spec'
+import { Id } from '../cases/fields'
 
 export const TeamMember = z.object({
-  id: z.string().min(1),
+  id: Id,
   name: z.string().trim().min(1, 'Enter a name').max(200),
   email: z.email('Enter a valid email address').max(320),
   /** What drafts sign with under the name, e.g. "Security lead". */
@@ -20,7 +21,7 @@ export const Settings = z.object({
    * Older versions' "I am", kept in the shared file. Each installation now keeps its own (electron/identities.ts); this
    * one still counts for a store used by one person (src/identity/actingMember.ts).
    */
-  currentMemberId: z.string().optional(),
+  currentMemberId: Id.optional(),
   calendar: CalendarSettings.default({
     spec: {
       country: 'NL',

@@ -1,11 +1,11 @@
 import { Case } from '../cases/case'
 import type { CaseInput, CasePatch } from '../cases/case'
 import type { Transition } from '../cases/lifecycle'
-import { runCommand, type Command, type ResultOf } from '../commands'
+import { Command, runCommand, type CommandType, type ResultOf } from '../commands'
 import { findCase } from '../commands/caseChange'
 import type { Actor, CommandContext } from '../commands/context'
 import type { DomainEvent } from '../commands/events'
-import { DeskError, userWords } from '../errors'
+import { DeskError, parseInput, userWords } from '../errors'
 import type { Milestone, Policy } from '../policies/policy'
 import type { Settings } from '../settings/settings'
 import type { StoreDocument } from './document'
@@ -83,6 +83,26 @@ function changesBetween(before: StoreDocument, after: StoreDocument): DomainEven
   return events
 }
 
+/** What a refused command did not save, as its refusal names it: "The note was not saved. …". */
+const commandWords: Partial<Record<CommandType, string>> = {
+  'case.create': 'The case',
+  'case.update': 'The change',
+  'case.transition': 'The status change',
+  'case.revertStatus': 'The status change',
+  'case.addNote': 'The note',
+  'case.recordMilestone': 'The milestone',
+  'case.correctEvent': 'The correction',
+  'case.withdrawEvent': 'The withdrawal',
+  'case.recordEmail': 'The email',
+  'settings.update': 'The change to the settings',
+  'policy.save': 'The policy',
+  'template.save': 'The template',
+}
+function whatOf(command: unknown): string {
+  const type = (command as { type?: unknown } | null)?.type
+  return typeof type === 'string' && Object.hasOwn(commandWords, type) ? commandWords[type as CommandType]! : 'The change'
+}
+
 /** Cases known to pass full validation; the others passed only the type check at open (see readDocument). */
 const validated = new WeakSet<Case>()
 
@@ -147,8 +167,10 @@ export async function openStore(file: string, options: StoreOptions = {}): Promi
    * take in their write, compute the next document (a refusal leaves everything as it was), write it, and only then
    * make it current and tell the subscribers.
    */
-  const run = <C extends Command>(command: C) =>
-    inTurn(() =>
+  const run = async <C extends Command>(command: C) => {
+    // Whoever calls (the IPC handlers, a script, a test), a command is checked before the lock is taken or the file read.
+    parseInput(Command, command, whatOf(command))
+    return inTurn(() =>
       disk.whileLocked(async () => {
         await takeIn()
         const outcome = runCommand(doc, command, contextOf(doc))
@@ -160,6 +182,7 @@ export async function openStore(file: string, options: StoreOptions = {}): Promi
         return { result: outcome.result, events: outcome.events }
       }),
     )
+  }
   const resultOf = async <C extends Command>(command: C) => (await run(command)).result
 
   const sync = () => inTurn(takeIn)

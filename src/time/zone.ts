@@ -1,5 +1,9 @@
 import { Temporal } from 'temporal-polyfill'
+import { z } from 'zod'
 import { DeskError } from '../errors'
+
+/** A zone's name as the time-zone database writes it ('America/Argentina/ComodRivadavia' is among the longest). */
+export const TimeZoneName = z.string().min(1, 'Choose a time zone').max(100, 'A time zone name has at most 100 characters; choose one from the list')
 
 // Asking Temporal about a zone it does not know throws a RangeError that names no remedy; each zone is checked once.
 const known = new Map<string, boolean>()
