@@ -49,13 +49,7 @@ export function MonthView({
 }) {
   return (
     <div className="month-grid" role="grid" aria-label={label} aria-readonly="true" tabIndex={-1} ref={gridRef} onKeyDown={onKeyDown}>
-      <div role="row" className="grid-head">
-        {weeks[0]!.map((d) => (
-          <div role="columnheader" key={d} className="grid-weekday">
-            {weekdayName(d, 'en')}
-          </div>
-        ))}
-      </div>
+      <WeekdayHead week={weeks[0]!} />
       {/* Keyed by place, not date: the next month reuses the same cells and chips, setting new text instead of new nodes. */}
       {weeks.map((week, w) => (
         <div role="row" className="month-week" key={w}>
@@ -160,6 +154,19 @@ export function DayHead({ day, today, dayOff, withMonth }: { day: IsoDate; today
           {name}
         </span>
       )}
+    </div>
+  )
+}
+
+/** The grid's row of weekday names, Monday first, for the month and the week alike. */
+export function WeekdayHead({ week }: { week: readonly IsoDate[] }) {
+  return (
+    <div role="row" className="grid-head">
+      {week.map((d) => (
+        <div role="columnheader" key={d} className="grid-weekday">
+          {weekdayName(d, 'en')}
+        </div>
+      ))}
     </div>
   )
 }

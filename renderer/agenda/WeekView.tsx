@@ -1,9 +1,8 @@
 import { memo, type KeyboardEvent, type RefObject } from 'react'
 import type { IsoDate } from '../../src/calendar/spec'
-import { weekdayName } from '../../src/i18n'
 import type { DayOff } from '../../src/ipc/contract'
 import type { AgendaItem } from '../queries/agenda'
-import { DayCell, DayChips, DayHead, type GridContext } from './MonthView'
+import { DayCell, DayChips, DayHead, WeekdayHead, type GridContext } from './MonthView'
 
 const noEntries: readonly AgendaItem[] = []
 
@@ -29,13 +28,7 @@ export function WeekView({
 }) {
   return (
     <div className="week-grid" role="grid" aria-label={label} aria-readonly="true" tabIndex={-1} ref={gridRef} onKeyDown={onKeyDown}>
-      <div role="row" className="grid-head">
-        {week.map((d) => (
-          <div role="columnheader" key={d} className="grid-weekday">
-            {weekdayName(d, 'en')}
-          </div>
-        ))}
-      </div>
+      <WeekdayHead week={week} />
       <div role="row" className="week-days">
         {week.map((d, i) => (
           <WeekDay key={i} day={d} focused={d === focusedDay} entries={buckets.get(d) ?? noEntries} dayOff={daysOff.get(d)} context={context} />
