@@ -20,6 +20,10 @@ import { externalLink } from '../src/links/externalLink'
 import { allPolicies, policyById, policyLookup, policyOfCase } from '../src/policies/catalog'
 import { presetPolicies } from '../src/policies/presets'
 import { agendaHandlers } from './agendaHandlers'
+import { backupHandlers } from './backupHandlers'
+import { encryptionHandlers } from './encryptionHandlers'
+import { exportHandlers } from './exportHandlers'
+import { presenceHandlers } from './presenceHandlers'
 import { icsHandlers } from './icsHandlers'
 import { reminderHandlers } from './reminderHandlers'
 import { createPendingImports, type PendingImports, type ReadMailFn } from './pendingImports'
@@ -156,6 +160,10 @@ export function createHandlers(
     ...agendaHandlers(session, now, agendaOf),
     ...icsHandlers(session, shell, now, agendaOf),
     ...reminderHandlers(session),
+    ...backupHandlers(session, shell),
+    ...exportHandlers(session, shell, now),
+    ...encryptionHandlers(session),
+    ...presenceHandlers(session),
     'policies:list': async () => allPolicies(store().policies.list()).map((p) => ({ ...p, preset: presetIds.has(p.id) })),
     'policies:save': async (policy) => run({ type: 'policy.save', policy }),
     'policies:remove': async ({ id }) => run({ type: 'policy.remove', policyId: id }),

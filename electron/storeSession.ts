@@ -25,9 +25,11 @@ export interface StoreSessionOptions extends Omit<StoreOptions, 'memberId'> {
   /** This installation's "who am I" per store file: the actor of every command comes from it, never from the file. */
   identities: IdentityBook
   installation: InstallationState
+  /** Runs after every successful open, before its state is returned: the daily and before-migration backups. */
+  afterOpen?: (store: Store) => Promise<void>
 }
 
-export function createStoreSession({ identities, installation, ...options }: StoreSessionOptions): StoreSession {
+export function createStoreSession({ identities, installation, afterOpen, ...options }: StoreSessionOptions): StoreSession {
   let current: { file: string; store?: Store; problem?: string; unsubscribe?: () => void } | undefined
   const listeners = new Set<StoreListener>()
 
@@ -68,6 +70,7 @@ export function createStoreSession({ identities, installation, ...options }: Sto
         opened = await openStore(file, { ...options, memberId })
         next = { file, store: opened }
         await adoptLegacyIdentity(opened)
+        await afterOpen?.(opened)
       } catch (error) {
         if (!(error instanceof StoreOpenError)) throw error
         next = { file, problem: error.problem }

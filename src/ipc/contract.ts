@@ -245,6 +245,10 @@ export const contract = {
   'intake:replyTarget': { req: z.object({ token: ImportToken }), res: ReplyTarget.nullable() },
   /** Saves one attachment of a kept mail where the person chooses; never opened by the app. */
   'intake:saveAttachment': { req: z.object({ token: ImportToken, index: z.number().int().min(0).max(1000) }), res: Saved },
+  // issue 10 — backups and moving the store
+  // issue 10 — export and import
+  // issue 10 — encryption
+  // issue 10 — who has the store open
 } as const
 
 /** A path of the renderer's router, e.g. '/cases/new'. */
