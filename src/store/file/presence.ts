@@ -1,0 +1,171 @@
+import { randomUUID } from 'node:crypto'
+import { readFileSync, rmdirSync, rmSync } from 'node:fs'
+import { mkdir, readdir, readFile, stat } from 'node:fs/promises'
+import { hostname } from 'node:os'
+import { basename, dirname, join } from 'node:path'
+import { z } from 'zod'
+import { atomicWrite } from './atomicWrite'
+
+/**
+ * Who has a store file open, as each app says of itself in a small file beside the store. Advisory only: nothing here
+ * decides who may save (the lock does); it lets a colleague see who else works on the shared file, and since when.
+ */
+export const PresenceEntry = z.object({
+  /** The person chosen under "You are" in that app; absent when nobody was chosen. */
+  name: z.string().max(200).optional(),
+  host: z.string().max(255),
+  /** When that app opened the store. */
+  since: z.iso.datetime({ offset: true }),
+})
+export type PresenceEntry = z.infer<typeof PresenceEntry>
+
+/** A random id per installation: it names the installation's entry, so a restart replaces its own entry. */
+const InstallationId = z.uuid()
+
+/** How often an app says again that it still has the store open. */
+export const presenceRefreshMs = 30_000
+/** An entry not refreshed for this long belongs to an app that crashed or a laptop that went to sleep: not shown. */
+export const presenceStaleMs = 120_000
+/** A folder full of entries (a copied share, a hostile one) is not read to the end. */
+const entriesRead = 100
+
+/** `.<store name>.open/` beside the store file. */
+export function presenceFolder(storeFile: string): string {
+  return join(dirname(storeFile), `.${basename(storeFile)}.open`)
+}
+
+/**
+ * This installation's id, kept in `file` (in the user data folder); made on first use. An unreadable file gets a new
+ * id: the old entry, no longer refreshed, is ignored after presenceStaleMs.
+ */
+export async function installationId(file: string): Promise<string> {
+  try {
+    const kept = InstallationId.safeParse(JSON.parse(readFileSync(file, 'utf8')))
+    if (kept.success) return kept.data
+  } catch {
+    // Not there yet or unreadable: made below.
+  }
+  const id = randomUUID()
+  await atomicWrite(file, JSON.stringify(id))
+  return id
+}
+
+export interface PresenceOptions {
+  now?: () => Date
+  host?: string
+  refreshMs?: number
+}
+
+/** This app's entry for one store file, refreshed until stopped. */
+export interface Announcement {
+  readonly storeFile: string
+  /** Writes the entry now (with the name as it is now), as the timer does. */
+  refresh(): Promise<void>
+  /** Stops refreshing and removes the entry (and the folder, once empty). */
+  stop(): Promise<void>
+}
+
+/**
+ * Says "this app has `storeFile` open" in `.<name>.open/<id>.json`, now and every refreshMs, until stop(). A write
+ * that fails (a read-only share, a share gone away) is retried at the next refresh: presence must never stand in the
+ * way of working on the store.
+ */
+export function announcePresence(
+  storeFile: string,
+  id: string,
+  name: () => string | undefined,
+  { now = () => new Date(), host = hostname(), refreshMs = presenceRefreshMs }: PresenceOptions = {},
+): Announcement {
+  const ownId = InstallationId.parse(id)
+  const folder = presenceFolder(storeFile)
+  const entryFile = join(folder, `${ownId}.json`)
+  const since = now().toISOString()
+  let stopped = false
+  let writing: Promise<void> = Promise.resolve()
+
+  const write = async () => {
+    const person = name()
+    const entry: PresenceEntry = { ...(person ? { name: person } : {}), host, since }
+    // Another app removing the folder as it closes can race the mkdir: one more try finds it gone and makes it again.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await mkdir(folder, { recursive: true })
+        await atomicWrite(entryFile, JSON.stringify(entry))
+        return
+      } catch (error) {
+        if (attempt >= 2 || (error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+      }
+    }
+  }
+  const refresh = () => {
+    if (stopped) return writing
+    writing = writing.then(write).catch(() => undefined)
+    return writing
+  }
+  const remove = () => {
+    rmSync(entryFile, { force: true })
+    try {
+      rmdirSync(folder)
+    } catch {
+      // Another app's entry is still there, or the folder is already gone.
+    }
+  }
+  const timer = setInterval(() => void refresh(), refreshMs)
+  // Refreshing alone must not keep a process running that is otherwise done.
+  timer.unref()
+  void refresh()
+
+  return {
+    storeFile,
+    refresh,
+    async stop() {
+      if (stopped) return
+      stopped = true
+      clearInterval(timer)
+      // Removed at once, without waiting: at quit the process may not live to see a promise settle. A write still in
+      // flight would bring the entry back, so it is removed again once that write is done.
+      remove()
+      await writing
+      remove()
+    },
+  }
+}
+
+/**
+ * Everyone else who has `storeFile` open: the entries beside it but this installation's own, refreshed within the last
+ * presenceStaleMs, earliest first. Entries that cannot be read or do not fit the schema are left out.
+ */
+export async function othersOpen(
+  storeFile: string,
+  ownId: string,
+  { now = () => new Date() }: { now?: () => Date } = {},
+): Promise<PresenceEntry[]> {
+  const folder = presenceFolder(storeFile)
+  let names: string[]
+  try {
+    names = await readdir(folder)
+  } catch {
+    return []
+  }
+  const ids = names
+    .filter((n) => n.endsWith('.json') && !n.startsWith('.'))
+    .map((n) => n.slice(0, -'.json'.length))
+    .filter((n) => n !== ownId && InstallationId.safeParse(n).success)
+    .slice(0, entriesRead)
+  const at = now().getTime()
+  const entries = await Promise.all(
+    ids.map(async (other): Promise<PresenceEntry | undefined> => {
+      const file = join(folder, `${other}.json`)
+      try {
+        const { mtimeMs } = await stat(file)
+        if (at - mtimeMs > presenceStaleMs) return undefined
+        const parsed = PresenceEntry.safeParse(JSON.parse(await readFile(file, 'utf8')))
+        return parsed.success ? parsed.data : undefined
+      } catch {
+        // Removed as we read it (that app closed), or half there: not open, as far as anyone can tell.
+        return undefined
+      }
+    }),
+  )
+  return entries.filter((e) => e !== undefined).sort((a, b) => Date.parse(a.since) - Date.parse(b.since))
+}

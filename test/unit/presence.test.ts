@@ -1,0 +1,127 @@
+import { mkdir, mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { announcePresence, installationId, othersOpen, presenceFolder, type Announcement } from '../../src/store/file/presence'
+
+let dir: string
+let storeFile: string
+const running: Announcement[] = []
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'presence-'))
+  storeFile = join(dir, 'disclosure-desk.json')
+})
+afterEach(async () => {
+  for (const a of running.splice(0)) await a.stop()
+  await rm(dir, { recursive: true, force: true })
+})
+
+const samId = '11111111-1111-4111-8111-111111111111'
+const aliId = '22222222-2222-4222-8222-222222222222'
+const nine12 = new Date('2026-12-01T09:12:00Z')
+
+function announce(id: string, name: string | undefined, host: string, at = nine12): Announcement {
+  const a = announcePresence(storeFile, id, () => name, { host, now: () => at })
+  running.push(a)
+  return a
+}
+
+describe('who has the store open', () => {
+  it('lets two installations on one store file see each other, each without itself', async () => {
+    await announce(samId, 'Sam', 'sam-laptop').refresh()
+    await announce(aliId, 'Ali', 'ali-desktop', new Date('2026-12-01T10:01:00Z')).refresh()
+
+    expect(await othersOpen(storeFile, aliId)).toEqual([{ name: 'Sam', host: 'sam-laptop', since: '2026-12-01T09:12:00.000Z' }])
+    expect(await othersOpen(storeFile, samId)).toEqual([{ name: 'Ali', host: 'ali-desktop', since: '2026-12-01T10:01:00.000Z' }])
+    // A third app sees both, the one open longest first.
+    expect((await othersOpen(storeFile, '33333333-3333-4333-8333-333333333333')).map((e) => e.name)).toEqual(['Sam', 'Ali'])
+    expect((await readdir(presenceFolder(storeFile))).sort()).toEqual([`${samId}.json`, `${aliId}.json`].sort())
+  })
+
+  it('keeps the name out when nobody was chosen under "You are", and takes a new choice at the next refresh', async () => {
+    let name: string | undefined
+    const sam = announcePresence(storeFile, samId, () => name, { host: 'sam-laptop', now: () => nine12 })
+    running.push(sam)
+    await sam.refresh()
+    expect(await othersOpen(storeFile, aliId)).toEqual([{ host: 'sam-laptop', since: '2026-12-01T09:12:00.000Z' }])
+    name = 'Sam'
+    await sam.refresh()
+    expect(await othersOpen(storeFile, aliId)).toEqual([{ name: 'Sam', host: 'sam-laptop', since: '2026-12-01T09:12:00.000Z' }])
+  })
+
+  it('ignores the entry of an app that stopped refreshing it more than 2 minutes ago (a crash, a sleeping laptop)', async () => {
+    await announce(samId, 'Sam', 'sam-laptop').refresh()
+    const entry = join(presenceFolder(storeFile), `${samId}.json`)
+    const longAgo = new Date(Date.now() - 121_000)
+    await utimes(entry, longAgo, longAgo)
+    expect(await othersOpen(storeFile, aliId)).toEqual([])
+    // Refreshed again (the laptop woke up): seen again.
+    await running[0]!.refresh()
+    expect(await othersOpen(storeFile, aliId)).toHaveLength(1)
+  })
+
+  it('refreshes the entry on its own, every interval', async () => {
+    const sam = announcePresence(storeFile, samId, () => 'Sam', { host: 'sam-laptop', refreshMs: 50 })
+    running.push(sam)
+    await sam.refresh()
+    const entry = join(presenceFolder(storeFile), `${samId}.json`)
+    const longAgo = new Date(Date.now() - 121_000)
+    await utimes(entry, longAgo, longAgo)
+    await expect.poll(() => othersOpen(storeFile, aliId), { timeout: 2000, interval: 25 }).toHaveLength(1)
+  })
+
+  it('removes the entry at close, and the folder with the last one', async () => {
+    const sam = announce(samId, 'Sam', 'sam-laptop')
+    const ali = announce(aliId, 'Ali', 'ali-desktop')
+    await Promise.all([sam.refresh(), ali.refresh()])
+    await sam.stop()
+    expect(await othersOpen(storeFile, aliId)).toEqual([])
+    expect(await readdir(presenceFolder(storeFile))).toEqual([`${aliId}.json`])
+    // A refresh after close writes nothing back.
+    await sam.refresh()
+    expect(await readdir(presenceFolder(storeFile))).toEqual([`${aliId}.json`])
+    await ali.stop()
+    expect(await readdir(dir)).toEqual([])
+  })
+
+  it('removes the entry even when closed while its first write is still on the way', async () => {
+    const sam = announcePresence(storeFile, samId, () => 'Sam', { host: 'sam-laptop' })
+    await sam.stop()
+    expect(await readdir(dir)).toEqual([])
+  })
+
+  it('leaves out entries that are not what an app writes: hostile, damaged, temporary or oversized', async () => {
+    const folder = presenceFolder(storeFile)
+    await mkdir(folder, { recursive: true })
+    const fresh = (name: string, text: string) => writeFile(join(folder, name), text)
+    await fresh('33333333-3333-4333-8333-333333333333.json', '{"host": "x", "since": "not a time"}')
+    await fresh('44444444-4444-4444-8444-444444444444.json', '{"host": ')
+    await fresh(`.${samId}.json.tmp`, '{"host":"half","since":"2026-12-01T09:12:00.000Z"}')
+    await fresh('not-an-id.json', '{"host":"h","since":"2026-12-01T09:12:00.000Z"}')
+    await fresh('55555555-5555-4555-8555-555555555555.json', JSON.stringify({ name: 'x'.repeat(201), host: 'h', since: '2026-12-01T09:12:00.000Z' }))
+    const hostile = '<img src=x onerror=alert(1)>'
+    await fresh('66666666-6666-4666-8666-666666666666.json', JSON.stringify({ name: hostile, host: 'h', since: '2026-12-01T09:12:00.000Z' }))
+    // Text as written: the screen shows it as text, never as HTML.
+    expect(await othersOpen(storeFile, aliId)).toEqual([{ name: hostile, host: 'h', since: '2026-12-01T09:12:00.000Z' }])
+  })
+
+  it('answers nobody for a store that no app has announced', async () => {
+    expect(await othersOpen(storeFile, aliId)).toEqual([])
+  })
+})
+
+describe("the installation's id", () => {
+  it('is made once and kept across restarts, per user data folder', async () => {
+    const file = join(dir, 'installation-id.json')
+    const first = await installationId(file)
+    expect(first).toMatch(/^[0-9a-f-]{36}$/)
+    expect(await installationId(file)).toBe(first)
+    expect(await installationId(join(dir, 'other-installation-id.json'))).not.toBe(first)
+  })
+
+  it('is made anew when its file is damaged', async () => {
+    const file = join(dir, 'installation-id.json')
+    await writeFile(file, '"../../etc"')
+    expect(await installationId(file)).toMatch(/^[0-9a-f]{8}-/)
+  })
+})
