@@ -9,6 +9,7 @@ import {
   type Rating,
   type Severity,
 } from '../../src/cases/case'
+import { sameValue } from '../../src/cases/mergeEdit'
 import { scoreCvss, type CvssScore } from '../../src/cases/severity'
 import { checkReceivedTime } from '../../src/commands/timeRules'
 import { DeskError, fieldIssues, userWords } from '../../src/errors'
@@ -217,17 +218,6 @@ export function patchFrom(original: Case, edited: CasePatch): CasePatch {
     if (!sameValue(original[field], edited[field])) patch[field] = edited[field]
   }
   return patch as CasePatch
-}
-
-function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
-  if (Array.isArray(a) !== Array.isArray(b)) return false
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)])
-  for (const key of keys) {
-    if (!sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false
-  }
-  return true
 }
 
 const draftPaths: Partial<Record<keyof CaseDraft, string>> = {
