@@ -1,7 +1,9 @@
 import type { AppState } from '../src/ipc/contract'
 import { DeskError, StoreOpenError } from '../src/errors'
 import { actingMemberId, adoptedIdentity, checkedIdentity } from '../src/identity/actingMember'
-import { openStore, type Store, type StoreListener, type StoreOptions } from '../src/store'
+import { openStore, type Encoding, type Store, type StoreListener, type StoreOptions } from '../src/store'
+import { FileDecodeError, plainText } from '../src/store/file/encoding'
+import { encryptedHeaderProblem, isEncryptedFile, readFileHead, unlockEncoding, type EncryptedEncoding } from '../src/store/file/encryption'
 import type { IdentityBook } from './identities'
 import type { InstallationState } from './installationState'
 
@@ -18,6 +20,15 @@ export interface StoreSession {
   chooseIdentity(memberId: string | null): Promise<string | null>
   /** What this installation keeps per store file besides who acts: reminder settings, reminders shown, ICS exports. */
   installation: InstallationState
+  /**
+   * Checks the passphrase of the locked store and keeps its key for the next open of that file (a wrong one is refused
+   * at the field 'passphrase'); open(file) then reads it. Nothing is written.
+   */
+  unlock(passphrase: string): Promise<void>
+  /** How the open store's file is written: encrypted with a passphrase, or plain; undefined while no store is open. */
+  encoding(): Encoding | undefined
+  /** Writes the open store again with another encoding (encryption on, off, a new passphrase), all at once. */
+  setEncoding(encoding: Encoding): Promise<void>
   close(): Promise<void>
 }
 
@@ -30,17 +41,25 @@ export interface StoreSessionOptions extends Omit<StoreOptions, 'memberId'> {
 }
 
 export function createStoreSession({ identities, installation, afterOpen, ...options }: StoreSessionOptions): StoreSession {
-  let current: { file: string; store?: Store; problem?: string; unsubscribe?: () => void } | undefined
+  let current:
+    | { file: string; store?: Store; encoding?: Encoding; problem?: string; locked?: boolean; unsubscribe?: () => void }
+    | undefined
+  // The key unlock() derived, until the open of its file that follows.
+  let unlocked: { file: string; encoding: EncryptedEncoding } | undefined
   const listeners = new Set<StoreListener>()
 
   // A plain function, not a method: the session's functions are passed around on their own (the main process wraps open).
   const state = (): AppState => {
     if (!current) return { kind: 'recovery', file: '', problem: 'no store file has been opened yet' }
+    if (current.locked) return { kind: 'locked', file: current.file }
     if (current.store) return { kind: 'ready', file: current.file, caseCount: current.store.cases.list().length }
     return { kind: 'recovery', file: current.file, problem: current.problem ?? 'could not be opened' }
   }
   const store = (): Store => {
     if (current?.store) return current.store
+    if (current?.locked) {
+      throw new DeskError('store_unavailable', `The store ${current.file} is encrypted. Enter its passphrase to open it.`)
+    }
     throw new DeskError(
       'store_unavailable',
       `No store is open${current ? `: ${current.file} ${current.problem}` : ''}. Open another file or start a new store.`,
@@ -55,6 +74,19 @@ export function createStoreSession({ identities, installation, afterOpen, ...opt
     if (adopted === undefined) return
     await identities.choose(opened.file, adopted).catch(() => undefined)
   }
+  /**
+   * How `file` is to be read: plain; with the key unlock() just derived, or the open store's when it is opened again;
+   * locked without a key; or not at all when its encryption header is damaged (no passphrase could open it).
+   */
+  const howToOpen = async (file: string): Promise<{ encoding: Encoding } | { locked: true } | { problem: string }> => {
+    const head = await readFileHead(file).catch(() => undefined)
+    const key = unlocked?.file === file ? unlocked.encoding : current?.file === file ? current.encoding : undefined
+    unlocked = undefined
+    if (!head || !isEncryptedFile(head)) return { encoding: plainText }
+    const problem = encryptedHeaderProblem(head)
+    if (problem !== undefined) return { problem }
+    return key?.kind === 'encrypted' ? { encoding: key } : { locked: true }
+  }
   const closeCurrent = async () => {
     current?.unsubscribe?.()
     await current?.store?.close()
@@ -63,17 +95,21 @@ export function createStoreSession({ identities, installation, afterOpen, ...opt
   return {
     async open(file) {
       let next: NonNullable<typeof current>
-      try {
-        // Asked at every command, so a choice made or a member removed meanwhile counts from the next change on.
-        let opened: Store | undefined
-        const memberId = () => opened && actingMemberId(opened.settings.get(), identities.of(file))
-        opened = await openStore(file, { ...options, memberId })
-        next = { file, store: opened }
-        await adoptLegacyIdentity(opened)
-        await afterOpen?.(opened)
-      } catch (error) {
-        if (!(error instanceof StoreOpenError)) throw error
-        next = { file, problem: error.problem }
+      const how = await howToOpen(file)
+      if (!('encoding' in how)) next = { file, ...how }
+      else {
+        try {
+          // Asked at every command, so a choice made or a member removed meanwhile counts from the next change on.
+          let opened: Store | undefined
+          const memberId = () => opened && actingMemberId(opened.settings.get(), identities.of(file))
+          opened = await openStore(file, { ...options, memberId, encoding: how.encoding })
+          next = { file, store: opened, encoding: how.encoding }
+          await adoptLegacyIdentity(opened)
+          await afterOpen?.(opened)
+        } catch (error) {
+          if (!(error instanceof StoreOpenError)) throw error
+          next = { file, problem: error.problem }
+        }
       }
       await closeCurrent()
       next.unsubscribe = next.store?.subscribe((changes, origin) => {
@@ -97,6 +133,25 @@ export function createStoreSession({ identities, installation, afterOpen, ...opt
       return identity()
     },
     installation,
+    async unlock(passphrase) {
+      if (!current?.locked) throw new DeskError('invalid_input', 'The store open now is not locked; there is nothing to unlock.')
+      const file = current.file
+      const head = await readFileHead(file).catch((error: unknown) => {
+        throw new DeskError('store_unavailable', `Could not read ${file} (${error instanceof Error ? error.message : String(error)}). Check that the folder can be reached and try again.`)
+      })
+      try {
+        unlocked = { file, encoding: await unlockEncoding(head ?? new Uint8Array(), passphrase) }
+      } catch (error) {
+        if (!(error instanceof FileDecodeError)) throw error
+        throw new DeskError('store_unavailable', `The file ${file} ${error.problem}. It was not changed.`)
+      }
+    },
+    encoding: () => (current?.store ? current.encoding : undefined),
+    async setEncoding(encoding) {
+      const open = current
+      await store().setEncoding(encoding)
+      if (open) open.encoding = encoding
+    },
     async close() {
       await closeCurrent()
       current = undefined

@@ -19,6 +19,7 @@ import { TemplatesScreen } from './templates/TemplatesScreen'
 import { NotFound } from './shell/NotFound'
 import { ProblemsProvider } from './shell/Problems'
 import { TodayScreen } from './today/TodayScreen'
+import { UnlockScreen } from './unlock/UnlockScreen'
 import { Shell } from './shell/Shell'
 import { StoreProvider } from './store/StoreContext'
 
@@ -87,6 +88,8 @@ export function App({ makeRouter = hashRouter }: { makeRouter?: (r: RouteObject[
     <ProblemsProvider key={generation}>
       {state.kind === 'recovery' ? (
         <RecoveryScreen state={state} onState={switchTo} />
+      ) : state.kind === 'locked' ? (
+        <UnlockScreen state={state} onState={switchTo} />
       ) : (
         <StoreProvider value={{ store: state, switchTo }}>
           <QueryClientProvider client={client}>

@@ -3,6 +3,7 @@ import { Link } from 'react-router'
 import { useStore } from '../store/StoreContext'
 import { StoreFileActions } from '../store/StoreFileActions'
 import { useSettings } from '../queries/settings'
+import { EncryptionSettings } from './EncryptionSettings'
 import { ReminderSettings } from './ReminderSettings'
 import { SettingsUnavailable } from './SettingsUnavailable'
 import { TeamSettings } from './TeamSettings'
@@ -57,6 +58,13 @@ export function SettingsScreen() {
       <SettingsSection id="store" title="Store file" lead="All cases and settings live in this one file on your computer.">
         <p className="mono break store-path">{store.file}</p>
         <StoreFileActions onState={switchTo} />
+      </SettingsSection>
+      <SettingsSection
+        id="encryption"
+        title="Encryption"
+        lead="Protect the store file with a passphrase, so that a lost laptop, a copied share or a backup does not give the cases away."
+      >
+        <EncryptionSettings />
       </SettingsSection>
     </div>
   )

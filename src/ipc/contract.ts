@@ -20,11 +20,15 @@ import { ReplyTarget } from '../intake/replyTarget'
 import { Milestone, Policy } from '../policies/policy'
 import { ReminderPrefs } from '../reminders/reminderState'
 import { Settings } from '../settings/settings'
+import { Backup, BackupFileName, BackupList, BackupPrefs } from '../store/backups'
+import { ChangePassphrase, EncryptionStatus, TurnOffEncryption, TurnOnEncryption, Unlock } from '../store/passphrase'
 
 export const AppState = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('ready'), file: z.string(), caseCount: z.number().int() }),
   /** The store file could not be read; it was left untouched. */
   z.object({ kind: z.literal('recovery'), file: z.string(), problem: z.string() }),
+  /** The store file is encrypted: nothing of it is read until its passphrase is entered (store:unlock). */
+  z.object({ kind: z.literal('locked'), file: z.string() }),
 ])
 export type AppState = z.infer<typeof AppState>
 
@@ -246,8 +250,41 @@ export const contract = {
   /** Saves one attachment of a kept mail where the person chooses; never opened by the app. */
   'intake:saveAttachment': { req: z.object({ token: ImportToken, index: z.number().int().min(0).max(1000) }), res: Saved },
   // issue 10 — backups and moving the store
+  /** The store's backups (also of a store that cannot be opened), newest first; the newest good one is read to be sure. */
+  'backups:list': { req: Empty, res: BackupList },
+  /** "Back up now": a copy of the store file as it is, read back before it counts. */
+  'backups:create': { req: Empty, res: z.object({ backup: Backup, list: BackupList }) },
+  /**
+   * Puts a backup back as the store file and opens it: the store file as it was (broken or not) is kept as a
+   * before-restore backup first (`savedAs`; null when there was no file), so nothing is lost.
+   */
+  'backups:restore': { req: z.object({ name: BackupFileName }), res: z.object({ state: AppState, restored: Backup, savedAs: Backup.nullable() }) },
+  /** How many backups of each kind this computer keeps for the store. */
+  'backups:setKeep': { req: BackupPrefs.pick({ keep: true }), res: BackupList },
+  /** Asks for a folder to keep the backups in; a cancelled dialog changes nothing. */
+  'backups:chooseFolder': { req: Empty, res: BackupList },
+  /** Back to the folder beside the store file. */
+  'backups:folderBesideStore': { req: Empty, res: BackupList },
+  /**
+   * Asks for a folder, copies the store file there, reads the copy back and opens it, to be opened at the next start;
+   * the old file is left as it was. `moved: false` when the dialog was cancelled.
+   */
+  'store:move': {
+    req: Empty,
+    res: z.discriminatedUnion('moved', [
+      z.object({ moved: z.literal(false) }),
+      z.object({ moved: z.literal(true), from: z.string(), to: z.string(), state: AppState }),
+    ]),
+  },
   // issue 10 — export and import
   // issue 10 — encryption
+  /** Opens the locked store with its passphrase; a wrong one is refused at the field and nothing is written. */
+  'store:unlock': { req: Unlock, res: AppState },
+  'encryption:status': { req: Empty, res: EncryptionStatus },
+  /** Each re-writes the whole store file at once: with the new passphrase, or plain; a wrong current one changes nothing. */
+  'encryption:turnOn': { req: TurnOnEncryption, res: EncryptionStatus },
+  'encryption:change': { req: ChangePassphrase, res: EncryptionStatus },
+  'encryption:turnOff': { req: TurnOffEncryption, res: EncryptionStatus },
   // issue 10 — who has the store open
 } as const
 

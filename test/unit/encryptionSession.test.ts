@@ -1,0 +1,116 @@
+import { readFile, writeFile } from 'node:fs/promises'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { Result } from '../../src/ipc/contract'
+import { isEncryptedFile, unlockEncoding } from '../../src/store/file/encryption'
+import { createTestDesk, type TestDesk } from '../support/testDesk'
+
+const first = 'first passphrase of the team'
+const second = 'second passphrase, after Sam left'
+
+let desk: TestDesk | undefined
+afterEach(async () => {
+  await desk?.dispose()
+  desk = undefined
+})
+
+async function ok<T>(result: Promise<Result<T>>): Promise<T> {
+  const r = await result
+  if (!r.ok) throw new Error(r.error.message)
+  return r.value
+}
+async function refused<T>(result: Promise<Result<T>>) {
+  const r = await result
+  if (r.ok) throw new Error('expected a refusal')
+  return r.error
+}
+const bytesOf = (file: string) => readFile(file)
+const caseInput = {
+  title: 'Session fixation in the <b>admin</b> portal',
+  reporter: { name: 'Ada Researcher', email: 'ada@example.org', language: 'en' as const },
+  received: { at: '2026-03-05T14:10:00+01:00', timeZone: 'Europe/Amsterdam' },
+  channel: 'email' as const,
+  reportText: 'Tokens are not rotated at login.',
+  severity: { kind: 'unrated' as const },
+  tags: [],
+}
+
+describe('an encrypted store through the handlers', () => {
+  it('turns encryption on, asks for the passphrase at the next start, changes it and turns it off, never writing on a wrong one', async () => {
+    desk = await createTestDesk({ watch: false })
+    const { desk: api, file } = desk
+    await ok(api.cases.create(caseInput))
+    expect(await ok(api.encryption.status({}))).toEqual({ encrypted: false })
+
+    // Refused before any key is derived: the rules, in words, at their fields.
+    expect((await refused(api.encryption.turnOn({ passphrase: 'short', repeat: 'short' }))).issues).toEqual([
+      { path: 'passphrase', message: 'Use at least 12 characters' },
+    ])
+    expect((await refused(api.encryption.turnOn({ passphrase: first, repeat: `${first} ` }))).issues).toEqual([
+      { path: 'repeat', message: 'This is not the same as the passphrase above' },
+    ])
+
+    expect(await ok(api.encryption.turnOn({ passphrase: first, repeat: first }))).toEqual({ encrypted: true })
+    let onDisk = await bytesOf(file)
+    expect(isEncryptedFile(onDisk)).toBe(true)
+    expect(onDisk.includes('Session fixation')).toBe(false)
+    // The store keeps the new encoding: the next save is encrypted too, and the case is still there.
+    await ok(api.cases.create({ ...caseInput, title: 'Second case' }))
+    onDisk = await bytesOf(file)
+    expect(isEncryptedFile(onDisk)).toBe(true)
+    expect((await unlockEncoding(onDisk, first)).decode(onDisk)).toContain('Second case')
+    expect((await refused(api.encryption.turnOn({ passphrase: second, repeat: second }))).message).toMatch(/already encrypted/)
+
+    await desk.restart()
+    expect(await ok(api.app.state({}))).toEqual({ kind: 'locked', file })
+    const wrong = await refused(api.store.unlock({ passphrase: second }))
+    expect(wrong).toMatchObject({ code: 'invalid_input', issues: [{ path: 'passphrase', message: 'That passphrase does not open this store' }] })
+    expect((await bytesOf(file)).equals(onDisk)).toBe(true)
+    expect(await ok(api.store.unlock({ passphrase: first }))).toEqual({ kind: 'ready', file, caseCount: 2 })
+
+    // A wrong current passphrase changes nothing.
+    expect((await refused(api.encryption.change({ current: second, passphrase: second, repeat: second }))).issues).toEqual([
+      { path: 'current', message: 'That passphrase does not open this store; nothing was changed' },
+    ])
+    expect((await bytesOf(file)).equals(onDisk)).toBe(true)
+    expect(await ok(api.encryption.change({ current: first, passphrase: second, repeat: second }))).toEqual({ encrypted: true })
+    const changed = await bytesOf(file)
+    await expect(unlockEncoding(changed, first)).rejects.toMatchObject({ code: 'invalid_input' })
+    expect((await unlockEncoding(changed, second)).decode(changed)).toContain('Second case')
+
+    expect((await refused(api.encryption.turnOff({ current: first }))).issues).toEqual([
+      { path: 'current', message: 'That passphrase does not open this store; nothing was changed' },
+    ])
+    expect((await bytesOf(file)).equals(changed)).toBe(true)
+    expect(await ok(api.encryption.turnOff({ current: second }))).toEqual({ encrypted: false })
+    const plain = JSON.parse(await readFile(file, 'utf8')) as { cases: { title: string }[] }
+    expect(plain.cases.map((c) => c.title)).toEqual([caseInput.title, 'Second case'])
+    await desk.restart()
+    expect(await ok(api.app.state({}))).toEqual({ kind: 'ready', file, caseCount: 2 })
+    expect((await refused(api.encryption.turnOff({ current: second }))).message).toMatch(/not encrypted/)
+  }, 120_000)
+
+  it('a damaged header is refused at open, and a damaged body after the passphrase, both without writing', async () => {
+    desk = await createTestDesk({ watch: false })
+    const { desk: api, file } = desk
+    await ok(api.cases.create(caseInput))
+    await ok(api.encryption.turnOn({ passphrase: first, repeat: first }))
+    const good = await bytesOf(file)
+
+    const badHeader = Buffer.from(good)
+    badHeader[40] = 0x7b // '{' inside the header line: no longer JSON
+    await writeFile(file, badHeader)
+    await desk.restart()
+    const state = await ok(api.app.state({}))
+    expect(state).toMatchObject({ kind: 'recovery', file, problem: expect.stringMatching(/^was changed or damaged after it was encrypted/) })
+    expect((await bytesOf(file)).equals(badHeader)).toBe(true)
+
+    const badBody = Buffer.from(good)
+    badBody[badBody.length - 40]! ^= 0x20
+    await writeFile(file, badBody)
+    await desk.restart()
+    expect(await ok(api.app.state({}))).toEqual({ kind: 'locked', file })
+    const after = await ok(api.store.unlock({ passphrase: first }))
+    expect(after).toMatchObject({ kind: 'recovery', problem: expect.stringMatching(/content does not match its authentication tag/) })
+    expect((await bytesOf(file)).equals(badBody)).toBe(true)
+  }, 120_000)
+})
