@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useRef, useState, type FormEvent } from 'react'
 import { Link, useParams } from 'react-router'
-import type { Case } from '../../src/cases/case'
+import type { Case, CasePatch } from '../../src/cases/case'
+import { withPatch } from '../../src/cases/mergeEdit'
 import { nextDeadline } from '../../src/deadlines/nextDeadline'
 import { CaseDeadlines } from '../deadlines/CaseDeadlines'
 import { NextDeadlineCell } from '../deadlines/NextDeadlineCell'
-import { call, DeskFailure } from '../desk'
+import { call, DeskFailure, type FieldIssue } from '../desk'
 import { draftPath } from '../drafts/draftState'
 import { focusFirstInvalid } from '../forms/Field'
 import { FormButtons } from '../forms/FormButtons'
@@ -27,6 +28,7 @@ import {
   type FieldErrors,
   type RewardDraft,
 } from './caseDraft'
+import { CaseConflict } from './CaseConflict'
 import { CreditRewardCard, DetailsCard, ReporterCard } from './CaseFacts'
 import { CaseFields } from './CaseFields'
 import { ConfirmMoveDialog } from './ConfirmMoveDialog'
@@ -91,6 +93,20 @@ export function CaseDetail() {
     }
   }
 
+  /** The merged edit a colleague's save led to was refused at some fields: the form shows it on their version. */
+  function editAgainOn(current: Case, patch: CasePatch, issues: FieldIssue[]) {
+    const merged = withPatch(current, patch)
+    setEdit({
+      base: current,
+      draft: draftFromCase(merged),
+      credit: creditDraftOf(merged),
+      reward: rewardDraftOf(merged),
+      errors: issuesToFieldErrors(issues, 'patch.'),
+    })
+    actions.clearConflict()
+    requestAnimationFrame(() => focusFirstInvalid(formRef.current))
+  }
+
   async function reloadAfterConflict() {
     setEdit(null)
     actions.clearConflict()
@@ -152,11 +168,25 @@ export function CaseDetail() {
           )}
         </header>
 
-        {conflict && (
+        {/* While the edit form is open, only its save can conflict: the other actions are hidden. */}
+        {conflict && edit && (
+          <CaseConflict
+            key={edit.base.revision}
+            base={edit.base}
+            mine={editOf(edit.base, edit.draft, edit.credit, edit.reward).patch}
+            team={team}
+            onSaved={() => {
+              setEdit(null)
+              actions.clearConflict()
+            }}
+            onBack={actions.clearConflict}
+            onRefused={editAgainOn}
+          />
+        )}
+        {conflict && !edit && (
           <div className="conflict" role="alert">
             <p>
               <strong>Someone else changed this case</strong> after you opened it, so your change was not saved.
-              {edit ? ' Your edits are still in the form; reloading shows the latest version and discards them.' : ''}
             </p>
             <button type="button" className="button" onClick={() => void reloadAfterConflict()}>
               Reload case
@@ -165,7 +195,8 @@ export function CaseDetail() {
         )}
 
         {edit && (
-          <form ref={formRef} className="case-form" noValidate onSubmit={(e) => void save(e)} aria-label="Edit case">
+          // Hidden, not removed, while the two versions are compared: what was typed stays in the form.
+          <form ref={formRef} className="case-form" noValidate onSubmit={(e) => void save(e)} aria-label="Edit case" hidden={conflict}>
             {Object.keys(edit.errors).length > 0 && (
               <p className="form-summary" role="alert">
                 The changes were not saved. Check: {fieldsToFix(edit.errors)}.

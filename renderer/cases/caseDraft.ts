@@ -339,6 +339,7 @@ const fieldNames: Record<string, string> = {
   'reward.amount': 'Reward amount',
   'reward.currency': 'Currency',
   'reward.status': 'Reward status',
+  'reward.swag': 'Swag',
   // A problem with a group as a whole, or a part without an input of its own, is named by its group.
   reporter: 'Reporter',
   received: 'Received',
@@ -347,8 +348,12 @@ const fieldNames: Record<string, string> = {
   reward: 'Reward',
 }
 
+/** A field of the case form by the words of its label, e.g. 'reporter.email' → 'Reporter email'. */
+export function fieldLabel(path: string): string {
+  return fieldNames[path] ?? fieldNames[path.split('.')[0]!] ?? 'a field of the case'
+}
+
 /** "Title, Reporter email": the fields to fix, in the words of their labels. */
 export function fieldsToFix(errors: FieldErrors): string {
-  const names = Object.keys(errors).map((path) => fieldNames[path] ?? fieldNames[path.split('.')[0]!] ?? 'a field of the case')
-  return [...new Set(names)].join(', ')
+  return [...new Set(Object.keys(errors).map(fieldLabel))].join(', ')
 }

@@ -120,6 +120,12 @@ export function compareEdit(base: Case, mine: CasePatch, current: Case): PartEdi
   return parts
 }
 
+/** The parts the colleague changed that this person did not edit: kept as the colleague saved them, nothing to ask. */
+export function theirOnlyParts(base: Case, current: Case, edits: readonly PartEdit[]): EditPart[] {
+  const mine = new Set(edits.map((e) => e.part))
+  return editParts.filter((part) => !mine.has(part) && !sameValue(valueAt(base, part), valueAt(current, part)))
+}
+
 export type Choice = 'mine' | 'theirs'
 export type Choices = Partial<Record<EditPart, Choice>>
 

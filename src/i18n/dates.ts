@@ -45,6 +45,12 @@ export function formatDayTime(instant: number | string, timeZone: string, lang: 
   return `${formatDay(wall.date, lang, withYear)} ${clockTime(wall)}`
 }
 
+/** '09:12' for an instant on the day `now` falls on in the zone, else 'Mon 30 Nov 09:12': when something recent began. */
+export function formatRecent(instant: number | string, timeZone: string, lang: Language, now: number): string {
+  const wall = wallClockOf(typeof instant === 'string' ? Date.parse(instant) : instant, timeZone)
+  return wall.date === wallClockOf(now, timeZone).date ? clockTime(wall) : formatDayTime(instant, timeZone, lang)
+}
+
 // The zones that are UTC under another name, and the fixed-offset ones: Etc/GMT-5 is POSIX for UTC+5 (the sign
 // reads backwards), and a bare offset ('+05:30') is what Temporal and newer Intl also take as a zone.
 const utcNames = /^(Etc\/)?(UTC|UCT|GMT|GMT[+-]?0|Greenwich|Universal|Zulu)$/i

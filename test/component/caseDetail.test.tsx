@@ -238,7 +238,7 @@ describe('case detail', { timeout: 20_000 }, () => {
     expect(screen.getByLabelText('Note as it should read')).toHaveValue('Reporter uses Firefox 128')
   })
 
-  it('says someone else changed the case when a save conflicts, keeps the edits, and reloads on request', async () => {
+  it('puts an edit that conflicts with a colleague’s save next to theirs, keeps the edits, and saves both changes', async () => {
     const { desk, kase, user } = await openCase()
     await user.click(screen.getByRole('button', { name: 'Edit' }))
     await user.clear(screen.getByLabelText('Title'))
@@ -248,15 +248,14 @@ describe('case detail', { timeout: 20_000 }, () => {
 
     await user.click(screen.getByRole('button', { name: 'Save' }))
 
-    const conflict = await screen.findByRole('alert')
-    expect(conflict).toHaveTextContent('Someone else changed this case after you opened it, so your change was not saved.')
-    expect(screen.getByLabelText('Title')).toHaveValue('My new title')
+    const conflict = await screen.findByRole('form', { name: 'Someone changed this case while you were editing it' })
+    expect(conflict).toHaveTextContent('None of the fields you changed was changed by them')
+    expect(screen.getByLabelText('Title', { selector: 'input' })).toHaveValue('My new title')
 
-    await user.click(within(conflict).getByRole('button', { name: 'Reload case' }))
+    await user.click(within(conflict).getByRole('button', { name: 'Save' }))
 
-    await waitFor(() => expect(screen.queryByRole('alert')).not.toBeInTheDocument())
+    await waitFor(() => expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('My new title'))
     expect(within(screen.getByRole('region', { name: 'Details' })).getByText('portal v2')).toBeInTheDocument()
-    expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Stored XSS in the support portal')
   })
 
   it('a status change that conflicts with a colleague’s save not seen here yet is not applied and offers a reload', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import type { Case, CasePatch } from '../../src/cases/case'
-import { compareEdit, mergedPatch, theirChange, unchosen } from '../../src/cases/mergeEdit'
+import { compareEdit, mergedPatch, theirChange, theirOnlyParts, unchosen } from '../../src/cases/mergeEdit'
 import { ana, ben, desk, idor } from './commands/fixture'
 
 const anaActs = { memberId: ana.id, name: ana.name }
@@ -24,6 +24,7 @@ describe('putting a colleague’s save and this person’s edit together', () =>
     const edits = compareEdit(base, mine, current)
     expect(edits).toEqual([{ part: 'title', base: idor.title, mine: 'IDOR in invoice API (all tenants)', theirs: idor.title, side: 'mine' }])
     expect(unchosen(edits, {})).toEqual([])
+    expect(theirOnlyParts(base, current, edits)).toEqual(['asset'])
     const patch = mergedPatch(edits, current, {})
     expect(patch).toEqual({ title: 'IDOR in invoice API (all tenants)' })
     const saved = save(patch)

@@ -1,0 +1,313 @@
+import { useEffect, useRef, useState, type FormEvent } from 'react'
+import type { Case, CasePatch, Severity } from '../../src/cases/case'
+import {
+  compareEdit,
+  fieldOf,
+  mergedPatch,
+  theirChange,
+  theirOnlyParts,
+  unchosen,
+  type Choice,
+  type Choices,
+  type EditPart,
+  type PartEdit,
+} from '../../src/cases/mergeEdit'
+import type { Actor } from '../../src/cases/timeline'
+import { formatDayTime, formatRecent, zoneLabel } from '../../src/i18n/dates'
+import {
+  channelLabels,
+  creditChoiceLabels,
+  cveCreditTypeLabels,
+  languageNames,
+  ratingLabels,
+  rewardStatusLabels,
+  unratedLabel,
+} from '../../src/i18n/labels'
+import type { PolicyEntry } from '../../src/ipc/contract'
+import type { TeamMember } from '../../src/settings/settings'
+import { call, DeskFailure, type FieldIssue } from '../desk'
+import { usePolicies } from '../policies/usePolicies'
+import { useCaseChange } from '../queries/cases'
+import { useProblems } from '../shell/Problems'
+import { memberName } from '../settings/members'
+import { localTimeZone } from '../time/timeZones'
+import { fieldLabel } from './caseDraft'
+import './caseConflict.css'
+
+/** One round of putting the two together: this person's patch on `base`, and the case as the colleague left it. */
+type Round = { base: Case; mine: CasePatch; current: Case | null; choices: Choices }
+
+/**
+ * Shown instead of the edit form when its save was refused because a colleague saved the case meanwhile. Each field
+ * this person edited shows "Yours" next to "Theirs" (who changed it, and when); what only one side changed is taken,
+ * what both changed differently is chosen here. Save saves the merged change on the colleague's revision; should
+ * someone save again meanwhile, the same happens once more on the newer case. Until a save goes through, the edit form
+ * keeps everything typed (`onBack` returns to it), and a refusal at a field hands the merged edit back to the form.
+ */
+export function CaseConflict({
+  base,
+  mine,
+  team,
+  onSaved,
+  onBack,
+  onRefused,
+}: {
+  base: Case
+  mine: CasePatch
+  team: readonly TeamMember[]
+  onSaved(saved: Case): void
+  onBack(): void
+  /** The merged edit was refused at some fields: the form takes it up again on `current`, showing them. */
+  onRefused(current: Case, patch: CasePatch, issues: FieldIssue[]): void
+}) {
+  const { report } = useProblems()
+  const saveCase = useCaseChange()
+  const { policies } = usePolicies()
+  const [round, setRound] = useState<Round>({ base, mine, current: null, choices: {} })
+  const [busy, setBusy] = useState(false)
+  const [missing, setMissing] = useState<EditPart[]>([])
+  const heading = useRef<HTMLHeadingElement>(null)
+  const { current } = round
+
+  useEffect(() => {
+    if (current) return
+    let live = true
+    call((desk) => desk.cases.get({ id: round.base.id })).then(
+      (c) => live && setRound((r) => ({ ...r, current: c })),
+      (error: unknown) => live && report(error),
+    )
+    return () => {
+      live = false
+    }
+  }, [current, round.base.id, report])
+
+  useEffect(() => {
+    if (current) heading.current?.focus()
+  }, [current])
+
+  if (!current) {
+    return (
+      <section className="card case-conflict" aria-busy="true" aria-label="Someone else changed this case">
+        <p>Someone else changed this case after you opened it. Loading their version…</p>
+      </section>
+    )
+  }
+
+  const edits = compareEdit(round.base, round.mine, current)
+  const theirsOnly = theirOnlyParts(round.base, current, edits)
+  const toChoose = edits.filter((e) => e.side === 'both')
+  const now = Date.now()
+  const zone = localTimeZone()
+  const when = (at: string) => formatRecent(at, zone, 'en', now)
+  const valueText = (part: EditPart, value: unknown) => partText(part, value, team, policies)
+  const whoSaved = savers(round.base, current)
+
+  const choose = (part: EditPart, choice: Choice) => {
+    setRound((r) => ({ ...r, choices: { ...r.choices, [part]: choice } }))
+    setMissing((m) => m.filter((p) => p !== part))
+  }
+  const chooseAll = (choice: Choice) => {
+    setRound((r) => ({ ...r, choices: Object.fromEntries(toChoose.map((e) => [e.part, choice])) }))
+    setMissing([])
+  }
+
+  async function save(event: FormEvent) {
+    event.preventDefault()
+    if (!current) return
+    const left = unchosen(edits, round.choices)
+    if (left.length > 0) {
+      setMissing(left)
+      document.getElementById(radioId(left[0]!, 'mine'))?.focus()
+      return
+    }
+    const patch = mergedPatch(edits, current, round.choices)
+    if (Object.keys(patch).length === 0) return onSaved(current)
+    setBusy(true)
+    try {
+      onSaved(await saveCase(() => call((desk) => desk.cases.update({ id: current.id, revision: current.revision, patch }))))
+    } catch (error) {
+      if (error instanceof DeskFailure && error.code === 'conflict') {
+        // Saved again meanwhile: the same once more, on the newer case, with what is to be saved now as this person's.
+        setRound({ base: current, mine: patch, current: null, choices: {} })
+      } else if (error instanceof DeskFailure && error.issues.some((i) => i.path.startsWith('patch.'))) {
+        onRefused(current, patch, error.issues)
+      } else report(error)
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  return (
+    <form className="card case-conflict" aria-labelledby="case-conflict-title" noValidate onSubmit={(e) => void save(e)}>
+      <h2 id="case-conflict-title" ref={heading} tabIndex={-1}>
+        {whoSaved ? `${whoSaved.names} changed this case while you were editing it` : 'Someone else changed this case while you were editing it'}
+      </h2>
+      <p className="case-conflict-lead">
+        {whoSaved ? `Their change was saved at ${when(whoSaved.at)}; yours is not saved yet. ` : 'Your change is not saved yet. '}
+        {toChoose.length > 0
+          ? `Nothing is lost: for each field you both changed, choose which version to keep, then save.`
+          : 'None of the fields you changed was changed by them: save to add your changes to theirs.'}
+      </p>
+      {missing.length > 0 && (
+        <p className="form-summary" role="alert">
+          Choose yours or theirs for: {missing.map(fieldLabel).join(', ')}.
+        </p>
+      )}
+      <div className="case-conflict-parts">
+        {edits.map((edit) => (
+          <PartChoice
+            key={edit.part}
+            edit={edit}
+            theirLabel={theirLabel(round.base, current, edit, when)}
+            valueText={valueText}
+            choice={round.choices[edit.part]}
+            unchosen={missing.includes(edit.part)}
+            onChoose={(c) => choose(edit.part, c)}
+          />
+        ))}
+      </div>
+      {theirsOnly.length > 0 && (
+        <p className="muted case-conflict-theirs-only">
+          They also changed {[...new Set(theirsOnly.map(fieldLabel))].join(', ')}; kept as they saved it.
+        </p>
+      )}
+      <div className="form-actions case-conflict-actions">
+        <button type="submit" className="button button-primary" disabled={busy}>
+          Save
+        </button>
+        {toChoose.length > 0 && (
+          <>
+            <button type="button" className="button" onClick={() => chooseAll('mine')}>
+              Keep all mine
+            </button>
+            <button type="button" className="button" onClick={() => chooseAll('theirs')}>
+              Take all theirs
+            </button>
+          </>
+        )}
+        <button type="button" className="button" onClick={onBack}>
+          Back to my edits
+        </button>
+      </div>
+    </form>
+  )
+}
+
+const radioId = (part: EditPart, choice: Choice) => `conflict-${part.replace('.', '-')}-${choice}`
+
+function PartChoice({
+  edit,
+  theirLabel,
+  valueText,
+  choice,
+  unchosen,
+  onChoose,
+}: {
+  edit: PartEdit
+  theirLabel: string
+  valueText(part: EditPart, value: unknown): string
+  choice: Choice | undefined
+  unchosen: boolean
+  onChoose(choice: Choice): void
+}) {
+  const label = fieldLabel(edit.part)
+  const long = edit.part === 'reportText' || edit.part === 'reporter.pgpPublicKey'
+  const value = (v: unknown) => {
+    const text = valueText(edit.part, v)
+    return long ? <pre className="case-conflict-value case-conflict-long">{text}</pre> : <span className="case-conflict-value">{text}</span>
+  }
+  if (edit.side !== 'both') {
+    return (
+      <div className="case-conflict-part" role="group" aria-label={label}>
+        <div className="case-conflict-field">{label}</div>
+        <div className="case-conflict-side case-conflict-kept">
+          <span className="case-conflict-side-label">Yours</span>
+          {value(edit.mine)}
+        </div>
+        <div className="case-conflict-side">
+          <span className="case-conflict-side-label">{edit.side === 'same' ? `${theirLabel}: the same` : 'Theirs: not changed'}</span>
+          {edit.side === 'mine' && value(edit.theirs)}
+        </div>
+        <div className="case-conflict-note muted">{edit.side === 'same' ? 'You both made this change.' : 'Yours is kept.'}</div>
+      </div>
+    )
+  }
+  return (
+    <fieldset className={unchosen ? 'case-conflict-part case-conflict-unchosen' : 'case-conflict-part'}>
+      <legend className="case-conflict-field">{label}</legend>
+      {(['mine', 'theirs'] as const).map((side) => (
+        <label key={side} className={choice === side ? 'case-conflict-side case-conflict-kept' : 'case-conflict-side'} htmlFor={radioId(edit.part, side)}>
+          <span className="case-conflict-side-label">
+            <input
+              type="radio"
+              id={radioId(edit.part, side)}
+              name={`conflict-${edit.part}`}
+              checked={choice === side}
+              onChange={() => onChoose(side)}
+            />
+            {side === 'mine' ? 'Yours' : theirLabel}
+          </span>
+          {value(side === 'mine' ? edit.mine : edit.theirs)}
+        </label>
+      ))}
+      <div className="case-conflict-note muted">{choice ? (choice === 'mine' ? 'Yours is kept.' : 'Theirs is kept.') : 'Choose one.'}</div>
+    </fieldset>
+  )
+}
+
+/** An actor by the name their app recorded; without one, "Someone". */
+const actorName = (by: Actor) => by.name || 'Someone'
+
+/** "Theirs (Ben Okafor, 10:02)": who made the colleague's change of this field, and when. */
+function theirLabel(base: Case, current: Case, edit: PartEdit, when: (at: string) => string): string {
+  const change = theirChange(base, current, fieldOf(edit.part))
+  return change ? `Theirs (${actorName(change.by)}, ${when(change.at)})` : 'Theirs'
+}
+
+/** Everyone who saved the case since the edit began, and when the last of them did. */
+function savers(base: Case, current: Case): { names: string; at: string } | undefined {
+  const seen = new Set(base.timeline.map((e) => e.id))
+  const since = current.timeline.filter((e) => !seen.has(e.id))
+  if (since.length === 0) return undefined
+  return { names: [...new Set(since.map((e) => actorName(e.by)))].join(' and '), at: since.at(-1)!.at }
+}
+
+/** A part's value in words, as the form or the case screen shows it; empty is "(none)". */
+function partText(part: EditPart, value: unknown, team: readonly TeamMember[], policies: readonly PolicyEntry[] | null): string {
+  const none = '(none)'
+  switch (part) {
+    case 'received': {
+      const r = value as { at: string; timeZone: string }
+      return `${formatDayTime(r.at, r.timeZone, 'en', true)} (${zoneLabel(r.timeZone).replaceAll('_', ' ')})`
+    }
+    case 'channel':
+      return channelLabels.en[value as keyof (typeof channelLabels)['en']]
+    case 'severity': {
+      const s = value as Severity
+      if (s.kind === 'unrated') return unratedLabel.en
+      if (s.kind === 'rating') return ratingLabels.en[s.rating]
+      return `${s.score} ${ratingLabels.en[s.rating]} (${s.vector})`
+    }
+    case 'assigneeId':
+      return memberName(team, value as string | undefined) || 'Nobody'
+    case 'policyId':
+      if (policies === null) return '…'
+      return policies.find((p) => p.id === value)?.name ?? 'A policy that no longer exists'
+    case 'tags':
+      return (value as string[]).join(', ') || none
+    case 'reporter.language':
+      return languageNames[value as keyof typeof languageNames]
+    case 'credit.choice':
+      return creditChoiceLabels.en[value as keyof (typeof creditChoiceLabels)['en']]
+    case 'credit.cveCreditType':
+      return cveCreditTypeLabels.en[value as keyof (typeof cveCreditTypeLabels)['en']]
+    case 'reward.status':
+      return rewardStatusLabels.en[value as keyof (typeof rewardStatusLabels)['en']]
+    case 'reward.swag':
+      return value ? 'Yes' : 'No'
+    case 'reward.amount':
+      return value === undefined ? none : String(value)
+    default:
+      return typeof value === 'string' && value !== '' ? value : none
+  }
+}
