@@ -1,166 +1,387 @@
-import { mkdir, readFile } from 'node:fs/promises'
-import { unwatchFile, watchFile } from 'node:fs'
+import { mkdir, open } from 'node:fs/promises'
 import { dirname } from 'node:path'
+import { setImmediate as nextTurn } from 'node:timers/promises'
+import type { Case } from '../cases/case'
 import { DeskError, StoreOpenError } from '../errors'
 import { emptyDocument, type StoreDocument } from './document'
-import { atomicWrite } from './file/atomicWrite'
-import { plainText, type Encoding } from './file/encoding'
-import { whileLocked } from './file/lock'
+import { durableReplace, removeStrayTemps } from './file/durableWrite'
+import { FileDecodeError, headLength, plainText, type Encoding } from './file/encoding'
+import { clearDeadLock, lockHolder, whileLocked, type HeldLock, type LockHolder } from './file/lock'
 import { readDocument } from './readDocument'
 
 export type { Encoding } from './file/encoding'
+export type { HeldLock, LockHolder } from './file/lock'
 
 /**
  * The one module in src/ that touches the file system (with what it imports from ./file): it turns a path into a
- * document and back, and knows nothing of cases. Commands compute documents; this layer reads, compares, locks and
- * writes them.
+ * document and back, and knows nothing of cases beyond their being a list. Commands compute documents; this layer
+ * reads, compares, locks and writes them.
  */
 export interface DocumentFile {
   readonly path: string
   /**
-   * The document as another app left the file, when its bytes differ from what this one last read or wrote; undefined
-   * when they do not, or when the file is gone (the next write puts it back). A file another program broke is refused
-   * with a DeskError and stays as it is.
+   * The document as another app left the file, when the file is not the one this app last read or wrote; undefined
+   * when it is, or when the file is gone (the next write puts it back). A file another program broke is refused with
+   * a DeskError and stays as it is.
    */
   readChanges(): Promise<StoreDocument | undefined>
-  /** Replaces the file whole with the document. Call it holding the lock, after readChanges. */
-  write(document: StoreDocument): Promise<void>
-  /** Keeps other apps' writes to this file out while `step` runs. */
-  whileLocked<T>(step: () => Promise<T>): Promise<T>
+  /**
+   * Replaces the file whole with the document, as the next generation. Call it holding the lock, after readChanges.
+   * The fence, right before the rename: the lock is still ours and the file is still the one readChanges last saw;
+   * otherwise nothing is written and it throws (FileChangedMeanwhile when the file changed). `encoding` becomes the
+   * file's encoding once the write went through.
+   */
+  write(document: StoreDocument, lock: HeldLock, options?: { encoding?: Encoding }): Promise<void>
+  /** Keeps other apps' writes out while `step` runs, and removes temporary files dead or frozen writers left. */
+  whileLocked<T>(step: (lock: HeldLock) => Promise<T>): Promise<T>
   /** Calls onChange when another app writes the file, not when this one does; returns the function that stops it. */
   watch(onChange: () => void): () => void
+  /** Who is saving to the file now, and since when. */
+  lockHolder(): Promise<LockHolder | undefined>
 }
 
 export interface DocumentFileOptions {
   encoding?: Encoding
-  /** How often watch() looks at the file. Polling, because change notifications do not arrive from network shares. */
+  /** How often watch() looks at the file's head. Polling, because change notifications do not arrive from network shares. */
   watchIntervalMs?: number
+  /** Who acts in this app, named in the lock for colleagues who find it taken. */
+  lockName?: () => string | undefined
+}
+
+/** A save refused at its fence because another writer replaced the file after this one read it. */
+export class FileChangedMeanwhile extends DeskError {
+  constructor(path: string) {
+    super(
+      'store_unavailable',
+      `Another app saved to ${path} while this one was saving. Your change was not saved; try again to make it on the current file.`,
+    )
+  }
 }
 
 /**
- * Another app's write is seen by comparing the file's bytes with the ones this app last read or wrote, not by mtime and
- * size: on FAT and SMB shares timestamps are coarse, and an edit that keeps the size within the same second would
- * otherwise go unseen and be overwritten. Keeping the bytes costs their size in memory (40 MB at 10,000 cases); comparing
- * them takes about 10 ms there, where hashing them took 40–70 ms before every save, and it is exact.
+ * What tells one version of the file from another without reading it: its generation (in its head), and for an edit by
+ * hand, which keeps the generation, its size, times and inode. An app's write always raises the generation, so a
+ * colleague's same-size save within one second on a share with coarse timestamps (FAT, exFAT, some SMB) is still seen.
+ * A hand edit there that keeps size and the second is not: only an app's write raises the generation.
  */
-const sameBytes = (a: Uint8Array, b: Uint8Array) => Buffer.from(a.buffer, a.byteOffset, a.byteLength).equals(b)
+interface FileMark {
+  generation: number | undefined
+  size: number
+  mtimeMs: number
+  ctimeMs: number
+  ino: number
+}
+const sameMark = (a: FileMark | undefined, b: FileMark | undefined) =>
+  a === b ||
+  (a !== undefined &&
+    b !== undefined &&
+    a.generation === b.generation &&
+    a.size === b.size &&
+    a.mtimeMs === b.mtimeMs &&
+    a.ctimeMs === b.ctimeMs &&
+    a.ino === b.ino)
 
 /** Node's messages already start with the code: 'EACCES: permission denied, open …'. */
 function reasonOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }
+const isMissing = (error: unknown) => (error as NodeJS.ErrnoException).code === 'ENOENT'
 
-async function readBytes(path: string): Promise<Uint8Array | undefined> {
+/** The file's mark from its head and stat, through one handle; undefined when there is no file. */
+async function markOf(path: string, encoding: Encoding): Promise<FileMark | undefined> {
+  let handle: import('node:fs/promises').FileHandle
   try {
-    return await readFile(path)
+    handle = await open(path, 'r')
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    if (isMissing(error)) return undefined
     throw error
+  }
+  try {
+    const info = await handle.stat()
+    const head = Buffer.alloc(Math.min(headLength, info.size))
+    const { bytesRead } = await handle.read(head, 0, head.length, 0)
+    return { generation: encoding.generationOf(head.subarray(0, bytesRead)), size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, ino: info.ino }
+  } finally {
+    await handle.close()
   }
 }
 
-const toBytes = (encoded: Uint8Array | string): Uint8Array => (typeof encoded === 'string' ? Buffer.from(encoded, 'utf8') : encoded)
+/** The whole file and its mark, read through one handle so the two belong together; undefined when there is no file. */
+async function readWhole(path: string, encoding: Encoding): Promise<{ bytes: Uint8Array; mark: FileMark } | undefined> {
+  let handle: import('node:fs/promises').FileHandle
+  try {
+    handle = await open(path, 'r')
+  } catch (error) {
+    if (isMissing(error)) return undefined
+    throw error
+  }
+  try {
+    const info = await handle.stat()
+    const bytes = await handle.readFile()
+    const mark = { generation: encoding.generationOf(bytes.subarray(0, headLength)), size: bytes.byteLength, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, ino: info.ino }
+    return { bytes, mark }
+  } finally {
+    await handle.close()
+  }
+}
+
+/**
+ * Each case's JSON, by the case object: documents are replaced, never changed in place, so a case object always has
+ * the same text. A save then turns only the changed cases into text; the others are written from here. (All of 10,000
+ * cases take 100–200 ms to stringify, which would freeze every window for that long.)
+ */
+const caseJson = new WeakMap<Case, Uint8Array>()
+/** Stringifying cases not cached yields to the event loop after this long, so a save never blocks it much longer. */
+const sliceMs = 8
+const comma = Buffer.from(',')
+
+/**
+ * The document's JSON text in pieces, exactly as JSON.stringify writes it, with the generation in front:
+ * `{"generation":N,"schemaVersion":3,…,"cases":[…]}`. The generation is the file layer's; readDocument leaves it out.
+ */
+async function documentPieces(document: StoreDocument, generation: number): Promise<Uint8Array[]> {
+  const pieces: Uint8Array[] = [Buffer.from(`{"generation":${generation}`)]
+  let sliceStart = performance.now()
+  for (const [key, value] of Object.entries(document)) {
+    if (value === undefined) continue
+    if (key !== 'cases') {
+      pieces.push(Buffer.from(`,${JSON.stringify(key)}:${JSON.stringify(value)}`))
+      continue
+    }
+    pieces.push(Buffer.from(`,"cases":[`))
+    const cases = value as Case[]
+    for (let i = 0; i < cases.length; i++) {
+      if (i > 0) pieces.push(comma)
+      const c = cases[i]!
+      let json = caseJson.get(c)
+      if (!json) {
+        json = Buffer.from(JSON.stringify(c))
+        caseJson.set(c, json)
+        if (performance.now() - sliceStart > sliceMs) {
+          await nextTurn()
+          sliceStart = performance.now()
+        }
+      }
+      pieces.push(json)
+    }
+    pieces.push(Buffer.from(']'))
+  }
+  pieces.push(Buffer.from('}'))
+  return pieces
+}
+
+/** The text of a file's bytes, or the problem with them as StoreOpenError words. */
+function decoded(bytes: Uint8Array, encoding: Encoding): { text: string } | { problem: string } {
+  try {
+    return { text: encoding.decode(bytes) }
+  } catch (error) {
+    return { problem: error instanceof FileDecodeError ? error.problem : `could not be decoded (${reasonOf(error)})` }
+  }
+}
+
+/** A document from a file's bytes, or why there is none, in words following "The file …". */
+function documentOf(bytes: Uint8Array, encoding: Encoding): { ok: true; doc: StoreDocument; migratedFrom?: number } | { ok: false; problem: string } {
+  const text = decoded(bytes, encoding)
+  return 'problem' in text ? { ok: false, problem: text.problem } : readDocument(text.text)
+}
 
 /**
  * Reads the store file at `path`, creating it (and its folders) with an empty document when it does not exist. A file
- * that cannot be read, decoded or understood is refused with a StoreOpenError, never written.
+ * that cannot be read, decoded or understood is refused with a StoreOpenError, never written. A lock left by an app of
+ * this computer that no longer runs, and temporary files of writers that died, are removed first.
  */
 export async function openDocumentFile(
   path: string,
   options: DocumentFileOptions = {},
-): Promise<{ file: DocumentFile; document: StoreDocument }> {
-  const encoding = options.encoding ?? plainText
-  const encode = (document: StoreDocument) => toBytes(encoding.encode(JSON.stringify(document)))
+): Promise<{ file: DocumentFile; document: StoreDocument; migratedFrom?: number }> {
+  let encoding = options.encoding ?? plainText
+  const lockOptions = { name: options.lockName }
 
-  let bytes: Uint8Array | undefined
+  await clearDeadLock(path).catch(() => false)
+  let read: Awaited<ReturnType<typeof readWhole>>
   try {
-    bytes = await readBytes(path)
+    read = await readWhole(path, encoding)
   } catch (error) {
     throw new StoreOpenError(path, `could not be read (${reasonOf(error)})`)
   }
-  if (bytes === undefined) {
+  if (read === undefined) {
     try {
       await mkdir(dirname(path), { recursive: true })
       // Under the lock: a colleague's app may be creating the same file on the share at this moment.
-      bytes = await whileLocked(path, async () => {
-        const existing = await readBytes(path)
-        if (existing) return existing
-        const created = encode(emptyDocument())
-        await atomicWrite(path, created)
-        return created
-      })
+      read = await whileLocked(
+        path,
+        async (lock) => {
+          await removeStrayTemps(path)
+          const existing = await readWhole(path, encoding)
+          if (existing) return existing
+          await durableReplace(path, await encoding.encode(await documentPieces(emptyDocument(), 1), 1), () => lock.assertHeld())
+          const created = await readWhole(path, encoding)
+          if (!created) throw new Error('the new file was gone right after it was written')
+          return created
+        },
+        lockOptions,
+      )
     } catch (error) {
       throw new StoreOpenError(path, `could not be created (${reasonOf(error)})`)
     }
+  } else {
+    // Saving cleans up as well; a lock that cannot be had now (a read-only share) is no reason to refuse the file.
+    await whileLocked(path, () => removeStrayTemps(path), lockOptions).catch(() => undefined)
   }
-  let text: string
-  try {
-    text = encoding.decode(bytes)
-  } catch (error) {
-    throw new StoreOpenError(path, `could not be decoded (${reasonOf(error)})`)
-  }
-  const read = readDocument(text)
-  if (!read.ok) throw new StoreOpenError(path, read.problem)
+  const opened = documentOf(read.bytes, encoding)
+  if (!opened.ok) throw new StoreOpenError(path, opened.problem)
 
-  let known = bytes
+  let known: FileMark | undefined = read.mark
+  /** The generation the next write raises: the last one read or written, kept while the file is gone. */
+  let base = read.mark.generation ?? 0
   // watch() must not take this app's own write for another's: it ignores a look that overlapped a write or a re-read.
-  let writing = false
-  let generation = 0
+  let writing = 0
+  let changes = 0
+  const know = (mark: FileMark | undefined) => {
+    known = mark
+    if (mark) base = mark.generation ?? 0
+    changes++
+  }
 
   const file: DocumentFile = {
     path,
     async readChanges() {
-      let current: Uint8Array | undefined
-      let text: string
+      let current: Awaited<ReturnType<typeof readWhole>>
       try {
-        current = await readBytes(path)
-        if (!current || sameBytes(current, known)) return undefined
-        text = encoding.decode(current)
+        const mark = await markOf(path, encoding)
+        if (!mark) {
+          known = undefined
+          return undefined
+        }
+        if (sameMark(mark, known)) return undefined
+        current = await readWhole(path, encoding)
+        if (!current) {
+          known = undefined
+          return undefined
+        }
       } catch (error) {
         throw new DeskError('store_unavailable', `Could not read ${path} (${reasonOf(error)}). Nothing was saved; check that the folder can be reached and try again.`)
       }
-      const read = readDocument(text)
+      const read = documentOf(current.bytes, encoding)
       if (!read.ok) {
         throw new DeskError(
           'store_unavailable',
           `Another program changed ${path} and it now ${read.problem}. Nothing was saved and the file was not touched; restore it from a backup to go on.`,
         )
       }
-      known = current
-      generation++
+      know(current.mark)
       return read.doc
     },
-    async write(document) {
-      const bytes = encode(document)
-      writing = true
-      generation++
+    async write(document, lock, { encoding: next } = {}) {
+      const use = next ?? encoding
+      const basedOn = known
+      const generation = base + 1
+      writing++
       try {
-        await atomicWrite(path, bytes)
-        known = bytes
+        const bytes = await use.encode(await documentPieces(document, generation), generation)
+        await durableReplace(path, bytes, async () => {
+          await lock.assertHeld()
+          if (!sameMark(await markOf(path, encoding), basedOn)) throw new FileChangedMeanwhile(path)
+        })
+        encoding = use
+        // What the rename left; a look that fails leaves a mark that matches nothing, so the next look reads the file.
+        know((await markOf(path, encoding).catch(() => undefined)) ?? { generation, size: -1, mtimeMs: -1, ctimeMs: -1, ino: -1 })
       } catch (error) {
+        if (error instanceof DeskError) throw error
         throw new DeskError('store_unavailable', `Could not save to ${path} (${reasonOf(error)}). Your change was not saved; check that the folder is writable and try again.`)
       } finally {
-        writing = false
+        writing--
       }
     },
-    whileLocked: (step) => whileLocked(path, step),
+    whileLocked: (step) =>
+      whileLocked(
+        path,
+        async (lock) => {
+          await removeStrayTemps(path)
+          return step(lock)
+        },
+        lockOptions,
+      ),
     watch(onChange) {
       let stopped = false
-      // Polling compares ctime too, so even an edit that put the old mtime back is looked at; the bytes then decide.
+      let looking = false
       const look = async () => {
-        const since = generation
-        if (writing) return
-        const current = await readBytes(path).catch(() => undefined)
-        if (!current || stopped || writing || since !== generation) return
-        if (!sameBytes(current, known)) onChange()
+        if (looking || writing > 0) return
+        looking = true
+        const since = changes
+        try {
+          const mark = await markOf(path, encoding)
+          if (mark && !stopped && writing === 0 && since === changes && !sameMark(mark, known)) onChange()
+        } catch {
+          // A file that cannot be read now is looked at again at the next tick; commands report the problem.
+        } finally {
+          looking = false
+        }
       }
-      const listener = () => void look()
-      watchFile(path, { interval: options.watchIntervalMs ?? 1_000, persistent: false }, listener)
+      const timer = setInterval(() => void look(), options.watchIntervalMs ?? 1_000)
+      timer.unref()
       return () => {
         stopped = true
-        unwatchFile(path, listener)
+        clearInterval(timer)
       }
     },
+    lockHolder: () => lockHolder(path),
   }
-  return { file, document: read.doc }
+  return { file, document: opened.doc, ...(opened.migratedFrom !== undefined ? { migratedFrom: opened.migratedFrom } : {}) }
+}
+
+/** A store file read whole, for a backup's read-back or a restore: the document and what the file says of itself. */
+export interface StoreFileContents {
+  document: StoreDocument
+  /** The file's generation; 0 for a file written by a version that kept none. */
+  generation: number
+  caseCount: number
+  /** The file's store format, when it was older than this version's. */
+  migratedFrom?: number
+}
+
+/** Reads the store file at `path` without opening it as the store; refused with a StoreOpenError as openStore would. */
+export async function readStoreFile(path: string, options: { encoding?: Encoding } = {}): Promise<StoreFileContents> {
+  const encoding = options.encoding ?? plainText
+  let read: Awaited<ReturnType<typeof readWhole>>
+  try {
+    read = await readWhole(path, encoding)
+  } catch (error) {
+    throw new StoreOpenError(path, `could not be read (${reasonOf(error)})`)
+  }
+  if (!read) throw new StoreOpenError(path, 'could not be read (it does not exist)')
+  const opened = documentOf(read.bytes, encoding)
+  if (!opened.ok) throw new StoreOpenError(path, opened.problem)
+  return {
+    document: opened.doc,
+    generation: read.mark.generation ?? 0,
+    caseCount: opened.doc.cases.length,
+    ...(opened.migratedFrom !== undefined ? { migratedFrom: opened.migratedFrom } : {}),
+  }
+}
+
+/**
+ * Replaces the store file at `path` with `document`, whatever the file holds now (broken, another encoding, missing):
+ * a restore or a move. Durable and under the lock like a save, as the generation after the file's current one, so
+ * every app that has the file open sees the change.
+ */
+export async function replaceStoreFile(path: string, document: StoreDocument, options: { encoding?: Encoding } = {}): Promise<void> {
+  const encoding = options.encoding ?? plainText
+  try {
+    await mkdir(dirname(path), { recursive: true })
+    await whileLocked(path, async (lock) => {
+      await removeStrayTemps(path)
+      // The file may be in either encoding now (a restore of a plain backup over an encrypted store, or back).
+      const [asPlain, asTarget] = await Promise.all([markOf(path, plainText), markOf(path, encoding)])
+      const generation = Math.max(asPlain?.generation ?? 0, asTarget?.generation ?? 0, 0) + 1
+      const bytes = await encoding.encode(await documentPieces(document, generation), generation)
+      await durableReplace(path, bytes, async () => {
+        await lock.assertHeld()
+        if (!sameMark(await markOf(path, plainText), asPlain)) throw new FileChangedMeanwhile(path)
+      })
+    })
+  } catch (error) {
+    if (error instanceof DeskError) throw error
+    throw new DeskError('store_unavailable', `Could not write ${path} (${reasonOf(error)}). The file was not changed; check that the folder is writable and try again.`)
+  }
 }

@@ -1,3 +1,3 @@
 export { openStore, type ChangeOrigin, type Store, type StoreListener, type StoreOptions } from './store'
 export { StoreDocument, currentSchemaVersion } from './document'
-export type { Encoding } from './documentFile'
+export { readStoreFile, replaceStoreFile, type Encoding, type LockHolder, type StoreFileContents } from './documentFile'

@@ -4,7 +4,8 @@ import { userWords } from '../errors'
 import { currentSchemaVersion, migrations, StoreDocument } from './document'
 import { shapeCheck } from './shapeCheck'
 
-export type ReadResult = { ok: true; doc: StoreDocument } | { ok: false; problem: string }
+/** `migratedFrom`: the file's store format, when it was older than this version's (it was converted on reading). */
+export type ReadResult = { ok: true; doc: StoreDocument; migratedFrom?: number } | { ok: false; problem: string }
 
 /** ['timeline', 3, 'on'] → 'timeline entry 4, on': where a value sits in a case, for a person looking for it in the file. */
 export function placeInWords(path: readonly PropertyKey[]): string {
@@ -99,5 +100,5 @@ export function readDocument(text: string): ReadResult {
     }
     cases[i] = parsed.data
   }
-  return { ok: true, doc: { ...head.data, cases: cases as Case[] } }
+  return { ok: true, doc: { ...head.data, cases: cases as Case[] }, ...(version < currentSchemaVersion ? { migratedFrom: version } : {}) }
 }

@@ -9,7 +9,7 @@ import { DeskError, parseInput, userWords } from '../errors'
 import type { Milestone, Policy } from '../policies/policy'
 import type { Settings } from '../settings/settings'
 import type { StoreDocument } from './document'
-import { openDocumentFile, type Encoding } from './documentFile'
+import { FileChangedMeanwhile, openDocumentFile, type Encoding, type LockHolder } from './documentFile'
 import { lowerFirst, placeInWords } from './readDocument'
 
 /** 'other_app': another app (a colleague's, on a shared folder) wrote the file and this store took its document in. */
@@ -42,6 +42,12 @@ export interface Store {
   policies: { list(): Policy[]; save(p: Policy): Promise<Policy>; remove(id: string): Promise<void> }
   /** Takes in what another app wrote to the file since this store last read or wrote it; true when there was something. */
   sync(): Promise<boolean>
+  /** The file's store format when it was older than this version's (it is converted at the next save). */
+  readonly migratedFrom?: number
+  /** Writes the current document again with `encoding` (encryption on, off, a new passphrase), all at once, and keeps it. */
+  setEncoding(encoding: Encoding): Promise<void>
+  /** Who is saving to the file now (this app or a colleague's), and since when; undefined when nobody is. */
+  lockHolder(): Promise<LockHolder | undefined>
   /** Stops watching and waits for pending writes; the store cannot be used afterwards. */
   close(): Promise<void>
 }
@@ -106,12 +112,21 @@ function whatOf(command: unknown): string {
 /** Cases known to pass full validation; the others passed only the type check at open (see readDocument). */
 const validated = new WeakSet<Case>()
 
+/** How often a save refused at its fence (another writer replaced the file meanwhile) is redone on the fresh file. */
+const fenceRedos = 3
+
+type Pending = { command: Command; resolve: (outcome: { result: unknown; events: DomainEvent[] }) => void; reject: (error: unknown) => void }
+
 export async function openStore(file: string, options: StoreOptions = {}): Promise<Store> {
   const now = options.now ?? (() => new Date())
   const newId = options.newId ?? (() => globalThis.crypto.randomUUID())
-  const opened = await openDocumentFile(file, { encoding: options.encoding, watchIntervalMs: options.watchIntervalMs })
+  const memberIdOf = (d: StoreDocument) => (options.memberId ? options.memberId() : d.settings.currentMemberId)
+  // Who acts names the lock for colleagues who find it taken; nobody before the document is read.
+  let actingName = (): string | undefined => undefined
+  const opened = await openDocumentFile(file, { encoding: options.encoding, watchIntervalMs: options.watchIntervalMs, lockName: () => actingName() })
   const disk = opened.file
   let doc = opened.document
+  actingName = () => actorOf(doc.settings, memberIdOf(doc)).name
   let closed = false
   let queue: Promise<unknown> = Promise.resolve()
   const listeners = new Set<StoreListener>()
@@ -156,32 +171,75 @@ export async function openStore(file: string, options: StoreOptions = {}): Promi
     return true
   }
 
-  const contextOf = (d: StoreDocument): CommandContext => ({
-    now: now(),
-    newId,
-    actor: actorOf(d.settings, options.memberId ? options.memberId() : d.settings.currentMemberId),
-  })
+  const contextOf = (d: StoreDocument): CommandContext => ({ now: now(), newId, actor: actorOf(d.settings, memberIdOf(d)) })
 
   /**
-   * Under the lock, so that a colleague's app saving at the same moment neither loses our change nor has its own lost:
-   * take in their write, compute the next document (a refusal leaves everything as it was), write it, and only then
-   * make it current and tell the subscribers.
+   * Commands waiting for the next save. One save is in flight at a time; commands that arrive meanwhile are run
+   * together in the next one, each on the document its predecessors left, with one write for all of them.
    */
-  const run = async <C extends Command>(command: C) => {
-    // Whoever calls (the IPC handlers, a script, a test), a command is checked before the lock is taken or the file read.
-    parseInput(Command, command, whatOf(command))
-    return inTurn(() =>
-      disk.whileLocked(async () => {
-        await takeIn()
-        const outcome = runCommand(doc, command, contextOf(doc))
-        if (outcome.document !== doc) {
-          await disk.write(outcome.document)
-          doc = outcome.document
+  let pending: Pending[] = []
+  let saveScheduled = false
+
+  /**
+   * One save, under the lock, so that a colleague's app saving at the same moment neither loses our changes nor has its
+   * own lost: take in their write, compute the next document command by command (a refused command leaves it as it
+   * was and gets its own refusal), write it, and only once it is on the disk make it current, tell the subscribers and
+   * answer each command. A failed write answers every command of the save with its error and changes nothing.
+   */
+  const save = async () => {
+    saveScheduled = false
+    const batch = pending
+    pending = []
+    try {
+      ensureOpen()
+      const outcomes = await disk.whileLocked(async (lock) => {
+        for (let attempt = 1; ; attempt++) {
+          await takeIn()
+          let next = doc
+          const answers = batch.map(({ command }) => {
+            try {
+              const outcome = runCommand(next, command, contextOf(next))
+              next = outcome.document
+              return { ok: true as const, result: outcome.result as unknown, events: outcome.events }
+            } catch (error) {
+              return { ok: false as const, error }
+            }
+          })
+          try {
+            if (next !== doc) await disk.write(next, lock)
+          } catch (error) {
+            // A frozen writer woke up or a program wrote without the lock: compute again on the file as it is now.
+            if (error instanceof FileChangedMeanwhile && attempt < fenceRedos) continue
+            throw error
+          }
+          doc = next
+          return answers
         }
-        notify(outcome.events, 'this_app')
-        return { result: outcome.result, events: outcome.events }
-      }),
-    )
+      })
+      for (const answer of outcomes) if (answer.ok) notify(answer.events, 'this_app')
+      outcomes.forEach((answer, i) => {
+        if (answer.ok) batch[i]!.resolve({ result: answer.result, events: answer.events })
+        else batch[i]!.reject(answer.error)
+      })
+    } catch (error) {
+      for (const waiting of batch) waiting.reject(error)
+    }
+  }
+
+  const run = <C extends Command>(command: C): Promise<{ result: ResultOf<C>; events: DomainEvent[] }> => {
+    // Whoever calls (the IPC handlers, a script, a test), a command is checked before the lock is taken or the file read.
+    try {
+      parseInput(Command, command, whatOf(command))
+    } catch (error) {
+      return Promise.reject(error)
+    }
+    const answer = new Promise<{ result: unknown; events: DomainEvent[] }>((resolve, reject) => pending.push({ command, resolve, reject }))
+    if (!saveScheduled) {
+      saveScheduled = true
+      // Not through inTurn: save answers every command itself, also when the store was closed meanwhile.
+      queue = queue.then(save)
+    }
+    return answer as Promise<{ result: ResultOf<C>; events: DomainEvent[] }>
   }
   const resultOf = async <C extends Command>(command: C) => (await run(command)).result
 
@@ -193,6 +251,7 @@ export async function openStore(file: string, options: StoreOptions = {}): Promi
 
   return {
     file,
+    ...(opened.migratedFrom !== undefined ? { migratedFrom: opened.migratedFrom } : {}),
     run,
     subscribe(listener) {
       listeners.add(listener)
@@ -237,6 +296,14 @@ export async function openStore(file: string, options: StoreOptions = {}): Promi
       save: (policy) => resultOf({ type: 'policy.save', policy }),
       remove: async (policyId) => void (await resultOf({ type: 'policy.remove', policyId })),
     },
+    setEncoding: (encoding) =>
+      inTurn(() =>
+        disk.whileLocked(async (lock) => {
+          await takeIn()
+          await disk.write(doc, lock, { encoding })
+        }),
+      ),
+    lockHolder: () => disk.lockHolder(),
     async close() {
       stopWatching?.()
       await queue

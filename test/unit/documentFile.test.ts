@@ -5,7 +5,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { DeskError, StoreOpenError } from '../../src/errors'
 import type { Policy } from '../../src/policies/policy'
 import { emptyDocument, type StoreDocument } from '../../src/store/document'
-import { openDocumentFile, type Encoding } from '../../src/store/documentFile'
+import { openDocumentFile, type DocumentFile, type Encoding } from '../../src/store/documentFile'
 
 let dir: string
 let path: string
@@ -41,12 +41,22 @@ async function eventually(happened: () => boolean, ms = 5_000): Promise<void> {
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
+/** The file's text for a document: the generation first, then the document as JSON.stringify writes it. */
+const fileText = (generation: number, doc: StoreDocument) => `{"generation":${generation},${JSON.stringify(doc).slice(1)}`
+
+/** Writes as a save does: under the lock, after taking in what another app wrote. */
+const save = (file: DocumentFile, doc: StoreDocument) =>
+  file.whileLocked(async (lock) => {
+    await file.readChanges()
+    await file.write(doc, lock)
+  })
+
 describe('opening', () => {
   it('creates a missing file, with its folders, holding an empty document', async () => {
     const nested = join(dir, 'team', 'desk', 'store.json')
     const { document } = await openDocumentFile(nested)
     expect(document).toEqual(emptyDocument())
-    expect(JSON.parse(await readFile(nested, 'utf8'))).toEqual(emptyDocument())
+    expect(await readFile(nested, 'utf8')).toBe(fileText(1, emptyDocument()))
   })
 
   it('refuses a file it cannot understand with a StoreOpenError and leaves it byte-identical', async () => {
@@ -62,28 +72,35 @@ describe('writing and reading back', () => {
   it('round-trips a document, replacing the file through a temporary file that does not remain', async () => {
     const { file } = await openDocumentFile(path)
     const doc = withPolicy('We acknowledge within 2 business days.')
-    await file.write(doc)
+    await save(file, doc)
     expect(await readdir(dir)).toEqual(['store.json'])
     expect((await openDocumentFile(path)).document).toEqual(doc)
   })
 
   it('keeps hostile text exactly as written', async () => {
     const { file } = await openDocumentFile(path)
-    await file.write(withPolicy(hostile))
+    await save(file, withPolicy(hostile))
     const { document } = await openDocumentFile(path)
     expect(document.policies[0]!.text).toBe(hostile)
     expect(document.policies[0]!.rules[0]!.quote).toBe(hostile)
   })
 
-  it('applies the encoding hook to what it writes and to what it reads', async () => {
+  it('applies the encoding hook to what it writes and to what it reads, the generation in its header', async () => {
+    // Shaped like an encrypted file: a header line with the generation, then bytes that are not JSON.
     const reversed: Encoding = {
-      encode: (text) => Buffer.from(text, 'utf8').reverse(),
-      decode: (bytes) => Buffer.from(bytes).reverse().toString('utf8'),
+      kind: 'encrypted',
+      encode: async (pieces, generation) => [Buffer.from(`REVERSED ${generation}\n`), Buffer.concat(pieces).reverse()],
+      decode: (bytes) => Buffer.from(bytes).subarray(Buffer.from(bytes).indexOf(10) + 1).reverse().toString('utf8'),
+      generationOf: (head) => {
+        const match = /^REVERSED (\d+)\n/.exec(Buffer.from(head).toString('latin1'))
+        return match ? Number(match[1]) : undefined
+      },
     }
     const { file } = await openDocumentFile(path, { encoding: reversed })
-    await file.write(withPolicy(hostile))
+    await save(file, withPolicy(hostile))
     const onDisk = await readFile(path)
-    expect(Buffer.from(onDisk).reverse().toString('utf8')).toBe(JSON.stringify(withPolicy(hostile)))
+    expect(onDisk.subarray(0, 11).toString()).toBe('REVERSED 2\n')
+    expect(Buffer.from(onDisk.subarray(11)).reverse().toString('utf8')).toBe(fileText(2, withPolicy(hostile)))
     expect((await openDocumentFile(path, { encoding: reversed })).document.policies[0]!.text).toBe(hostile)
     const plain = await openDocumentFile(path).catch((e: unknown) => e)
     expect((plain as StoreOpenError).problem).toMatch(/^is not valid JSON/)
@@ -94,13 +111,13 @@ describe('noticing another app’s write', () => {
   it('reports no change while the bytes are the ones it last read or wrote', async () => {
     const { file } = await openDocumentFile(path)
     expect(await file.readChanges()).toBeUndefined()
-    await file.write(withPolicy('one'))
+    await save(file, withPolicy('one'))
     expect(await file.readChanges()).toBeUndefined()
   })
 
   it('sees an edit of the same size whose modification time was put back', async () => {
     const { file } = await openDocumentFile(path)
-    await file.write(withPolicy('version A'))
+    await save(file, withPolicy('version A'))
     // Whole seconds, as a FAT or SMB share keeps them.
     const second = new Date('2026-03-04T09:30:00.000Z')
     await utimes(path, second, second)
@@ -131,7 +148,7 @@ describe('noticing another app’s write', () => {
     const { file } = await openDocumentFile(path)
     await rm(path)
     expect(await file.readChanges()).toBeUndefined()
-    await file.write(withPolicy('back'))
+    await save(file, withPolicy('back'))
     expect((await openDocumentFile(path)).document.policies[0]!.text).toBe('back')
   })
 
@@ -141,7 +158,7 @@ describe('noticing another app’s write', () => {
     const stop = file.watch(() => calls++)
     try {
       await pause(50)
-      await file.write(withPolicy('ours'))
+      await save(file, withPolicy('ours'))
       await pause(300)
       expect(calls).toBe(0)
       await writeFile(path, JSON.stringify(withPolicy('theirs')))

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -37,7 +37,7 @@ describe('openStore on a missing file', () => {
     expect(store.file).toBe(file)
     expect(store.cases.list()).toEqual([])
     expect(store.settings.get().defaultPolicyId).toBe('aimms')
-    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual(emptyDocument())
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ generation: 1, ...emptyDocument() })
     await store.close()
   })
 })
@@ -47,7 +47,7 @@ describe('openStore on a missing file, from two apps at once', () => {
     const file = join(dir, 'shared', 'store.json')
     const stores = await Promise.all([openStore(file), openStore(file)])
     for (const store of stores) expect(store.document()).toEqual(emptyDocument())
-    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual(emptyDocument())
+    expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ generation: 1, ...emptyDocument() })
     await Promise.all(stores.map((store) => store.close()))
   })
 })
@@ -167,10 +167,10 @@ describe('openStore where no file can be made', () => {
   })
 
   it('reports a store it cannot write as a StoreOpenError', async () => {
-    // A folder where the atomic write puts its temporary file makes the first write fail, even for root.
-    await mkdir(join(dir, '.store.json.tmp'))
-    const error = (await openStore(join(dir, 'store.json')).catch((e: unknown) => e)) as StoreOpenError
+    // A name the file system takes, but too long for the temporary file beside it: the first write fails, even for root.
+    const error = (await openStore(join(dir, `${'x'.repeat(236)}.json`)).catch((e: unknown) => e)) as StoreOpenError
     expect(error).toBeInstanceOf(StoreOpenError)
-    expect(error.problem).toMatch(/^could not be created \(EISDIR: illegal operation on a directory/)
+    expect(error.problem).toMatch(/^could not be created \(ENAMETOOLONG: name too long/)
+    expect(await readdir(dir)).toEqual([])
   })
 })
