@@ -23,7 +23,7 @@ import { agendaHandlers } from './agendaHandlers'
 import { backupHandlers } from './backupHandlers'
 import { encryptionHandlers } from './encryptionHandlers'
 import { exportHandlers } from './exportHandlers'
-import { presenceHandlers } from './presenceHandlers'
+import { presenceHandlers, type StorePresence } from './presenceHandlers'
 import { icsHandlers } from './icsHandlers'
 import { reminderHandlers } from './reminderHandlers'
 import { createPendingImports, type PendingImports, type ReadMailFn } from './pendingImports'
@@ -53,6 +53,10 @@ export interface Shell {
   openEmlFile(): Promise<ChosenFile | null>
   /** Hands a mailto: URL to the system's mail app, which opens it as a new message; false when none took it. */
   openMailto(url: string): Promise<boolean>
+  /** Asks for a folder (one may be made in the dialog); the folder's path, or null when the person cancelled. */
+  chooseFolder(title: string): Promise<string | null>
+  /** Asks for an export or a store file to import and reads at most one byte past importSizeLimit; null when cancelled. */
+  chooseFileToImport(): Promise<ChosenFile | null>
 }
 
 /**
@@ -99,6 +103,8 @@ export function createHandlers(
   now: () => Date = () => new Date(),
   pending: PendingImports = createPendingImports(mailReader(session, now)),
   counts: CaseCounts = createCaseCounts(),
+  /** This app's presence beside the open store (main's and the e2e harness's); without one, nobody else is open. */
+  presence?: StorePresence,
 ): Handlers {
   const store = () => session.store()
   const run = async <C extends Command>(command: C) => (await store().run(command)).result
@@ -161,9 +167,9 @@ export function createHandlers(
     ...icsHandlers(session, shell, now, agendaOf),
     ...reminderHandlers(session),
     ...backupHandlers(session, shell),
-    ...exportHandlers(session, shell, now),
+    ...exportHandlers(session, shell, now, deadlineCache),
     ...encryptionHandlers(session),
-    ...presenceHandlers(session),
+    ...presenceHandlers(presence),
     'policies:list': async () => allPolicies(store().policies.list()).map((p) => ({ ...p, preset: presetIds.has(p.id) })),
     'policies:save': async (policy) => run({ type: 'policy.save', policy }),
     'policies:remove': async ({ id }) => run({ type: 'policy.remove', policyId: id }),

@@ -4,12 +4,15 @@ import type { z } from 'zod'
 import { IsoDate } from '../src/calendar/spec'
 import { IcsLedgerLine, type IcsLedger } from '../src/export/icsLedger'
 import { ReminderPrefs, type ShownReminders } from '../src/reminders/reminderState'
+import { BackupFailure, BackupPrefs } from '../src/store/backups'
 import { atomicWrite } from '../src/store/file/atomicWrite'
 
 interface PerStore {
   reminders: ReminderPrefs
   shownReminders: ShownReminders
   icsLedger: IcsLedger
+  backups: BackupPrefs
+  backupFailure?: BackupFailure
 }
 
 /**
@@ -24,6 +27,12 @@ export interface InstallationState {
   setShownReminders(storeFile: string, shown: ShownReminders): Promise<void>
   icsLedger(storeFile: string): IcsLedger
   setIcsLedger(storeFile: string, ledger: IcsLedger): Promise<void>
+  /** Where this computer puts the store's backups and how many of each kind it keeps. */
+  backupPrefs(storeFile: string): BackupPrefs
+  setBackupPrefs(storeFile: string, prefs: BackupPrefs): Promise<void>
+  /** The last automatic backup of the store that failed on this computer, until one succeeds (undefined clears it). */
+  backupFailure(storeFile: string): BackupFailure | undefined
+  setBackupFailure(storeFile: string, failure: BackupFailure | undefined): Promise<void>
 }
 
 const isRecord = (value: unknown): value is Record<string, unknown> =>
@@ -44,10 +53,15 @@ function readableLines<T>(raw: unknown, line: z.ZodType<T>): Record<string, T> {
 function readPerStore(raw: unknown): PerStore {
   const parts = isRecord(raw) ? raw : {}
   const reminders = ReminderPrefs.safeParse(parts.reminders ?? {})
+  // A backup folder that no longer reads falls back to the one beside the store: backups keep being made somewhere.
+  const backups = BackupPrefs.safeParse(parts.backups ?? {})
+  const backupFailure = BackupFailure.safeParse(parts.backupFailure)
   return {
     reminders: reminders.success ? reminders.data : ReminderPrefs.parse({}),
     shownReminders: readableLines(parts.shownReminders, IsoDate),
     icsLedger: readableLines(parts.icsLedger, IcsLedgerLine),
+    backups: backups.success ? backups.data : BackupPrefs.parse({}),
+    ...(backupFailure.success && { backupFailure: backupFailure.data }),
   }
 }
 
@@ -99,5 +113,9 @@ export function installationState(userData: string): InstallationState {
     setShownReminders: (storeFile, shownReminders) => change(storeFile, { shownReminders }),
     icsLedger: (storeFile) => of(storeFile).icsLedger,
     setIcsLedger: (storeFile, icsLedger) => change(storeFile, { icsLedger }),
+    backupPrefs: (storeFile) => of(storeFile).backups,
+    setBackupPrefs: (storeFile, backups) => change(storeFile, { backups }),
+    backupFailure: (storeFile) => of(storeFile).backupFailure,
+    setBackupFailure: (storeFile, backupFailure) => change(storeFile, { backupFailure }),
   }
 }

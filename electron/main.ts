@@ -9,7 +9,8 @@ import { checkedEvent, contractEventsOf } from '../src/ipc/events'
 import { leavesWithoutSaving, leaveUnsavedQuestion } from '../src/ipc/leaveUnsaved'
 import { isAppFrame, isAppRequest } from './appFrame'
 import { startDayClock } from './dayClock'
-import { chooseEmlFile, openInMailApp, saveFileAs } from './files'
+import { backupsAtStoreOpen } from './backupHandlers'
+import { chooseEmlFile, chooseImportFile, openInMailApp, saveFileAs } from './files'
 import { createCaseCounts, createHandlers, mailReadOptions, type Shell } from './handlers'
 import { identityBook } from './identities'
 import { installationState } from './installationState'
@@ -18,6 +19,7 @@ import { readMailInWorker } from './mailWorkerReader'
 import mailWorker from './mailWorker?modulePath'
 import { applicationMenu } from './menu'
 import { createPendingImports, importChosenEml } from './pendingImports'
+import { storePresence } from './presenceHandlers'
 import { startReminderLoop, type ReminderLoop } from './reminderLoop'
 import { reminderNotifier } from './reminderNotifier'
 import { createStoreSession } from './storeSession'
@@ -106,7 +108,12 @@ const desktopShell: Shell = {
   },
   saveFile: (options, content) => saveFileAs(mainWindow!, options, content),
   openEmlFile: () => chooseEmlFile(mainWindow!),
+  chooseFileToImport: () => chooseImportFile(mainWindow!),
   openMailto: openInMailApp,
+  async chooseFolder(title) {
+    const result = await dialog.showOpenDialog(mainWindow!, { title, properties: ['openDirectory', 'createDirectory'] })
+    return result.canceled ? null : (result.filePaths[0] ?? null)
+  },
 }
 
 /** Every event goes to the one window, checked against the contract first (the preload checks it again). */
@@ -127,7 +134,14 @@ async function start(): Promise<void> {
   const userData = app.getPath('userData')
   // watch: another team member's save to the shared file is taken in at once, and reaches the window as events.
   // Who acts is kept per store file in this user's data folder: each colleague's app records its own person.
-  const storeSession = createStoreSession({ watch: true, identities: identityBook(userData), installation: installationState(userData) })
+  // Each open backs the store up (the day's daily backup, one before an upgrade of its format).
+  const installation = installationState(userData)
+  const storeSession = createStoreSession({
+    watch: true,
+    identities: identityBook(userData),
+    installation,
+    afterOpen: backupsAtStoreOpen(installation),
+  })
   // The team's zone decides when the day changes; without a store the machine's zone is as good as any.
   const teamZone = () => {
     const state = storeSession.state()
@@ -148,8 +162,11 @@ async function start(): Promise<void> {
     void reminders?.check()
   })
   // A store chosen from the menu or from the recovery screen is the one to open at the next start.
+  // Colleagues on the same shared file see that this app has it open, and since when (and this app sees theirs).
+  const presence = storePresence(storeSession, join(userData, 'installation-id.json'))
   const openAndRemember = async (file: string) => {
     const state = await storeSession.open(file)
+    void presence.follow()
     if (state.kind === 'ready') rememberStoreFile(userData, state.file)
     dayClock.reschedule()
     // Another store's first check is its start: its summary of the day, if it has not been shown today.
@@ -161,8 +178,9 @@ async function start(): Promise<void> {
   // One count of every case's deadlines for the window's lists and the reminders: at start and at each team midnight
   // every case is counted once, not once for each.
   const counts = createCaseCounts()
-  const handlers = createHandlers({ ...storeSession, open: openAndRemember }, desktopShell, () => new Date(), pendingImports, counts)
+  const handlers = createHandlers({ ...storeSession, open: openAndRemember }, desktopShell, () => new Date(), pendingImports, counts, presence)
   await storeSession.open(lastStoreFile(userData) ?? join(userData, 'disclosure-desk.json'))
+  void presence.follow()
   dayClock.reschedule()
 
   for (const channel of channels) {
@@ -222,6 +240,7 @@ async function start(): Promise<void> {
   app.on('will-quit', () => {
     dayClock.stop()
     reminders?.stop()
+    void presence.stop()
     void storeSession.close()
   })
 }

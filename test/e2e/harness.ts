@@ -3,11 +3,13 @@ import { mkdir, mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { extname, join, normalize } from 'node:path'
 import { chromium, type Browser, type Page } from 'playwright-core'
+import { backupsAtStoreOpen } from '../../electron/backupHandlers'
 import { startDayClock } from '../../electron/dayClock'
 import { createHandlers, mailReader } from '../../electron/handlers'
 import { identityBook } from '../../electron/identities'
 import { installationState } from '../../electron/installationState'
 import { createPendingImports, importChosenEml, type PendingImports } from '../../electron/pendingImports'
+import { storePresence, type StorePresence } from '../../electron/presenceHandlers'
 import { createStoreSession, type StoreSession } from '../../electron/storeSession'
 import { timeZoneOf } from '../../src/calendar'
 import { channels, eventNames, type DeskEvent, type Handlers } from '../../src/ipc/contract'
@@ -76,7 +78,7 @@ export interface HarnessClock {
 export interface AppHarness {
   page: Page
   storeFile: string
-  dialogs: { open: string | null; create: string | null }
+  dialogs: { open: string | null; create: string | null; folder: string | null }
   openedLinks: string[]
   /**
    * Files saved through the save dialog (written under the test's temporary folder), mail files queued for the open
@@ -168,6 +170,7 @@ export async function launchApp(
   let session: StoreSession
   let handlers: Handlers
   let pending: PendingImports
+  let presence: StorePresence
   let stopForwarding = () => {}
   const teamZone = () => {
     const state = session.state()
@@ -177,11 +180,15 @@ export async function launchApp(
   const startBackend = async () => {
     // watch: a colleague's write to the same file must reach the open list through the file watch, as in the app.
     // The temporary folder is the app's user data folder: "who am I" lasts across restart() as in the app.
-    session = createStoreSession({ now, watch: true, identities: identityBook(dir), installation: installationState(dir) })
+    const installation = installationState(dir)
+    session = createStoreSession({ now, watch: true, identities: identityBook(dir), installation, afterOpen: backupsAtStoreOpen(installation, now) })
     pending = createPendingImports(mailReader(session, now))
-    handlers = createHandlers(session, shell, now, pending)
+    // As main's: this app's entry beside the store, under an installation id kept in the user data folder.
+    presence = storePresence(session, join(dir, 'installation-id.json'))
+    handlers = createHandlers(session, shell, now, pending, undefined, presence)
     stopForwarding = forwardStoreEvents(session, (event) => void deliver(event))
     await session.open(storeFile)
+    await presence.follow()
   }
   await startBackend()
   const dayClock = startDayClock(teamZone, (today) => void announce(today), () => now().getTime())
@@ -246,6 +253,7 @@ export async function launchApp(
     },
     async restart() {
       stopForwarding()
+      await presence.stop()
       await session.close()
       await startBackend()
       dayClock.reschedule()
@@ -261,6 +269,7 @@ export async function launchApp(
       await browser.close()
       stopForwarding()
       for (const store of colleagues) await store.close()
+      await presence.stop()
       await session.close()
       await new Promise((resolve) => server.close(resolve))
       await rm(dir, { recursive: true, force: true })

@@ -3,6 +3,7 @@ import './sameRealmTextEncoder'
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { basename, join } from 'node:path'
+import { backupsAtStoreOpen } from '../../electron/backupHandlers'
 import { createHandlers, mailReader, type ChosenFile, type SaveFileOptions, type Shell } from '../../electron/handlers'
 import { identityBook } from '../../electron/identities'
 import { installationState } from '../../electron/installationState'
@@ -30,6 +31,8 @@ export interface FakeFiles {
   acceptSaves: boolean
   /** The next mail file(s) the open dialog answers, first queued first; with none queued the dialog is cancelled. */
   queueEml(name: string, content: string | Uint8Array): void
+  /** The next file(s) the import's open dialog answers, as queueEml; with none queued the dialog is cancelled. */
+  queueImport(name: string, content: string | Uint8Array): void
   /** mailto: URLs handed to the mail app, in order. */
   mailto: string[]
   /** false: no mail app takes a mailto: link on this system. */
@@ -45,24 +48,27 @@ export function createFakeShell(
   folder: string,
 ): {
   shell: Shell
-  dialogs: { open: string | null; create: string | null }
+  dialogs: { open: string | null; create: string | null; folder: string | null }
   openedLinks: string[]
   files: FakeFiles
 } {
-  const dialogs = { open: null as string | null, create: null as string | null }
+  const dialogs = { open: null as string | null, create: null as string | null, folder: null as string | null }
   const openedLinks: string[] = []
   const emlQueue: ChosenFile[] = []
+  const importQueue: ChosenFile[] = []
   const files: FakeFiles = {
     saved: [],
     folder,
     acceptSaves: true,
     queueEml: (name, content) => emlQueue.push({ name, bytes: typeof content === 'string' ? new TextEncoder().encode(content) : content }),
+    queueImport: (name, content) => importQueue.push({ name, bytes: typeof content === 'string' ? new TextEncoder().encode(content) : content }),
     mailto: [],
     mailAppPresent: true,
   }
   const shell: Shell = {
     chooseStoreToOpen: async () => dialogs.open,
     chooseNewStoreLocation: async () => dialogs.create,
+    chooseFolder: async () => dialogs.folder,
     confirmAndOpenExternal: async (url) => {
       openedLinks.push(url.href)
       return confirmLinks
@@ -78,6 +84,7 @@ export function createFakeShell(
       return path
     },
     openEmlFile: async () => emlQueue.shift() ?? null,
+    chooseFileToImport: async () => importQueue.shift() ?? null,
     async openMailto(url) {
       files.mailto.push(url)
       return files.mailAppPresent
@@ -116,8 +123,8 @@ export function createEventHub() {
 export interface TestDesk {
   desk: DeskApi
   file: string
-  /** What the fake file dialogs answer next; null is a cancelled dialog. */
-  dialogs: { open: string | null; create: string | null }
+  /** What the fake file dialogs answer next (folder: the folder dialog); null is a cancelled dialog. */
+  dialogs: { open: string | null; create: string | null; folder: string | null }
   /** Links the app asked to open outside, in order. */
   openedLinks: string[]
   /** Files saved (under a `saved` folder of the desk's temporary folder), mails queued for the open dialog, mailto: links opened. */
@@ -155,11 +162,14 @@ export async function createTestDesk(options?: {
   const file = options?.file ?? join(dir, 'disclosure-desk.json')
   if (options?.cases) await writeFile(file, JSON.stringify({ ...emptyDocument(), cases: options.cases }))
   // The temporary folder is this desk's user data folder: "who am I" is its own, as each colleague's app has its own.
+  const installation = installationState(dir)
   const session = createStoreSession({
     identities: identityBook(dir),
-    installation: installationState(dir),
+    installation,
     ...(options?.now && { now: options.now }),
     watch: options?.watch ?? true,
+    // As the app's: each open makes the day's backup (and one before an upgrade of the format).
+    afterOpen: backupsAtStoreOpen(installation, options?.now),
   })
   const { shell, dialogs, openedLinks, files } = createFakeShell(true, join(dir, 'saved'))
   const pending = createPendingImports(mailReader(session, options?.now))
