@@ -5,6 +5,7 @@ import { Case, CaseInput } from '../cases/case'
 import { AttachmentInfo } from '../cases/fields'
 import { Transition } from '../cases/lifecycle'
 import { CorrectEvent, WithdrawEvent } from '../commands/corrections'
+import { ImportResult } from '../commands/importCases'
 import { PromiseResolution } from '../commands/promiseResolution'
 import { RecordEmail } from '../commands/recordEmail'
 import { TransitionPreview } from '../commands/previewTransition'
@@ -15,11 +16,13 @@ import { CaseRow, CaseSummary } from '../cases/summary'
 import { DayOffReason, Deadline, SkippedDay } from '../deadlines/deadline'
 import { DraftTemplate, TemplatePurpose } from '../drafts/template'
 import { ErrorCode } from '../errors'
+import { ImportChoice, ImportFileToken } from '../export/storeExport'
 import { IntakeNote } from '../intake/notes'
 import { ReplyTarget } from '../intake/replyTarget'
 import { Milestone, Policy } from '../policies/policy'
 import { ReminderPrefs } from '../reminders/reminderState'
 import { Settings } from '../settings/settings'
+import { PresenceEntry } from '../store/presenceEntry'
 import { Backup, BackupFileName, BackupList, BackupPrefs } from '../store/backups'
 import { ChangePassphrase, EncryptionStatus, TurnOffEncryption, TurnOnEncryption, Unlock } from '../store/passphrase'
 
@@ -277,6 +280,19 @@ export const contract = {
     ]),
   },
   // issue 10 — export and import
+  /** The whole store as a versioned JSON file the person saves where they choose (src/export/storeExport.ts). */
+  'export:store': { req: Empty, res: Saved.extend({ cases: z.number().int().min(0) }) },
+  /** Every case as one row of a CSV file, safe to open in a spreadsheet (src/export/casesCsv.ts). */
+  'export:casesCsv': { req: Empty, res: Saved.extend({ rows: z.number().int().min(0) }) },
+  /** Asks for an export or a store file and reads it: refused in words, or what importing it would do. Nothing changes yet. */
+  'import:choose': { req: Empty, res: ImportChoice },
+  /**
+   * Imports the chosen file's cases in one step, after a before-import backup (`backup` names it): new ones added,
+   * differing ones taken only where `takeTheirs` names them.
+   */
+  'import:apply': { req: z.object({ token: ImportFileToken, takeTheirs: z.array(z.string().min(1).max(200)).max(100_000) }), res: ImportResult.extend({ backup: z.string() }) },
+  /** Forgets the chosen file without importing it. */
+  'import:discard': { req: z.object({ token: ImportFileToken }), res: z.object({ discarded: z.boolean() }) },
   // issue 10 — encryption
   /** Opens the locked store with its passphrase; a wrong one is refused at the field and nothing is written. */
   'store:unlock': { req: Unlock, res: AppState },
@@ -286,6 +302,8 @@ export const contract = {
   'encryption:change': { req: ChangePassphrase, res: EncryptionStatus },
   'encryption:turnOff': { req: TurnOffEncryption, res: EncryptionStatus },
   // issue 10 — who has the store open
+  /** The other apps that have this store file open now (a colleague's on a shared folder), the one open longest first. */
+  'store:presence': { req: Empty, res: z.array(PresenceEntry) },
 } as const
 
 /** A path of the renderer's router, e.g. '/cases/new'. */

@@ -4,20 +4,11 @@ import { mkdir, readdir, readFile, stat } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { basename, dirname, join } from 'node:path'
 import { z } from 'zod'
+import { PresenceEntry } from '../presenceEntry'
 import { atomicWrite } from './atomicWrite'
 
-/**
- * Who has a store file open, as each app says of itself in a small file beside the store. Advisory only: nothing here
- * decides who may save (the lock does); it lets a colleague see who else works on the shared file, and since when.
- */
-export const PresenceEntry = z.object({
-  /** The person chosen under "You are" in that app; absent when nobody was chosen. */
-  name: z.string().max(200).optional(),
-  host: z.string().max(255),
-  /** When that app opened the store. */
-  since: z.iso.datetime({ offset: true }),
-})
-export type PresenceEntry = z.infer<typeof PresenceEntry>
+// Who has a store file open, as each app says of itself in a small file beside the store. Advisory only: nothing here
+// decides who may save (the lock does); it lets a colleague see who else works on the shared file, and since when.
 
 /** A random id per installation: it names the installation's entry, so a restart replaces its own entry. */
 const InstallationId = z.uuid()
@@ -59,6 +50,8 @@ export interface PresenceOptions {
 /** This app's entry for one store file, refreshed until stopped. */
 export interface Announcement {
   readonly storeFile: string
+  /** Settles once the first write is done (or failed: retried at the next refresh). */
+  readonly announced: Promise<void>
   /** Writes the entry now (with the name as it is now), as the timer does. */
   refresh(): Promise<void>
   /** Stops refreshing and removes the entry (and the folder, once empty). */
@@ -113,10 +106,10 @@ export function announcePresence(
   const timer = setInterval(() => void refresh(), refreshMs)
   // Refreshing alone must not keep a process running that is otherwise done.
   timer.unref()
-  void refresh()
 
   return {
     storeFile,
+    announced: refresh(),
     refresh,
     async stop() {
       if (stopped) return
