@@ -69,11 +69,17 @@ export function backupHandlers(session: StoreSession, shell: Shell): Pick<Handle
   const storeFile = () => session.state().file
   const listing = async (file = storeFile()): Promise<BackupList> => {
     const prefs = installation.backupPrefs(file)
-    const list = { besideStore: prefs.folder === null, keep: prefs.keep, failure: installation.backupFailure(file) ?? null }
+    const list = { besideStore: prefs.folder === null, keep: prefs.keep, failure: installation.backupFailure(file) ?? null, folderProblem: null }
     // Only before any store was opened is there no file, and then no backups either.
     if (!file) return { ...list, folder: '', backups: [], latestGood: null }
     const place = placeOf(session, file)
-    return { ...list, folder: backupFolderOf(file, prefs), ...(await checkLatest(place, await listBackups(place))) }
+    const folder = backupFolderOf(file, prefs)
+    try {
+      return { ...list, folder, ...(await checkLatest(place, await listBackups(place))) }
+    } catch (error) {
+      // Said beside the list, which stays usable: the folder can be chosen again, a backup made elsewhere.
+      return { ...list, folder, backups: [], latestGood: null, folderProblem: error instanceof Error ? error.message : String(error) }
+    }
   }
   const changePrefs = async (patch: Partial<BackupPrefs>) => {
     const file = session.store().file

@@ -61,6 +61,8 @@ export const BackupList = z.object({
   latestGood: BackupFileName.nullable(),
   /** The last automatic backup that failed, until one succeeds. */
   failure: BackupFailure.nullable(),
+  /** Why the folder could not be listed (gone, not reachable); the list is empty then, which does not mean there are none. */
+  folderProblem: z.string().nullable(),
 })
 export type BackupList = z.infer<typeof BackupList>
 
