@@ -60,16 +60,23 @@ export function EncryptionSettings() {
     setValues((v) => ({ ...v, [field]: value }))
     setErrors(({ [field]: _, ...others }) => others)
   }
-  const submit = (event: FormEvent<HTMLFormElement>, schema: z.ZodType, request: () => Promise<EncryptionStatus>) => {
+  /** Sends the fields `schema` names, once the form's own check of them finds nothing. */
+  const submit = <S extends z.ZodType>(
+    event: FormEvent<HTMLFormElement>,
+    schema: S,
+    fields: (keyof Values)[],
+    request: (sent: z.output<S>) => Promise<EncryptionStatus>,
+  ) => {
     event.preventDefault()
     const form = event.currentTarget
-    const found = checkPassphrases(schema, values)
+    const sent = Object.fromEntries(fields.map((f) => [f, values[f]]))
+    const found = checkPassphrases(schema, sent)
     setErrors(found)
     if (Object.keys(found).length > 0) return focusFirstInvalid(form)
     const finished = mode
     return run(async () => {
       try {
-        client.setQueryData(encryptionKey, await request())
+        client.setQueryData(encryptionKey, await request(sent as z.output<S>))
       } catch (failure) {
         const atFields = refusedFields(failure)
         if (!atFields) throw failure
@@ -143,7 +150,9 @@ export function EncryptionSettings() {
           className="encryption-form"
           aria-label="Turn on encryption"
           noValidate
-          onSubmit={(e) => void submit(e, TurnOnEncryption, () => call((desk) => desk.encryption.turnOn(values)))}
+          onSubmit={(e) =>
+            void submit(e, TurnOnEncryption, ['passphrase', 'repeat'], (sent) => call((desk) => desk.encryption.turnOn(sent)))
+          }
         >
           {field('passphrase', 'Passphrase', 'new-password', newPassphraseHint)}
           {field('repeat', 'Repeat the passphrase', 'new-password')}
@@ -161,7 +170,11 @@ export function EncryptionSettings() {
           className="encryption-form"
           aria-label="Change passphrase"
           noValidate
-          onSubmit={(e) => void submit(e, ChangePassphrase, () => call((desk) => desk.encryption.change(values)))}
+          onSubmit={(e) =>
+            void submit(e, ChangePassphrase, ['current', 'passphrase', 'repeat'], (sent) =>
+              call((desk) => desk.encryption.change(sent)),
+            )
+          }
         >
           {field('current', 'Current passphrase', 'current-password')}
           {field('passphrase', 'New passphrase', 'new-password', newPassphraseHint)}
@@ -181,7 +194,7 @@ export function EncryptionSettings() {
           aria-label="Turn off encryption"
           noValidate
           onSubmit={(e) =>
-            void submit(e, TurnOffEncryption, () => call((desk) => desk.encryption.turnOff({ current: values.current })))
+            void submit(e, TurnOffEncryption, ['current'], (sent) => call((desk) => desk.encryption.turnOff(sent)))
           }
         >
           {field('current', 'Current passphrase', 'current-password')}
