@@ -1,7 +1,119 @@
+import { timeZoneOf } from '../src/calendar'
+import { caseSummaries } from '../src/cases/summary'
+import { importPreview } from '../src/commands/importCases'
+import { createDeadlineCache, type DeadlineCache } from '../src/deadlines/nextDeadlineCache'
+import { DeskError } from '../src/errors'
+import { casesCsv, casesCsvFileName } from '../src/export/casesCsv'
+import { exportFileName, exportJson, importSizeLimit, notMergedOf, readImport, type ImportChoice } from '../src/export/storeExport'
 import type { Handlers } from '../src/ipc/contract'
+import { policyLookup } from '../src/policies/catalog'
+import type { StoreDocument } from '../src/store/document'
+import { dateInZone } from '../src/time'
+import { backUpOpenStore } from './backupHandlers'
 import type { Shell } from './handlers'
 import type { StoreSession } from './storeSession'
 
-export function exportHandlers(_session: StoreSession, _shell: Shell, _now: () => Date): Pick<Handlers, never> {
-  return {}
+type ExportChannels = 'export:store' | 'export:casesCsv' | 'import:choose' | 'import:apply' | 'import:discard'
+
+const jsonFilters = [{ name: 'Disclosure Desk export', extensions: ['json'] }]
+const csvFilters = [{ name: 'Spreadsheet (CSV)', extensions: ['csv'] }]
+
+/**
+ * A file name as the record keeps it: the name is whatever the file system allowed (line breaks, control characters,
+ * 255 bytes of anything), so those become spaces and it is cut to what the timeline event holds. It is only ever shown
+ * as text.
+ */
+const recordedName = (name: string) => name.replace(/\p{Cc}/gu, ' ').slice(0, 300)
+
+/** What the person chose to import, kept in main between the preview and "Import": a store is tens of MB. */
+interface ChosenImport {
+  token: string
+  fileName: string
+  exportedAt?: string
+  document: StoreDocument
+}
+
+/**
+ * Export and import: the whole store as a versioned JSON file, the cases as CSV, and importing an export (or a store
+ * file) merged by case id after a preview. `deadlines` is the case list's count, so the CSV's next deadlines cost
+ * nothing after the list has been shown.
+ */
+export function exportHandlers(
+  session: StoreSession,
+  shell: Shell,
+  now: () => Date,
+  deadlines: DeadlineCache = createDeadlineCache(),
+): Pick<Handlers, ExportChannels> {
+  const store = () => session.store()
+  const today = () => dateInZone(now().getTime(), timeZoneOf(store().settings.get().calendar.spec))
+  /** One file at a time: choosing another replaces it, and importing or discarding it forgets it. */
+  let chosen: ChosenImport | undefined
+
+  return {
+    'export:store': async () => {
+      const document = store().document()
+      const file = await shell.saveFile(
+        { title: 'Export the whole store', suggestedName: exportFileName(today()), filters: jsonFilters },
+        exportJson(document, now()),
+      )
+      return file ? { saved: true, file, cases: document.cases.length } : { saved: false, cases: document.cases.length }
+    },
+    'export:casesCsv': async () => {
+      const at = now()
+      const { settings, policies, cases } = store().document()
+      const policyOf = policyLookup(policies)
+      const rows = caseSummaries(
+        cases,
+        (c) => policyOf(c.policyId),
+        (c, policy) => deadlines.nextDeadlineOf(c, policy, at),
+      )
+      const csv = casesCsv(rows, { team: settings.team, policyName: (id) => policyOf(id)?.name, teamZone: timeZoneOf(settings.calendar.spec) })
+      const file = await shell.saveFile({ title: 'Export cases as CSV', suggestedName: casesCsvFileName(today()), filters: csvFilters }, csv)
+      return file ? { saved: true, file, rows: rows.length } : { saved: false, rows: rows.length }
+    },
+    'import:choose': async (): Promise<ImportChoice> => {
+      const picked = await shell.chooseFileToImport()
+      if (!picked) return { kind: 'cancelled' }
+      const fileName = recordedName(picked.name)
+      if (picked.bytes.byteLength > importSizeLimit) {
+        return { kind: 'refused', fileName, problem: `is larger than ${importSizeLimit / 1024 / 1024} MB, far more than a store of this app holds` }
+      }
+      const read = readImport(picked.bytes)
+      if (!read.ok) return { kind: 'refused', fileName, problem: read.problem }
+      const mine = store().document()
+      const preview = importPreview(mine, read.document.cases)
+      const incomingIds = new Set([...preview.added.map((c) => c.id), ...preview.differing.map((d) => d.theirs.id)])
+      const incoming = read.document.cases.filter((c) => incomingIds.has(c.id))
+      const token = globalThis.crypto.randomUUID()
+      chosen = { token, fileName, document: read.document, ...(read.exportedAt !== undefined && { exportedAt: read.exportedAt }) }
+      return {
+        kind: 'preview',
+        token,
+        fileName,
+        source: read.source,
+        ...(read.exportedAt !== undefined && { exportedAt: read.exportedAt }),
+        preview,
+        notMerged: notMergedOf(mine, read.document, incoming),
+      }
+    },
+    'import:apply': async ({ token, takeTheirs }) => {
+      if (chosen?.token !== token) {
+        throw new DeskError('not_found', 'The file chosen for this import is no longer held (another file was chosen since). Choose it again; nothing was imported.')
+      }
+      const { fileName, exportedAt, document } = chosen
+      // A copy of the store as it was, so a case taken over this store's copy can still be looked up as it stood.
+      const backup = await backUpOpenStore(session, 'before-import').catch((error: unknown) => {
+        const reason = error instanceof Error ? error.message : String(error)
+        throw new DeskError('store_unavailable', `No backup could be made before the import, so nothing was imported. ${reason}`)
+      })
+      const { result } = await store().run({ type: 'cases.import', fileName, ...(exportedAt !== undefined && { exportedAt }), cases: document.cases, takeTheirs })
+      chosen = undefined
+      return { ...result, backup: backup.name }
+    },
+    'import:discard': async ({ token }) => {
+      const discarded = chosen?.token === token
+      if (discarded) chosen = undefined
+      return { discarded }
+    },
+  }
 }

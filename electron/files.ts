@@ -1,6 +1,7 @@
 import { open } from 'node:fs/promises'
 import { basename } from 'node:path'
 import { dialog, shell, type BrowserWindow } from 'electron'
+import { importSizeLimit } from '../src/export/storeExport'
 import { emlSizeLimit } from '../src/ipc/contract'
 import { atomicWrite } from '../src/store/file/atomicWrite'
 import type { ChosenFile, SaveFileOptions } from './handlers'
@@ -34,6 +35,21 @@ export async function chooseEmlFile(window: BrowserWindow): Promise<ChosenFile |
   const path = result.canceled ? undefined : result.filePaths[0]
   if (!path) return null
   return { name: basename(path), bytes: await readAtMost(path, emlSizeLimit + 1) }
+}
+
+/** An export or a store file the person picks to import, read up to one byte past the limit (the import refuses it then). */
+export async function chooseImportFile(window: BrowserWindow): Promise<ChosenFile | null> {
+  const result = await dialog.showOpenDialog(window, {
+    title: 'Import cases from an export or a store file',
+    properties: ['openFile'],
+    filters: [
+      { name: 'Disclosure Desk export or store', extensions: ['json'] },
+      { name: 'All files', extensions: ['*'] },
+    ],
+  })
+  const path = result.canceled ? undefined : result.filePaths[0]
+  if (!path) return null
+  return { name: basename(path), bytes: await readAtMost(path, importSizeLimit + 1) }
 }
 
 async function readAtMost(path: string, limit: number): Promise<Uint8Array> {

@@ -3,7 +3,7 @@ import { IsoDate } from '../calendar/spec'
 import { DraftInputs, TemplateId, TemplatePurpose } from '../drafts/template'
 import { Language } from '../i18n/language'
 import { Milestone } from '../policies/policy'
-import { Channel, CreditChoice, Reporter, Reward, Severity, ZonedInstant } from './fields'
+import { Channel, CreditChoice, Reporter, Revision, Reward, Severity, ZonedInstant } from './fields'
 import { CaseStatus, ClosingReason } from './lifecycle'
 
 /**
@@ -141,6 +141,19 @@ export const TimelineEvent = z.discriminatedUnion('type', [
     type: z.literal('publication_proposed'),
     publication: ZonedInstant,
     emailEvent: z.string().min(1).optional(),
+  }),
+  /**
+   * The case came in from another store's export (Settings → Export and import): from which file, exported when. A
+   * case taken in over this store's own copy says which revision it replaced and when that was last changed, and a
+   * case given a new key because its own was taken here names the key it had in the file.
+   */
+  z.object({
+    ...eventBase,
+    type: z.literal('imported'),
+    fileName: z.string().max(300),
+    exportedAt: z.iso.datetime({ offset: true }).optional(),
+    keyInFile: z.string().max(100).optional(),
+    replaced: z.object({ revision: Revision, updatedAt: z.iso.datetime({ offset: true }) }).optional(),
   }),
 ])
 export type TimelineEvent = z.infer<typeof TimelineEvent>

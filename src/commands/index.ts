@@ -8,6 +8,7 @@ import type { StoreDocument } from '../store/document'
 import type { CommandContext, Outcome } from './context'
 import { correctEvent, CorrectEvent, withdrawEvent, WithdrawEvent } from './corrections'
 import { createCase, CreateCase } from './createCase'
+import { importCases, ImportCases, type ImportResult } from './importCases'
 import { removePolicy, RemovePolicy, savePolicy, SavePolicy } from './policies'
 import { promiseResolution, PromiseResolution } from './promiseResolution'
 import { recordEmail, RecordEmail } from './recordEmail'
@@ -41,6 +42,7 @@ export const Command = z.discriminatedUnion('type', [
   RemovePolicy,
   SaveTemplate,
   RemoveTemplate,
+  ImportCases,
 ])
 /** As a caller writes it: the commands parse their payload themselves, filling defaults and refusing in the user's words. */
 export type Command = z.input<typeof Command>
@@ -65,6 +67,7 @@ interface Results {
   'policy.remove': { removed: true }
   'template.save': DraftTemplate
   'template.remove': { removed: true }
+  'cases.import': ImportResult
 }
 export type ResultOf<C extends Command> = Results[C['type']]
 
@@ -89,6 +92,7 @@ const commands: { [T in CommandType]: Run<T> } = {
   'policy.remove': removePolicy,
   'template.save': saveTemplate,
   'template.remove': removeTemplate,
+  'cases.import': importCases,
 }
 
 /**

@@ -166,6 +166,14 @@ export function timelineText(c: Case, context: TimelineContext): TimelineLine[] 
       case 'publication_proposed':
         lines.push({ ...line(w.proposedPublication(formatForZone(event.publication.at, event.publication.timeZone, lang))), withdrawable: true })
         break
+      case 'imported': {
+        const exported = event.exportedAt ? dayTime(event.exportedAt) : undefined
+        const what = event.replaced
+          ? w.replacedBy(event.replaced.revision, dayTime(event.replaced.updatedAt), event.fileName, exported)
+          : w.imported(event.fileName, exported)
+        lines.push(line(event.keyInFile ? [...what, w.keyInFile(event.keyInFile)] : what))
+        break
+      }
       case 'event_withdrawn': {
         const what = withdrawnText(byId.get(event.eventId), current.get(event.eventId))
         if (!what) break

@@ -42,6 +42,12 @@ export type TimelineWords = {
   withdrewEmail(label: string, on: string): Piece[]
   withdrewPromise(date: string): Piece[]
   withdrewProposal(when: string): Piece[]
+  /** A case taken in from another store's export: the file (its name as the file system had it), when it was exported. */
+  imported(fileName: string, exportedAt: string | undefined): Piece[]
+  /** A case taken in over this store's copy: the revision it replaced and when that was last changed. */
+  replacedBy(revision: number, changedAt: string, fileName: string, exportedAt: string | undefined): Piece[]
+  /** Said after either when the case has another key here than in the file (its own was taken here). */
+  keyInFile(key: string): string
   /** For numbers and money. */
   locale: string
 }
@@ -91,6 +97,15 @@ const en: TimelineWords = {
   withdrewEmail: (label, on) => ['Withdrew ', { strong: `‘${label}’` }, ' marked as sent on ', { value: on }],
   withdrewPromise: (date) => ['Withdrew the promised fix date ', { strong: date }],
   withdrewProposal: (when) => ['Withdrew the proposed publication on ', { strong: when }],
+  imported: (fileName, exportedAt) => ['Imported the case from ', { value: fileName }, ...(exportedAt ? [` (exported ${exportedAt})`] : [])],
+  replacedBy: (revision, changedAt, fileName, exportedAt) => [
+    'Replaced ',
+    { strong: `revision ${revision}` },
+    ` (last changed ${changedAt}) with the version in `,
+    { value: fileName },
+    ...(exportedAt ? [` (exported ${exportedAt})`] : []),
+  ],
+  keyInFile: (key) => `; in the file its key was ${key}`,
   locale: 'en-GB',
 }
 
@@ -139,6 +154,15 @@ const nl: TimelineWords = {
   withdrewEmail: (label, on) => ['Trok ', { strong: `‘${label}’` }, ' in, als verstuurd vastgelegd op ', { value: on }],
   withdrewPromise: (date) => ['Trok de beloofde oplossingsdatum ', { strong: date }, ' in'],
   withdrewProposal: (when) => ['Trok de voorgestelde publicatie op ', { strong: when }, ' in'],
+  imported: (fileName, exportedAt) => ['Importeerde de zaak uit ', { value: fileName }, ...(exportedAt ? [` (geëxporteerd op ${exportedAt})`] : [])],
+  replacedBy: (revision, changedAt, fileName, exportedAt) => [
+    'Verving ',
+    { strong: `revisie ${revision}` },
+    ` (laatst gewijzigd ${changedAt}) door de versie uit `,
+    { value: fileName },
+    ...(exportedAt ? [` (geëxporteerd op ${exportedAt})`] : []),
+  ],
+  keyInFile: (key) => `; in het bestand was de sleutel ${key}`,
   locale: 'nl-NL',
 }
 

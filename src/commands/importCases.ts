@@ -1,0 +1,134 @@
+import { z } from 'zod'
+import { Case, Id, type TimelineEvent } from '../cases/case'
+import { nextCaseKey } from '../cases/caseKey'
+import { DeskError, userWords } from '../errors'
+import type { StoreDocument } from '../store/document'
+import { eventStamp } from './caseChange'
+import type { CommandContext, Outcome } from './context'
+import { keyYear } from './createCase'
+
+/**
+ * Cases from another store's export (or store file), merged by case id: a case this store does not have comes in
+ * whole, one it has in the same form is left alone, and one that differs is taken over this store's copy only when its
+ * id is in `takeTheirs` (the person chose "Take theirs"); otherwise this store's copy is kept. `fileName` is the name
+ * of the file the person chose, for the record; `exportedAt` when the export was made (a plain store file has none).
+ */
+export const ImportCases = z.object({
+  type: z.literal('cases.import'),
+  fileName: z.string().max(300),
+  exportedAt: z.iso.datetime({ offset: true }).optional(),
+  cases: z.array(Case),
+  takeTheirs: z.array(Id).optional(),
+})
+export type ImportCases = z.input<typeof ImportCases>
+/** A case as the command is given it: the store checks the whole command against its schema before it runs. */
+type CaseInFile = z.input<typeof Case>
+
+export const ImportResult = z.object({
+  added: z.number().int().min(0),
+  replaced: z.number().int().min(0),
+  /** Differed, and this store's copy was kept. */
+  kept: z.number().int().min(0),
+  /** Already here in the same form. */
+  unchanged: z.number().int().min(0),
+})
+export type ImportResult = z.infer<typeof ImportResult>
+
+/**
+ * The case's data as one text with every object's keys in order, so two copies of a case compare equal however their
+ * file (or zod, which writes keys in schema order) ordered them.
+ */
+function canonical(c: CaseInFile): string {
+  return JSON.stringify(c, (_key, value: unknown) =>
+    typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? Object.fromEntries(Object.keys(value).sort().map((k) => [k, (value as Record<string, unknown>)[k]]))
+      : value,
+  )
+}
+
+export const sameCase = (a: CaseInFile, b: CaseInFile) => a === b || canonical(a) === canonical(b)
+
+/** A case as the import preview lists it: enough for the person to tell the two copies apart. */
+export const CaseBrief = z.object({ id: z.string(), key: z.string(), title: z.string(), revision: z.number().int(), updatedAt: z.string() })
+export type CaseBrief = z.infer<typeof CaseBrief>
+
+export const ImportPreview = z.object({
+  /** Not in this store: they come in whole. */
+  added: z.array(CaseBrief),
+  /** Here in the same form: nothing to do. */
+  identical: z.array(CaseBrief),
+  /** Same case id, different content: the person keeps this store's or takes the file's, case by case. */
+  differing: z.array(z.object({ mine: CaseBrief, theirs: CaseBrief })),
+})
+export type ImportPreview = z.infer<typeof ImportPreview>
+
+const briefOf = (c: Case): CaseBrief => ({ id: c.id, key: c.key, title: c.title, revision: c.revision, updatedAt: c.updatedAt })
+
+/** What importing `theirs` into `mine` would do, before anything is chosen. */
+export function importPreview(mine: StoreDocument, theirs: readonly Case[]): ImportPreview {
+  const byId = new Map(mine.cases.map((c) => [c.id, c]))
+  const preview: ImportPreview = { added: [], identical: [], differing: [] }
+  for (const c of theirs) {
+    const here = byId.get(c.id)
+    if (!here) preview.added.push(briefOf(c))
+    else if (sameCase(here, c)) preview.identical.push(briefOf(c))
+    else preview.differing.push({ mine: briefOf(here), theirs: briefOf(c) })
+  }
+  return preview
+}
+
+/**
+ * One step for the whole import, so it is saved at once or not at all. Each case that comes in gets an 'imported'
+ * event naming the file, and a replaced one also the revision it replaced and when that was last changed: the case's
+ * own timeline is the file's, so without it the record would not say that this store's history was set aside. An
+ * added case whose key is taken here gets the next free key of its year, and the event keeps the one it had; a
+ * replaced case keeps the key it has here, which people and mails know it by. Cases are compared with the store as it
+ * is when the step runs, so a colleague's change since the preview is never overwritten unless chosen.
+ */
+export function importCases(doc: StoreDocument, cmd: ImportCases, ctx: CommandContext): Outcome<ImportResult> {
+  const ids = new Set<string>()
+  for (const c of cmd.cases) {
+    if (ids.has(c.id)) throw new DeskError('invalid_input', `The file holds case ${c.key} twice. Nothing was imported.`)
+    ids.add(c.id)
+  }
+  const takeTheirs = new Set(cmd.takeTheirs ?? [])
+  const indexOf = new Map(doc.cases.map((c, i) => [c.id, i]))
+  const keys = doc.cases.map((c) => c.key)
+  const keysInUse = new Set(keys)
+  const cases = doc.cases.slice()
+  const result: ImportResult = { added: 0, replaced: 0, kept: 0, unchanged: 0 }
+
+  const source = { fileName: cmd.fileName, ...(cmd.exportedAt !== undefined && { exportedAt: cmd.exportedAt }) }
+  const taken = (theirs: CaseInFile, key: string, extra: Partial<TimelineEvent & { type: 'imported' }>, revision: number): Case => {
+    const event = { ...eventStamp(ctx), type: 'imported' as const, ...source, ...(key !== theirs.key && { keyInFile: theirs.key }), ...extra }
+    const parsed = Case.safeParse(
+      { ...theirs, key, timeline: [...theirs.timeline, event], revision, updatedAt: ctx.now.toISOString() },
+      { error: userWords },
+    )
+    if (!parsed.success) throw DeskError.fromZod(parsed.error, `Case ${theirs.key} of the file`)
+    return parsed.data
+  }
+
+  for (const theirs of cmd.cases) {
+    const index = indexOf.get(theirs.id)
+    if (index === undefined) {
+      const key = keysInUse.has(theirs.key) ? nextCaseKey(keys, keyYear(theirs.received.at)) : theirs.key
+      keys.push(key)
+      keysInUse.add(key)
+      cases.push(taken(theirs, key, {}, theirs.revision + 1))
+      result.added++
+      continue
+    }
+    const mine = doc.cases[index]!
+    if (sameCase(mine, theirs)) result.unchanged++
+    else if (!takeTheirs.has(theirs.id)) result.kept++
+    else {
+      const replaced = { revision: mine.revision, updatedAt: mine.updatedAt }
+      // Past both revisions, so a form still open on this store's copy is refused as changed rather than saved over it.
+      cases[index] = taken(theirs, mine.key, { replaced }, Math.max(mine.revision, theirs.revision) + 1)
+      result.replaced++
+    }
+  }
+  if (result.added + result.replaced === 0) return { document: doc, result, events: [] }
+  return { document: { ...doc, cases }, result, events: [{ type: 'cases.changed' }] }
+}

@@ -1,0 +1,141 @@
+import { z } from 'zod'
+import type { IsoDate } from '../calendar/spec'
+import { ImportPreview } from '../commands/importCases'
+import { policyLookup } from '../policies/catalog'
+import type { StoreDocument } from '../store/document'
+import { readDocument } from '../store/readDocument'
+
+/**
+ * The whole store as one file to keep or hand to a colleague: the document as the store holds it, wrapped with what it
+ * is and when it was made. `version` is this wrapper's; the document carries its own schemaVersion, so an export of an
+ * older app is migrated on import as its store file would be.
+ */
+export const exportFormat = 'disclosure-desk-export'
+export const exportVersion = 1
+
+export const ExportHead = z.object({
+  format: z.literal(exportFormat),
+  version: z.number().int().min(1),
+  exportedAt: z.iso.datetime({ offset: true }),
+  document: z.unknown(),
+})
+
+/**
+ * The largest file an import reads: a store of 10,000 realistic cases is about 40 MB, so this leaves room for a team
+ * five times that size while a file chosen by mistake (a disk image, a video) is refused before it is read whole.
+ */
+export const importSizeLimit = 256 * 1024 * 1024
+
+export function exportJson(document: StoreDocument, exportedAt: Date): string {
+  return JSON.stringify({ format: exportFormat, version: exportVersion, exportedAt: exportedAt.toISOString(), document })
+}
+
+/** "Disclosure Desk export 2026-12-01.json": the day in the team's zone, so a day's exports sort together. */
+export const exportFileName = (day: IsoDate) => `Disclosure Desk export ${day}.json`
+
+/** What an import read: the document (migrated to this version's format), when it was exported, and what it was. */
+export type ReadImport =
+  | { ok: true; document: StoreDocument; source: 'export' | 'store'; exportedAt?: string }
+  | { ok: false; problem: string }
+
+/** The first line of an encrypted store (src/store/file/encryption.ts): recognised to say what to do with it. */
+const encryptedMagic = 'DISCLOSURE-DESK-ENCRYPTED'
+
+/**
+ * Reads a file chosen for import: an export of this or an older version, or a store file itself (a copy of a
+ * colleague's, a backup), each migrated as opening it would. Refusals continue "The file …" in words, like
+ * readDocument's, and never quote the file's content.
+ */
+export function readImport(bytes: Uint8Array): ReadImport {
+  let text: string
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+  } catch {
+    return { ok: false, problem: 'is not a Disclosure Desk export: it is not text' }
+  }
+  text = text.replace(/^\ufeff/, '')
+  if (text.startsWith(encryptedMagic)) {
+    return { ok: false, problem: 'is an encrypted store. Open it in Disclosure Desk with its passphrase and export it from there' }
+  }
+  let raw: unknown
+  try {
+    raw = JSON.parse(text)
+  } catch {
+    // Not JSON: readDocument words where and how (cut off, broken at line 3).
+    return fromStore(text)
+  }
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return { ok: false, problem: notOurs }
+  if (!('format' in raw)) return 'schemaVersion' in raw ? fromStore(text) : { ok: false, problem: notOurs }
+  if (raw.format !== exportFormat) return { ok: false, problem: 'was made by another program: it is not a Disclosure Desk export' }
+  const head = ExportHead.safeParse(raw)
+  if (!head.success) return { ok: false, problem: 'is a Disclosure Desk export, but it is damaged (its version, date or store are missing)' }
+  if (head.data.version > exportVersion) {
+    return {
+      ok: false,
+      problem: `was exported by a newer version of Disclosure Desk (export format ${head.data.version}; this version reads up to ${exportVersion}). Update the app to import it`,
+    }
+  }
+  const read = readDocument(JSON.stringify(head.data.document))
+  if (!read.ok) return { ok: false, problem: importWords(read.problem).replace('is not a Disclosure Desk store', 'holds no Disclosure Desk store') }
+  return { ok: true, document: read.doc, source: 'export', exportedAt: head.data.exportedAt }
+}
+
+const notOurs = 'is not a Disclosure Desk export or store file'
+
+function fromStore(text: string): ReadImport {
+  const read = readDocument(text)
+  return read.ok ? { ok: true, document: read.doc, source: 'store' } : { ok: false, problem: importWords(read.problem) }
+}
+
+/** readDocument tells how to open a store; here the file is imported. */
+const importWords = (problem: string) => problem.replace('Update the app to open it', 'Update the app to import it')
+
+/**
+ * What an import holds besides cases, which it does not take in: this store's settings, policies and templates stay
+ * as they are. The preview says so, and how many of the incoming cases follow a policy this store does not have (their
+ * deadlines cannot be counted here until the team adds it or chooses another policy on the case).
+ */
+export const NotMerged = z.object({
+  settingsDiffer: z.boolean(),
+  /** The file's own policies and templates that this store lacks or has in another form. */
+  policies: z.number().int().min(0),
+  templates: z.number().int().min(0),
+  casesWithUnknownPolicy: z.number().int().min(0),
+})
+export type NotMerged = z.infer<typeof NotMerged>
+
+/** A UUID main keeps the chosen file's document under until the import is applied or discarded. */
+export const ImportFileToken = z.string().regex(/^[0-9a-f-]{36}$/, 'an import token')
+
+/** The answer to "Import…": the person cancelled, the file was refused (why, in words), or what importing it would do. */
+export const ImportChoice = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('cancelled') }),
+  z.object({ kind: z.literal('refused'), fileName: z.string(), problem: z.string() }),
+  z.object({
+    kind: z.literal('preview'),
+    token: ImportFileToken,
+    fileName: z.string(),
+    source: z.enum(['export', 'store']),
+    exportedAt: z.string().optional(),
+    preview: ImportPreview,
+    notMerged: NotMerged,
+  }),
+])
+export type ImportChoice = z.infer<typeof ImportChoice>
+
+const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
+
+/** What of `theirs` the import leaves out, against `mine`; `incoming` are the cases the preview found added or differing. */
+export function notMergedOf(mine: StoreDocument, theirs: StoreDocument, incoming: readonly { policyId: string }[]): NotMerged {
+  const differsFromMine = <T extends { id: string }>(own: readonly T[], other: readonly T[]) => {
+    const byId = new Map(own.map((x) => [x.id, x]))
+    return other.filter((x) => !byId.has(x.id) || !sameJson(byId.get(x.id), x)).length
+  }
+  const known = policyLookup(mine.policies)
+  return {
+    settingsDiffer: !sameJson(mine.settings, theirs.settings),
+    policies: differsFromMine(mine.policies, theirs.policies),
+    templates: differsFromMine(mine.templates, theirs.templates),
+    casesWithUnknownPolicy: incoming.filter((c) => known(c.policyId) === undefined).length,
+  }
+}
