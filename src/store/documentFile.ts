@@ -135,13 +135,41 @@ const caseJson = new WeakMap<Case, Uint8Array>()
 const sliceMs = 8
 const comma = Buffer.from(',')
 
+/** Each case's JSON from the cache, stringifying the ones not in it there, yielding to the event loop now and then. */
+async function casePieces(cases: readonly Case[]): Promise<Uint8Array[]> {
+  const pieces: Uint8Array[] = []
+  let sliceStart = performance.now()
+  for (let i = 0; i < cases.length; i++) {
+    const c = cases[i]!
+    let json = caseJson.get(c)
+    if (!json) {
+      json = Buffer.from(JSON.stringify(c))
+      caseJson.set(c, json)
+      if (performance.now() - sliceStart > sliceMs) {
+        await nextTurn()
+        sliceStart = performance.now()
+      }
+    }
+    if (i > 0) pieces.push(comma)
+    pieces.push(json)
+  }
+  return pieces
+}
+
+/**
+ * Fills the cache for a document just read (at open, after a colleague's write) while the app is idle, so the next
+ * save writes at once rather than stringifying every case first. A save meanwhile shares the work.
+ */
+function warmCache(document: StoreDocument): void {
+  void casePieces(document.cases).catch(() => undefined)
+}
+
 /**
  * The document's JSON text in pieces, exactly as JSON.stringify writes it, with the generation in front:
  * `{"generation":N,"schemaVersion":3,…,"cases":[…]}`. The generation is the file layer's; readDocument leaves it out.
  */
 async function documentPieces(document: StoreDocument, generation: number): Promise<Uint8Array[]> {
   const pieces: Uint8Array[] = [Buffer.from(`{"generation":${generation}`)]
-  let sliceStart = performance.now()
   for (const [key, value] of Object.entries(document)) {
     if (value === undefined) continue
     if (key !== 'cases') {
@@ -149,21 +177,7 @@ async function documentPieces(document: StoreDocument, generation: number): Prom
       continue
     }
     pieces.push(Buffer.from(`,"cases":[`))
-    const cases = value as Case[]
-    for (let i = 0; i < cases.length; i++) {
-      if (i > 0) pieces.push(comma)
-      const c = cases[i]!
-      let json = caseJson.get(c)
-      if (!json) {
-        json = Buffer.from(JSON.stringify(c))
-        caseJson.set(c, json)
-        if (performance.now() - sliceStart > sliceMs) {
-          await nextTurn()
-          sliceStart = performance.now()
-        }
-      }
-      pieces.push(json)
-    }
+    for (const piece of await casePieces(value as Case[])) pieces.push(piece)
     pieces.push(Buffer.from(']'))
   }
   pieces.push(Buffer.from('}'))
@@ -270,6 +284,7 @@ export async function openDocumentFile(
         )
       }
       know(current.mark)
+      warmCache(read.doc)
       return read.doc
     },
     async write(document, lock, { encoding: next } = {}) {
@@ -327,6 +342,7 @@ export async function openDocumentFile(
     },
     lockHolder: () => lockHolder(path),
   }
+  warmCache(opened.doc)
   return { file, document: opened.doc, ...(opened.migratedFrom !== undefined ? { migratedFrom: opened.migratedFrom } : {}) }
 }
 

@@ -110,15 +110,18 @@ async function removeLock(file: string, token: string | undefined): Promise<bool
   return true
 }
 
-/** "Sam on sam-laptop has been saving since 10:02:03": who holds the lock, in words. */
-function holderInWords(holder: LockHolder | undefined): string {
-  if (!holder) return 'Another team member’s app has been saving'
+/**
+ * "Sam on sam-laptop has been saving to …/store.json since 10:02:03" (on this computer's clock): who holds the lock, for
+ * a refusal.
+ */
+export function holderInWords(holder: LockHolder | undefined, file: string): string {
+  if (!holder) return `Another team member’s app has been saving to ${file} for a long time`
   const who = holder.name || holder.user || 'Another team member'
   const since = new Date(holder.since)
   const time = Number.isNaN(since.getTime())
-    ? ''
+    ? ' for a long time'
     : ` since ${[since.getHours(), since.getMinutes(), since.getSeconds()].map((n) => String(n).padStart(2, '0')).join(':')}`
-  return `${who} on ${holder.host} has been saving${time}`
+  return `${who} on ${holder.host} has been saving to ${file}${time}`
 }
 
 async function acquire(file: string, name: string | undefined): Promise<LockHolder> {
@@ -149,7 +152,7 @@ async function acquire(file: string, name: string | undefined): Promise<LockHold
     if (Date.now() >= until) {
       throw new DeskError(
         'store_unavailable',
-        `${holderInWords(last)} to ${file} for longer than ${waitMs / 1000} seconds. Your change was not saved; try again in a moment.`,
+        `${holderInWords(last, file)}. Your change was not saved; try again in a moment.`,
       )
     }
     await pause(delay)

@@ -1,0 +1,91 @@
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { atomicWrite } from '../../src/store/file/atomicWrite'
+import { durableReplace, removeStrayTemps } from '../../src/store/file/durableWrite'
+
+let dir: string
+let file: string
+beforeEach(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'desk-durable-'))
+  file = join(dir, 'store.json')
+})
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true })
+})
+
+const bytes = (text: string) => Buffer.from(text, 'utf8')
+
+describe('durableReplace', () => {
+  it('replaces the file with the pieces in order and leaves no temporary file', async () => {
+    await writeFile(file, 'old contents, longer than the new ones')
+    await durableReplace(file, [bytes('{"a":'), bytes('"é𝄞"'), new Uint8Array(), bytes('}')])
+    expect(await readFile(file, 'utf8')).toBe('{"a":"é𝄞"}')
+    expect(await readdir(dir)).toEqual(['store.json'])
+  })
+
+  it('writes more pieces than one writev call takes', async () => {
+    const pieces = Array.from({ length: 5_000 }, (_, i) => bytes(`${i},`))
+    await durableReplace(file, pieces)
+    expect(await readFile(file, 'utf8')).toBe(Array.from({ length: 5_000 }, (_, i) => `${i},`).join(''))
+  })
+
+  it('runs beforeRename after the temporary file is complete, and writes nothing when it throws', async () => {
+    await writeFile(file, 'theirs')
+    let temporary: string | undefined
+    const error = await durableReplace(file, [bytes('ours')], async () => {
+      const names = (await readdir(dir)).filter((name) => name !== 'store.json')
+      expect(names).toHaveLength(1)
+      temporary = names[0]
+      expect(await readFile(join(dir, temporary!), 'utf8')).toBe('ours')
+      throw new Error('the fence said no')
+    }).catch((e: unknown) => e)
+    expect((error as Error).message).toBe('the fence said no')
+    expect(temporary).toMatch(/^\.store\.json\.[A-Za-z0-9-]+\.\d+\.[0-9a-f]{12}\.tmp$/)
+    expect(temporary).toContain(`.${process.pid}.`)
+    expect(await readFile(file, 'utf8')).toBe('theirs')
+    expect(await readdir(dir)).toEqual(['store.json'])
+  })
+
+  it('gives every write its own temporary file, so writes at once do not mix', async () => {
+    await Promise.all(Array.from({ length: 20 }, (_, i) => durableReplace(file, [bytes(`writer ${i} `.repeat(1_000))])))
+    expect(await readFile(file, 'utf8')).toMatch(/^(writer \d+ )\1{999}$/)
+    expect(await readdir(dir)).toEqual(['store.json'])
+  })
+
+  it('fails instead of renaming when another app removed its temporary file meanwhile (a writer that lost the lock)', async () => {
+    await writeFile(file, 'the colleague’s save')
+    const error = await durableReplace(file, [bytes('a stale copy')], async () => {
+      expect(await removeStrayTemps(file)).toBe(1)
+    }).catch((e: unknown) => e)
+    expect((error as NodeJS.ErrnoException).code).toBe('ENOENT')
+    expect(await readFile(file, 'utf8')).toBe('the colleague’s save')
+  })
+})
+
+describe('removeStrayTemps', () => {
+  it('removes the temporary files of this store only, and today’s and older versions’ names', async () => {
+    const strays = ['.store.json.sam-laptop.4242.0a1b2c3d4e5f.tmp', '.store.json.tmp']
+    const others = ['.other.json.sam-laptop.4242.0a1b2c3d4e5f.tmp', '.store.json.bak.host.1.aa.tmp', 'store.json.tmp', '.store.json.open']
+    for (const name of [...strays, ...others]) await writeFile(join(dir, name), 'x')
+    await mkdir(join(dir, '.store.json.host.1.ab.tmp'))
+    expect(await removeStrayTemps(file)).toBe(2)
+    expect((await readdir(dir)).sort()).toEqual([...others, '.store.json.host.1.ab.tmp'].sort())
+  })
+
+  it('finds nothing in a folder that does not exist', async () => {
+    expect(await removeStrayTemps(join(dir, 'missing', 'store.json'))).toBe(0)
+  })
+})
+
+describe('atomicWrite', () => {
+  it('replaces a small file with text or bytes, leaving no temporary file', async () => {
+    const small = join(dir, 'identities.json')
+    await atomicWrite(small, '{"a":1}')
+    expect(await readFile(small, 'utf8')).toBe('{"a":1}')
+    await atomicWrite(small, bytes('{"b":2}'))
+    expect(await readFile(small, 'utf8')).toBe('{"b":2}')
+    expect(await readdir(dir)).toEqual(['identities.json'])
+  })
+})
