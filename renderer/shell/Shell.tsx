@@ -7,6 +7,7 @@ import { useSettings } from '../queries/settings'
 import { memberLabel } from '../settings/members'
 import { useStore } from '../store/StoreContext'
 import { OverdueBadge } from '../today/OverdueBadge'
+import { AlsoOpen } from './AlsoOpen'
 import { ProblemArea, ProblemScreen } from './Problems'
 import { UnsavedChangesPrompt } from './UnsavedChanges'
 
@@ -80,6 +81,7 @@ export function Shell() {
             <span className="sidebar-fact-label">Store</span>
             <span className="sidebar-file">{fileName(store.file)}</span>
           </div>
+          <AlsoOpen />
         </div>
       </aside>
       <main className="content" ref={content}>
