@@ -1,11 +1,11 @@
-import { mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises'
+import { hostname, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { DeskError, StoreOpenError } from '../../src/errors'
 import type { Policy } from '../../src/policies/policy'
 import { emptyDocument, type StoreDocument } from '../../src/store/document'
-import { openDocumentFile, type DocumentFile, type Encoding } from '../../src/store/documentFile'
+import { openDocumentFile, readStoreFile, replaceStoreFile, type DocumentFile, type Encoding } from '../../src/store/documentFile'
 
 let dir: string
 let path: string
@@ -192,5 +192,117 @@ describe('the lock', () => {
     ])
     expect(steps).toEqual(['a starts', 'a ends', 'b runs'])
     expect(await readdir(dir)).toEqual(['store.json'])
+  })
+})
+
+describe('the generation', () => {
+  const head = async () => /^\{"generation":(\d+),/.exec(await readFile(path, 'utf8'))?.[1]
+
+  it('goes up by one with every write; a file without one (an older version’s) counts as 0', async () => {
+    await writeFile(path, JSON.stringify(emptyDocument()))
+    const { file } = await openDocumentFile(path)
+    await save(file, withPolicy('one'))
+    expect(await head()).toBe('1')
+    await save(file, withPolicy('two'))
+    expect(await head()).toBe('2')
+  })
+
+  it('shows another app’s write of the same size, with the modification time put back', async () => {
+    const a = (await openDocumentFile(path)).file
+    const b = (await openDocumentFile(path)).file
+    await save(a, withPolicy('version A'))
+    // Whole seconds, as a FAT or SMB share keeps them.
+    const second = new Date('2026-03-04T09:30:00.000Z')
+    await utimes(path, second, second)
+    const before = await stat(path)
+    expect((await b.readChanges())?.policies[0]!.text).toBe('version A')
+    await save(b, withPolicy('version B'))
+    await utimes(path, second, second)
+    expect((await stat(path)).size).toBe(before.size)
+    expect((await stat(path)).mtimeMs).toBe(before.mtimeMs)
+    expect((await a.readChanges())?.policies[0]!.text).toBe('version B')
+  })
+})
+
+describe('the fence', () => {
+  /** A lock that is still held, and lets `meanwhile` run at the fence, right before the rename. */
+  const heldLock = (meanwhile: () => Promise<void> = async () => undefined) => ({ assertHeld: meanwhile })
+
+  it('refuses a write when another writer replaced the file after it was read, and keeps the other’s write', async () => {
+    const ours = (await openDocumentFile(path)).file
+    const theirs = (await openDocumentFile(path)).file
+    const error = await ours
+      .write(withPolicy('a stale copy'), heldLock(() => save(theirs, withPolicy('the colleague’s acknowledged save'))))
+      .catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(DeskError)
+    expect((error as DeskError).message).toBe(
+      `Another app saved to ${path} while this one was saving. Your change was not saved; try again to make it on the current file.`,
+    )
+    expect((await openDocumentFile(path)).document.policies[0]!.text).toBe('the colleague’s acknowledged save')
+    expect(await readdir(dir)).toEqual(['store.json'])
+    // Taken in, the same write goes through.
+    expect((await ours.readChanges())?.policies[0]!.text).toBe('the colleague’s acknowledged save')
+    await ours.write(withPolicy('on the current file'), heldLock())
+    expect((await openDocumentFile(path)).document.policies[0]!.text).toBe('on the current file')
+  })
+
+  it('refuses a write when the lock is no longer ours, writing nothing', async () => {
+    const { file } = await openDocumentFile(path)
+    const before = await readFile(path, 'utf8')
+    const takenOver = new DeskError('store_unavailable', 'taken over')
+    const error = await file.write(withPolicy('late'), { assertHeld: () => Promise.reject(takenOver) }).catch((e: unknown) => e)
+    expect(error).toBe(takenOver)
+    expect(await readFile(path, 'utf8')).toBe(before)
+    expect(await readdir(dir)).toEqual(['store.json'])
+  })
+})
+
+describe('cleaning up at open', () => {
+  it('removes the lock of an app of this computer that no longer runs, and temporary files writers left', async () => {
+    await writeFile(path, JSON.stringify(emptyDocument()))
+    await writeFile(join(dir, '.store.json.tmp'), '{"half')
+    await writeFile(join(dir, '.store.json.sam-laptop.999.0a1b2c.tmp'), '{"half')
+    await mkdir(`${path}.lock`)
+    await writeFile(join(`${path}.lock`, 'owner.json'), JSON.stringify({ token: 't', host: hostname(), user: 'u', pid: 4_194_303, since: new Date().toISOString() }))
+    await openDocumentFile(path)
+    expect(await readdir(dir)).toEqual(['store.json'])
+  })
+})
+
+describe('readStoreFile and replaceStoreFile', () => {
+  it('reads a file’s document, generation and case count, and the format it was converted from', async () => {
+    await writeFile(path, JSON.stringify({ generation: 7, ...withPolicy('read me') }))
+    expect(await readStoreFile(path)).toEqual({ document: withPolicy('read me'), generation: 7, caseCount: 0 })
+    const { templates: _templates, ...format2 } = emptyDocument()
+    await writeFile(path, JSON.stringify({ ...format2, schemaVersion: 2 }))
+    expect(await readStoreFile(path)).toMatchObject({ generation: 0, migratedFrom: 2, document: emptyDocument() })
+  })
+
+  it('refuses a file it cannot read as opening does, naming the problem', async () => {
+    await writeFile(path, '{"schemaVersion": 3, "cases": [')
+    const error = (await readStoreFile(path).catch((e: unknown) => e)) as StoreOpenError
+    expect(error).toBeInstanceOf(StoreOpenError)
+    expect(error.problem).toMatch(/^is cut off/)
+    expect(((await readStoreFile(join(dir, 'missing.json')).catch((e: unknown) => e)) as StoreOpenError).problem).toBe(
+      'could not be read (it does not exist)',
+    )
+  })
+
+  it('replaces whatever the file holds with the next generation, which an app that has it open takes in', async () => {
+    const { file } = await openDocumentFile(path)
+    await save(file, withPolicy('before the restore'))
+    await replaceStoreFile(path, withPolicy('restored'))
+    expect(await readStoreFile(path)).toMatchObject({ generation: 3, document: withPolicy('restored') })
+    expect((await file.readChanges())?.policies[0]!.text).toBe('restored')
+    await writeFile(path, 'broken beyond reading')
+    await replaceStoreFile(path, withPolicy('over a broken file'))
+    expect(await readStoreFile(path)).toMatchObject({ generation: 1, document: withPolicy('over a broken file') })
+    expect(await readdir(dir)).toEqual(['store.json'])
+  })
+
+  it('creates the file and its folders when there is none (a move to another folder)', async () => {
+    const moved = join(dir, 'shared', 'desk.json')
+    await replaceStoreFile(moved, withPolicy('moved'))
+    expect(await readStoreFile(moved)).toMatchObject({ generation: 1, caseCount: 0, document: withPolicy('moved') })
   })
 })

@@ -1,12 +1,14 @@
-import { mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises'
+import { hostname, tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { CaseInput } from '../../src/cases/case'
 import type { DomainEvent } from '../../src/commands/events'
 import { DeskError } from '../../src/errors'
 import { timelineText } from '../../src/i18n/timelineText'
-import { openStore, type ChangeOrigin, type Store, type StoreOptions } from '../../src/store'
+import { openStore, type ChangeOrigin, type Encoding, type Store, type StoreOptions } from '../../src/store'
+import { emptyDocument } from '../../src/store/document'
+import { plainText } from '../../src/store/file/encoding'
 
 // The rules of each command are tested without files in test/unit/commands; these tests are about the file under the
 // store: what reaches it, what is read back, and what happens when several apps share it.
@@ -346,5 +348,193 @@ describe('writing', () => {
     expect(() => store.cases.list()).toThrow(`The store ${file} has been closed. Open it again to continue.`)
     expect(() => store.document()).toThrow(DeskError)
     expect((await rejection(store.cases.create(idor))).code).toBe('store_unavailable')
+  })
+})
+
+/**
+ * Plain text whose encode can be held, to act while a save is between computing its document and writing it: what
+ * another app or the person sees then.
+ */
+function holdableEncoding() {
+  let held: { entered: () => void; release: Promise<void> } | undefined
+  const encoding: Encoding = {
+    ...plainText,
+    async encode(pieces, generation) {
+      const hold = held
+      held = undefined
+      if (hold) {
+        hold.entered()
+        await hold.release
+      }
+      return plainText.encode(pieces, generation)
+    },
+  }
+  /** The next save stops before writing; resolves once it got there, with the function that lets it go on. */
+  const holdNext = () =>
+    new Promise<() => void>((entered) => {
+      let release!: () => void
+      held = { entered: () => entered(release), release: new Promise<void>((resolve) => (release = resolve)) }
+    })
+  return { encoding, holdNext }
+}
+
+const generationOnDisk = async () => Number(/^\{"generation":(\d+),/.exec(await readFile(file, 'utf8'))![1])
+
+describe('saving', () => {
+  it('runs commands that arrive during a save together in the next one, each with its own result, in fewer writes', () =>
+    withStore(async (store) => {
+      const first = await generationOnDisk()
+      const log = heard(store)
+      const titles = Array.from({ length: 50 }, (_, i) => `Report ${i + 1}`)
+      const made = await Promise.all(titles.map((title) => store.cases.create({ ...idor, title })))
+      expect(made.map((c) => c.title)).toEqual(titles)
+      expect(new Set(made.map((c) => c.key)).size).toBe(50)
+      expect(log).toHaveLength(50)
+      const writes = (await generationOnDisk()) - first
+      expect(writes).toBeGreaterThanOrEqual(1)
+      expect(writes).toBeLessThan(10)
+      expect((await onDisk()).cases.map((c) => c.title)).toEqual(titles)
+    }))
+
+  it('answers each command of one save on its own: a refused one does not stop the others', () =>
+    withStore(async (store) => {
+      const c = await store.cases.create(idor)
+      const [renamed, refused, noted] = await Promise.allSettled([
+        store.cases.update(c.id, { title: 'Renamed' }, 1),
+        store.cases.update(c.id, { title: 'Stale' }, 1),
+        store.cases.addNote(c.id, 'Still here'),
+      ])
+      expect(renamed).toMatchObject({ status: 'fulfilled', value: { title: 'Renamed', revision: 2 } })
+      expect(refused).toMatchObject({ status: 'rejected', reason: { code: 'conflict' } })
+      expect(noted).toMatchObject({ status: 'fulfilled', value: { title: 'Renamed', revision: 3 } })
+      expect((await onDisk()).cases[0]!.title).toBe('Renamed')
+    }))
+
+  it('answers no command before its save is on disk', async () => {
+    const { encoding, holdNext } = holdableEncoding()
+    await withStore(
+      async (store) => {
+        const held = holdNext()
+        let answered = false
+        const creating = store.cases.create(idor).then((c) => ((answered = true), c))
+        const release = await held
+        await new Promise((resolve) => setTimeout(resolve, 50))
+        expect(answered).toBe(false)
+        expect(store.cases.list()).toEqual([])
+        expect((await onDisk()).cases).toEqual([])
+        release()
+        const c = await creating
+        expect((await onDisk()).cases).toEqual([c])
+      },
+      { encoding },
+    )
+  })
+
+  it('refuses every command of a save whose lock was taken over meanwhile, changing nothing', async () => {
+    const { encoding, holdNext } = holdableEncoding()
+    await withStore(
+      async (store) => {
+        const log = heard(store)
+        const held = holdNext()
+        const saves = [store.cases.create(idor), store.cases.create({ ...idor, title: 'SPF missing' })]
+        const release = await held
+        // A colleague's app judged this one stale (a laptop asleep mid-save) and took the lock.
+        const owner = join(`${file}.lock`, 'owner.json')
+        await writeFile(owner, JSON.stringify({ ...JSON.parse(await readFile(owner, 'utf8')), token: 'sams-token' }))
+        const before = await readFile(file, 'utf8')
+        release()
+        for (const save of saves) expect((await rejection(save)).message).toMatch(/took over saving to .* while this one was saving/)
+        expect(await readFile(file, 'utf8')).toBe(before)
+        expect(store.cases.list()).toEqual([])
+        expect(log).toEqual([])
+        await rm(`${file}.lock`, { recursive: true })
+        expect((await store.cases.create(idor)).key).toBe('VD-2026-001')
+      },
+      { encoding },
+    )
+  })
+
+  it('computes a save again on the fresh file when another writer replaced it meanwhile, keeping both changes', async () => {
+    const { encoding, holdNext } = holdableEncoding()
+    const other = await openStore(join(dir, 'elsewhere.json'), options())
+    await other.cases.create(idor)
+    await withStore(
+      async (store) => {
+        const held = holdNext()
+        const ours = store.cases.create({ ...idor, title: 'Ours' })
+        const release = await held
+        // A writer that did not wait for the lock: an app that woke up past the stale time and wrote first.
+        await writeFile(file, JSON.stringify({ generation: 99, ...other.document() }))
+        release()
+        expect((await ours).key).toBe('VD-2026-002')
+        expect((await onDisk()).cases.map((c) => c.title)).toEqual(['IDOR in invoice API', 'Ours'])
+        expect(await generationOnDisk()).toBe(100)
+      },
+      { encoding },
+    )
+    await other.close()
+  })
+
+  it('names who saves now, and since when', async () => {
+    const { encoding, holdNext } = holdableEncoding()
+    await withStore(
+      async (store) => {
+        await store.settings.update({ ...store.settings.get(), team, currentMemberId: 'm1' })
+        expect(await store.lockHolder()).toBeUndefined()
+        const held = holdNext()
+        const saving = store.cases.create(idor)
+        const release = await held
+        expect(await store.lockHolder()).toMatchObject({ name: 'Anna Smit', pid: process.pid, host: hostname() })
+        release()
+        await saving
+        expect(await store.lockHolder()).toBeUndefined()
+      },
+      { encoding },
+    )
+  })
+
+  it('writes the document again with another encoding and keeps writing with it', async () => {
+    const reversed: Encoding = {
+      kind: 'encrypted',
+      encode: async (pieces) => [Buffer.concat(pieces).reverse()],
+      decode: (bytes) => Buffer.from(bytes).reverse().toString('utf8'),
+      generationOf: () => undefined,
+    }
+    await withStore(async (store) => {
+      const c = await store.cases.create(idor)
+      await store.setEncoding(reversed)
+      const text = () => readFile(file).then((bytes) => Buffer.from(bytes).reverse().toString('utf8'))
+      expect(JSON.parse(await text()).cases).toEqual([c])
+      const noted = await store.cases.addNote(c.id, 'After the change')
+      expect(JSON.parse(await text()).cases).toEqual([noted])
+    })
+    const reopened = await openStore(file, { encoding: reversed })
+    expect(reopened.cases.list()).toHaveLength(1)
+    await reopened.close()
+  })
+})
+
+describe('opening after a crash', () => {
+  it('clears a dead app’s lock and temporary file, so the first save does not wait', async () => {
+    await withStore(async (store) => void (await store.cases.create(idor)))
+    await mkdir(`${file}.lock`)
+    await writeFile(join(`${file}.lock`, 'owner.json'), JSON.stringify({ token: 't', host: hostname(), user: 'u', pid: 4_194_303, since: new Date().toISOString() }))
+    await writeFile(join(dir, `.store.json.${hostname().replace(/[^A-Za-z0-9-]/g, '-')}.4194303.0a1b2c.tmp`), '{"gener')
+    await withStore(async (store) => {
+      expect(await readdir(dir)).toEqual(['store.json'])
+      const start = Date.now()
+      await store.cases.addNote(store.cases.list()[0]!.id, 'After the crash')
+      expect(Date.now() - start).toBeLessThan(2_000)
+    })
+  })
+
+  it('says the file was in an older store format', async () => {
+    const { templates: _templates, ...format2 } = emptyDocument()
+    await writeFile(file, JSON.stringify({ ...format2, schemaVersion: 2 }))
+    await withStore(async (store) => {
+      expect(store.migratedFrom).toBe(2)
+      await store.cases.create(idor)
+    })
+    await withStore(async (store) => expect(store.migratedFrom).toBeUndefined())
   })
 })
