@@ -7,7 +7,7 @@ import type { Case } from '../../src/cases/case'
 import { emptyDocument } from '../../src/store/document'
 import { openStore } from '../../src/store'
 import { realisticCases } from '../bench/fixtures/realisticCases'
-import { parsed, pause, startWorker, stopWorker, type Worker } from './support/workers'
+import { leftovers, parsed, pause, startWorker, stopWorker, type Worker } from './support/workers'
 
 // A laptop that goes to sleep in the middle of a save on a shared folder: the writer is frozen with SIGSTOP for longer
 // than the lock's stale time (10 s), a colleague's app takes the lock over and saves, and then the writer wakes up
@@ -82,7 +82,9 @@ it.each<Moment>(['lock', 'lock+40ms', 'temp'])(
     expect(colleagues, 'the colleague saved while the writer was frozen').toMatch(/^ack /)
     const onDisk = await parsed(file)
     expect(onDisk.ok ? 'parsable' : onDisk.problem, 'the file after the writer woke up').toBe('parsable')
+    await writer.exited
     const store = await openStore(file)
+    expect(await leftovers(file), 'left beside the store once both apps are done').toEqual([])
     const titles = store.cases.list().map((c) => c.title)
     await store.close()
     expect(titles, 'the colleague’s acknowledged case').toContain('Saved by the colleague meanwhile')
