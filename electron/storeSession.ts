@@ -36,8 +36,11 @@ export interface StoreSessionOptions extends Omit<StoreOptions, 'memberId'> {
   /** This installation's "who am I" per store file: the actor of every command comes from it, never from the file. */
   identities: IdentityBook
   installation: InstallationState
-  /** Runs after every successful open, before its state is returned: the daily and before-migration backups. */
-  afterOpen?: (store: Store) => Promise<void>
+  /**
+   * Runs after every successful open, before its state is returned: the daily and before-migration backups. `encoding`
+   * is the one the file was opened with, so an encrypted store's backups are read back with its key.
+   */
+  afterOpen?: (store: Store, encoding: Encoding) => Promise<void>
 }
 
 export function createStoreSession({ identities, installation, afterOpen, ...options }: StoreSessionOptions): StoreSession {
@@ -105,7 +108,7 @@ export function createStoreSession({ identities, installation, afterOpen, ...opt
           opened = await openStore(file, { ...options, memberId, encoding: how.encoding })
           next = { file, store: opened, encoding: how.encoding }
           await adoptLegacyIdentity(opened)
-          await afterOpen?.(opened)
+          await afterOpen?.(opened, how.encoding)
         } catch (error) {
           if (!(error instanceof StoreOpenError)) throw error
           next = { file, problem: error.problem }

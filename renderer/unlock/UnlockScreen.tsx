@@ -40,6 +40,7 @@ export function UnlockScreen({ state, onState }: { state: Locked; onState(next: 
       <section className="recovery-card unlock-card" aria-labelledby="unlock-title">
         <h1 id="unlock-title">This case store is encrypted</h1>
         <p className="recovery-file mono">{state.file}</p>
+        <p>Enter its passphrase to open it. Nothing in the file can be read without it.</p>
         <form className="unlock-form" onSubmit={(event) => void unlock(event)} noValidate>
           <PassphraseField
             label="Passphrase"

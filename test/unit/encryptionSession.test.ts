@@ -1,4 +1,5 @@
-import { readFile, writeFile } from 'node:fs/promises'
+import { readFile, rm, writeFile } from 'node:fs/promises'
+import { dirname, join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Result } from '../../src/ipc/contract'
 import { isEncryptedFile, unlockEncoding } from '../../src/store/file/encryption'
@@ -112,5 +113,24 @@ describe('an encrypted store through the handlers', () => {
     const after = await ok(api.store.unlock({ passphrase: first }))
     expect(after).toMatchObject({ kind: 'recovery', problem: expect.stringMatching(/content does not match its authentication tag/) })
     expect((await bytesOf(file)).equals(badBody)).toBe(true)
+  }, 120_000)
+
+  it("an encrypted store's backups are encrypted copies, read back with its key", async () => {
+    desk = await createTestDesk({ watch: false })
+    const { desk: api, file } = desk
+    await ok(api.cases.create(caseInput))
+    await ok(api.encryption.turnOn({ passphrase: first, repeat: first }))
+    // The plain daily backup of the first open goes, so the next open makes today's anew.
+    await rm(join(dirname(file), 'Disclosure Desk backups'), { recursive: true, force: true })
+    await desk.restart()
+    await ok(api.store.unlock({ passphrase: first }))
+
+    const list = await ok(api.backups.list({}))
+    expect(list.failure).toBeNull()
+    expect(list.backups.map((b) => [b.kind, b.caseCount, b.problem])).toEqual([['daily', 1, undefined]])
+    const copy = await readFile(join(list.folder, list.backups[0]!.name))
+    expect(copy.equals(await readFile(file))).toBe(true)
+    expect(isEncryptedFile(copy)).toBe(true)
+    expect(copy.includes('Session fixation')).toBe(false)
   }, 120_000)
 })
