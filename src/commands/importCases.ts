@@ -93,8 +93,12 @@ export function importCases(doc: StoreDocument, cmd: ImportCases, ctx: CommandCo
   }
   const takeTheirs = new Set(cmd.takeTheirs ?? [])
   const indexOf = new Map(doc.cases.map((c, i) => [c.id, i]))
+  // An added case keeps its key when this store does not use it; the others are numbered after every key of both, so
+  // renumbering one never takes the key of another case further down the file.
   const keys = doc.cases.map((c) => c.key)
-  const keysInUse = new Set(keys)
+  const keptKey = new Map<string, string>()
+  for (const c of cmd.cases) if (!indexOf.has(c.id) && !keys.includes(c.key) && !keptKey.has(c.key)) keptKey.set(c.key, c.id)
+  keys.push(...keptKey.keys())
   const cases = doc.cases.slice()
   const result: ImportResult = { added: 0, replaced: 0, kept: 0, unchanged: 0 }
 
@@ -112,9 +116,8 @@ export function importCases(doc: StoreDocument, cmd: ImportCases, ctx: CommandCo
   for (const theirs of cmd.cases) {
     const index = indexOf.get(theirs.id)
     if (index === undefined) {
-      const key = keysInUse.has(theirs.key) ? nextCaseKey(keys, keyYear(theirs.received.at)) : theirs.key
+      const key = keptKey.get(theirs.key) === theirs.id ? theirs.key : nextCaseKey(keys, keyYear(theirs.received.at))
       keys.push(key)
-      keysInUse.add(key)
       cases.push(taken(theirs, key, {}, theirs.revision + 1))
       result.added++
       continue

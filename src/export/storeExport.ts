@@ -87,8 +87,12 @@ function fromStore(text: string): ReadImport {
   return read.ok ? { ok: true, document: read.doc, source: 'store' } : { ok: false, problem: importWords(read.problem) }
 }
 
-/** readDocument tells how to open a store; here the file is imported. */
-const importWords = (problem: string) => problem.replace('Update the app to open it', 'Update the app to import it')
+/**
+ * readDocument tells how to open a store; here the file is imported. Its JSON problem ends with the parser's message,
+ * which quotes the file's text: a file chosen by mistake may be anything, so the import says where, not what.
+ */
+const importWords = (problem: string) =>
+  problem.replace('Update the app to open it', 'Update the app to import it').replace(/^(is not valid JSON(?: at line \d+, column \d+)?) \(.*\)$/s, '$1')
 
 /**
  * What an import holds besides cases, which it does not take in: this store's settings, policies and templates stay
