@@ -148,7 +148,7 @@ describe('encrypted store files', () => {
     const rewritten = concat(await changed.encode(piecesOf(text), 8))
     expect(headerOf(rewritten).json.salt).not.toBe(headerOf(file).json.salt)
     expect(changed.decode(rewritten)).toBe(text)
-    expect(refusal(() => encoding.decode(rewritten)).problem).toMatch(/^is now locked with another passphrase/)
+    expect(refusal(() => encoding.decode(rewritten)).problem).toMatch(/^is encrypted with a passphrase other than the one it was opened with/)
     await expect(unlockEncoding(rewritten, passphrase)).rejects.toMatchObject({ code: 'invalid_input' })
   }, 30_000)
 

@@ -186,7 +186,7 @@ function encryptedEncoding(material: KeyMaterial): EncryptedEncoding {
       const { header, headerBytes } = readHeader(bytes)
       if (header.salt !== salt64 || header.N !== params.N || header.r !== params.r || header.p !== params.p) {
         throw new FileDecodeError(
-          'is now locked with another passphrase (it was changed in another app, or the file was replaced). Open it again and enter the new passphrase',
+          'is encrypted with a passphrase other than the one it was opened with (changed in another app, or the file was replaced); open it again and enter the new passphrase',
         )
       }
       // Same salt, so the same passphrase gives the same check: a different one means the header was altered.
