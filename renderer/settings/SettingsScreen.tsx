@@ -3,7 +3,9 @@ import { Link } from 'react-router'
 import { useStore } from '../store/StoreContext'
 import { StoreFileActions } from '../store/StoreFileActions'
 import { useSettings } from '../queries/settings'
+import { BackupSettings, MoveStoreButton } from './BackupSettings'
 import { EncryptionSettings } from './EncryptionSettings'
+import { ExportImport } from './ExportImport'
 import { ReminderSettings } from './ReminderSettings'
 import { SettingsUnavailable } from './SettingsUnavailable'
 import { TeamSettings } from './TeamSettings'
@@ -58,6 +60,21 @@ export function SettingsScreen() {
       <SettingsSection id="store" title="Store file" lead="All cases and settings live in this one file on your computer.">
         <p className="mono break store-path">{store.file}</p>
         <StoreFileActions onState={switchTo} />
+        <MoveStoreButton onState={switchTo} />
+      </SettingsSection>
+      <SettingsSection
+        id="backups"
+        title="Backups"
+        lead="Copies of the store file, each read back to check it: one a day, and before an upgrade, an import or a restore."
+      >
+        <BackupSettings />
+      </SettingsSection>
+      <SettingsSection
+        id="export"
+        title="Export and import"
+        lead="The store or its cases as files to keep, hand on or open in a spreadsheet, and cases from another store’s export."
+      >
+        <ExportImport />
       </SettingsSection>
       <SettingsSection
         id="encryption"

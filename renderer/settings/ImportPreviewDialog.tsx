@@ -1,0 +1,211 @@
+import { useState } from 'react'
+import type { CaseBrief, ImportResult } from '../../src/commands/importCases'
+import type { ImportChoice, NotMerged } from '../../src/export/storeExport'
+import { formatDayTime } from '../../src/i18n/dates'
+import { call, messageOf } from '../desk'
+import { Dialog } from '../dialogs/Dialog'
+import { localTimeZone } from '../time/timeZones'
+
+type Preview = Extract<ImportChoice, { kind: 'preview' }>
+
+const count = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`
+const when = (instant: string) => formatDayTime(instant, localTimeZone(), 'en', true)
+const revisionText = (c: CaseBrief) => `Revision ${c.revision}, changed ${when(c.updatedAt)}`
+
+/** What the import did, in one sentence for the section's status line. */
+function resultText(result: ImportResult & { backup: string }): string {
+  const parts = [
+    result.added > 0 ? `${count(result.added, 'case', 'cases')} added` : null,
+    result.replaced > 0 ? `${count(result.replaced, 'case', 'cases')} replaced by the file’s version` : null,
+    result.kept > 0 ? `${count(result.kept, 'case', 'cases')} kept as this store has ${result.kept === 1 ? 'it' : 'them'}` : null,
+    result.unchanged > 0 ? `${count(result.unchanged, 'case was', 'cases were')} already here` : null,
+  ].filter(Boolean)
+  const what = parts.length > 0 ? parts.join(', ') : 'nothing to import'
+  return `Imported: ${what}. The store as it was before is kept as the backup “${result.backup}”.`
+}
+
+/** What the import leaves as this store has it; said before anything is imported. */
+function notMergedLines(n: NotMerged): string[] {
+  const lines = ['Settings, policies and templates are not imported: this store keeps its own.']
+  const leftOut = [
+    n.settingsDiffer ? 'the file’s settings (team, calendar, default policy), which differ from this store’s' : null,
+    n.policies > 0 ? count(n.policies, 'policy of the file’s own', 'policies of the file’s own') : null,
+    n.templates > 0 ? count(n.templates, 'email template', 'email templates') : null,
+  ].filter(Boolean)
+  if (leftOut.length > 0) lines.push(`Left out: ${leftOut.join('; ')}.`)
+  if (n.casesWithUnknownPolicy > 0) {
+    lines.push(
+      `${count(n.casesWithUnknownPolicy, 'case', 'cases')} coming in ${n.casesWithUnknownPolicy === 1 ? 'follows' : 'follow'} a policy this store does not have: ${n.casesWithUnknownPolicy === 1 ? 'its' : 'their'} deadlines cannot be counted until you choose another policy on ${n.casesWithUnknownPolicy === 1 ? 'it' : 'them'}.`,
+    )
+  }
+  return lines
+}
+
+/**
+ * The import's preview: what is new to this store (added whole), what is here already in the same form (nothing to
+ * do), and what is here in another form, where the person keeps this store's copy (the default) or takes the file's,
+ * case by case. "Import" applies it all as one change, after a backup; Cancel forgets the file.
+ */
+export function ImportPreviewDialog({ choice, onDone }: { choice: Preview; onDone(status: string | null): void }) {
+  const { preview } = choice
+  const [takeTheirs, setTakeTheirs] = useState<ReadonlySet<string>>(new Set())
+  const [busy, setBusy] = useState(false)
+  const [failure, setFailure] = useState<string | null>(null)
+  const incoming = preview.added.length + takeTheirs.size
+
+  const cancel = () => {
+    // Only frees the file main keeps; there is nothing to undo.
+    void call((desk) => desk.import.discard({ token: choice.token })).catch(() => undefined)
+    onDone(null)
+  }
+  const apply = async () => {
+    setBusy(true)
+    setFailure(null)
+    try {
+      const result = await call((desk) => desk.import.apply({ token: choice.token, takeTheirs: [...takeTheirs] }))
+      onDone(resultText(result))
+    } catch (error) {
+      setFailure(messageOf(error))
+      setBusy(false)
+    }
+  }
+  const choose = (id: string, theirs: boolean) =>
+    setTakeTheirs((before) => {
+      const next = new Set(before)
+      if (theirs) next.add(id)
+      else next.delete(id)
+      return next
+    })
+
+  return (
+    <Dialog
+      title="Import cases"
+      onCancel={cancel}
+      actions={
+        <>
+          <button type="button" className="button" onClick={cancel}>
+            Cancel
+          </button>
+          <button type="button" className="button button-primary" disabled={busy || incoming === 0} onClick={() => void apply()}>
+            {busy ? 'Importing…' : incoming === 0 ? 'Nothing to import' : `Import ${count(incoming, 'case', 'cases')}`}
+          </button>
+        </>
+      }
+    >
+      <div className="import-preview">
+        <p>
+          From <span className="mono break">{choice.fileName}</span>
+          {choice.source === 'export' && choice.exportedAt ? `, exported ${when(choice.exportedAt)}` : ', a store file (not an export)'}.
+        </p>
+        <ul className="import-counts">
+          <li>
+            <strong>{count(preview.added.length, 'case', 'cases')}</strong> new to this store: added whole, each with a
+            timeline entry saying it came from this file.
+          </li>
+          <li>
+            <strong>{count(preview.identical.length, 'case', 'cases')}</strong> already here, the same: nothing to do.
+          </li>
+          <li>
+            <strong>{count(preview.differing.length, 'case', 'cases')}</strong> here in another form: choose below which to keep.
+          </li>
+        </ul>
+        {preview.added.length > 0 && (
+          <section aria-labelledby="import-added" className="import-section">
+            <h3 id="import-added" className="dialog-section-title">
+              New to this store
+            </h3>
+            <ul className="import-added">
+              {preview.added.map((c) => (
+                <li key={c.id}>
+                  <span className="mono">{c.key}</span> {c.title}
+                </li>
+              ))}
+            </ul>
+          </section>
+        )}
+        {preview.differing.length > 0 && (
+          <section aria-labelledby="import-differing" className="import-section">
+            <div className="import-differing-head">
+              <h3 id="import-differing" className="dialog-section-title">
+                Here in another form
+              </h3>
+              {preview.differing.length > 1 && (
+                <div className="button-row">
+                  <button type="button" className="button button-quiet" onClick={() => setTakeTheirs(new Set())}>
+                    Keep all mine
+                  </button>
+                  <button
+                    type="button"
+                    className="button button-quiet"
+                    onClick={() => setTakeTheirs(new Set(preview.differing.map((d) => d.theirs.id)))}
+                  >
+                    Take all theirs
+                  </button>
+                </div>
+              )}
+            </div>
+            <table className="import-table">
+              <thead>
+                <tr>
+                  <th scope="col">Case</th>
+                  <th scope="col">This store</th>
+                  <th scope="col">The file</th>
+                  <th scope="col">Keep</th>
+                </tr>
+              </thead>
+              <tbody>
+                {preview.differing.map(({ mine, theirs }) => {
+                  const taking = takeTheirs.has(theirs.id)
+                  return (
+                    <tr key={mine.id}>
+                      <th scope="row">
+                        <span className="mono">{mine.key}</span>
+                        <span className="import-title">{mine.title}</span>
+                      </th>
+                      <td>
+                        {revisionText(mine)}
+                      </td>
+                      <td>
+                        {theirs.title !== mine.title && <span className="import-title">{theirs.title}</span>}
+                        {revisionText(theirs)}
+                      </td>
+                      <td>
+                        <fieldset className="import-choice">
+                          <legend className="sr-only">{`Which ${mine.key} to keep`}</legend>
+                          <label className="checkbox">
+                            <input type="radio" name={`keep-${mine.id}`} checked={!taking} onChange={() => choose(theirs.id, false)} />
+                            Keep mine
+                          </label>
+                          <label className="checkbox">
+                            <input type="radio" name={`keep-${mine.id}`} checked={taking} onChange={() => choose(theirs.id, true)} />
+                            Take theirs
+                          </label>
+                        </fieldset>
+                      </td>
+                    </tr>
+                  )
+                })}
+              </tbody>
+            </table>
+            <p className="muted small">
+              A case taken from the file gets the file’s version whole; its timeline says which revision it replaced.
+            </p>
+          </section>
+        )}
+        <div className="import-notes">
+          {notMergedLines(choice.notMerged).map((line) => (
+            <p key={line} className="muted small">
+              {line}
+            </p>
+          ))}
+          <p className="muted small">A backup of this store is made before anything is imported.</p>
+        </div>
+        {failure && (
+          <p className="form-summary" role="alert">
+            Nothing was imported: {failure}
+          </p>
+        )}
+      </div>
+    </Dialog>
+  )
+}

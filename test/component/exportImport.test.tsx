@@ -1,0 +1,114 @@
+import { screen, waitFor, within } from '@testing-library/react'
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import type { Case } from '../../src/cases/case'
+import { exportJson } from '../../src/export/storeExport'
+import { emptyDocument } from '../../src/store/document'
+import { caseInput, deskPerTest, renderApp, value } from './renderApp'
+
+const desks = deskPerTest()
+afterEach(() => vi.useRealTimers())
+
+const hostileName = '<img src=x onerror=alert(1)> “theirs”.json'
+
+/** Settings on Tue 1 Dec 2026, over a store with two cases. */
+async function openSettings() {
+  vi.useFakeTimers({ toFake: ['Date'] })
+  vi.setSystemTime(new Date('2026-12-01T10:00:00+01:00'))
+  const testDesk = await desks.open()
+  const { desk } = testDesk
+  const first = await value(desk.cases.create(caseInput({ title: 'Stored XSS in the portal' })))
+  const second = await value(desk.cases.create(caseInput({ title: 'Open redirect' })))
+  const { user } = renderApp(desk, '/settings')
+  const section = await screen.findByRole('region', { name: 'Export and import' })
+  return { ...testDesk, user, section, first, second }
+}
+
+/**
+ * A colleague's export holding `first` as it is here, `second` changed there (a new title, two revisions on), and a
+ * case this store has never seen.
+ */
+function colleaguesExport(first: Case, second: Case): string {
+  const changed: Case = { ...second, title: 'Open redirect <b>on login</b>', revision: second.revision + 2, updatedAt: '2026-12-01T08:30:00.000Z' }
+  const fresh: Case = { ...first, id: 'a-case-from-elsewhere', key: 'VD-2026-101', title: 'SSRF in the PDF renderer' }
+  return exportJson({ ...emptyDocument(), cases: [first, changed, fresh] }, new Date('2026-11-30T16:00:00.000Z'))
+}
+
+describe('settings: export and import', { timeout: 30_000 }, () => {
+  it('exports the whole store as JSON and the cases as CSV, each named for the day, and says where it saved them', async () => {
+    const { user, section, files } = await openSettings()
+    await user.click(within(section).getByRole('button', { name: 'Export store…' }))
+    const saved = await within(section).findByRole('status')
+    expect(files.saved[0]!.suggestedName).toBe('Disclosure Desk export 2026-12-01.json')
+    expect(saved).toHaveTextContent(`Exported the store (2 cases) to ${files.saved[0]!.path}.`)
+    expect(JSON.parse(String(files.saved[0]!.content))).toMatchObject({ format: 'disclosure-desk-export', version: 1 })
+
+    await user.click(within(section).getByRole('button', { name: 'Export cases as CSV…' }))
+    await waitFor(() => expect(files.saved).toHaveLength(2))
+    expect(files.saved[1]!.suggestedName).toBe('Disclosure Desk cases 2026-12-01.csv')
+    expect(await within(section).findByRole('status')).toHaveTextContent(`Exported 2 cases as CSV to ${files.saved[1]!.path}.`)
+
+    files.acceptSaves = false
+    await user.click(within(section).getByRole('button', { name: 'Export store…' }))
+    await waitFor(() => expect(within(section).getByRole('status')).toHaveTextContent('Not exported.'))
+  })
+
+  it('previews an import, keeps this store’s copy by default, takes theirs where chosen, and imports in one step', async () => {
+    const { user, section, files, desk, first, second } = await openSettings()
+    files.queueImport(hostileName, colleaguesExport(first, second))
+    await user.click(within(section).getByRole('button', { name: 'Import…' }))
+
+    const dialog = await screen.findByRole('dialog', { name: 'Import cases' })
+    // The file's name is text, never markup.
+    expect(within(dialog).getByText(hostileName)).toBeInTheDocument()
+    expect(document.querySelector('img')).toBeNull()
+    expect(dialog).toHaveTextContent('exported Mon 30 Nov 2026')
+    expect(dialog).toHaveTextContent('1 case new to this store')
+    expect(dialog).toHaveTextContent('1 case already here, the same: nothing to do.')
+    expect(dialog).toHaveTextContent('1 case here in another form')
+    expect(within(dialog).getByRole('region', { name: 'New to this store' })).toHaveTextContent('VD-2026-101 SSRF in the PDF renderer')
+    expect(dialog).toHaveTextContent('Settings, policies and templates are not imported: this store keeps its own.')
+    expect(dialog).toHaveTextContent('A backup of this store is made before anything is imported.')
+
+    const row = within(dialog).getByRole('row', { name: new RegExp(second.key) })
+    expect(row).toHaveTextContent('Revision 1, changed Tue 1 Dec 2026')
+    expect(row).toHaveTextContent('Open redirect <b>on login</b>Revision 3, changed Tue 1 Dec 2026 08:30')
+    const keepMine = within(row).getByRole('radio', { name: 'Keep mine' })
+    expect(keepMine).toBeChecked()
+    expect(within(dialog).getByRole('button', { name: 'Import 1 case' })).toBeEnabled()
+    // The safe choice has the focus.
+    expect(within(dialog).getByRole('button', { name: 'Cancel' })).toHaveFocus()
+
+    await user.click(within(row).getByRole('radio', { name: 'Take theirs' }))
+    await user.click(within(dialog).getByRole('button', { name: 'Import 2 cases' }))
+
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
+    expect(within(section).getByRole('status')).toHaveTextContent(
+      /^Imported: 1 case added, 1 case replaced by the file’s version, 1 case was already here\. The store as it was before is kept as the backup “disclosure-desk .* before-import 2 cases\.json”\.$/,
+    )
+    const replaced = await value(desk.cases.get({ id: second.id }))
+    expect(replaced.title).toBe('Open redirect <b>on login</b>')
+    expect(replaced.timeline.at(-1)).toMatchObject({ type: 'imported', fileName: hostileName, replaced: { revision: 1 } })
+    const added = await value(desk.cases.get({ id: 'a-case-from-elsewhere' }))
+    expect(added.timeline.at(-1)).toMatchObject({ type: 'imported', fileName: hostileName, exportedAt: '2026-11-30T16:00:00.000Z' })
+    expect(await value(desk.cases.get({ id: first.id }))).toEqual(first)
+  })
+
+  it('cancelling imports nothing; a file it cannot read is refused in words, before any dialog', async () => {
+    const { user, section, files, desk, first, second } = await openSettings()
+    files.queueImport('theirs.json', colleaguesExport(first, second))
+    await user.click(within(section).getByRole('button', { name: 'Import…' }))
+    const dialog = await screen.findByRole('dialog', { name: 'Import cases' })
+    await user.click(within(dialog).getByRole('button', { name: 'Cancel' }))
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+    expect(within(section).getByRole('button', { name: 'Import…' })).toHaveFocus()
+    expect((await value(desk.cases.list({}))).map((row) => row[2])).toEqual(['Stored XSS in the portal', 'Open redirect'])
+
+    files.queueImport(hostileName, JSON.stringify({ format: 'disclosure-desk-export', version: 7, exportedAt: '2030-01-01T00:00:00Z', document: {} }))
+    await user.click(within(section).getByRole('button', { name: 'Import…' }))
+    expect(await within(section).findByRole('alert')).toHaveTextContent(
+      `The file “${hostileName}” was exported by a newer version of Disclosure Desk (export format 7; this version reads up to 1). Update the app to import it. Nothing was imported.`,
+    )
+    expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
+    expect(document.querySelector('img')).toBeNull()
+  })
+})
