@@ -1,0 +1,75 @@
+import { readFile } from 'node:fs/promises'
+import { afterEach, describe, expect, it } from 'vitest'
+import type { Case } from '../../src/cases/case'
+import { exportJson } from '../../src/export/storeExport'
+import type { StoreDocument } from '../../src/store/document'
+import { launchApp, type AppHarness } from './harness'
+
+let app: AppHarness | undefined
+afterEach(async () => {
+  await app?.close()
+  app = undefined
+})
+
+const hostileTitle = '=HYPERLINK("https://evil.example","Click") <script>alert(1)</script>, "quoted"'
+const hostileName = '<img src=x onerror=alert(1)> colleague’s export.json'
+
+describe('export and import, end to end', () => {
+  it('exports the store and the cases, then imports a colleague’s export after a preview, and the record says so', async () => {
+    app = await launchApp({ now: () => new Date('2026-12-01T10:00:00Z') })
+    const { page } = app
+    const colleague = await app.openColleagueStore()
+    const received = { at: '2026-11-27T16:10:00+01:00', timeZone: 'Europe/Amsterdam' }
+    const reporter = { name: 'Ëve Ünal 😀', email: 'eve@example.org' }
+    const xss = await colleague.cases.create({ title: 'Stored XSS in the support portal', reporter, received })
+    const redirect = await colleague.cases.create({ title: 'Open redirect on login', reporter, received })
+
+    await page.getByRole('link', { name: 'Settings' }).first().click()
+    const section = page.getByRole('region', { name: 'Export and import' })
+    await section.scrollIntoViewIfNeeded()
+    await section.getByRole('button', { name: 'Export store…' }).click()
+    await section.getByRole('status').filter({ hasText: 'Exported the store (2 cases)' }).waitFor()
+    await section.getByRole('button', { name: 'Export cases as CSV…' }).click()
+    await section.getByRole('status').filter({ hasText: 'Exported 2 cases as CSV' }).waitFor()
+    await app.screenshot('60-export-import-section')
+    const [json, csv] = app.files.saved
+    expect(json!.suggestedName).toBe('Disclosure Desk export 2026-12-01.json')
+    expect(csv!.suggestedName).toBe('Disclosure Desk cases 2026-12-01.csv')
+    expect(String(csv!.content).startsWith('\ufeff"Key","Title","Status"')).toBe(true)
+
+    // The colleague's store: the open redirect changed there, and a case this store has never seen.
+    const theirs = JSON.parse(await readFile(app.storeFile, 'utf8')) as StoreDocument
+    const changed: Case = { ...theirs.cases.find((c) => c.id === redirect.id)!, title: 'Open redirect on login and logout', revision: 4, updatedAt: '2026-12-01T09:15:00.000Z' }
+    const fresh: Case = { ...theirs.cases.find((c) => c.id === xss.id)!, id: 'from-the-colleague', key: 'VD-2026-041', title: hostileTitle }
+    const cases = [theirs.cases.find((c) => c.id === xss.id)!, changed, fresh]
+    app.files.queueImport(hostileName, exportJson({ ...theirs, cases }, new Date('2026-11-30T17:00:00Z')))
+
+    await section.getByRole('button', { name: 'Import…' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Import cases' })
+    await dialog.waitFor()
+    await dialog.getByText(hostileName).waitFor()
+    expect(await page.locator('img, script:not([src])').count()).toBe(0)
+    const row = dialog.getByRole('row', { name: /Open redirect on login/ })
+    expect(await row.getByRole('radio', { name: 'Keep mine' }).isChecked()).toBe(true)
+    await app.screenshot('61-import-preview')
+
+    await row.getByRole('radio', { name: 'Take theirs' }).click()
+    await dialog.getByRole('button', { name: 'Import 2 cases' }).click()
+    await section.getByRole('status').filter({ hasText: 'Imported: 1 case added, 1 case replaced' }).waitFor()
+    await app.screenshot('62-import-done')
+
+    const onDisk = JSON.parse(await readFile(app.storeFile, 'utf8')) as StoreDocument
+    expect(onDisk.cases.map((c) => [c.key, c.title, c.timeline.at(-1)?.type])).toEqual([
+      [xss.key, 'Stored XSS in the support portal', 'created'],
+      [redirect.key, 'Open redirect on login and logout', 'imported'],
+      ['VD-2026-041', hostileTitle, 'imported'],
+    ])
+
+    await page.getByRole('link', { name: 'Cases' }).first().click()
+    await page.getByRole('row').filter({ hasText: 'Open redirect on login and logout' }).click()
+    const entry = page.locator('li', { hasText: `Replaced revision 1` }).last()
+    await entry.scrollIntoViewIfNeeded()
+    expect(await entry.textContent()).toContain(hostileName)
+    await app.screenshot('63-imported-case-timeline')
+  })
+})
