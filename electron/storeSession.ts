@@ -3,7 +3,14 @@ import { DeskError, StoreOpenError } from '../src/errors'
 import { actingMemberId, adoptedIdentity, checkedIdentity } from '../src/identity/actingMember'
 import { openStore, type Encoding, type Store, type StoreListener, type StoreOptions } from '../src/store'
 import { FileDecodeError, plainText } from '../src/store/file/encoding'
-import { encryptedHeaderProblem, isEncryptedFile, readFileHead, unlockEncoding, type EncryptedEncoding } from '../src/store/file/encryption'
+import {
+  encryptedHeaderProblem,
+  isEncryptedEncoding,
+  isEncryptedFile,
+  readFileHead,
+  unlockEncoding,
+  type EncryptedEncoding,
+} from '../src/store/file/encryption'
 import type { IdentityBook } from './identities'
 import type { InstallationState } from './installationState'
 
@@ -88,7 +95,8 @@ export function createStoreSession({ identities, installation, afterOpen, ...opt
     if (!head || !isEncryptedFile(head)) return { encoding: plainText }
     const problem = encryptedHeaderProblem(head)
     if (problem !== undefined) return { problem }
-    return key?.kind === 'encrypted' ? { encoding: key } : { locked: true }
+    // A key that no longer fits (another app set a new passphrase) asks for the new one, as at start.
+    return key && isEncryptedEncoding(key) && key.fits(head) ? { encoding: key } : { locked: true }
   }
   const closeCurrent = async () => {
     current?.unsubscribe?.()

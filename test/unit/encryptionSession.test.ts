@@ -9,9 +9,11 @@ const first = 'first passphrase of the team'
 const second = 'second passphrase, after Sam left'
 
 let desk: TestDesk | undefined
+let colleague: TestDesk | undefined
 afterEach(async () => {
+  await colleague?.dispose()
   await desk?.dispose()
-  desk = undefined
+  desk = colleague = undefined
 })
 
 async function ok<T>(result: Promise<Result<T>>): Promise<T> {
@@ -132,5 +134,27 @@ describe('an encrypted store through the handlers', () => {
     expect(copy.equals(await readFile(file))).toBe(true)
     expect(isEncryptedFile(copy)).toBe(true)
     expect(copy.includes('Session fixation')).toBe(false)
+  }, 120_000)
+
+  it("a colleague's app turning encryption on or setting a new passphrase: opening the file again asks for it", async () => {
+    desk = await createTestDesk({ watch: false })
+    const { desk: api, file } = desk
+    await ok(api.cases.create(caseInput))
+    colleague = await createTestDesk({ file, watch: false })
+    await ok(colleague.desk.encryption.turnOn({ passphrase: first, repeat: first }))
+
+    // This app still has the plain store open: a change is refused in words, nothing written over the colleague's file.
+    const encrypted = await bytesOf(file)
+    expect((await refused(api.cases.create({ ...caseInput, title: 'Mine' }))).code).toBe('store_unavailable')
+    expect((await bytesOf(file)).equals(encrypted)).toBe(true)
+    desk.dialogs.open = file
+    expect(await ok(api.store.openOther({}))).toEqual({ kind: 'locked', file })
+    await ok(api.store.unlock({ passphrase: first }))
+
+    await ok(colleague.desk.encryption.change({ current: first, passphrase: second, repeat: second }))
+    // The key this app holds no longer fits the file: opened again, it asks for the new passphrase instead of failing.
+    expect(await ok(api.store.openOther({}))).toEqual({ kind: 'locked', file })
+    await expect(ok(api.store.unlock({ passphrase: first }))).rejects.toThrow('That passphrase does not open this store.')
+    expect(await ok(api.store.unlock({ passphrase: second }))).toEqual({ kind: 'ready', file, caseCount: 1 })
   }, 120_000)
 })

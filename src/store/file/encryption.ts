@@ -67,6 +67,8 @@ export interface EncryptedEncoding extends Encoding {
   readonly kind: 'encrypted'
   /** Whether the passphrase derives this encoding's key. Takes as long as unlocking (a key derivation). */
   opens(passphrase: string): Promise<boolean>
+  /** Whether this key reads the file with this head: false once another app set a new passphrase or turned it off. */
+  fits(head: Uint8Array): boolean
 }
 
 /** Whether the open store's encoding is an unlocked passphrase's (the plain one has no passphrase to check). */
@@ -161,6 +163,8 @@ function encryptedEncoding(material: KeyMaterial): EncryptedEncoding {
   const { key, salt, params, check } = material
   const salt64 = salt.toString('base64')
   const check64 = check.toString('base64')
+  // A new passphrase always comes with a new salt (newEncryptedEncoding), so another salt is another passphrase.
+  const sameSalt = (header: Header) => header.salt === salt64 && header.N === params.N && header.r === params.r && header.p === params.p
   return {
     kind: 'encrypted',
     async encode(pieces, generation) {
@@ -185,13 +189,13 @@ function encryptedEncoding(material: KeyMaterial): EncryptedEncoding {
     },
     decode(bytes) {
       const { header, headerBytes } = readHeader(bytes)
-      if (header.salt !== salt64 || header.N !== params.N || header.r !== params.r || header.p !== params.p) {
+      if (!sameSalt(header)) {
         throw new FileDecodeError(
           'is encrypted with a passphrase other than the one it was opened with (changed in another app, or the file was replaced); open it again and enter the new passphrase',
         )
       }
       // Same salt, so the same passphrase gives the same check: a different one means the header was altered.
-      if (!timingSafeEqual(Buffer.from(header.check, 'base64'), check)) throw damaged('its key check does not match')
+      if (header.check !== check64) throw damaged('its key check does not match')
       const bodyEnd = bytes.length - tagLength
       if (bodyEnd < headerBytes.length) throw damaged('it is cut off')
       const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(header.iv, 'base64'), { authTagLength: tagLength })
@@ -211,6 +215,14 @@ function encryptedEncoding(material: KeyMaterial): EncryptedEncoding {
         return readHeader(head).header.generation
       } catch {
         return undefined
+      }
+    },
+    fits(head) {
+      try {
+        const { header } = readHeader(head)
+        return sameSalt(header) && header.check === check64
+      } catch {
+        return false
       }
     },
     async opens(passphrase) {
