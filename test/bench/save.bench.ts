@@ -7,7 +7,7 @@ import { openStore, type Store } from '../../src/store'
 import { realisticCases } from './fixtures/realisticCases'
 import { median, tenths } from './fixtures/median'
 
-// Interleaved runs after one warm-up, median: the machine may be busy with other work.
+// Interleaved runs after the first save (measured apart), median: the machine may be busy with other work.
 const runs = 7
 
 /**
@@ -60,7 +60,8 @@ export default async function saveBench(): Promise<Record<string, unknown>[]> {
     await writeFile(file, JSON.stringify({ ...emptyDocument(), cases: realisticCases(10_000, 2026) }))
     const store = await openStore(file)
     const target = store.cases.list()[5_000]!
-    await store.cases.addNote(target.id, 'Warm-up: reproduced on staging.')
+    // The first save after opening, apart: a cache of serialized cases not filled at open would make this one slow.
+    const first = await longestBlock(store, target.id, 'Reproduced on staging.')
 
     const gaps: number[] = []
     const delays: number[] = []
@@ -82,7 +83,14 @@ export default async function saveBench(): Promise<Record<string, unknown>[]> {
     // The ratio is the median of each run's ratio to the baseline measured just before it (see store.bench.ts).
     const ratio = median(save.map((ms, i) => ms / baseline[i]!))
     return [
-      { name: 'save-block-10k', ms: tenths(median(gaps)), worstMs: tenths(Math.max(...gaps)), eventLoopDelayMs: tenths(median(delays)), target: 50 },
+      {
+        name: 'save-block-10k',
+        ms: tenths(median(gaps)),
+        worstMs: tenths(Math.max(...gaps)),
+        firstSaveMs: tenths(first.gapMs),
+        eventLoopDelayMs: tenths(median(delays)),
+        target: 50,
+      },
       { name: 'save-durable-10k', ms: tenths(median(save)), baselineMs: tenths(median(baseline)), ratio: Math.round(ratio * 100) / 100, target: 1.5 },
     ]
   } finally {

@@ -36,12 +36,12 @@ it('keeps every acknowledged save through kills -9 mid-save (200 saves and more)
   let killedMidSave = 0
   let rounds = 0
   let acknowledged: string[] = []
-  while (acknowledged.length < 200 || rounds < 20) {
+  while (acknowledged.length < 200 || rounds < 15) {
     const round = ++rounds
     const worker = startWorker('saveLoop.ts', [file, acknowledgedFile, `kill-${round}`])
     workers.push(worker)
     // A random number of saves acknowledged, then a random moment in the next save or the one after.
-    const saves = 2 + Math.floor(next() * 12)
+    const saves = 4 + Math.floor(next() * 17)
     await worker.waitFor(() => worker.lines.filter((l) => l.startsWith('ack')).length >= saves, 60_000)
     await pause(next() * 40)
     worker.child.kill('SIGKILL')
