@@ -308,15 +308,21 @@ export async function openDocumentFile(
         writing--
       }
     },
-    whileLocked: (step) =>
-      whileLocked(
-        path,
-        async (lock) => {
-          await removeStrayTemps(path)
-          return step(lock)
-        },
-        lockOptions,
-      ),
+    async whileLocked(step) {
+      try {
+        return await whileLocked(
+          path,
+          async (lock) => {
+            await removeStrayTemps(path)
+            return step(lock)
+          },
+          lockOptions,
+        )
+      } catch (error) {
+        if (error instanceof DeskError) throw error
+        throw new DeskError('store_unavailable', `Could not save to ${path} (${reasonOf(error)}). Your change was not saved; check that the folder can be reached and try again.`)
+      }
+    },
     watch(onChange) {
       let stopped = false
       let looking = false

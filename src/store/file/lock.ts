@@ -141,7 +141,13 @@ async function acquire(file: string, name: string | undefined): Promise<LockHold
       }
       return ours
     } catch (error) {
-      if (codeOf(error) !== 'EEXIST') throw error
+      if (codeOf(error) !== 'EEXIST') {
+        // A read-only share, a missing folder: waiting would not help.
+        throw new DeskError(
+          'store_unavailable',
+          `Could not lock ${file} for saving (${error instanceof Error ? error.message : String(error)}). Your change was not saved; check that the folder can be reached and is writable, and try again.`,
+        )
+      }
     }
     const seen = await readHolder(file)
     last = seen?.holder ?? last
