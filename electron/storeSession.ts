@@ -32,7 +32,10 @@ export interface StoreSession {
    * at the field 'passphrase'); open(file) then reads it. Nothing is written.
    */
   unlock(passphrase: string): Promise<void>
-  /** How the open store's file is written: encrypted with a passphrase, or plain; undefined while no store is open. */
+  /**
+   * How the store's file is read and written: encrypted with a passphrase, or plain; also for a file that could not be
+   * opened after it was unlocked (its backups are read with the key). Undefined while locked or before any open.
+   */
   encoding(): Encoding | undefined
   /** Writes the open store again with another encoding (encryption on, off, a new passphrase), all at once. */
   setEncoding(encoding: Encoding): Promise<void>
@@ -85,12 +88,13 @@ export function createStoreSession({ identities, installation, afterOpen, ...opt
     await identities.choose(opened.file, adopted).catch(() => undefined)
   }
   /**
-   * How `file` is to be read: plain; with the key unlock() just derived, or the open store's when it is opened again;
-   * locked without a key; or not at all when its encryption header is damaged (no passphrase could open it).
+   * How `file` is to be read: plain; with the key unlock() just derived, or the one held now when it fits the file (the
+   * same store opened again, restored from a backup or moved); locked without a key; or not at all when its encryption
+   * header is damaged (no passphrase could open it).
    */
   const howToOpen = async (file: string): Promise<{ encoding: Encoding } | { locked: true } | { problem: string }> => {
     const head = await readFileHead(file).catch(() => undefined)
-    const key = unlocked?.file === file ? unlocked.encoding : current?.file === file ? current.encoding : undefined
+    const key = unlocked?.file === file ? unlocked.encoding : current?.encoding
     unlocked = undefined
     if (!head || !isEncryptedFile(head)) return { encoding: plainText }
     const problem = encryptedHeaderProblem(head)
@@ -119,7 +123,8 @@ export function createStoreSession({ identities, installation, afterOpen, ...opt
           await afterOpen?.(opened, how.encoding)
         } catch (error) {
           if (!(error instanceof StoreOpenError)) throw error
-          next = { file, problem: error.problem }
+          // The key stays, so the recovery screen reads and restores the encrypted backups with it.
+          next = { file, problem: error.problem, encoding: how.encoding }
         }
       }
       await closeCurrent()
@@ -157,7 +162,7 @@ export function createStoreSession({ identities, installation, afterOpen, ...opt
         throw new DeskError('store_unavailable', `The file ${file} ${error.problem}. It was not changed.`)
       }
     },
-    encoding: () => (current?.store ? current.encoding : undefined),
+    encoding: () => current?.encoding,
     async setEncoding(encoding) {
       const open = current
       await store().setEncoding(encoding)

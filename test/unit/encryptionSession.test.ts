@@ -1,4 +1,5 @@
-import { readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Result } from '../../src/ipc/contract'
@@ -92,11 +93,12 @@ describe('an encrypted store through the handlers', () => {
     expect((await refused(api.encryption.turnOff({ current: second }))).message).toMatch(/not encrypted/)
   }, 120_000)
 
-  it('a damaged header is refused at open, and a damaged body after the passphrase, both without writing', async () => {
+  it('a damaged header is refused at open, and a damaged body after the passphrase, both without writing; the encrypted backup restores it', async () => {
     desk = await createTestDesk({ watch: false })
     const { desk: api, file } = desk
     await ok(api.cases.create(caseInput))
     await ok(api.encryption.turnOn({ passphrase: first, repeat: first }))
+    const { backup } = await ok(api.backups.create({}))
     const good = await bytesOf(file)
 
     const badHeader = Buffer.from(good)
@@ -115,6 +117,14 @@ describe('an encrypted store through the handlers', () => {
     const after = await ok(api.store.unlock({ passphrase: first }))
     expect(after).toMatchObject({ kind: 'recovery', problem: expect.stringMatching(/content does not match its authentication tag/) })
     expect((await bytesOf(file)).equals(badBody)).toBe(true)
+
+    // The passphrase was right, so the recovery screen reads the encrypted backups with its key and restores one.
+    const list = await ok(api.backups.list({}))
+    expect(list.latestGood).toBe(backup.name)
+    expect((await ok(api.backups.restore({ name: backup.name }))).state).toEqual({ kind: 'ready', file, caseCount: 1 })
+    const restored = await bytesOf(file)
+    expect(isEncryptedFile(restored)).toBe(true)
+    expect(restored.includes('Session fixation')).toBe(false)
   }, 120_000)
 
   it("an encrypted store's backups are encrypted copies, read back with its key", async () => {
@@ -156,5 +166,19 @@ describe('an encrypted store through the handlers', () => {
     expect(await ok(api.store.openOther({}))).toEqual({ kind: 'locked', file })
     await expect(ok(api.store.unlock({ passphrase: first }))).rejects.toThrow('That passphrase does not open this store.')
     expect(await ok(api.store.unlock({ passphrase: second }))).toEqual({ kind: 'ready', file, caseCount: 1 })
+  }, 120_000)
+
+  it('a moved encrypted store opens at its new place with the key held, still encrypted', async () => {
+    desk = await createTestDesk({ watch: false })
+    const { desk: api, file } = desk
+    await ok(api.cases.create(caseInput))
+    await ok(api.encryption.turnOn({ passphrase: first, repeat: first }))
+    desk.dialogs.folder = await mkdtemp(join(tmpdir(), 'disclosure-desk-moved-'))
+    const moved = await ok(api.store.move({}))
+    expect(moved).toMatchObject({ moved: true, from: file, state: { kind: 'ready', caseCount: 1 } })
+    const to = (moved as { to: string }).to
+    expect(isEncryptedFile(await bytesOf(to))).toBe(true)
+    expect(await ok(api.encryption.status({}))).toEqual({ encrypted: true })
+    await rm(desk.dialogs.folder, { recursive: true, force: true })
   }, 120_000)
 })
