@@ -1,4 +1,5 @@
 import { timeZoneOf } from '../src/calendar'
+import type { Case } from '../src/cases/case'
 import { caseSummaries } from '../src/cases/summary'
 import { importPreview } from '../src/commands/importCases'
 import { createDeadlineCache, type DeadlineCache } from '../src/deadlines/nextDeadlineCache'
@@ -7,7 +8,6 @@ import { casesCsv, casesCsvFileName } from '../src/export/casesCsv'
 import { exportFileName, exportJson, importSizeLimit, notMergedOf, readImport, type ImportChoice } from '../src/export/storeExport'
 import type { Handlers } from '../src/ipc/contract'
 import { policyLookup } from '../src/policies/catalog'
-import type { StoreDocument } from '../src/store/document'
 import { dateInZone } from '../src/time'
 import { backUpOpenStore } from './backupHandlers'
 import type { Shell } from './handlers'
@@ -25,12 +25,18 @@ const csvFilters = [{ name: 'Spreadsheet (CSV)', extensions: ['csv'] }]
  */
 const recordedName = (name: string) => name.replace(/\p{Cc}/gu, ' ').slice(0, 300)
 
-/** What the person chose to import, kept in main between the preview and "Import": a store is tens of MB. */
+/**
+ * What the person chose to import, kept in main between the preview and "Import" (a store is tens of MB): the cases
+ * the preview found new or differing, and how many were here already in the same form. Only those go to the command,
+ * which compares them again with the store as it is then; a case the same at the preview stays as this store has it,
+ * which is what keeping it would have done.
+ */
 interface ChosenImport {
   token: string
   fileName: string
   exportedAt?: string
-  document: StoreDocument
+  incoming: Case[]
+  identical: number
 }
 
 /**
@@ -85,7 +91,13 @@ export function exportHandlers(
       const incomingIds = new Set([...preview.added.map((c) => c.id), ...preview.differing.map((d) => d.theirs.id)])
       const incoming = read.document.cases.filter((c) => incomingIds.has(c.id))
       const token = globalThis.crypto.randomUUID()
-      chosen = { token, fileName, document: read.document, ...(read.exportedAt !== undefined && { exportedAt: read.exportedAt }) }
+      chosen = {
+        token,
+        fileName,
+        incoming,
+        identical: preview.identical.length,
+        ...(read.exportedAt !== undefined && { exportedAt: read.exportedAt }),
+      }
       return {
         kind: 'preview',
         token,
@@ -100,15 +112,15 @@ export function exportHandlers(
       if (chosen?.token !== token) {
         throw new DeskError('not_found', 'The file chosen for this import is no longer held (another file was chosen since). Choose it again; nothing was imported.')
       }
-      const { fileName, exportedAt, document } = chosen
+      const { fileName, exportedAt, incoming, identical } = chosen
       // A copy of the store as it was, so a case taken over this store's copy can still be looked up as it stood.
       const backup = await backUpOpenStore(session, 'before-import').catch((error: unknown) => {
         const reason = error instanceof Error ? error.message : String(error)
         throw new DeskError('store_unavailable', `No backup could be made before the import, so nothing was imported. ${reason}`)
       })
-      const { result } = await store().run({ type: 'cases.import', fileName, ...(exportedAt !== undefined && { exportedAt }), cases: document.cases, takeTheirs })
+      const { result } = await store().run({ type: 'cases.import', fileName, ...(exportedAt !== undefined && { exportedAt }), cases: incoming, takeTheirs })
       chosen = undefined
-      return { ...result, backup: backup.name }
+      return { ...result, unchanged: result.unchanged + identical, backup: backup.name }
     },
     'import:discard': async ({ token }) => {
       const discarded = chosen?.token === token

@@ -46,7 +46,15 @@ function canonical(c: CaseInFile): string {
   )
 }
 
-export const sameCase = (a: CaseInFile, b: CaseInFile) => a === b || canonical(a) === canonical(b)
+/**
+ * Whether two copies of a case hold the same: a save always moves the revision and the time of the last change, so
+ * copies that differ there differ; copies written from the same object compare as text, the others key by key.
+ */
+export function sameCase(a: CaseInFile, b: CaseInFile): boolean {
+  if (a === b) return true
+  if (a.revision !== b.revision || a.updatedAt !== b.updatedAt) return false
+  return JSON.stringify(a) === JSON.stringify(b) || canonical(a) === canonical(b)
+}
 
 /** A case as the import preview lists it: enough for the person to tell the two copies apart. */
 export const CaseBrief = z.object({ id: z.string(), key: z.string(), title: z.string(), revision: z.number().int(), updatedAt: z.string() })
@@ -95,10 +103,18 @@ export function importCases(doc: StoreDocument, cmd: ImportCases, ctx: CommandCo
   const indexOf = new Map(doc.cases.map((c, i) => [c.id, i]))
   // An added case keeps its key when this store does not use it; the others are numbered after every key of both, so
   // renumbering one never takes the key of another case further down the file.
-  const keys = doc.cases.map((c) => c.key)
+  const keysHere = new Set(doc.cases.map((c) => c.key))
   const keptKey = new Map<string, string>()
-  for (const c of cmd.cases) if (!indexOf.has(c.id) && !keys.includes(c.key) && !keptKey.has(c.key)) keptKey.set(c.key, c.id)
-  keys.push(...keptKey.keys())
+  for (const c of cmd.cases) if (!indexOf.has(c.id) && !keysHere.has(c.key) && !keptKey.has(c.key)) keptKey.set(c.key, c.id)
+  const keys = [...keysHere, ...keptKey.keys()]
+  // The last key given out per year: the next one follows it, without looking through every key again.
+  const lastKey = new Map<number, string>()
+  const freshKey = (year: number) => {
+    const last = lastKey.get(year)
+    const key = nextCaseKey(last === undefined ? keys : [last], year)
+    lastKey.set(year, key)
+    return key
+  }
   const cases = doc.cases.slice()
   const result: ImportResult = { added: 0, replaced: 0, kept: 0, unchanged: 0 }
 
@@ -116,8 +132,7 @@ export function importCases(doc: StoreDocument, cmd: ImportCases, ctx: CommandCo
   for (const theirs of cmd.cases) {
     const index = indexOf.get(theirs.id)
     if (index === undefined) {
-      const key = keptKey.get(theirs.key) === theirs.id ? theirs.key : nextCaseKey(keys, keyYear(theirs.received.at))
-      keys.push(key)
+      const key = keptKey.get(theirs.key) === theirs.id ? theirs.key : freshKey(keyYear(theirs.received.at))
       cases.push(taken(theirs, key, {}, theirs.revision + 1))
       result.added++
       continue

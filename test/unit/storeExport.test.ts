@@ -38,6 +38,9 @@ describe('the store as a JSON export', () => {
 
     const read = readImport(bytesOf(text))
     expect(read).toEqual({ ok: true, document: doc, source: 'export', exportedAt: '2026-12-01T09:00:00.000Z' })
+    // Written by another tool, its keys in another order and indented: read the same.
+    const reordered = JSON.stringify({ document: doc, exportedAt: '2026-12-01T09:00:00.000Z', version: 1, format: 'disclosure-desk-export' }, null, 2)
+    expect(readImport(bytesOf(reordered))).toEqual(read)
   })
 
   it('is named for the day', () => {
