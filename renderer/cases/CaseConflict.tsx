@@ -31,7 +31,7 @@ import { useCaseChange } from '../queries/cases'
 import { useProblems } from '../shell/Problems'
 import { memberName } from '../settings/members'
 import { localTimeZone } from '../time/timeZones'
-import { fieldLabel } from './caseDraft'
+import { editableFieldPaths, fieldLabel } from './caseDraft'
 import './caseConflict.css'
 
 /** One round of putting the two together: this person's patch on `base`, and the case as the colleague left it. */
@@ -129,8 +129,8 @@ export function CaseConflict({
       if (error instanceof DeskFailure && error.code === 'conflict') {
         // Saved again meanwhile: the same once more, on the newer case, with what is to be saved now as this person's.
         setRound({ base: current, mine: patch, current: null, choices: {} })
-      } else if (error instanceof DeskFailure && error.issues.some((i) => i.path.startsWith('patch.'))) {
-        onRefused(current, patch, error.issues)
+      } else if (error instanceof DeskFailure && error.issues.some(atEditedField)) {
+        onRefused(current, patch, error.issues.filter(atEditedField))
       } else report(error)
     } finally {
       setBusy(false)
@@ -192,6 +192,9 @@ export function CaseConflict({
     </form>
   )
 }
+
+/** A refusal the edit form shows at one of its fields ('patch.title', or 'received.at' from a rule of the command). */
+const atEditedField = (issue: FieldIssue) => editableFieldPaths.some((f) => issue.path === f || issue.path.startsWith(`${f}.`))
 
 const radioId = (part: EditPart, choice: Choice) => `conflict-${part.replace('.', '-')}-${choice}`
 

@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react'
+import { fireEvent, screen, waitFor, within } from '@testing-library/react'
 import { describe, expect, it } from 'vitest'
 import type { DeskApi } from '../../src/ipc/contract'
 import { createTestDesk } from '../support/testDesk'
@@ -35,7 +35,7 @@ async function twoApps(colleagueName = 'Ben Okafor') {
     const now = await value(colleague.desk.cases.get({ id: kase.id }))
     return value(colleague.desk.cases.update({ id: kase.id, revision: now.revision, patch }))
   }
-  return { desk, kase, user, colleagueSaves }
+  return { desk, kase, user, colleague: colleague.desk, colleagueSaves }
 }
 
 const conflictForm = () => screen.getByRole('form', { name: /changed this case while you were editing it/ })
@@ -133,6 +133,29 @@ describe('a save that meets a colleague’s save of the same case', { timeout: 3
     expect(screen.getByLabelText('Title')).toHaveValue('Mine')
     await user.click(screen.getByRole('button', { name: 'Save' }))
     expect(await screen.findByRole('form', { name: /changed this case/ })).toBeInTheDocument()
+  })
+
+  it('hands a merged edit the case now refuses back to the form, on their version, with the refusal at its field', async () => {
+    const { desk, kase, user, colleague } = await twoApps()
+    await user.click(screen.getByRole('button', { name: 'Edit' }))
+    // Received 5 Mar 14:10 in Amsterdam; Ana moves it to the next morning, while Ben records an acknowledgement in between.
+    fireEvent.change(screen.getByLabelText('Received'), { target: { value: '2026-03-06T10:00' } })
+    await value(colleague.cases.recordMilestone({ id: kase.id, milestone: 'acknowledgement_sent', on: '2026-03-05T16:00:00+01:00' }))
+    await user.click(screen.getByRole('button', { name: 'Save' }))
+    await screen.findByRole('form', { name: /changed this case/ })
+    expect(part('Received')).toHaveTextContent('Yours is kept.')
+
+    await user.click(within(conflictForm()).getByRole('button', { name: 'Save' }))
+
+    await waitFor(() => expect(screen.getByRole('form', { name: 'Edit case' })).toBeVisible())
+    expect(screen.queryByRole('form', { name: /changed this case/ })).not.toBeInTheDocument()
+    expect(screen.getByLabelText('Received')).toHaveValue('2026-03-06T10:00')
+    expect(screen.getByLabelText('Received')).toHaveAccessibleDescription(/A milestone on the timeline lies before this time/)
+    // The form now stands on Ben's version: an earlier time saves without another conflict.
+    fireEvent.change(screen.getByLabelText('Received'), { target: { value: '2026-03-05T15:00' } })
+    await user.click(screen.getByRole('button', { name: 'Save' }))
+    await waitFor(() => expect(screen.queryByRole('form', { name: 'Edit case' })).not.toBeInTheDocument())
+    expect((await value(desk.cases.get({ id: kase.id }))).received.at).toMatch(/^2026-03-05T15:00/)
   })
 
   it('shows a colleague’s name as text, never as HTML', async () => {
