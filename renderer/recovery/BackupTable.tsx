@@ -12,7 +12,7 @@ const casesWords = (count: number) => `${count.toLocaleString('en-US')} ${count 
 /** What the backup holds, or why it cannot be restored. */
 function contents(backup: Backup): string {
   if (backup.problem) return `Damaged: the file ${backup.problem}`
-  if (backup.caseCount === null) return 'A store file that could not be read, kept as it was'
+  if (backup.caseCount === null) return 'An unreadable store, kept as it was'
   return casesWords(backup.caseCount)
 }
 
@@ -22,7 +22,18 @@ const restorable = (backup: Backup) => !backup.problem && backup.caseCount !== n
  * A store's backups, newest first, as the recovery screen and Settings → Backups show them: when, what kind, how many
  * cases; the latest good one marked. Each restorable one has its own "Restore this backup", described by its row.
  */
-export function BackupTable({ list, busy, onRestore }: { list: BackupList; busy: boolean; onRestore(backup: Backup): void }) {
+export function BackupTable({
+  list,
+  busy,
+  onRestore,
+  offerLatest = false,
+}: {
+  list: BackupList
+  busy: boolean
+  onRestore(backup: Backup): void
+  /** The latest good one's button is the screen's main action (the recovery screen's; not in settings). */
+  offerLatest?: boolean
+}) {
   const id = useId()
   return (
     <table className="backup-table">
@@ -47,13 +58,13 @@ export function BackupTable({ list, busy, onRestore }: { list: BackupList; busy:
                 {backupTime(backup)}
                 {latest && <span className="badge backup-latest-badge">Latest good backup</span>}
               </td>
-              <td>{kindWords[backup.kind]}</td>
-              <td className={backup.problem ? 'backup-problem' : undefined}>{contents(backup)}</td>
+              <td className="backup-kind">{kindWords[backup.kind]}</td>
+              <td className={backup.problem ? 'backup-holds backup-problem' : 'backup-holds'}>{contents(backup)}</td>
               <td className="backup-action">
                 {restorable(backup) && (
                   <button
                     type="button"
-                    className={latest ? 'button button-primary' : 'button'}
+                    className={latest && offerLatest ? 'button button-primary' : 'button'}
                     disabled={busy}
                     aria-describedby={`${rowId}-when`}
                     onClick={() => onRestore(backup)}

@@ -43,6 +43,7 @@ export function RecoveryBackups({ onState }: { onState(next: AppState): void }) 
       <BackupTable
         list={list}
         busy={busy}
+        offerLatest
         onRestore={(backup) => void run(async () => onState((await call((desk) => desk.backups.restore({ name: backup.name }))).state))}
       />
     </section>
