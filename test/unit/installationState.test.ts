@@ -69,7 +69,7 @@ describe("this installation's state per store file", () => {
     expect(state.reminderPrefs(store('a.json'))).toEqual({ enabled: true, scope: 'all' })
     await state.setReminderPrefs(store('a.json'), { enabled: true, scope: 'mine' })
     expect(JSON.parse(await readFile(join(dir, 'installation.json'), 'utf8'))).toEqual({
-      [store('a.json')]: { reminders: { enabled: true, scope: 'mine' }, shownReminders: {}, icsLedger: {} },
+      [store('a.json')]: { reminders: { enabled: true, scope: 'mine' }, shownReminders: {}, icsLedger: {}, backups: { folder: null, keep: 14 } },
     })
   })
 })
