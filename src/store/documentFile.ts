@@ -299,8 +299,10 @@ export async function openDocumentFile(
           if (!sameMark(await markOf(path, encoding), basedOn)) throw new FileChangedMeanwhile(path)
         })
         encoding = use
-        // What the rename left; a look that fails leaves a mark that matches nothing, so the next look reads the file.
-        know((await markOf(path, encoding).catch(() => undefined)) ?? { generation, size: -1, mtimeMs: -1, ctimeMs: -1, ino: -1 })
+        // What the rename left. A look that fails, or finds another generation already, leaves a mark no file has, so
+        // the next look reads the file whole.
+        const written = await markOf(path, encoding).catch(() => undefined)
+        know(written?.generation === generation ? written : { generation, size: -1, mtimeMs: -1, ctimeMs: -1, ino: -1 })
       } catch (error) {
         if (error instanceof DeskError) throw error
         throw new DeskError('store_unavailable', `Could not save to ${path} (${reasonOf(error)}). Your change was not saved; check that the folder is writable and try again.`)

@@ -18,7 +18,10 @@ export type StoreListener = (events: DomainEvent[], origin: ChangeOrigin) => voi
 
 export interface Store {
   readonly file: string
-  /** Runs one command on the current document, writes the result and then tells the subscribers what changed. */
+  /**
+   * Runs one command on the current document, writes the result and then tells the subscribers what changed; answers
+   * once the file is on the disk. Commands that arrive while a save is in flight are written together in the next one.
+   */
   run<C extends Command>(command: C): Promise<{ result: ResultOf<C>; events: DomainEvent[] }>
   /** Hears every change of the document, this app's and others'; returns the function that stops it. */
   subscribe(listener: StoreListener): () => void
