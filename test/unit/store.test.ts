@@ -1,6 +1,6 @@
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises'
 import { hostname, tmpdir } from 'node:os'
-import { join } from 'node:path'
+import { basename, join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type { CaseInput } from '../../src/cases/case'
 import type { DomainEvent } from '../../src/commands/events'
@@ -428,6 +428,24 @@ describe('saving', () => {
       },
       { encoding },
     )
+  })
+
+  it('refuses every command of a save that could not be written, leaving the document and the file as they were', async () => {
+    // A name the file system takes, but too long for the temporary file beside it: every write fails, even for root.
+    file = join(dir, `${'x'.repeat(236)}.json`)
+    await writeFile(file, JSON.stringify(emptyDocument()))
+    await withStore(async (store) => {
+      const log = heard(store)
+      const saves = await Promise.allSettled([store.cases.create(idor), store.cases.create(idor), store.settings.update({ ...store.settings.get(), team })])
+      for (const save of saves) {
+        expect(save).toMatchObject({ status: 'rejected', reason: { code: 'store_unavailable' } })
+        expect((save as PromiseRejectedResult).reason.message).toMatch(/^Could not save to .* \(ENAMETOOLONG: name too long/)
+      }
+      expect(store.document()).toEqual(emptyDocument())
+      expect(log).toEqual([])
+      expect(await readFile(file, 'utf8')).toBe(JSON.stringify(emptyDocument()))
+      expect(await readdir(dir)).toEqual([basename(file)])
+    })
   })
 
   it('refuses every command of a save whose lock was taken over meanwhile, changing nothing', async () => {
