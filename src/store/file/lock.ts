@@ -177,10 +177,11 @@ export async function whileLocked<T>(
 ): Promise<T> {
   const ours = await acquire(file, options.name?.())
   let lost = false
+  // A look that fails (a share that did not answer) says nothing either way: assertHeld then fails, the heartbeat waits.
   const stillOurs = async () => {
     if (lost) return false
-    const seen = await readHolder(file).catch(() => undefined)
-    lost = seen?.holder?.token !== ours.token
+    const seen = await readHolder(file)
+    if (seen?.holder?.token !== ours.token) lost = true
     return !lost
   }
   // Touching owner.json is the heartbeat; a failed touch is retried at the next beat, the fence still decides. The
