@@ -92,15 +92,19 @@ export function createStoreSession({ identities, installation, afterOpen, ...opt
    * same store opened again, restored from a backup or moved); locked without a key; or not at all when its encryption
    * header is damaged (no passphrase could open it).
    */
-  const howToOpen = async (file: string): Promise<{ encoding: Encoding } | { locked: true } | { problem: string }> => {
+  const howToOpen = async (
+    file: string,
+  ): Promise<{ encoding: Encoding } | { locked: true } | { problem: string; key?: EncryptedEncoding }> => {
     const head = await readFileHead(file).catch(() => undefined)
-    const key = unlocked?.file === file ? unlocked.encoding : current?.encoding
+    const held = unlocked?.file === file ? unlocked.encoding : current?.encoding
+    const key = held && isEncryptedEncoding(held) ? held : undefined
     unlocked = undefined
     if (!head || !isEncryptedFile(head)) return { encoding: plainText }
     const problem = encryptedHeaderProblem(head)
-    if (problem !== undefined) return { problem }
+    // A key held already still reads the backups, which have headers of their own.
+    if (problem !== undefined) return { problem, ...(key && { key }) }
     // A key that no longer fits (another app set a new passphrase) asks for the new one, as at start.
-    return key && isEncryptedEncoding(key) && key.fits(head) ? { encoding: key } : { locked: true }
+    return key?.fits(head) ? { encoding: key } : { locked: true }
   }
   const closeCurrent = async () => {
     current?.unsubscribe?.()
@@ -111,7 +115,8 @@ export function createStoreSession({ identities, installation, afterOpen, ...opt
     async open(file) {
       let next: NonNullable<typeof current>
       const how = await howToOpen(file)
-      if (!('encoding' in how)) next = { file, ...how }
+      if ('problem' in how) next = { file, problem: how.problem, ...(how.key && { encoding: how.key }) }
+      else if ('locked' in how) next = { file, locked: true }
       else {
         try {
           // Asked at every command, so a choice made or a member removed meanwhile counts from the next change on.

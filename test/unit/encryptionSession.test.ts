@@ -125,6 +125,16 @@ describe('an encrypted store through the handlers', () => {
     const restored = await bytesOf(file)
     expect(isEncryptedFile(restored)).toBe(true)
     expect(restored.includes('Session fixation')).toBe(false)
+
+    // The header damaged while the store is open (another program wrote it): opened again it is refused, and the key
+    // this app holds still reads the backups, so the restore works without the passphrase asked again.
+    const damagedHeader = Buffer.from(restored)
+    damagedHeader[40] = 0x7b
+    await writeFile(file, damagedHeader)
+    desk.dialogs.open = file
+    expect(await ok(api.store.openOther({}))).toMatchObject({ kind: 'recovery', problem: expect.stringMatching(/^was changed or damaged after it was encrypted \(its encryption header/) })
+    expect((await ok(api.backups.list({}))).latestGood).not.toBeNull()
+    expect((await ok(api.backups.restore({ name: backup.name }))).state).toEqual({ kind: 'ready', file, caseCount: 1 })
   }, 120_000)
 
   it("an encrypted store's backups are encrypted copies, read back with its key", async () => {
