@@ -8,6 +8,7 @@ import { casesCsv, casesCsvFileName } from '../src/export/casesCsv'
 import { exportFileName, exportJson, importSizeLimit, notMergedOf, readImport, type ImportChoice } from '../src/export/storeExport'
 import type { Handlers } from '../src/ipc/contract'
 import { policyLookup } from '../src/policies/catalog'
+import type { Policy } from '../src/policies/policy'
 import { dateInZone } from '../src/time'
 import { backUpOpenStore } from './backupHandlers'
 import type { Shell } from './handlers'
@@ -33,10 +34,14 @@ const recordedName = (name: string) => name.replace(/\p{Cc}/gu, ' ').slice(0, 30
  */
 interface ChosenImport {
   token: string
+  /** The store it was previewed against: another one opened since was not. */
+  storeFile: string
   fileName: string
   exportedAt?: string
   incoming: Case[]
   identical: number
+  /** The file's own policies, for the incoming cases that follow one this store lacks. */
+  policies: Policy[]
 }
 
 /**
@@ -93,9 +98,11 @@ export function exportHandlers(
       const token = globalThis.crypto.randomUUID()
       chosen = {
         token,
+        storeFile: store().file,
         fileName,
         incoming,
         identical: preview.identical.length,
+        policies: read.document.policies,
         ...(read.exportedAt !== undefined && { exportedAt: read.exportedAt }),
       }
       return {
@@ -109,16 +116,16 @@ export function exportHandlers(
       }
     },
     'import:apply': async ({ token, takeTheirs }) => {
-      if (chosen?.token !== token) {
-        throw new DeskError('not_found', 'The file chosen for this import is no longer held (another file was chosen since). Choose it again; nothing was imported.')
+      if (chosen?.token !== token || chosen.storeFile !== store().file) {
+        throw new DeskError('not_found', 'The file chosen for this import is no longer held (another file was chosen, or another store opened, since). Choose it again; nothing was imported.')
       }
-      const { fileName, exportedAt, incoming, identical } = chosen
+      const { fileName, exportedAt, incoming, identical, policies } = chosen
       // A copy of the store as it was, so a case taken over this store's copy can still be looked up as it stood.
       const backup = await backUpOpenStore(session, 'before-import').catch((error: unknown) => {
         const reason = error instanceof Error ? error.message : String(error)
         throw new DeskError('store_unavailable', `No backup could be made before the import, so nothing was imported. ${reason}`)
       })
-      const { result } = await store().run({ type: 'cases.import', fileName, ...(exportedAt !== undefined && { exportedAt }), cases: incoming, takeTheirs })
+      const { result } = await store().run({ type: 'cases.import', fileName, ...(exportedAt !== undefined && { exportedAt }), cases: incoming, takeTheirs, policies })
       chosen = undefined
       return { ...result, unchanged: result.unchanged + identical, backup: backup.name }
     },

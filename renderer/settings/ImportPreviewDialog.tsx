@@ -19,6 +19,7 @@ function resultText(result: ImportResult & { backup: string }): string {
     result.replaced > 0 ? `${count(result.replaced, 'case', 'cases')} replaced by the file’s version` : null,
     result.kept > 0 ? `${count(result.kept, 'case', 'cases')} kept as this store has ${result.kept === 1 ? 'it' : 'them'}` : null,
     result.unchanged > 0 ? `${count(result.unchanged, 'case was', 'cases were')} already here` : null,
+    result.policiesAdded > 0 ? `${count(result.policiesAdded, 'policy', 'policies')} the cases follow added` : null,
   ].filter(Boolean)
   const what = parts.length > 0 ? parts.join(', ') : 'nothing to import'
   return `Imported: ${what}. The store as it was before is kept as the backup “${result.backup}”.`
@@ -27,15 +28,22 @@ function resultText(result: ImportResult & { backup: string }): string {
 /** What the import leaves as this store has it; said before anything is imported. */
 function notMergedLines(n: NotMerged): string[] {
   const lines = ['Settings, policies and templates are not imported: this store keeps its own.']
+  if (n.policiesComing.length > 0) {
+    const names = n.policiesComing.map((name) => `“${name}”`).join(', ')
+    lines.push(
+      `Except ${n.policiesComing.length === 1 ? 'the policy' : 'the policies'} ${names}, which this store does not have: ${n.policiesComing.length === 1 ? 'it comes' : 'they come'} along with the cases that follow ${n.policiesComing.length === 1 ? 'it' : 'them'}, so their deadlines can be counted.`,
+    )
+  }
+  const other = n.policiesComing.length > 0 ? 'other ' : ''
   const leftOut = [
     n.settingsDiffer ? 'the file’s settings (team, calendar, default policy), which differ from this store’s' : null,
-    n.policies > 0 ? count(n.policies, 'policy of the file’s own', 'policies of the file’s own') : null,
+    n.policies > 0 ? count(n.policies, `${other}policy of the file’s own`, `${other}policies of the file’s own`) : null,
     n.templates > 0 ? count(n.templates, 'email template', 'email templates') : null,
   ].filter(Boolean)
   if (leftOut.length > 0) lines.push(`Left out: ${leftOut.join('; ')}.`)
   if (n.casesWithUnknownPolicy > 0) {
     lines.push(
-      `${count(n.casesWithUnknownPolicy, 'case', 'cases')} coming in ${n.casesWithUnknownPolicy === 1 ? 'follows' : 'follow'} a policy this store does not have: ${n.casesWithUnknownPolicy === 1 ? 'its' : 'their'} deadlines cannot be counted until you choose another policy on ${n.casesWithUnknownPolicy === 1 ? 'it' : 'them'}.`,
+      `${count(n.casesWithUnknownPolicy, 'case', 'cases')} coming in ${n.casesWithUnknownPolicy === 1 ? 'follows' : 'follow'} a policy neither this store nor the file has: ${n.casesWithUnknownPolicy === 1 ? 'its' : 'their'} deadlines cannot be counted until you choose another policy on ${n.casesWithUnknownPolicy === 1 ? 'it' : 'them'}.`,
     )
   }
   return lines

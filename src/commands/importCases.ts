@@ -2,6 +2,9 @@ import { z } from 'zod'
 import { Case, Id, type TimelineEvent } from '../cases/case'
 import { nextCaseKey } from '../cases/caseKey'
 import { DeskError, userWords } from '../errors'
+import { policyLookup } from '../policies/catalog'
+import { Policy } from '../policies/policy'
+import { validatePolicy } from '../policies/validatePolicy'
 import type { StoreDocument } from '../store/document'
 import { eventStamp } from './caseChange'
 import type { CommandContext, Outcome } from './context'
@@ -19,6 +22,8 @@ export const ImportCases = z.object({
   exportedAt: z.iso.datetime({ offset: true }).optional(),
   cases: z.array(Case),
   takeTheirs: z.array(Id).optional(),
+  /** The file's own policies: one a case coming in follows, which this store lacks, comes along with it. */
+  policies: z.array(Policy).optional(),
 })
 export type ImportCases = z.input<typeof ImportCases>
 /** A case as the command is given it: the store checks the whole command against its schema before it runs. */
@@ -31,6 +36,8 @@ export const ImportResult = z.object({
   kept: z.number().int().min(0),
   /** Already here in the same form. */
   unchanged: z.number().int().min(0),
+  /** Policies of the file's own that cases coming in follow and this store did not have. */
+  policiesAdded: z.number().int().min(0),
 })
 export type ImportResult = z.infer<typeof ImportResult>
 
@@ -90,8 +97,9 @@ export function importPreview(mine: StoreDocument, theirs: readonly Case[]): Imp
  * event naming the file, and a replaced one also the revision it replaced and when that was last changed: the case's
  * own timeline is the file's, so without it the record would not say that this store's history was set aside. An
  * added case whose key is taken here gets the next free key of its year, and the event keeps the one it had; a
- * replaced case keeps the key it has here, which people and mails know it by. Cases are compared with the store as it
- * is when the step runs, so a colleague's change since the preview is never overwritten unless chosen.
+ * replaced case keeps the key it has here, which people and mails know it by. A case that comes in brings the file's
+ * policy it follows when this store has none by that id. Cases are compared with the store as it is when the step
+ * runs, so a colleague's change since the preview is never overwritten unless chosen.
  */
 export function importCases(doc: StoreDocument, cmd: ImportCases, ctx: CommandContext): Outcome<ImportResult> {
   const ids = new Set<string>()
@@ -116,7 +124,19 @@ export function importCases(doc: StoreDocument, cmd: ImportCases, ctx: CommandCo
     return key
   }
   const cases = doc.cases.slice()
-  const result: ImportResult = { added: 0, replaced: 0, kept: 0, unchanged: 0 }
+  const result: ImportResult = { added: 0, replaced: 0, kept: 0, unchanged: 0, policiesAdded: 0 }
+  // Without its policy a case's deadlines cannot be counted; the file's copy comes along, checked as saving it here
+  // would check it. A policy this store has under the same id stays as it is here.
+  const known = policyLookup(doc.policies)
+  const theirPolicies = new Map((cmd.policies ?? []).map((p) => [p.id, p]))
+  const policies = doc.policies.slice()
+  const bringPolicy = (policyId: string) => {
+    const policy = known(policyId) === undefined ? theirPolicies.get(policyId) : undefined
+    if (!policy) return
+    policies.push(validatePolicy(policy))
+    theirPolicies.delete(policyId)
+    result.policiesAdded++
+  }
 
   const source = { fileName: cmd.fileName, ...(cmd.exportedAt !== undefined && { exportedAt: cmd.exportedAt }) }
   const taken = (theirs: CaseInFile, key: string, extra: Partial<TimelineEvent & { type: 'imported' }>, revision: number): Case => {
@@ -134,6 +154,7 @@ export function importCases(doc: StoreDocument, cmd: ImportCases, ctx: CommandCo
     if (index === undefined) {
       const key = keptKey.get(theirs.key) === theirs.id ? theirs.key : freshKey(keyYear(theirs.received.at))
       cases.push(taken(theirs, key, {}, theirs.revision + 1))
+      bringPolicy(theirs.policyId)
       result.added++
       continue
     }
@@ -144,9 +165,11 @@ export function importCases(doc: StoreDocument, cmd: ImportCases, ctx: CommandCo
       const replaced = { revision: mine.revision, updatedAt: mine.updatedAt }
       // Past both revisions, so a form still open on this store's copy is refused as changed rather than saved over it.
       cases[index] = taken(theirs, mine.key, { replaced }, Math.max(mine.revision, theirs.revision) + 1)
+      bringPolicy(theirs.policyId)
       result.replaced++
     }
   }
   if (result.added + result.replaced === 0) return { document: doc, result, events: [] }
-  return { document: { ...doc, cases }, result, events: [{ type: 'cases.changed' }] }
+  const document = { ...doc, cases, ...(result.policiesAdded > 0 && { policies }) }
+  return { document, result, events: [{ type: 'cases.changed' }, ...(result.policiesAdded > 0 ? [{ type: 'policies.changed' as const }] : [])] }
 }

@@ -111,12 +111,15 @@ const importWords = (problem: string) =>
 
 /**
  * What an import holds besides cases, which it does not take in: this store's settings, policies and templates stay
- * as they are. The preview says so, and how many of the incoming cases follow a policy this store does not have (their
- * deadlines cannot be counted here until the team adds it or chooses another policy on the case).
+ * as they are. The exception is a policy of the file's own that a case coming in follows and this store lacks: it
+ * comes along with the case (cases.import), since without it the case's deadlines cannot be counted. The preview says
+ * all this, and how many incoming cases follow a policy neither store has.
  */
 export const NotMerged = z.object({
   settingsDiffer: z.boolean(),
-  /** The file's own policies and templates that this store lacks or has in another form. */
+  /** The names of the file's policies that come along with the cases following them. */
+  policiesComing: z.array(z.string()),
+  /** The file's other own policies and its templates that this store lacks or has in another form. */
   policies: z.number().int().min(0),
   templates: z.number().int().min(0),
   casesWithUnknownPolicy: z.number().int().min(0),
@@ -148,13 +151,16 @@ const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringif
 export function notMergedOf(mine: StoreDocument, theirs: StoreDocument, incoming: readonly { policyId: string }[]): NotMerged {
   const differsFromMine = <T extends { id: string }>(own: readonly T[], other: readonly T[]) => {
     const byId = new Map(own.map((x) => [x.id, x]))
-    return other.filter((x) => !byId.has(x.id) || !sameJson(byId.get(x.id), x)).length
+    return other.filter((x) => !byId.has(x.id) || !sameJson(byId.get(x.id), x))
   }
   const known = policyLookup(mine.policies)
+  const theirPolicies = new Map(theirs.policies.map((p) => [p.id, p]))
+  const coming = new Set(incoming.map((c) => c.policyId).filter((id) => known(id) === undefined && theirPolicies.has(id)))
   return {
     settingsDiffer: !sameJson(mine.settings, theirs.settings),
-    policies: differsFromMine(mine.policies, theirs.policies),
-    templates: differsFromMine(mine.templates, theirs.templates),
-    casesWithUnknownPolicy: incoming.filter((c) => known(c.policyId) === undefined).length,
+    policiesComing: [...coming].map((id) => theirPolicies.get(id)!.name),
+    policies: differsFromMine(mine.policies, theirs.policies).filter((p) => !coming.has(p.id)).length,
+    templates: differsFromMine(mine.templates, theirs.templates).length,
+    casesWithUnknownPolicy: incoming.filter((c) => known(c.policyId) === undefined && !theirPolicies.has(c.policyId)).length,
   }
 }

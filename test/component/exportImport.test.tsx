@@ -2,6 +2,8 @@ import { screen, waitFor, within } from '@testing-library/react'
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { Case } from '../../src/cases/case'
 import { exportJson } from '../../src/export/storeExport'
+import { copyPolicy } from '../../src/policies/catalog'
+import { presetPolicies } from '../../src/policies/presets'
 import { emptyDocument } from '../../src/store/document'
 import { caseInput, deskPerTest, renderApp, value } from './renderApp'
 
@@ -29,8 +31,9 @@ async function openSettings() {
  */
 function colleaguesExport(first: Case, second: Case): string {
   const changed: Case = { ...second, title: 'Open redirect <b>on login</b>', revision: second.revision + 2, updatedAt: '2026-12-01T08:30:00.000Z' }
-  const fresh: Case = { ...first, id: 'a-case-from-elsewhere', key: 'VD-2026-101', title: 'SSRF in the PDF renderer' }
-  return exportJson({ ...emptyDocument(), cases: [first, changed, fresh] }, new Date('2026-11-30T16:00:00.000Z'))
+  const fresh: Case = { ...first, id: 'a-case-from-elsewhere', key: 'VD-2026-101', title: 'SSRF in the PDF renderer', policyId: 'their-policy' }
+  const policies = [copyPolicy(presetPolicies[0]!, 'their-policy', 'Their <i>policy</i>')]
+  return exportJson({ ...emptyDocument(), policies, cases: [first, changed, fresh] }, new Date('2026-11-30T16:00:00.000Z'))
 }
 
 describe('settings: export and import', { timeout: 30_000 }, () => {
@@ -67,6 +70,9 @@ describe('settings: export and import', { timeout: 30_000 }, () => {
     expect(dialog).toHaveTextContent('1 case here in another form')
     expect(within(dialog).getByRole('region', { name: 'New to this store' })).toHaveTextContent('VD-2026-101 SSRF in the PDF renderer')
     expect(dialog).toHaveTextContent('Settings, policies and templates are not imported: this store keeps its own.')
+    expect(dialog).toHaveTextContent(
+      'Except the policy “Their <i>policy</i>”, which this store does not have: it comes along with the cases that follow it, so their deadlines can be counted.',
+    )
     expect(dialog).toHaveTextContent('A backup of this store is made before anything is imported.')
 
     const row = within(dialog).getByRole('row', { name: new RegExp(second.key) })
@@ -83,13 +89,14 @@ describe('settings: export and import', { timeout: 30_000 }, () => {
 
     await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument())
     expect(within(section).getByRole('status')).toHaveTextContent(
-      /^Imported: 1 case added, 1 case replaced by the file’s version, 1 case was already here\. The store as it was before is kept as the backup “disclosure-desk .* before-import 2 cases\.json”\.$/,
+      /^Imported: 1 case added, 1 case replaced by the file’s version, 1 case was already here, 1 policy the cases follow added\. The store as it was before is kept as the backup “disclosure-desk .* before-import 2 cases\.json”\.$/,
     )
     const replaced = await value(desk.cases.get({ id: second.id }))
     expect(replaced.title).toBe('Open redirect <b>on login</b>')
     expect(replaced.timeline.at(-1)).toMatchObject({ type: 'imported', fileName: hostileName, replaced: { revision: 1 } })
     const added = await value(desk.cases.get({ id: 'a-case-from-elsewhere' }))
     expect(added.timeline.at(-1)).toMatchObject({ type: 'imported', fileName: hostileName, exportedAt: '2026-11-30T16:00:00.000Z' })
+    expect((await value(desk.policies.list({}))).map((p) => p.name)).toContain('Their <i>policy</i>')
     expect(await value(desk.cases.get({ id: first.id }))).toEqual(first)
   })
 

@@ -4,7 +4,9 @@ import { afterEach, describe, expect, it } from 'vitest'
 import type { Case } from '../../src/cases/case'
 import { runCommand, type Command } from '../../src/commands'
 import { importPreview } from '../../src/commands/importCases'
-import { importSizeLimit } from '../../src/export/storeExport'
+import { importSizeLimit, notMergedOf } from '../../src/export/storeExport'
+import { copyPolicy } from '../../src/policies/catalog'
+import { presetPolicies } from '../../src/policies/presets'
 import { timelineText, type TimelineContext } from '../../src/i18n/timelineText'
 import type { StoreDocument } from '../../src/store/document'
 import { createTestDesk, type TestDesk } from '../support/testDesk'
@@ -79,7 +81,7 @@ describe('importing cases', () => {
       { type: 'cases.import', fileName: hostileName, exportedAt: '2026-12-01T17:00:00.000Z', cases: theirs.cases },
       contextAt(later),
     )
-    expect(outcome.result).toEqual({ added: 2, replaced: 0, kept: 1, unchanged: 1 })
+    expect(outcome.result).toEqual({ added: 2, replaced: 0, kept: 1, unchanged: 1, policiesAdded: 0 })
     expect(outcome.events).toEqual([{ type: 'cases.changed' }])
     const after = outcome.document
     // B as it was here; A and C untouched.
@@ -117,7 +119,7 @@ describe('importing cases', () => {
     const later = new Date('2026-12-02T08:00:00.000Z')
     const outcome = runCommand(mine, { type: 'cases.import', fileName: 'colleague.json', cases: theirs.cases, takeTheirs: [ids.b, ids.a] }, contextAt(later))
     // A is the same on both sides: taking theirs changes nothing there.
-    expect(outcome.result).toEqual({ added: 2, replaced: 1, kept: 0, unchanged: 1 })
+    expect(outcome.result).toEqual({ added: 2, replaced: 1, kept: 0, unchanged: 1, policiesAdded: 0 })
     const b = outcome.document.cases.find((c) => c.id === ids.b)!
     expect(b.title).toBe('B, as they have it')
     expect(b.timeline.slice(0, -1)).toEqual(theirB.timeline)
@@ -133,10 +135,35 @@ describe('importing cases', () => {
     ).toBe('conflict')
   })
 
+  it('brings the file’s own policy a case coming in follows when this store lacks it, and keeps this store’s own', () => {
+    const { mine, theirs, ids } = twoStores()
+    const ours = copyPolicy(presetPolicies[0]!, 'our-policy', 'Our policy')
+    const theirsOnly = copyPolicy(presetPolicies[1]!, 'their-policy', 'Their policy')
+    const unused = copyPolicy(presetPolicies[1]!, 'unused-policy', 'Nobody follows this')
+    const here: StoreDocument = { ...mine, policies: [ours] }
+    const file: StoreDocument = {
+      ...theirs,
+      policies: [{ ...ours, name: 'Our policy as they edited it' }, theirsOnly, unused],
+      cases: theirs.cases.map((c) => (c.id === ids.d ? { ...c, policyId: 'their-policy' } : c.id === ids.e ? { ...c, policyId: 'our-policy' } : c)),
+    }
+    const incoming = file.cases.filter((c) => c.id === ids.d || c.id === ids.e || c.id === ids.b)
+    expect(notMergedOf(here, file, incoming)).toEqual({
+      settingsDiffer: false,
+      policiesComing: ['Their policy'],
+      policies: 2,
+      templates: 0,
+      casesWithUnknownPolicy: 0,
+    })
+    const outcome = runCommand(here, { type: 'cases.import', fileName: 'f.json', cases: file.cases, policies: file.policies }, contextAt())
+    expect(outcome.result.policiesAdded).toBe(1)
+    expect(outcome.document.policies).toEqual([ours, theirsOnly])
+    expect(outcome.events).toEqual([{ type: 'cases.changed' }, { type: 'policies.changed' }])
+  })
+
   it('changes nothing when everything is here already, and refuses a file holding a case twice', () => {
     const { mine, theirs } = twoStores()
     const same = runCommand(mine, { type: 'cases.import', fileName: 'mine.json', cases: mine.cases }, contextAt())
-    expect(same).toEqual({ document: mine, result: { added: 0, replaced: 0, kept: 0, unchanged: 3 }, events: [] })
+    expect(same).toEqual({ document: mine, result: { added: 0, replaced: 0, kept: 0, unchanged: 3, policiesAdded: 0 }, events: [] })
     const twice = refusalOf(() => runCommand(mine, { type: 'cases.import', fileName: 'x.json', cases: [theirs.cases[3]!, theirs.cases[3]!] }, contextAt()))
     expect(twice.message).toBe(`The file holds case ${theirs.cases[3]!.key} twice. Nothing was imported.`)
   })
@@ -179,7 +206,7 @@ describe('importing through the app', { timeout: 30_000 }, () => {
     expect((JSON.parse(await readFile(target.file, 'utf8')) as StoreDocument).cases).toEqual([])
 
     const applied = await value(target.desk.import.apply({ token: choice.token, takeTheirs: [] }))
-    expect(applied).toMatchObject({ added: 1, replaced: 0, kept: 0, unchanged: 0, backup: expect.stringContaining('before-import') })
+    expect(applied).toMatchObject({ added: 1, replaced: 0, kept: 0, unchanged: 0, policiesAdded: 0, backup: expect.stringContaining('before-import') })
     const onDisk = JSON.parse(await readFile(target.file, 'utf8')) as StoreDocument
     expect(onDisk.cases.map((c) => [c.title, c.timeline.at(-1)?.type])).toEqual([['From the other store <b>', 'imported']])
     const backups = await readdir(join(dirname(target.file), 'Disclosure Desk backups'))

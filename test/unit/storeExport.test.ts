@@ -122,7 +122,7 @@ describe('the store as a JSON export', () => {
     for (const problem of Object.values(words)) expect(problem).not.toContain('<script>')
   })
 
-  it('says what the import leaves out: settings, the file’s own policies and templates, cases whose policy is missing here', () => {
+  it('says what the import leaves out (settings, the file’s own policies and templates) and which policy comes along with the cases', () => {
     const mine = emptyDocument()
     const theirs = hostileDocument()
     const withOwn: StoreDocument = {
@@ -131,9 +131,9 @@ describe('the store as a JSON export', () => {
       policies: [copyPolicy(presetPolicies[0]!, 'their-own-policy', 'Their policy')],
     }
     const notMerged = notMergedOf(mine, withOwn, [{ policyId: 'aimms' }, { policyId: 'their-own-policy' }])
-    expect(notMerged).toEqual({ settingsDiffer: true, policies: 1, templates: 0, casesWithUnknownPolicy: 1 })
+    expect(notMerged).toEqual({ settingsDiffer: true, policiesComing: ['Their policy'], policies: 0, templates: 0, casesWithUnknownPolicy: 0 })
     // The same policy here: nothing of it is left out.
-    expect(notMergedOf({ ...mine, policies: withOwn.policies }, withOwn, [{ policyId: 'their-own-policy' }])).toMatchObject({ policies: 0, casesWithUnknownPolicy: 0 })
-    expect(notMergedOf(mine, mine, [])).toEqual({ settingsDiffer: false, policies: 0, templates: 0, casesWithUnknownPolicy: 0 })
+    expect(notMergedOf({ ...mine, policies: withOwn.policies }, withOwn, [{ policyId: 'their-own-policy' }])).toMatchObject({ policiesComing: [], policies: 0, casesWithUnknownPolicy: 0 })
+    expect(notMergedOf(mine, mine, [{ policyId: 'gone' }])).toEqual({ settingsDiffer: false, policiesComing: [], policies: 0, templates: 0, casesWithUnknownPolicy: 1 })
   })
 })
