@@ -117,6 +117,9 @@ export function backupHandlers(session: StoreSession, shell: Shell): Pick<Handle
       const folder = await shell.chooseFolder('Move the store to another folder')
       if (!folder) return { moved: false }
       const who = session.identity()
+      const prefs = installation.backupPrefs(from)
+      // Beside the store, the folder does not move with it: the backups so far stay beside the old file.
+      const backupsLeftIn = prefs.folder === null ? backupFolderOf(from, prefs) : null
       const to = await copyStoreTo(from, folder, session.encoding())
       await carryOver(from, to)
       const state: AppState = await session.open(to)
@@ -126,7 +129,7 @@ export function backupHandlers(session: StoreSession, shell: Shell): Pick<Handle
         throw new DeskError('store_unavailable', `The copy at ${to} could not be opened: the file ${state.problem}. The store is still at ${from}, as it was.`)
       }
       if (state.kind === 'ready' && who !== null) await session.chooseIdentity(who).catch(() => undefined)
-      return { moved: true, from, to, state }
+      return { moved: true, from, to, state, backupsLeftIn }
     },
   }
 }

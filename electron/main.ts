@@ -136,11 +136,12 @@ async function start(): Promise<void> {
   // Who acts is kept per store file in this user's data folder: each colleague's app records its own person.
   // Each open backs the store up (the day's daily backup, one before an upgrade of its format).
   const installation = installationState(userData)
+  const dailyBackups = backupsAtStoreOpen(installation)
   const storeSession = createStoreSession({
     watch: true,
     identities: identityBook(userData),
     installation,
-    afterOpen: backupsAtStoreOpen(installation),
+    afterOpen: dailyBackups,
   })
   // The team's zone decides when the day changes; without a store the machine's zone is as good as any.
   const teamZone = () => {
@@ -154,6 +155,8 @@ async function start(): Promise<void> {
   const dayClock = startDayClock(teamZone, (today) => {
     send({ name: 'clock:dayChanged', payload: { today } })
     void reminders?.check()
+    // An app left open for days still makes the day's backup, as the next open would.
+    if (storeSession.state().kind === 'ready') void dailyBackups(storeSession.store(), storeSession.encoding())
   })
   storeSession.subscribe((changes, origin) => {
     for (const event of contractEventsOf(changes, origin)) send(event)

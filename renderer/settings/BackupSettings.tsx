@@ -213,7 +213,7 @@ export function MoveStoreButton({ onState }: { onState(next: AppState): void }) 
       if (!outcome.moved) return
       handedOver.set(
         'store',
-        `The store now lives at ${outcome.to}, and opens from there from now on. The file at ${outcome.from} was left as it was: a colleague who still opens it does not see changes made from now on. Tell them the new place, and delete the old file once nobody uses it.`,
+        `The store now lives at ${outcome.to}, and opens from there from now on. The file at ${outcome.from} was left as it was: a colleague who still opens it does not see changes made from now on. Tell them the new place, and delete the old file once nobody uses it.${outcome.backupsLeftIn ? ` The backups made so far stay in ${outcome.backupsLeftIn}; new ones go next to the new file.` : ''}`,
       )
       onState(outcome.state)
     })

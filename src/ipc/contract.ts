@@ -276,7 +276,8 @@ export const contract = {
     req: Empty,
     res: z.discriminatedUnion('moved', [
       z.object({ moved: z.literal(false) }),
-      z.object({ moved: z.literal(true), from: z.string(), to: z.string(), state: AppState }),
+      /** `backupsLeftIn`: the folder beside the old file, which keeps the backups made so far (new ones go beside the new). */
+      z.object({ moved: z.literal(true), from: z.string(), to: z.string(), state: AppState, backupsLeftIn: z.string().nullable() }),
     ]),
   },
   // issue 10 — export and import

@@ -149,6 +149,7 @@ describe('settings: backups and moving the store', { timeout: 30_000 }, () => {
     const moved = await screen.findByText(/^The store now lives at /)
     expect(moved).toHaveTextContent(`The store now lives at ${to}, and opens from there from now on. The file at ${file} was left as it was`)
     expect(within(screen.getByRole('region', { name: 'Store file' })).getByText(to)).toBeInTheDocument()
+    expect(moved).toHaveTextContent(`The backups made so far stay in ${join(dir, 'Disclosure Desk backups')}; new ones go next to the new file.`)
     expect(await readFile(to, 'utf8')).toBe(goodText)
     expect(await readFile(file, 'utf8')).toBe(goodText)
   })

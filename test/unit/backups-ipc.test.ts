@@ -147,14 +147,26 @@ describe('Settings → Backups over IPC', () => {
     await mkdir(share)
     expect(value(await test.desk.store.move({}))).toEqual({ moved: false })
 
+    // Who acts from this computer, and its reminder and backup choices, go with the file.
+    const settings = value(await test.desk.settings.get({}))
+    value(await test.desk.settings.update({ ...settings, team: [{ id: 'm-ana', name: 'Ana Silva', email: 'ana@example.org' }] }))
+    value(await test.desk.identity.set({ memberId: 'm-ana' }))
+    value(await test.desk.reminders.set({ enabled: false, scope: 'all' }))
+    value(await test.desk.backups.setKeep({ keep: 4 }))
+    const before = await readFile(storeFile())
     test.dialogs.folder = share
     const moved = value(await test.desk.store.move({}))
     const to = join(share, 'disclosure-desk.json')
-    expect(moved).toEqual({ moved: true, from: storeFile(), to, state: { kind: 'ready', file: to, caseCount: 4 } })
-    expect(await readFile(storeFile(), 'utf8')).toBe(goodText)
+    expect(moved).toEqual({ moved: true, from: storeFile(), to, state: { kind: 'ready', file: to, caseCount: 4 }, backupsLeftIn: folder() })
+    expect((await readFile(to)).equals(before)).toBe(true)
+    // Changes go to the new file; the old one stays as it was.
     value(await test.desk.samples.load({}))
-    expect(await readFile(storeFile(), 'utf8')).toBe(goodText)
+    expect((await readFile(storeFile())).equals(before)).toBe(true)
+    expect((await readFile(to)).equals(before)).toBe(false)
     expect(value(await test.desk.app.state({}))).toMatchObject({ file: to })
+    expect(value(await test.desk.identity.get({}))).toEqual({ memberId: 'm-ana' })
+    expect(value(await test.desk.reminders.get({}))).toEqual({ enabled: false, scope: 'all' })
+    expect(value(await test.desk.backups.list({}))).toMatchObject({ keep: 4, folder: join(share, 'Disclosure Desk backups') })
 
     const again = await test.desk.store.move({})
     expect(again.ok).toBe(false)
