@@ -89,6 +89,7 @@ it.each<Moment>(['lock', 'lock+40ms', 'temp'])(
     await store.close()
     expect(titles, 'the colleague’s acknowledged case').toContain('Saved by the colleague meanwhile')
     if (writers.startsWith('ack')) expect(titles, 'the writer’s acknowledged case').toContain('Written by the sleeping laptop')
+    else expect(writers, 'the woken writer’s refusal tells the person').toMatch(/not saved/)
     expect(titles).toHaveLength(cases.length + (writers.startsWith('ack') ? 2 : 1))
   },
   120_000,
