@@ -21,10 +21,10 @@ const csvFilters = [{ name: 'Spreadsheet (CSV)', extensions: ['csv'] }]
 
 /**
  * A file name as the record keeps it: the name is whatever the file system allowed (line breaks, control characters,
- * 255 bytes of anything), so those become spaces and it is cut to what the timeline event holds. It is only ever shown
- * as text.
+ * 255 bytes of anything), so those and the direction overrides that make "nosj.exe" read as "exe.json" become spaces,
+ * and it is cut to what the timeline event holds. It is only ever shown as text.
  */
-const recordedName = (name: string) => name.replace(/\p{Cc}/gu, ' ').slice(0, 300)
+const recordedName = (name: string) => name.replace(/[\p{Cc}\u202a-\u202e\u2066-\u2069]/gu, ' ').slice(0, 300)
 
 /**
  * What the person chose to import, kept in main between the preview and "Import" (a store is tens of MB): the cases

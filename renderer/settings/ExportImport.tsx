@@ -47,7 +47,7 @@ export function ExportImport() {
         </button>
         <p className="muted small">
           The whole store (cases with their timelines, settings, policies and templates) as one JSON file, to keep or to
-          import into another store.
+          import into another store. The file is not encrypted, even when the store is: keep it somewhere safe.
         </p>
       </div>
       <div className="export-import-row">

@@ -225,6 +225,8 @@ describe('importing through the app', { timeout: 30_000 }, () => {
       fileName: hostileName.replace('\n', ' '),
       problem: 'was made by another program: it is not a Disclosure Desk export',
     })
+    d.files.queueImport('report\u202enosj.exe', 'not json')
+    expect(await value(d.desk.import.choose({}))).toMatchObject({ kind: 'refused', fileName: 'report nosj.exe' })
     expect(await value(d.desk.import.choose({}))).toEqual({ kind: 'cancelled' })
     // The dialog reads one byte past the limit, so a file chosen by mistake is refused by its size alone.
     d.files.queueImport('disk.img', new Uint8Array(importSizeLimit + 1))
