@@ -55,7 +55,7 @@ export function CaseConflict({
   base: Case
   mine: CasePatch
   team: readonly TeamMember[]
-  onSaved(saved: Case): void
+  onSaved(): void
   onBack(): void
   /** The merged edit was refused at some fields: the form takes it up again on `current`, showing them. */
   onRefused(current: Case, patch: CasePatch, issues: FieldIssue[]): void
@@ -121,10 +121,11 @@ export function CaseConflict({
       return
     }
     const patch = mergedPatch(edits, current, round.choices)
-    if (Object.keys(patch).length === 0) return onSaved(current)
+    if (Object.keys(patch).length === 0) return onSaved()
     setBusy(true)
     try {
-      onSaved(await saveCase(() => call((desk) => desk.cases.update({ id: current.id, revision: current.revision, patch }))))
+      await saveCase(() => call((desk) => desk.cases.update({ id: current.id, revision: current.revision, patch })))
+      onSaved()
     } catch (error) {
       if (error instanceof DeskFailure && error.code === 'conflict') {
         // Saved again meanwhile: the same once more, on the newer case, with what is to be saved now as this person's.
