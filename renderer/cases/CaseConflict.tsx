@@ -89,6 +89,12 @@ export function CaseConflict({
     return (
       <section className="card case-conflict" aria-busy="true" aria-label="Someone else changed this case">
         <p>Someone else changed this case after you opened it. Loading their version…</p>
+        {/* Should their version not load (the case was removed), the edits are still there to go back to. */}
+        <div className="form-actions case-conflict-actions">
+          <button type="button" className="button" onClick={onBack}>
+            Back to my edits
+          </button>
+        </div>
       </section>
     )
   }
