@@ -154,7 +154,9 @@ describe('a save that meets a colleague’s save of the same case', { timeout: 3
     // The form now stands on Ben's version: an earlier time saves without another conflict.
     fireEvent.change(screen.getByLabelText('Received'), { target: { value: '2026-03-05T15:00' } })
     await user.click(screen.getByRole('button', { name: 'Save' }))
-    await waitFor(() => expect(screen.queryByRole('form', { name: 'Edit case' })).not.toBeInTheDocument())
+    // Polled by selector: polled by a role query (some 30 ms each over the whole case screen), the save did not land
+    // within waitFor's time here, the queries keeping jsdom's one thread busy.
+    await waitFor(() => expect(document.querySelector('form[aria-label="Edit case"]')).toBeNull())
     expect((await value(desk.cases.get({ id: kase.id }))).received.at).toMatch(/^2026-03-05T15:00/)
   })
 
