@@ -72,6 +72,7 @@ export function CaseConflict({
   useEffect(() => {
     if (current) return
     let live = true
+    // The refused save took the colleague's write in under the lock, so main answers with their version.
     call((desk) => desk.cases.get({ id: round.base.id })).then(
       (c) => live && setRound((r) => ({ ...r, current: c })),
       (error: unknown) => live && report(error),
