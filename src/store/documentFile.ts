@@ -4,10 +4,10 @@ import { setImmediate as nextTurn } from 'node:timers/promises'
 import type { Case } from '../cases/case'
 import { DeskError, StoreOpenError } from '../errors'
 import { emptyDocument, type StoreDocument } from './document'
-import { durableReplace, removeStrayTemps } from './file/durableWrite'
+import { durableReplace, removeStrayTemps, TempFileRemoved } from './file/durableWrite'
 import { FileDecodeError, headLength, plainText, type Encoding } from './file/encoding'
 import { clearDeadLock, lockHolder, whileLocked, type HeldLock, type LockHolder } from './file/lock'
-import { readDocument } from './readDocument'
+import { lowerFirst, readDocument } from './readDocument'
 
 export type { Encoding } from './file/encoding'
 export type { HeldLock, LockHolder } from './file/lock'
@@ -36,8 +36,8 @@ export interface DocumentFile {
   whileLocked<T>(step: (lock: HeldLock) => Promise<T>): Promise<T>
   /** Calls onChange when another app writes the file, not when this one does; returns the function that stops it. */
   watch(onChange: () => void): () => void
-  /** Who is saving to the file now, and since when. */
-  lockHolder(): Promise<LockHolder | undefined>
+  /** Who is saving to the file now, and since when; `stale` when it stopped beating (the next save takes it over). */
+  lockHolder(): Promise<(LockHolder & { stale?: true }) | undefined>
 }
 
 export interface DocumentFileOptions {
@@ -60,32 +60,42 @@ export class FileChangedMeanwhile extends DeskError {
 
 /**
  * What tells one version of the file from another without reading it: its generation (in its head), and for an edit by
- * hand, which keeps the generation, its size, times and inode. An app's write always raises the generation, so a
- * colleague's same-size save within one second on a share with coarse timestamps (FAT, exFAT, some SMB) is still seen.
- * A hand edit there that keeps size and the second is not: only an app's write raises the generation.
+ * hand, which keeps the generation, its size, modification time and inode. An app's write always raises the
+ * generation, so a colleague's same-size save within one second on a share with coarse timestamps (FAT, exFAT, some
+ * SMB) is still seen. A hand edit there that keeps size and the second is not: only an app's write raises the
+ * generation. Not the change time: a chmod or a sync client's extended attributes (Dropbox) change it, and would make
+ * every such touch read 40 MB again.
  */
 interface FileMark {
   generation: number | undefined
   size: number
   mtimeMs: number
-  ctimeMs: number
   ino: number
 }
 const sameMark = (a: FileMark | undefined, b: FileMark | undefined) =>
   a === b ||
-  (a !== undefined &&
-    b !== undefined &&
-    a.generation === b.generation &&
-    a.size === b.size &&
-    a.mtimeMs === b.mtimeMs &&
-    a.ctimeMs === b.ctimeMs &&
-    a.ino === b.ino)
+  (a !== undefined && b !== undefined && a.generation === b.generation && a.size === b.size && a.mtimeMs === b.mtimeMs && a.ino === b.ino)
 
 /** Node's messages already start with the code: 'EACCES: permission denied, open …'. */
 function reasonOf(error: unknown): string {
   return error instanceof Error ? error.message : String(error)
 }
 const isMissing = (error: unknown) => (error as NodeJS.ErrnoException).code === 'ENOENT'
+
+/** A failed save in words: a DeskError as it is; a temporary file removed under it means the lock was lost meanwhile. */
+function saveFailure(path: string, error: unknown, notDone: string): DeskError {
+  if (error instanceof DeskError) return error
+  if (error instanceof TempFileRemoved) {
+    return new DeskError(
+      'store_unavailable',
+      `Another app took over this save to ${path} while this computer was paused or asleep, so ${lowerFirst(notDone)}. Try again.`,
+    )
+  }
+  return new DeskError(
+    'store_unavailable',
+    `Could not save to ${path} (${reasonOf(error)}). ${notDone}; check that the folder can be reached and is writable, and try again.`,
+  )
+}
 
 /** The file's mark from its head and stat, through one handle; undefined when there is no file. */
 async function markOf(path: string, encoding: Encoding): Promise<FileMark | undefined> {
@@ -100,7 +110,7 @@ async function markOf(path: string, encoding: Encoding): Promise<FileMark | unde
     const info = await handle.stat()
     const head = Buffer.alloc(Math.min(headLength, info.size))
     const { bytesRead } = await handle.read(head, 0, head.length, 0)
-    return { generation: encoding.generationOf(head.subarray(0, bytesRead)), size: info.size, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, ino: info.ino }
+    return { generation: encoding.generationOf(head.subarray(0, bytesRead)), size: info.size, mtimeMs: info.mtimeMs, ino: info.ino }
   } finally {
     await handle.close()
   }
@@ -118,7 +128,7 @@ async function readWhole(path: string, encoding: Encoding): Promise<{ bytes: Uin
   try {
     const info = await handle.stat()
     const bytes = await handle.readFile()
-    const mark = { generation: encoding.generationOf(bytes.subarray(0, headLength)), size: bytes.byteLength, mtimeMs: info.mtimeMs, ctimeMs: info.ctimeMs, ino: info.ino }
+    const mark = { generation: encoding.generationOf(bytes.subarray(0, headLength)), size: bytes.byteLength, mtimeMs: info.mtimeMs, ino: info.ino }
     return { bytes, mark }
   } finally {
     await handle.close()
@@ -302,10 +312,9 @@ export async function openDocumentFile(
         // What the rename left. A look that fails, or finds another generation already, leaves a mark no file has, so
         // the next look reads the file whole.
         const written = await markOf(path, encoding).catch(() => undefined)
-        know(written?.generation === generation ? written : { generation, size: -1, mtimeMs: -1, ctimeMs: -1, ino: -1 })
+        know(written?.generation === generation ? written : { generation, size: -1, mtimeMs: -1, ino: -1 })
       } catch (error) {
-        if (error instanceof DeskError) throw error
-        throw new DeskError('store_unavailable', `Could not save to ${path} (${reasonOf(error)}). Your change was not saved; check that the folder is writable and try again.`)
+        throw saveFailure(path, error, 'Your change was not saved')
       } finally {
         writing--
       }
@@ -321,8 +330,7 @@ export async function openDocumentFile(
           lockOptions,
         )
       } catch (error) {
-        if (error instanceof DeskError) throw error
-        throw new DeskError('store_unavailable', `Could not save to ${path} (${reasonOf(error)}). Your change was not saved; check that the folder can be reached and try again.`)
+        throw saveFailure(path, error, 'Your change was not saved')
       }
     },
     watch(onChange) {
@@ -405,7 +413,6 @@ export async function replaceStoreFile(path: string, document: StoreDocument, op
       })
     })
   } catch (error) {
-    if (error instanceof DeskError) throw error
-    throw new DeskError('store_unavailable', `Could not write ${path} (${reasonOf(error)}). The file was not changed; check that the folder is writable and try again.`)
+    throw saveFailure(path, error, 'The file was not changed')
   }
 }

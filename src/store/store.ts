@@ -49,8 +49,8 @@ export interface Store {
   readonly migratedFrom?: number
   /** Writes the current document again with `encoding` (encryption on, off, a new passphrase), all at once, and keeps it. */
   setEncoding(encoding: Encoding): Promise<void>
-  /** Who is saving to the file now (this app or a colleague's), and since when; undefined when nobody is. */
-  lockHolder(): Promise<LockHolder | undefined>
+  /** Who is saving to the file now (this app or a colleague's), and since when; undefined when nobody is. `stale`: it stopped. */
+  lockHolder(): Promise<(LockHolder & { stale?: true }) | undefined>
   /** Stops watching and waits for pending writes; the store cannot be used afterwards. */
   close(): Promise<void>
 }

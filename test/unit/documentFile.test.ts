@@ -1,10 +1,11 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises'
-import { hostname, tmpdir } from 'node:os'
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises'
+import { hostname, tmpdir, uptime } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { DeskError, StoreOpenError } from '../../src/errors'
 import type { Policy } from '../../src/policies/policy'
 import { emptyDocument, type StoreDocument } from '../../src/store/document'
+import { removeStrayTemps } from '../../src/store/file/durableWrite'
 import { openDocumentFile, readStoreFile, replaceStoreFile, type DocumentFile, type Encoding } from '../../src/store/documentFile'
 
 let dir: string
@@ -144,6 +145,13 @@ describe('noticing another app’s write', () => {
     expect(await readFile(path, 'utf8')).toBe('[1, 2')
   })
 
+  it('does not take a change of permissions or attributes (a sync client’s) for another app’s write', async () => {
+    const { file } = await openDocumentFile(path)
+    await save(file, withPolicy('ours'))
+    await chmod(path, 0o600)
+    expect(await file.readChanges()).toBeUndefined()
+  })
+
   it('takes a file that is gone for unchanged: the next write puts it back', async () => {
     const { file } = await openDocumentFile(path)
     await rm(path)
@@ -246,6 +254,18 @@ describe('the fence', () => {
     expect((await openDocumentFile(path)).document.policies[0]!.text).toBe('on the current file')
   })
 
+  it('says a save whose temporary file another app removed (it took the lock over) was not saved, in words', async () => {
+    const { file } = await openDocumentFile(path)
+    const before = await readFile(path, 'utf8')
+    const error = (await file.write(withPolicy('late'), heldLock(async () => void (await removeStrayTemps(path)))).catch((e: unknown) => e)) as DeskError
+    expect(error).toBeInstanceOf(DeskError)
+    expect(error.code).toBe('store_unavailable')
+    expect(error.message).toBe(
+      `Another app took over this save to ${path} while this computer was paused or asleep, so your change was not saved. Try again.`,
+    )
+    expect(await readFile(path, 'utf8')).toBe(before)
+  })
+
   it('refuses a write when the lock is no longer ours, writing nothing', async () => {
     const { file } = await openDocumentFile(path)
     const before = await readFile(path, 'utf8')
@@ -263,7 +283,12 @@ describe('cleaning up at open', () => {
     await writeFile(join(dir, '.store.json.tmp'), '{"half')
     await writeFile(join(dir, '.store.json.sam-laptop.999.0a1b2c.tmp'), '{"half')
     await mkdir(`${path}.lock`)
-    await writeFile(join(`${path}.lock`, 'owner.json'), JSON.stringify({ token: 't', host: hostname(), user: 'u', pid: 4_194_303, since: new Date().toISOString() }))
+    const boot = new Date(Math.round((Date.now() - uptime() * 1000) / 60_000) * 60_000).toISOString()
+    const silent = Date.now() - 5_000
+    await writeFile(
+      join(`${path}.lock`, 'owner.json'),
+      JSON.stringify({ token: 't', host: hostname(), boot, user: 'u', pid: 4_194_303, since: new Date(silent).toISOString(), beat: 3, beatAt: silent }),
+    )
     await openDocumentFile(path)
     expect(await readdir(dir)).toEqual(['store.json'])
   })

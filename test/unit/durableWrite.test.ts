@@ -1,9 +1,30 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { atomicWrite } from '../../src/store/file/atomicWrite'
-import { durableReplace, removeStrayTemps } from '../../src/store/file/durableWrite'
+import { durableReplace, removeStrayTemps, TempFileRemoved } from '../../src/store/file/durableWrite'
+
+/** Faults to inject: names whose removal fails, folders whose flush fails. */
+const faults = vi.hoisted(() => ({ undeletable: new Set<string>(), unflushable: new Set<string>() }))
+vi.mock('node:fs/promises', async (original) => {
+  const fs = await original<typeof import('node:fs/promises')>()
+  return {
+    ...fs,
+    rm: async (path: string, options?: import('node:fs').RmOptions) => {
+      if (faults.undeletable.has(path.split(/[\\/]/).pop()!)) throw Object.assign(new Error(`EPERM: operation not permitted, unlink '${path}'`), { code: 'EPERM' })
+      return fs.rm(path, options)
+    },
+    open: async (path: string, flags?: string | number, mode?: number) => {
+      const handle = await fs.open(path, flags, mode)
+      if (!faults.unflushable.has(path)) return handle
+      return Object.assign(Object.create(handle) as typeof handle, {
+        sync: async () => Promise.reject(Object.assign(new Error('EIO: i/o error, fsync'), { code: 'EIO' })),
+        close: () => handle.close(),
+      })
+    },
+  }
+})
 
 let dir: string
 let file: string
@@ -12,6 +33,9 @@ beforeEach(async () => {
   file = join(dir, 'store.json')
 })
 afterEach(async () => {
+  faults.undeletable.clear()
+  faults.unflushable.clear()
+  vi.restoreAllMocks()
   await rm(dir, { recursive: true, force: true })
 })
 
@@ -59,8 +83,27 @@ describe('durableReplace', () => {
     const error = await durableReplace(file, [bytes('a stale copy')], async () => {
       expect(await removeStrayTemps(file)).toBe(1)
     }).catch((e: unknown) => e)
-    expect((error as NodeJS.ErrnoException).code).toBe('ENOENT')
+    expect(error).toBeInstanceOf(TempFileRemoved)
     expect(await readFile(file, 'utf8')).toBe('the colleague’s save')
+  })
+
+  it('gives the new file the permissions of the one it replaces', async () => {
+    await writeFile(file, 'private')
+    await chmod(file, 0o600)
+    await durableReplace(file, [bytes('still private')])
+    expect((await stat(file)).mode & 0o777).toBe(0o600)
+    await chmod(file, 0o640)
+    await durableReplace(file, [bytes('group may read')])
+    expect((await stat(file)).mode & 0o777).toBe(0o640)
+  })
+
+  it('counts a write as done once renamed: a folder that cannot be flushed then is logged, not thrown', async () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => undefined)
+    faults.unflushable.add(dir)
+    await writeFile(file, 'old')
+    await durableReplace(file, [bytes('new')])
+    expect(await readFile(file, 'utf8')).toBe('new')
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining(`Saved ${file}, but its folder could not be flushed`), expect.anything())
   })
 })
 
@@ -72,6 +115,18 @@ describe('removeStrayTemps', () => {
     await mkdir(join(dir, '.store.json.host.1.ab.tmp'))
     expect(await removeStrayTemps(file)).toBe(2)
     expect((await readdir(dir)).sort()).toEqual([...others, '.store.json.host.1.ab.tmp'].sort())
+  })
+
+  it('passes over a temporary file it cannot remove, and removes the others and the lock’s tombstones', async () => {
+    const stuck = '.store.json.sam-laptop.4242.0a1b2c3d4e5f.tmp'
+    await writeFile(join(dir, stuck), 'x')
+    await writeFile(join(dir, '.store.json.sam-laptop.4243.0a1b2c3d4e60.tmp'), 'x')
+    await mkdir(join(dir, '.store.json.lock.0a1b2c3d4e5f.stale'))
+    await writeFile(join(dir, '.store.json.lock.0a1b2c3d4e5f.stale', 'owner.json'), '{}')
+    await mkdir(join(dir, '.other.json.lock.0a1b2c3d4e5f.stale'))
+    faults.undeletable.add(stuck)
+    expect(await removeStrayTemps(file)).toBe(1)
+    expect((await readdir(dir)).sort()).toEqual(['.other.json.lock.0a1b2c3d4e5f.stale', stuck].sort())
   })
 
   it('finds nothing in a folder that does not exist', async () => {

@@ -1,9 +1,22 @@
-import { mkdir, mkdtemp, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises'
-import { hostname, tmpdir } from 'node:os'
+import { mkdir, mkdtemp, readdir, rename, rm, rmdir, utimes, writeFile } from 'node:fs/promises'
+import { hostname, tmpdir, uptime } from 'node:os'
 import { join } from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { DeskError } from '../../src/errors'
 import { clearDeadLock, holderInWords, lockHolder, whileLocked, type LockHolder } from '../../src/store/file/lock'
+
+/** Every rename the lock makes, to see that a lock not ours is never moved. */
+const renames = vi.hoisted(() => [] as { from: string; to: string }[])
+vi.mock('node:fs/promises', async (original) => {
+  const fs = await original<typeof import('node:fs/promises')>()
+  return {
+    ...fs,
+    rename: async (from: string, to: string) => {
+      renames.push({ from, to })
+      return fs.rename(from, to)
+    },
+  }
+})
 
 let dir: string
 let file: string
@@ -27,14 +40,23 @@ function deadPid(): number {
   throw new Error('no free process id found')
 }
 
-/** Leaves a lock as another app would: its folder and owner.json, touched `ageMs` ago. */
-async function leaveLock(holder: Partial<LockHolder>, ageMs = 0): Promise<LockHolder> {
-  const full: LockHolder = { token: 'their-token', host: hostname(), user: 'sam', pid: process.ppid, since: new Date().toISOString(), ...holder }
+const thisBoot = () => new Date(Math.round((Date.now() - uptime() * 1000) / 60_000) * 60_000).toISOString()
+
+/** Leaves a lock as another app would: its folder and owner.json, its last heartbeat `silentMs` ago (on its clock). */
+async function leaveLock(holder: Partial<LockHolder>, silentMs = 0): Promise<LockHolder> {
+  const full: LockHolder = {
+    token: 'their-token',
+    host: hostname(),
+    boot: thisBoot(),
+    user: 'sam',
+    pid: process.ppid,
+    since: new Date(Date.now() - silentMs).toISOString(),
+    beat: 7,
+    beatAt: Date.now() - silentMs,
+    ...holder,
+  }
   await mkdir(`${file}.lock`)
   await writeFile(join(`${file}.lock`, 'owner.json'), JSON.stringify(full))
-  const then = new Date(Date.now() - ageMs)
-  await utimes(join(`${file}.lock`, 'owner.json'), then, then)
-  await utimes(`${file}.lock`, then, then)
   return full
 }
 
@@ -58,26 +80,61 @@ describe('whileLocked', () => {
     expect(await readdir(dir)).toEqual([])
   })
 
-  it('takes over at once the lock of a process of this computer that no longer runs', async () => {
-    await leaveLock({ pid: deadPid() })
+  it('takes over at once the lock of a process of this computer and boot that no longer runs and is silent', async () => {
+    await leaveLock({ pid: deadPid() }, 5_000)
     const { value, ms } = await timed(() => whileLocked(file, async () => (await lockHolder(file))?.pid))
     expect(value).toBe(process.pid)
-    expect(ms).toBeLessThan(2_000)
+    // Far below the stale time, whatever the load: no heartbeat watching was needed.
+    expect(ms).toBeLessThan(9_000)
     expect(await readdir(dir)).toEqual([])
   })
 
-  it('takes over a lock whose holder stopped touching it more than ten seconds ago', async () => {
-    await leaveLock({ host: 'sam-laptop', pid: 1234 }, 11_000)
+  it('takes over a lock whose heartbeat this app saw unchanged for ten seconds, whatever its clock says', { timeout: 60_000 }, async () => {
+    // Its clock an hour ahead of ours: by timestamps it would look fresh for an hour.
+    await leaveLock({ host: 'sam-laptop', pid: 1234, beatAt: Date.now() + 3_600_000, since: new Date(Date.now() + 3_600_000).toISOString() })
     const { value, ms } = await timed(() => whileLocked(file, async () => (await lockHolder(file))?.host))
     expect(value).toBe(hostname())
-    expect(ms).toBeLessThan(2_000)
+    expect(ms).toBeGreaterThanOrEqual(10_000)
   })
 
-  it('takes over an old lock folder without an owner (an app that crashed while taking it, or an older version’s)', async () => {
+  it('does not take over a live lock whose timestamps look old: another computer’s clock behind ours', { timeout: 60_000 }, async () => {
+    await leaveLock({ host: 'sam-laptop', pid: 1234 }, 3_600_000)
+    const old = new Date(Date.now() - 3_600_000)
+    await utimes(join(`${file}.lock`, 'owner.json'), old, old)
+    await utimes(`${file}.lock`, old, old)
+    // Sam's app beats every two seconds, its clock an hour behind ours.
+    let beat = 8
+    const beating = setInterval(() => {
+      void writeFile(
+        join(`${file}.lock`, 'owner.json'),
+        JSON.stringify({ token: 'their-token', host: 'sam-laptop', user: 'sam', pid: 1234, since: old.toISOString(), beat: beat++, beatAt: old.getTime() }),
+      ).catch(() => undefined)
+    }, 2_000)
+    setTimeout(() => {
+      clearInterval(beating)
+      void rm(`${file}.lock`, { recursive: true, force: true })
+    }, 12_000)
+    const owner = await whileLocked(file, async () => (await lockHolder(file))?.token)
+    clearInterval(beating)
+    // Waited for Sam's release instead of taking the lock over.
+    expect(owner).not.toBe('their-token')
+    expect(renames.filter((r) => r.from === `${file}.lock`)).toHaveLength(1)
+  })
+
+  it('takes over a lock folder without an owner that stays so for ten seconds (a crash while taking it, an older version’s)', { timeout: 60_000 }, async () => {
     await mkdir(`${file}.lock`)
-    const then = new Date(Date.now() - 11_000)
-    await utimes(`${file}.lock`, then, then)
     expect(await whileLocked(file, async () => 'ran')).toBe('ran')
+  })
+
+  it('does not take the dead-pid shortcut on another boot, or while the heartbeat is recent', { timeout: 60_000 }, async () => {
+    await leaveLock({ pid: deadPid(), boot: '2020-01-01T00:00:00.000Z' }, 5_000)
+    expect(await clearDeadLock(file)).toBe(false)
+    await rm(`${file}.lock`, { recursive: true })
+    await leaveLock({ pid: deadPid() }, 0)
+    expect(await clearDeadLock(file)).toBe(false)
+    await rm(`${file}.lock`, { recursive: true })
+    await leaveLock({ pid: deadPid(), boot: undefined }, 5_000)
+    expect(await clearDeadLock(file)).toBe(false)
   })
 
   it('waits for a live holder on another computer and goes on once it releases', async () => {
@@ -100,22 +157,49 @@ describe('whileLocked', () => {
     expect(error).toBeInstanceOf(DeskError)
     expect((error as DeskError).code).toBe('store_unavailable')
     expect((error as DeskError).message).toBe(
-      `Another team member’s app took over saving to ${file} while this one was saving (was this computer asleep?). Your change was not saved; try again.`,
+      `Another team member’s app took over saving to ${file} while this computer was paused or asleep, so your change was not saved. Try again.`,
     )
     expect(await lockHolder(file)).toMatchObject({ token: 'sams-token', name: 'Sam' })
   })
 
-  it('keeps the lock fresh while a long step runs, so no colleague takes it over', async () => {
+  it('a late release by a writer that did not notice the takeover leaves the new owner’s lock where it is, unmoved', async () => {
     await whileLocked(file, async () => {
-      const before = JSON.parse(await readFile(join(`${file}.lock`, 'owner.json'), 'utf8')) as LockHolder
-      const then = new Date(Date.now() - 9_000)
-      await utimes(join(`${file}.lock`, 'owner.json'), then, then)
-      await new Promise((resolve) => setTimeout(resolve, 2_300))
-      // Untouched, it would be stale by now; the heartbeat touched it.
-      expect((await lockHolder(file))?.token).toBe(before.token)
-      expect(Date.now() - (await stat(join(`${file}.lock`, 'owner.json'))).mtimeMs).toBeLessThan(3_000)
+      await rename(`${file}.lock`, join(dir, 'tombstone'))
+      await rm(join(dir, 'tombstone'), { recursive: true })
+      await leaveLock({ host: 'sam-laptop', token: 'sams-token', name: 'Sam' })
+      renames.length = 0
     })
+    expect(await lockHolder(file)).toMatchObject({ token: 'sams-token' })
+    // Not moved away and back (meanwhile a third app could have taken the lock beside Sam).
+    expect(renames.filter((r) => r.from === `${file}.lock`)).toEqual([])
   })
+
+  it('a look at the lock that fails is unknown, not lost: the fence refuses, and the lock is still released', async () => {
+    const owner = join(`${file}.lock`, 'owner.json')
+    await whileLocked(file, async (lock) => {
+      // owner.json cannot be read for a moment (here: something else in its place).
+      await rename(owner, join(dir, 'owner.json'))
+      await mkdir(owner)
+      const error = (await lock.assertHeld().catch((e: unknown) => e)) as DeskError
+      expect(error.code).toBe('store_unavailable')
+      expect(error.message).toMatch(/^Could not check that this app still holds the lock on .*, so your change was not saved\./)
+      await rmdir(owner)
+      await rename(join(dir, 'owner.json'), owner)
+      await lock.assertHeld()
+    })
+    expect(await readdir(dir)).toEqual([])
+  })
+
+  it('keeps the lock fresh while a long step runs: the heartbeat counter goes up', async () => {
+    await whileLocked(file, async () => {
+      const before = (await lockHolder(file))!
+      await new Promise((resolve) => setTimeout(resolve, 4_500))
+      const after = (await lockHolder(file))!
+      expect(after.token).toBe(before.token)
+      expect(after.beat!).toBeGreaterThan(before.beat!)
+      expect(after.stale).toBeUndefined()
+    })
+  }, 30_000)
 
   it('lets one step at a time run, in one app as across apps', async () => {
     const steps: string[] = []
@@ -145,16 +229,16 @@ describe('holderInWords', () => {
 
 describe('clearDeadLock', () => {
   it('removes the lock of a process of this computer that no longer runs', async () => {
-    await leaveLock({ pid: deadPid() })
+    await leaveLock({ pid: deadPid() }, 5_000)
     expect(await clearDeadLock(file)).toBe(true)
     expect(await readdir(dir)).toEqual([])
   })
 
   it('leaves a live process’s lock and another computer’s, whose processes it cannot see', async () => {
-    await leaveLock({ pid: process.ppid })
+    await leaveLock({ pid: process.ppid }, 5_000)
     expect(await clearDeadLock(file)).toBe(false)
     await rm(`${file}.lock`, { recursive: true })
-    await leaveLock({ host: 'sam-laptop', pid: deadPid() })
+    await leaveLock({ host: 'sam-laptop', pid: deadPid() }, 5_000)
     expect(await clearDeadLock(file)).toBe(false)
     expect(await lockHolder(file)).toMatchObject({ host: 'sam-laptop' })
   })

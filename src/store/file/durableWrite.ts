@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto'
-import { open, readdir, rename, rm } from 'node:fs/promises'
+import { open, readdir, rename, rm, stat } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { basename, dirname, join } from 'node:path'
+import { isTombstone } from './lock'
 
 const renameAttempts = 10
 const renamePauseMs = 100
@@ -38,7 +39,11 @@ async function writeAll(handle: import('node:fs/promises').FileHandle, pieces: r
   }
 }
 
-/** Folders cannot be opened on Windows; some file systems (network shares) refuse to flush one, which is not our fault. */
+/**
+ * Folders cannot be opened on Windows, so there the rename is not flushed by us (NTFS journals it; MoveFileEx without
+ * MOVEFILE_WRITE_THROUGH, which Node uses, may still lose it at a power cut right after). Some file systems (network
+ * shares) refuse to flush a folder, which is not our fault.
+ */
 async function flushFolder(folder: string): Promise<void> {
   if (process.platform === 'win32') return
   let handle: import('node:fs/promises').FileHandle
@@ -57,6 +62,24 @@ async function flushFolder(folder: string): Promise<void> {
   }
 }
 
+/** The rename found its temporary file gone: an app that took the lock over from this one removed it (removeStrayTemps). */
+export class TempFileRemoved extends Error {
+  constructor(readonly file: string) {
+    super(`the temporary file of a save to ${file} was removed by another app`)
+    this.name = 'TempFileRemoved'
+  }
+}
+
+/** The target's permissions, for the file replacing it (a store kept 0600 stays 0600); undefined for a new file. */
+async function modeOf(file: string): Promise<number | undefined> {
+  try {
+    return (await stat(file)).mode & 0o7777
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return undefined
+    throw error
+  }
+}
+
 /**
  * Replaces `file` whole and durably: the pieces go to a temporary file of its own beside it, which is flushed to the
  * disk, then `beforeRename` runs (the store's fence: it throws when the save may no longer go through), then the
@@ -64,13 +87,16 @@ async function flushFolder(folder: string): Promise<void> {
  * on any machine sees the old document or the new one, never half of one, and after this resolves the new one is on
  * the disk. On macOS Node's fsync is fcntl(F_FULLFSYNC) (libuv's uv_fs_fsync), which also empties the drive's cache;
  * a plain fsync there does not. Windows refuses the rename for a moment while another program (a virus scanner, a sync
- * client) has the file open, hence the retries. A failed write leaves no temporary file behind.
+ * client) has the file open, hence the retries. A failed write leaves no temporary file behind. Once renamed, the
+ * write counts as done: a folder that then cannot be flushed is logged, not reported as a save that failed.
  */
 export async function durableReplace(file: string, pieces: readonly Uint8Array[], beforeRename?: () => Promise<void>): Promise<void> {
   const temporary = tempName(file)
   try {
+    const mode = await modeOf(file)
     const handle = await open(temporary, 'wx')
     try {
+      if (mode !== undefined) await handle.chmod(mode)
       await writeAll(handle, pieces)
       await handle.sync()
     } finally {
@@ -83,7 +109,8 @@ export async function durableReplace(file: string, pieces: readonly Uint8Array[]
         break
       } catch (error) {
         // ENOENT: the temporary file was removed by an app that took the lock over from this one (see removeStrayTemps).
-        if (attempt >= renameAttempts || (error as NodeJS.ErrnoException).code === 'ENOENT') throw error
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw new TempFileRemoved(file)
+        if (attempt >= renameAttempts) throw error
         await new Promise((resolve) => setTimeout(resolve, renamePauseMs))
       }
     }
@@ -91,14 +118,16 @@ export async function durableReplace(file: string, pieces: readonly Uint8Array[]
     await rm(temporary, { force: true }).catch(() => undefined)
     throw error
   }
-  await flushFolder(dirname(file))
+  await flushFolder(dirname(file)).catch((error: unknown) => console.warn(`Saved ${file}, but its folder could not be flushed to the disk:`, error))
 }
 
 /**
- * Removes every temporary file of `file` left beside it; returns how many. Call it holding the store lock: temporary
- * files of the store exist only while their writer holds the lock, so any found belong to a writer that died or froze
- * (a laptop asleep mid-save) and lost the lock. Removing a frozen writer's file is part of the fencing: when it wakes
- * up, its rename fails with ENOENT instead of putting its stale document over a colleague's.
+ * Removes every temporary file of `file` left beside it, and the tombstones of its lock a crash left; returns how many
+ * temporary files. Call it holding the store lock: temporary files of the store exist only while their writer holds
+ * the lock, so any found belong to a writer that died or froze (a laptop asleep mid-save) and lost the lock. Removing a
+ * frozen writer's file is part of the fencing: when it wakes up, its rename fails with ENOENT instead of putting its
+ * stale document over a colleague's. One that cannot be removed (another user's, a sync client holding it) is passed
+ * over: it is no reason to refuse this save.
  */
 export async function removeStrayTemps(file: string): Promise<number> {
   const pattern = tempPattern(basename(file))
@@ -112,6 +141,14 @@ export async function removeStrayTemps(file: string): Promise<number> {
   }
   // Only files: a folder of that name is none of ours.
   const strays = entries.filter((entry) => entry.isFile() && pattern.test(entry.name)).map((entry) => entry.name)
-  await Promise.all(strays.map((name) => rm(join(folder, name), { force: true })))
-  return strays.length
+  const tombstones = entries.filter((entry) => entry.isDirectory() && isTombstone(entry.name, basename(file))).map((entry) => entry.name)
+  const removed = await Promise.all(
+    [...strays, ...tombstones].map((name) =>
+      rm(join(folder, name), { force: true, recursive: tombstones.includes(name) }).then(
+        () => strays.includes(name),
+        () => false,
+      ),
+    ),
+  )
+  return removed.filter(Boolean).length
 }

@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto'
-import { mkdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises'
-import { hostname, userInfo } from 'node:os'
-import { dirname, join } from 'node:path'
+import { mkdir, readFile, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises'
+import { hostname, uptime, userInfo } from 'node:os'
+import { basename, dirname, join } from 'node:path'
 import { z } from 'zod'
 import { DeskError } from '../../errors'
 
@@ -11,10 +11,14 @@ import { DeskError } from '../../errors'
  * asynchronously, after the stale writer may already have written.
  *
  * The lock is a folder `<file>.lock` (mkdir is atomic, also on network shares) holding `owner.json`, who holds it. Its
- * holder touches owner.json every two seconds; a lock untouched for ten seconds is stale, and one of a process on this
- * host that no longer runs is stale at once. A stale lock is taken over: renamed to a tombstone of its own, removed,
- * made again. A writer that froze past the stale time (a laptop asleep mid-save) and wakes up finds, at its fence
- * (HeldLock.assertHeld, right before its rename), that the lock is no longer its own.
+ * holder raises a counter in owner.json (`beat`) every two seconds. A lock is stale when that counter stays the same
+ * for ten seconds of this computer's own monotonic clock: never by comparing another computer's timestamps with ours,
+ * as two clocks a minute apart would make every live lock look stale. A lock of a process of this same computer and
+ * boot that no longer runs, silent for three seconds, is stale at once. A stale lock is taken over: renamed to a
+ * tombstone of its own, removed, made again. A writer that froze past the stale time (a laptop asleep mid-save) and
+ * wakes up finds, at its fence (HeldLock.assertHeld, right before its rename), that the lock is no longer its own; and
+ * a lock is only ever removed after reading that it holds the token expected (ours, or the stale one seen), so a late
+ * release cannot remove the new owner's lock.
  */
 export const LockHolder = z.object({
   token: z.string(),
@@ -25,25 +29,50 @@ export const LockHolder = z.object({
   name: z.string().optional(),
   /** ISO date-time. */
   since: z.string(),
+  /** When the computer started, to the minute: a pid means the same process only on the same host and boot. */
+  boot: z.string().optional(),
+  /** The heartbeat: raised every heartbeatMs while the lock is held. */
+  beat: z.number().int().optional(),
+  /** Date.now() at the last beat, on the holder's clock; compared only on that same computer and boot. */
+  beatAt: z.number().optional(),
 })
 export type LockHolder = z.infer<typeof LockHolder>
 
 export interface HeldLock {
-  /** Throws DeskError('store_unavailable') when the lock is no longer ours (taken over as stale). */
+  /** Throws DeskError('store_unavailable') when the lock is no longer ours (taken over as stale), or cannot be checked. */
   assertHeld(): Promise<void>
 }
 
 const heartbeatMs = 2_000
 const staleMs = 10_000
+/** A dead pid counts only after this much silence: a live holder in another pid namespace with our host name beats. */
+const deadSilentMs = 3_000
 /** A crashed colleague's lock turns stale within staleMs; waiting a little longer takes it over rather than failing. */
 const waitMs = staleMs + 5_000
+/** Windows refuses to rename a folder while another program has a file in it open (a colleague reading owner.json). */
+const busyCodes = ['EPERM', 'EACCES', 'EBUSY']
+const renameAttempts = 10
 
 const lockFolder = (file: string) => `${file}.lock`
-const ownerFile = (file: string) => join(lockFolder(file), 'owner.json')
-// Short, so it fits wherever the lock's own name did.
-const tombstone = (file: string) => join(dirname(file), `.${randomBytes(6).toString('hex')}.lock.stale`)
+const ownerFile = (folder: string) => join(folder, 'owner.json')
+/**
+ * `.<name>.lock.<random>.stale`, beside the store: named after it, so removeStrayTemps finds what a crash left. A long
+ * store name is shortened so the tombstone's name stays within the 255 bytes a file system allows in one name.
+ */
+const tombstone = (file: string) => join(dirname(file), `.${nameInTombstone(basename(file))}.lock.${randomBytes(6).toString('hex')}.stale`)
+function nameInTombstone(storeName: string): string {
+  let name = storeName
+  while (Buffer.byteLength(name) > 255 - '..lock.0123456789ab.stale'.length) name = name.slice(0, -1)
+  return name
+}
+const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+/** Whether `entry` (a name in the store's folder) is a tombstone of the store `storeName`. */
+export const isTombstone = (entry: string, storeName: string) =>
+  new RegExp(`^\\.${escaped(nameInTombstone(storeName))}\\.lock\\.[0-9a-f]+\\.stale$`).test(entry)
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 const codeOf = (error: unknown) => (error as NodeJS.ErrnoException | undefined)?.code
+const reasonOf = (error: unknown) => (error instanceof Error ? error.message : String(error))
+const monotonicMs = () => performance.now()
 
 function userName(): string {
   try {
@@ -53,28 +82,55 @@ function userName(): string {
   }
 }
 
-/** owner.json as it is now, or undefined when there is none or it cannot be understood (a holder still writing it). */
-async function readHolder(file: string): Promise<{ holder: LockHolder | undefined; touchedMs: number } | undefined> {
-  let touchedMs: number
+/** This computer's boot time to the minute (two readings a few ms apart may round apart; then the shortcut is not taken). */
+const bootOf = () => new Date(Math.round((Date.now() - uptime() * 1000) / 60_000) * 60_000).toISOString()
+
+/**
+ * The lock folder as it is now. `text` is owner.json's text ('' when the folder has none yet), what staleness watches;
+ * `holder` it read as a LockHolder. 'unknown': the look failed (a share that did not answer), which says nothing.
+ */
+type Seen = { state: 'none' } | { state: 'unknown'; reason: string } | { state: 'held'; text: string; holder?: LockHolder }
+
+async function look(folder: string): Promise<Seen> {
+  let text: string
   try {
-    touchedMs = (await stat(lockFolder(file))).mtimeMs
+    text = await readFile(ownerFile(folder), 'utf8')
   } catch (error) {
-    if (codeOf(error) === 'ENOENT') return undefined
-    throw error
+    if (codeOf(error) !== 'ENOENT') return { state: 'unknown', reason: reasonOf(error) }
+    try {
+      await readdir(folder)
+      return { state: 'held', text: '' }
+    } catch (inner) {
+      return codeOf(inner) === 'ENOENT' ? { state: 'none' } : { state: 'unknown', reason: reasonOf(inner) }
+    }
   }
+  let parsed: ReturnType<typeof LockHolder.safeParse> | undefined
   try {
-    const path = ownerFile(file)
-    const [text, info] = await Promise.all([readFile(path, 'utf8'), stat(path)])
-    const parsed = LockHolder.safeParse(JSON.parse(text))
-    return { holder: parsed.success ? parsed.data : undefined, touchedMs: Math.max(touchedMs, info.mtimeMs) }
+    parsed = LockHolder.safeParse(JSON.parse(text))
   } catch {
-    return { holder: undefined, touchedMs }
+    parsed = undefined
   }
+  return { state: 'held', text, ...(parsed?.success ? { holder: parsed.data } : {}) }
 }
 
-/** A process of this host that no longer runs. EPERM means it runs under another user. */
+/** Since when (this computer's monotonic clock) each lock folder has shown the same owner.json. */
+const unchangedSince = new Map<string, { text: string; sinceMs: number }>()
+
+function silentMs(folder: string, text: string): number {
+  const seen = unchangedSince.get(folder)
+  if (seen?.text === text) return monotonicMs() - seen.sinceMs
+  unchangedSince.set(folder, { text, sinceMs: monotonicMs() })
+  return 0
+}
+
+/**
+ * A process of this computer and boot that no longer runs and has not beaten for deadSilentMs. EPERM means it runs
+ * under another user. The host name alone is not enough: two computers may share one, as may containers.
+ */
 function isDeadHere(holder: LockHolder): boolean {
-  if (holder.host !== hostname() || holder.pid === process.pid) return false
+  if (holder.host !== hostname() || holder.boot === undefined || holder.boot !== bootOf() || holder.pid === process.pid) return false
+  const lastBeat = holder.beatAt ?? Date.parse(holder.since)
+  if (!(Date.now() - lastBeat >= deadSilentMs)) return false
   try {
     process.kill(holder.pid, 0)
     return false
@@ -83,31 +139,58 @@ function isDeadHere(holder: LockHolder): boolean {
   }
 }
 
+function isStale(folder: string, seen: Seen & { state: 'held' }): boolean {
+  if (seen.holder && isDeadHere(seen.holder)) return true
+  return silentMs(folder, seen.text) >= staleMs
+}
+
+async function renameFolder(from: string, to: string): Promise<void> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await rename(from, to)
+    } catch (error) {
+      if (attempt >= renameAttempts || !busyCodes.includes(codeOf(error) ?? '')) throw error
+      await pause(50 * attempt)
+    }
+  }
+}
+
 /**
- * Moves the lock folder away if it still holds `token` (undefined: a folder without a readable owner). The move
- * comes first and the check after, on the moved folder: two apps taking over at once cannot both remove a lock, and one
- * that moved a lock made meanwhile by a live app puts it back.
+ * Removes the lock folder when it holds what `expected` accepts, read before anything is moved. Between that look and
+ * the move another app could still take the lock over; the moved folder is read again, and put back when it is not
+ * what was expected. The tombstone left by a failed removal is cleaned with the stray temporary files.
  */
-async function removeLock(file: string, token: string | undefined): Promise<boolean> {
+async function removeLock(file: string, expected: (seen: Seen & { state: 'held' }) => boolean): Promise<boolean> {
+  const folder = lockFolder(file)
+  const before = await look(folder)
+  if (before.state !== 'held' || !expected(before)) return false
   const away = tombstone(file)
   try {
-    await rename(lockFolder(file), away)
+    await renameFolder(folder, away)
   } catch (error) {
     if (codeOf(error) === 'ENOENT') return false
     throw error
   }
-  let moved: string | undefined
-  try {
-    moved = LockHolder.parse(JSON.parse(await readFile(join(away, 'owner.json'), 'utf8'))).token
-  } catch {
-    moved = undefined
-  }
-  if (moved !== token) {
-    await rename(away, lockFolder(file)).catch(() => undefined)
+  const moved = await look(away)
+  if (moved.state !== 'held' || !expected(moved)) {
+    await rename(away, folder).catch(() => undefined)
     return false
   }
-  await rm(away, { recursive: true, force: true })
+  unchangedSince.delete(folder)
+  await rm(away, { recursive: true, force: true }).catch(() => undefined)
   return true
+}
+
+/** owner.json replaced whole (a reader never sees half of it): a temporary file inside the lock folder, renamed. */
+async function writeOwner(folder: string, holder: LockHolder): Promise<void> {
+  const temporary = join(folder, `.owner.${randomBytes(6).toString('hex')}.tmp`)
+  try {
+    await writeFile(temporary, JSON.stringify(holder), { flag: 'wx' })
+    await renameFolder(temporary, ownerFile(folder))
+  } catch (error) {
+    await rm(temporary, { force: true }).catch(() => undefined)
+    throw error
+  }
 }
 
 /**
@@ -124,42 +207,54 @@ export function holderInWords(holder: LockHolder | undefined, file: string): str
   return `${who} on ${holder.host} has been saving to ${file}${time}`
 }
 
+const unavailable = (file: string, error: unknown) =>
+  new DeskError(
+    'store_unavailable',
+    `Could not lock ${file} for saving (${reasonOf(error)}). Your change was not saved; check that the folder can be reached and is writable, and try again.`,
+  )
+
 async function acquire(file: string, name: string | undefined): Promise<LockHolder> {
-  const holder: LockHolder = { token: randomUUID(), host: hostname(), user: userName(), pid: process.pid, since: '', ...(name ? { name } : {}) }
-  const until = Date.now() + waitMs
+  const folder = lockFolder(file)
+  const until = monotonicMs() + waitMs
   let delay = 10
   let last: LockHolder | undefined
   for (;;) {
     try {
-      await mkdir(lockFolder(file))
-      const ours = { ...holder, since: new Date().toISOString() }
+      await mkdir(folder)
+      const ours: LockHolder = {
+        token: randomUUID(),
+        host: hostname(),
+        user: userName(),
+        pid: process.pid,
+        ...(name ? { name } : {}),
+        since: new Date().toISOString(),
+        boot: bootOf(),
+        beat: 0,
+        beatAt: Date.now(),
+      }
       try {
-        await writeFile(ownerFile(file), JSON.stringify(ours))
+        await writeOwner(folder, ours)
       } catch (error) {
-        await rm(lockFolder(file), { recursive: true, force: true }).catch(() => undefined)
-        throw error
+        await rm(folder, { recursive: true, force: true }).catch(() => undefined)
+        throw unavailable(file, error)
       }
       return ours
     } catch (error) {
-      if (codeOf(error) !== 'EEXIST') {
-        // A read-only share, a missing folder: waiting would not help.
-        throw new DeskError(
-          'store_unavailable',
-          `Could not lock ${file} for saving (${error instanceof Error ? error.message : String(error)}). Your change was not saved; check that the folder can be reached and is writable, and try again.`,
-        )
+      if (error instanceof DeskError) throw error
+      // A read-only share, a missing folder: waiting would not help.
+      if (codeOf(error) !== 'EEXIST') throw unavailable(file, error)
+    }
+    const seen = await look(folder)
+    if (seen.state === 'held') {
+      last = seen.holder ?? last
+      try {
+        if (isStale(folder, seen) && (await removeLock(file, (now) => now.text === seen.text))) continue
+      } catch (error) {
+        throw unavailable(file, error)
       }
     }
-    const seen = await readHolder(file)
-    last = seen?.holder ?? last
-    if (seen) {
-      const stale = Date.now() - seen.touchedMs > staleMs || (seen.holder !== undefined && isDeadHere(seen.holder))
-      if (stale && (await removeLock(file, seen.holder?.token))) continue
-    }
-    if (Date.now() >= until) {
-      throw new DeskError(
-        'store_unavailable',
-        `${holderInWords(last, file)}. Your change was not saved; try again in a moment.`,
-      )
+    if (monotonicMs() >= until) {
+      throw new DeskError('store_unavailable', `${holderInWords(last, file)}. Your change was not saved; try again in a moment.`)
     }
     await pause(delay)
     delay = Math.min(250, Math.round(delay * 1.5))
@@ -168,57 +263,91 @@ async function acquire(file: string, name: string | undefined): Promise<LockHold
 
 /**
  * Runs `step` while holding the store file's lock. Another app's save waits its turn; a crashed app's lock is taken
- * over (at once when it ran on this host). `options.name` names who acts, for colleagues who find the lock taken.
+ * over (soon after its heartbeat stopped when it ran on this computer). `options.name` names who acts, for colleagues
+ * who find the lock taken.
  */
 export async function whileLocked<T>(
   file: string,
   step: (lock: HeldLock) => Promise<T>,
   options: { name?: () => string | undefined } = {},
 ): Promise<T> {
-  const ours = await acquire(file, options.name?.())
+  const folder = lockFolder(file)
+  let ours = await acquire(file, options.name?.())
   let lost = false
-  // A look that fails (a share that did not answer) says nothing either way: assertHeld then fails, the heartbeat waits.
-  const stillOurs = async () => {
-    if (lost) return false
-    const seen = await readHolder(file)
-    if (seen?.holder?.token !== ours.token) lost = true
-    return !lost
+  /** Ours, lost (the folder gone, or another token in it), or unknown: a look that failed says nothing either way. */
+  const check = async (): Promise<'ours' | 'lost' | { unknown: string }> => {
+    if (lost) return 'lost'
+    const seen = await look(folder)
+    if (seen.state === 'unknown') return { unknown: seen.reason }
+    if (seen.state === 'held' && seen.holder === undefined && seen.text !== '') return { unknown: 'its owner file cannot be read' }
+    if (seen.state === 'none' || seen.holder?.token !== ours.token) lost = true
+    return lost ? 'lost' : 'ours'
   }
-  // Touching owner.json is the heartbeat; a failed touch is retried at the next beat, the fence still decides. The
-  // folder is touched too, as proper-lockfile (used by earlier versions of the app) judges a lock by the folder's time.
-  const touch = async () => {
-    if (!(await stillOurs())) return
-    const now = new Date()
-    await Promise.all([utimes(ownerFile(file), now, now), utimes(lockFolder(file), now, now)])
+  // The heartbeat; a failed beat is tried again at the next one, the fence still decides. One at a time, and the fence
+  // and the release wait for one in flight, so neither reads owner.json while this app replaces it.
+  let beating: Promise<void> = Promise.resolve()
+  const beat = async () => {
+    if ((await check()) !== 'ours') return
+    const next = { ...ours, beat: (ours.beat ?? 0) + 1, beatAt: Date.now() }
+    await writeOwner(folder, next)
+    ours = next
   }
-  const beat = setInterval(() => void touch().catch(() => undefined), heartbeatMs)
-  beat.unref()
+  const timer = setInterval(() => {
+    beating = beating.then(() => beat().catch(() => undefined))
+  }, heartbeatMs)
+  timer.unref()
   const lock: HeldLock = {
     async assertHeld() {
-      if (await stillOurs()) return
+      await beating
+      const state = await check()
+      if (state === 'ours') return
       throw new DeskError(
         'store_unavailable',
-        `Another team member’s app took over saving to ${file} while this one was saving (was this computer asleep?). Your change was not saved; try again.`,
+        state === 'lost'
+          ? `Another team member’s app took over saving to ${file} while this computer was paused or asleep, so your change was not saved. Try again.`
+          : `Could not check that this app still holds the lock on ${file} (${state.unknown}), so your change was not saved. Check that the folder can be reached and try again.`,
       )
     },
   }
   try {
     return await step(lock)
   } finally {
-    clearInterval(beat)
-    // A lock taken over as stale is someone else's now: it is left alone.
-    if (!lost) await removeLock(file, ours.token).catch(() => undefined)
+    clearInterval(timer)
+    await beating
+    // Removed only when it still holds our token: a lock taken over as stale is someone else's now.
+    await release(file, ours.token).catch(() => undefined)
   }
 }
 
-/** Who holds the lock now, and since when; undefined when nobody does. */
-export async function lockHolder(file: string): Promise<LockHolder | undefined> {
-  return (await readHolder(file).catch(() => undefined))?.holder
+async function release(file: string, token: string): Promise<void> {
+  const ours = (seen: Seen & { state: 'held' }) => seen.holder?.token === token
+  try {
+    await removeLock(file, ours)
+  } catch {
+    // The folder could not be moved (Windows: still busy after the retries): empty it and remove it in place, still
+    // only when it is ours.
+    const folder = lockFolder(file)
+    const seen = await look(folder)
+    if (seen.state !== 'held' || !ours(seen)) return
+    await rm(ownerFile(folder), { force: true })
+    await rmdir(folder)
+  }
 }
 
-/** Removes the lock of a process of this host that no longer runs (an app that crashed); true when there was one. */
+/**
+ * Who holds the lock now, and since when; undefined when nobody does. `stale`: its holder stopped beating (this app
+ * has seen the same heartbeat for the stale time) or is a dead process of this computer; the next save takes it over.
+ */
+export async function lockHolder(file: string): Promise<(LockHolder & { stale?: true }) | undefined> {
+  const folder = lockFolder(file)
+  const seen = await look(folder)
+  if (seen.state !== 'held' || !seen.holder) return undefined
+  return isStale(folder, seen) ? { ...seen.holder, stale: true } : seen.holder
+}
+
+/** Removes the lock of a process of this computer that no longer runs (an app that crashed); true when there was one. */
 export async function clearDeadLock(file: string): Promise<boolean> {
-  const seen = await readHolder(file)
-  if (!seen?.holder || !isDeadHere(seen.holder)) return false
-  return removeLock(file, seen.holder.token)
+  const seen = await look(lockFolder(file))
+  if (seen.state !== 'held' || !seen.holder || !isDeadHere(seen.holder)) return false
+  return removeLock(file, (now) => now.text === seen.text)
 }
