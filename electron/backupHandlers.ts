@@ -10,6 +10,7 @@ import {
   listBackups,
   makeBackup,
   restoreBackup,
+  type BackupChecks,
   type BackupPlace,
 } from '../src/store/file/backupFiles'
 import type { Encoding } from '../src/store/file/encoding'
@@ -65,6 +66,7 @@ function placeOf(session: StoreSession, storeFile: string): BackupPlace {
 /** Backups of the store the session has open, or could not open (the recovery screen restores from them); moving it. */
 export function backupHandlers(session: StoreSession, shell: Shell): Pick<Handlers, BackupChannels> {
   const { installation } = session
+  const checks: BackupChecks = new Map()
   /** The store file the app is on, open or not: a broken one has backups too. */
   const storeFile = () => session.state().file
   const listing = async (file = storeFile()): Promise<BackupList> => {
@@ -75,7 +77,7 @@ export function backupHandlers(session: StoreSession, shell: Shell): Pick<Handle
     const place = placeOf(session, file)
     const folder = backupFolderOf(file, prefs)
     try {
-      return { ...list, folder, ...(await checkLatest(place, await listBackups(place))) }
+      return { ...list, folder, ...(await checkLatest(place, await listBackups(place), checks)) }
     } catch (error) {
       // Said beside the list, which stays usable: the folder can be chosen again, a backup made elsewhere.
       return { ...list, folder, backups: [], latestGood: null, folderProblem: error instanceof Error ? error.message : String(error) }

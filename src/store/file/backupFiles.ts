@@ -247,19 +247,36 @@ class NotAStore extends Error {
   }
 }
 
+/** The backups found good, by folder, name, size and kind of encoding. */
+export type BackupChecks = Map<string, null>
+
 /**
  * Reads backups newest first until one reads as a good store, which a restore should take; those read and found
- * broken on the way carry their problem. Copies of a broken file (caseCount null) are passed over unread.
+ * broken on the way carry their problem. Copies of a broken file (caseCount null) are passed over unread. `checks`
+ * keeps those found good: a backup is not written again once it has its name, and reading 40 MB at every listing
+ * would hold up the main process each time.
  */
-export async function checkLatest(place: BackupPlace, backups: readonly Backup[]): Promise<{ backups: Backup[]; latestGood: string | null }> {
+export async function checkLatest(
+  place: BackupPlace,
+  backups: readonly Backup[],
+  checks: BackupChecks = new Map(),
+): Promise<{ backups: Backup[]; latestGood: string | null }> {
+  const folder = backupFolderOf(place.storeFile, place.prefs)
   const checked: Backup[] = []
   let latestGood: string | null = null
   for (const backup of backups) {
     if (latestGood === null && backup.caseCount !== null) {
-      const read = await readBackupFile(place, backup.name)
-      if (read.ok) latestGood = backup.name
+      // Only a good read is kept: a problem may be gone at the next look (a share back online, the key now given).
+      const key = `${join(folder, backup.name)}\0${backup.size}\0${place.encoding?.kind ?? 'plain'}`
+      let problem: string | null | undefined = checks.get(key)
+      if (problem === undefined) {
+        const read = await readBackupFile(place, backup.name)
+        problem = read.ok ? null : read.problem
+        if (read.ok) checks.set(key, null)
+      }
+      if (problem === null) latestGood = backup.name
       else {
-        checked.push({ ...backup, problem: read.problem })
+        checked.push({ ...backup, problem })
         continue
       }
     }
