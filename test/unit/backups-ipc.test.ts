@@ -93,6 +93,19 @@ describe('the recovery screen’s backups', () => {
   })
 })
 
+describe('opening a store', () => {
+  it('keeps a format 2 file as it was before the upgrade, and makes the day’s backup', async () => {
+    const versionTwo = JSON.stringify({ schemaVersion: 2, settings: { team: [] }, policies: [], cases })
+    await writeFile(storeFile(), versionTwo)
+    const list = value(await (await open('2026-12-01T09:00:00Z')).backups.list({}))
+    expect(list.backups.map((b) => b.name)).toEqual([
+      'disclosure-desk 2026-12-01 090000 daily 4 cases.json',
+      'disclosure-desk 2026-12-01 090000 before-migration 4 cases.json',
+    ])
+    expect(await readFile(join(folder(), list.backups[1]!.name), 'utf8')).toBe(versionTwo)
+  })
+})
+
 describe('Settings → Backups over IPC', () => {
   it('backs up now, restores it after a change (keeping the changed store first), and sets the folder and the count', async () => {
     await writeFile(storeFile(), goodText)
