@@ -6,6 +6,7 @@ import { DeskError, StoreOpenError } from '../errors'
 import { emptyDocument, type StoreDocument } from './document'
 import { durableReplace, removeStrayTemps, TempFileRemoved } from './file/durableWrite'
 import { FileDecodeError, headLength, plainText, type Encoding } from './file/encoding'
+import { isEncryptedEncoding, isEncryptedFile } from './file/encryption'
 import { clearDeadLock, lockHolder, whileLocked, type HeldLock, type LockHolder } from './file/lock'
 import { lowerFirst, readDocument } from './readDocument'
 
@@ -203,8 +204,21 @@ function decoded(bytes: Uint8Array, encoding: Encoding): { text: string } | { pr
   }
 }
 
-/** A document from a file's bytes, or why there is none, in words following "The file …". */
-function documentOf(bytes: Uint8Array, encoding: Encoding): { ok: true; doc: StoreDocument; migratedFrom?: number } | { ok: false; problem: string } {
+/**
+ * A document from a file's bytes, or why there is none, in words following "The file …". `reopen`: the file is fine
+ * but needs another passphrase than this app holds (a colleague turned encryption on or changed the passphrase), so
+ * opening it again, not a backup, is the way on.
+ */
+function documentOf(
+  bytes: Uint8Array,
+  encoding: Encoding,
+): { ok: true; doc: StoreDocument; migratedFrom?: number } | { ok: false; problem: string; reopen?: true } {
+  if (encoding.kind === 'plain' && isEncryptedFile(bytes)) {
+    return { ok: false, problem: 'is now encrypted with a passphrase: open it again to enter it', reopen: true }
+  }
+  if (isEncryptedEncoding(encoding) && isEncryptedFile(bytes) && !encoding.fits(bytes.subarray(0, headLength))) {
+    return { ok: false, problem: 'is now encrypted with another passphrase: open it again to enter it', reopen: true }
+  }
   const text = decoded(bytes, encoding)
   return 'problem' in text ? { ok: false, problem: text.problem } : readDocument(text.text)
 }
@@ -261,6 +275,8 @@ export async function openDocumentFile(
   // watch() must not take this app's own write for another's: it ignores a look that overlapped a write or a re-read.
   let writing = 0
   let changes = 0
+  /** The file as last refused (broken by another program), and why: not read again, 40 MB a second, until it changes. */
+  let refused: { mark: FileMark; error: DeskError } | undefined
   const know = (mark: FileMark | undefined) => {
     known = mark
     if (mark) base = mark.generation ?? 0
@@ -278,21 +294,28 @@ export async function openDocumentFile(
           return undefined
         }
         if (sameMark(mark, known)) return undefined
+        if (refused && sameMark(mark, refused.mark)) throw refused.error
         current = await readWhole(path, encoding)
         if (!current) {
           known = undefined
           return undefined
         }
       } catch (error) {
+        if (error instanceof DeskError) throw error
         throw new DeskError('store_unavailable', `Could not read ${path} (${reasonOf(error)}). Nothing was saved; check that the folder can be reached and try again.`)
       }
       const read = documentOf(current.bytes, encoding)
       if (!read.ok) {
-        throw new DeskError(
+        const error = new DeskError(
           'store_unavailable',
-          `Another program changed ${path} and it now ${read.problem}. Nothing was saved and the file was not touched; restore it from a backup to go on.`,
+          read.reopen
+            ? `${path} ${read.problem}. Nothing was saved and the file was not touched.`
+            : `Another program changed ${path} and it now ${read.problem}. Nothing was saved and the file was not touched; restore it from a backup to go on.`,
         )
+        refused = { mark: current.mark, error }
+        throw error
       }
+      refused = undefined
       know(current.mark)
       warmCache(read.doc)
       return read.doc
@@ -342,7 +365,8 @@ export async function openDocumentFile(
         const since = changes
         try {
           const mark = await markOf(path, encoding)
-          if (mark && !stopped && writing === 0 && since === changes && !sameMark(mark, known)) onChange()
+          const fresh = mark && !sameMark(mark, known) && !(refused && sameMark(mark, refused.mark))
+          if (fresh && !stopped && writing === 0 && since === changes) onChange()
         } catch {
           // A file that cannot be read now is looked at again at the next tick; commands report the problem.
         } finally {

@@ -145,6 +145,38 @@ describe('noticing another app’s write', () => {
     expect(await readFile(path, 'utf8')).toBe('[1, 2')
   })
 
+  it('reads a broken file once: refused again without reading until the file changes, and the watch stays quiet', async () => {
+    const { file } = await openDocumentFile(path, { watchIntervalMs: 20 })
+    let seen = 0
+    const stop = file.watch(() => void seen++)
+    // Whole seconds, as a FAT or SMB share keeps them.
+    const second = new Date('2026-03-04T09:30:00.000Z')
+    await writeFile(path, '[1, 2')
+    await utimes(path, second, second)
+    await eventually(() => seen > 0)
+    expect(((await file.readChanges().catch((e: unknown) => e)) as DeskError).message).toMatch(/and it now is cut off/)
+    seen = 0
+    // Another problem of the same size, in place, its time put back: its mark is the refused one, so it is not read.
+    await writeFile(path, 'x1, 2')
+    await utimes(path, second, second)
+    expect(((await file.readChanges().catch((e: unknown) => e)) as DeskError).message).toMatch(/and it now is cut off/)
+    await pause(200)
+    expect(seen).toBe(0)
+    // Changed again: read again.
+    await writeFile(path, 'x1, 23')
+    await eventually(() => seen > 0)
+    expect(((await file.readChanges().catch((e: unknown) => e)) as DeskError).message).toMatch(/and it now is not valid JSON/)
+    stop()
+  })
+
+  it('says a file a colleague encrypted is now encrypted, to be opened again, not restored', async () => {
+    const { file } = await openDocumentFile(path)
+    await writeFile(path, 'DISCLOSURE-DESK-ENCRYPTED 1\n{"kdf":"scrypt"}\nciphertext')
+    expect(((await file.readChanges().catch((e: unknown) => e)) as DeskError).message).toBe(
+      `${path} is now encrypted with a passphrase: open it again to enter it. Nothing was saved and the file was not touched.`,
+    )
+  })
+
   it('does not take a change of permissions or attributes (a sync client’s) for another app’s write', async () => {
     const { file } = await openDocumentFile(path)
     await save(file, withPolicy('ours'))
@@ -186,6 +218,15 @@ describe('noticing another app’s write', () => {
 })
 
 describe('the lock', () => {
+  it('refuses a save in words when the folder is gone (a share that went away), not with a bare file system error', async () => {
+    const { file } = await openDocumentFile(path)
+    await rm(dir, { recursive: true, force: true })
+    const error = (await save(file, withPolicy('lost')).catch((e: unknown) => e)) as DeskError
+    expect(error).toBeInstanceOf(DeskError)
+    expect(error.code).toBe('store_unavailable')
+    expect(error.message).toMatch(/^Could not lock .* for saving \(ENOENT.*\)\. Your change was not saved; check that the folder can be reached/)
+  })
+
   it('lets one app’s step finish before another’s starts', async () => {
     const a = (await openDocumentFile(path)).file
     const b = (await openDocumentFile(path)).file

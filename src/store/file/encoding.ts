@@ -28,7 +28,7 @@ export class FileDecodeError extends Error {
 const textOf = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('utf8')
 
 /** The document layer writes the generation first, so it sits in the head: `{"generation":12,"schemaVersion":3,…`. */
-const leadingGeneration = /^\uFEFF?\s*\{\s*"generation"\s*:\s*(\d{1,15})\s*[,}]/
+const leadingGeneration = /^\s*\{\s*"generation"\s*:\s*(\d{1,15})\s*[,}]/
 
 /**
  * UTF-8 JSON, readable and editable by hand. The JSON text already starts with the generation, so encoding passes the
