@@ -8,7 +8,7 @@ import { durableReplace, removeStrayTemps, TempFileRemoved } from './file/durabl
 import { FileDecodeError, headLength, plainText, type Encoding } from './file/encoding'
 import { isEncryptedEncoding, isEncryptedFile } from './file/encryption'
 import { clearDeadLock, lockHolder, whileLocked, type HeldLock, type LockHolder } from './file/lock'
-import { lowerFirst, readDocument } from './readDocument'
+import { lowerFirst, readCase, readDocument, readHead } from './readDocument'
 
 export type { Encoding } from './file/encoding'
 export type { HeldLock, LockHolder } from './file/lock'
@@ -139,19 +139,21 @@ async function readWhole(path: string, encoding: Encoding): Promise<{ bytes: Uin
 /**
  * Each case's JSON, by the case object: documents are replaced, never changed in place, so a case object always has
  * the same text. A save then turns only the changed cases into text; the others are written from here. (All of 10,000
- * cases take 100–200 ms to stringify, which would freeze every window for that long.)
+ * cases take 100–200 ms to stringify, which would freeze every window for that long.) Taking in a colleague's write
+ * compares each case's line of the file with these bytes and keeps the case object where they are equal.
  */
-const caseJson = new WeakMap<Case, Uint8Array>()
-/** Stringifying cases not cached yields to the event loop after this long, so a save never blocks it much longer. */
+const caseJson = new WeakMap<Case, Buffer>()
+/** Work on cases (stringify, compare, parse) yields to the event loop after this long, so it never blocks it much longer. */
 const sliceMs = 8
-const comma = Buffer.from(',')
+const newline = 0x0a
+const casesOpen = Buffer.from('"cases":[')
+const casesClose = Buffer.from(']}')
 
 /** Each case's JSON from the cache, stringifying the ones not in it there, yielding to the event loop now and then. */
-async function casePieces(cases: readonly Case[]): Promise<Uint8Array[]> {
-  const pieces: Uint8Array[] = []
+async function casePieces(cases: readonly Case[]): Promise<Buffer[]> {
+  const pieces: Buffer[] = []
   let sliceStart = performance.now()
-  for (let i = 0; i < cases.length; i++) {
-    const c = cases[i]!
+  for (const c of cases) {
     let json = caseJson.get(c)
     if (!json) {
       json = Buffer.from(JSON.stringify(c))
@@ -161,47 +163,111 @@ async function casePieces(cases: readonly Case[]): Promise<Uint8Array[]> {
         sliceStart = performance.now()
       }
     }
-    if (i > 0) pieces.push(comma)
     pieces.push(json)
   }
   return pieces
 }
 
 /**
- * Fills the cache for a document just read (at open, after a colleague's write) while the app is idle, so the next
- * save writes at once rather than stringifying every case first. A save meanwhile shares the work.
+ * Fills the cache for a document just read (when it was read whole) while the app is idle, so the next save writes at
+ * once rather than stringifying every case first. A save meanwhile shares the work.
  */
 function warmCache(document: StoreDocument): void {
   void casePieces(document.cases).catch(() => undefined)
 }
 
 /**
- * The document's JSON text in pieces, exactly as JSON.stringify writes it, with the generation in front:
- * `{"generation":N,"schemaVersion":3,…,"cases":[…]}`. The generation is the file layer's; readDocument leaves it out.
+ * The document's JSON text in pieces, with the generation in front and each case on a line of its own, the cases last:
+ *
+ *   {"generation":N,"schemaVersion":3,"settings":…,"policies":…,"templates":…,"cases":[
+ *   {case 1},
+ *   {case 2}
+ *   ]}
+ *
+ * JSON allows the line breaks, and JSON.stringify never writes one inside a value, so a reader finds each case by
+ * splitting at line breaks (see documentInLines). The generation is the file layer's; readDocument leaves it out.
  */
 async function documentPieces(document: StoreDocument, generation: number): Promise<Uint8Array[]> {
   const pieces: Uint8Array[] = [Buffer.from(`{"generation":${generation}`)]
   for (const [key, value] of Object.entries(document)) {
-    if (value === undefined) continue
-    if (key !== 'cases') {
-      pieces.push(Buffer.from(`,${JSON.stringify(key)}:${JSON.stringify(value)}`))
-      continue
-    }
-    pieces.push(Buffer.from(`,"cases":[`))
-    for (const piece of await casePieces(value as Case[])) pieces.push(piece)
-    pieces.push(Buffer.from(']'))
+    if (value !== undefined && key !== 'cases') pieces.push(Buffer.from(`,${JSON.stringify(key)}:${JSON.stringify(value)}`))
   }
-  pieces.push(Buffer.from('}'))
+  pieces.push(Buffer.from(',"cases":['))
+  const cases = await casePieces(document.cases)
+  const first = Buffer.from('\n')
+  const between = Buffer.from(',\n')
+  cases.forEach((json, i) => pieces.push(i === 0 ? first : between, json))
+  pieces.push(Buffer.from('\n]}'))
   return pieces
 }
 
-/** The text of a file's bytes, or the problem with them as StoreOpenError words. */
-function decoded(bytes: Uint8Array, encoding: Encoding): { text: string } | { problem: string } {
+/**
+ * The document of a file in the layout documentPieces writes, reading only what changed: a case whose line has the
+ * bytes of a case of `previous` (the document last read or written) is that case object; only the other lines are
+ * parsed and checked, each on its own, yielding to the event loop between slices, so taking in a colleague's one-case
+ * change at 10,000 cases never blocks the app. Undefined for a file in another layout (edited by hand, written by an
+ * older version, in an older format) or with a problem to name: readDocument then reads it whole.
+ */
+async function documentInLines(bytes: Buffer, previous: readonly Case[]): Promise<StoreDocument | undefined> {
+  const firstBreak = bytes.indexOf(newline)
+  const lastBreak = bytes.lastIndexOf(newline)
+  if (firstBreak < 0 || !bytes.subarray(firstBreak - casesOpen.length, firstBreak).equals(casesOpen)) return undefined
+  if (!bytes.subarray(lastBreak + 1).equals(casesClose)) return undefined
+  let raw: unknown
   try {
-    return { text: encoding.decode(bytes) }
-  } catch (error) {
-    return { problem: error instanceof FileDecodeError ? error.problem : `could not be decoded (${reasonOf(error)})` }
+    raw = JSON.parse(`${bytes.toString('utf8', 0, firstBreak)}]}`)
+  } catch {
+    return undefined
   }
+  const head = readHead(raw)
+  if (!head) return undefined
+
+  // Cases of the previous document by the length of their JSON, for a case that moved (one before it was removed).
+  let byLength: Map<number, Case[]> | undefined
+  const movedCase = (line: Buffer): Case | undefined => {
+    if (!byLength) {
+      byLength = new Map()
+      for (const c of previous) {
+        const json = caseJson.get(c)
+        if (json) byLength.set(json.length, [...(byLength.get(json.length) ?? []), c])
+      }
+    }
+    return byLength.get(line.length)?.find((c) => caseJson.get(c)!.equals(line))
+  }
+
+  const cases: Case[] = []
+  let sliceStart = performance.now()
+  for (let start = firstBreak + 1; start <= lastBreak; ) {
+    const end = bytes.indexOf(newline, start)
+    const last = end === lastBreak
+    if (!last && bytes[end - 1] !== 0x2c) return undefined
+    const line = bytes.subarray(start, last ? end : end - 1)
+    start = end + 1
+    if (start > lastBreak && !last) return undefined
+    const i = cases.length
+    const same = previous[i] !== undefined && caseJson.get(previous[i]!)?.equals(line) ? previous[i] : movedCase(line)
+    if (same) {
+      cases.push(same)
+    } else {
+      let rawCase: unknown
+      try {
+        rawCase = JSON.parse(line.toString('utf8'))
+      } catch {
+        return undefined
+      }
+      const read = readCase(rawCase)
+      if (!read) return undefined
+      // A case read as written has exactly this line as its JSON; one whose defaults were filled in does not.
+      if (read.asWritten) caseJson.set(read.c, Buffer.from(line))
+      cases.push(read.c)
+    }
+    if (performance.now() - sliceStart > sliceMs) {
+      await nextTurn()
+      sliceStart = performance.now()
+    }
+    if (last) break
+  }
+  return { ...head, cases }
 }
 
 /**
@@ -209,18 +275,29 @@ function decoded(bytes: Uint8Array, encoding: Encoding): { text: string } | { pr
  * but needs another passphrase than this app holds (a colleague turned encryption on or changed the passphrase), so
  * opening it again, not a backup, is the way on.
  */
-function documentOf(
+async function documentOf(
   bytes: Uint8Array,
   encoding: Encoding,
-): { ok: true; doc: StoreDocument; migratedFrom?: number } | { ok: false; problem: string; reopen?: true } {
+  previous: readonly Case[] = [],
+): Promise<{ ok: true; doc: StoreDocument; migratedFrom?: number } | { ok: false; problem: string; reopen?: true }> {
   if (encoding.kind === 'plain' && isEncryptedFile(bytes)) {
     return { ok: false, problem: 'is now encrypted with a passphrase: open it again to enter it', reopen: true }
   }
   if (isEncryptedEncoding(encoding) && isEncryptedFile(bytes) && !encoding.fits(bytes.subarray(0, headLength))) {
     return { ok: false, problem: 'is now encrypted with another passphrase: open it again to enter it', reopen: true }
   }
-  const text = decoded(bytes, encoding)
-  return 'problem' in text ? { ok: false, problem: text.problem } : readDocument(text.text)
+  let text: Buffer
+  try {
+    const plain = await encoding.decodeBytes(bytes)
+    text = Buffer.from(plain.buffer, plain.byteOffset, plain.byteLength)
+  } catch (error) {
+    return { ok: false, problem: error instanceof FileDecodeError ? error.problem : `could not be decoded (${reasonOf(error)})` }
+  }
+  const inLines = await documentInLines(text, previous)
+  if (inLines) return { ok: true, doc: inLines }
+  const read = readDocument(text.toString('utf8'))
+  if (read.ok) warmCache(read.doc)
+  return read
 }
 
 /**
@@ -266,7 +343,7 @@ export async function openDocumentFile(
     // Saving cleans up as well; a lock that cannot be had now (a read-only share) is no reason to refuse the file.
     await whileLocked(path, () => removeStrayTemps(path), lockOptions).catch(() => undefined)
   }
-  const opened = documentOf(read.bytes, encoding)
+  const opened = await documentOf(read.bytes, encoding)
   if (!opened.ok) throw new StoreOpenError(path, opened.problem)
 
   let known: FileMark | undefined = read.mark
@@ -275,6 +352,8 @@ export async function openDocumentFile(
   // watch() must not take this app's own write for another's: it ignores a look that overlapped a write or a re-read.
   let writing = 0
   let changes = 0
+  /** The cases last read or written, whose bytes a colleague's write is compared with. */
+  let lastCases: readonly Case[] = opened.doc.cases
   /** The file as last refused (broken by another program), and why: not read again, 40 MB a second, until it changes. */
   let refused: { mark: FileMark; error: DeskError } | undefined
   const know = (mark: FileMark | undefined) => {
@@ -304,7 +383,7 @@ export async function openDocumentFile(
         if (error instanceof DeskError) throw error
         throw new DeskError('store_unavailable', `Could not read ${path} (${reasonOf(error)}). Nothing was saved; check that the folder can be reached and try again.`)
       }
-      const read = documentOf(current.bytes, encoding)
+      const read = await documentOf(current.bytes, encoding, lastCases)
       if (!read.ok) {
         const error = new DeskError(
           'store_unavailable',
@@ -317,7 +396,7 @@ export async function openDocumentFile(
       }
       refused = undefined
       know(current.mark)
-      warmCache(read.doc)
+      lastCases = read.doc.cases
       return read.doc
     },
     async write(document, lock, { encoding: next } = {}) {
@@ -336,6 +415,7 @@ export async function openDocumentFile(
         // the next look reads the file whole.
         const written = await markOf(path, encoding).catch(() => undefined)
         know(written?.generation === generation ? written : { generation, size: -1, mtimeMs: -1, ino: -1 })
+        lastCases = document.cases
       } catch (error) {
         throw saveFailure(path, error, 'Your change was not saved')
       } finally {
@@ -382,7 +462,6 @@ export async function openDocumentFile(
     },
     lockHolder: () => lockHolder(path),
   }
-  warmCache(opened.doc)
   return { file, document: opened.doc, ...(opened.migratedFrom !== undefined ? { migratedFrom: opened.migratedFrom } : {}) }
 }
 
@@ -406,7 +485,7 @@ export async function readStoreFile(path: string, options: { encoding?: Encoding
     throw new StoreOpenError(path, `could not be read (${reasonOf(error)})`)
   }
   if (!read) throw new StoreOpenError(path, 'could not be read (it does not exist)')
-  const opened = documentOf(read.bytes, encoding)
+  const opened = await documentOf(read.bytes, encoding)
   if (!opened.ok) throw new StoreOpenError(path, opened.problem)
   return {
     document: opened.doc,

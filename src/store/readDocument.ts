@@ -60,6 +60,29 @@ function schemaProblem(raw: Record<string, unknown>, error: z.ZodError): string 
 const StoreHead = StoreDocument.extend({ cases: z.array(z.unknown()) })
 const caseShape = shapeCheck(Case)
 
+/**
+ * A store file's parts besides its cases, as readDocument checks them (the cases left empty); undefined when the whole
+ * file must go through readDocument: another format (to migrate) or a problem to name.
+ */
+export function readHead(raw: unknown): Omit<StoreDocument, 'cases'> | undefined {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined
+  if ((raw as Record<string, unknown>).schemaVersion !== currentSchemaVersion) return undefined
+  const head = StoreHead.safeParse({ ...raw, cases: [] }, { error: userWords })
+  if (!head.success) return undefined
+  const { cases: _cases, ...rest } = head.data
+  return rest
+}
+
+/**
+ * One case as readDocument checks it: `asWritten` when the type check passed and the value is the one given, otherwise
+ * fully validated (defaults filled in). Undefined when it fails; readDocument then names the problem.
+ */
+export function readCase(raw: unknown): { c: Case; asWritten: boolean } | undefined {
+  if (caseShape(raw)) return { c: raw as Case, asWritten: true }
+  const parsed = Case.safeParse(raw, { error: userWords })
+  return parsed.success ? { c: parsed.data, asWritten: false } : undefined
+}
+
 /** Reads the text of a store file: JSON, then the version (migrating older ones), then the schema. */
 export function readDocument(text: string): ReadResult {
   if (text.trim() === '') return { ok: false, problem: 'is empty' }

@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { DeskError, StoreOpenError } from '../../src/errors'
 import type { Policy } from '../../src/policies/policy'
+import { realisticCases } from '../bench/fixtures/realisticCases'
 import { emptyDocument, type StoreDocument } from '../../src/store/document'
 import { removeStrayTemps } from '../../src/store/file/durableWrite'
 import { openDocumentFile, readStoreFile, replaceStoreFile, type DocumentFile, type Encoding } from '../../src/store/documentFile'
@@ -42,8 +43,9 @@ async function eventually(happened: () => boolean, ms = 5_000): Promise<void> {
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
-/** The file's text for a document: the generation first, then the document as JSON.stringify writes it. */
-const fileText = (generation: number, doc: StoreDocument) => `{"generation":${generation},${JSON.stringify(doc).slice(1)}`
+/** The file's text for a document: the generation first, then the document as JSON.stringify writes it, each case on a line. */
+const fileText = (generation: number, { cases, ...rest }: StoreDocument) =>
+  `{"generation":${generation},${JSON.stringify(rest).slice(1, -1)},"cases":[${cases.map((c, i) => `${i === 0 ? '\n' : ',\n'}${JSON.stringify(c)}`).join('')}\n]}`
 
 /** Writes as a save does: under the lock, after taking in what another app wrote. */
 const save = (file: DocumentFile, doc: StoreDocument) =>
@@ -92,6 +94,7 @@ describe('writing and reading back', () => {
       kind: 'encrypted',
       encode: async (pieces, generation) => [Buffer.from(`REVERSED ${generation}\n`), Buffer.concat(pieces).reverse()],
       decode: (bytes) => Buffer.from(bytes).subarray(Buffer.from(bytes).indexOf(10) + 1).reverse().toString('utf8'),
+      decodeBytes: async (bytes) => Buffer.from(bytes).subarray(Buffer.from(bytes).indexOf(10) + 1).reverse(),
       generationOf: (head) => {
         const match = /^REVERSED (\d+)\n/.exec(Buffer.from(head).toString('latin1'))
         return match ? Number(match[1]) : undefined
@@ -241,6 +244,49 @@ describe('the lock', () => {
     ])
     expect(steps).toEqual(['a starts', 'a ends', 'b runs'])
     expect(await readdir(dir)).toEqual(['store.json'])
+  })
+})
+
+describe('taking in a colleague’s write', () => {
+  it('writes each case on a line of its own, and keeps the case objects whose lines did not change', async () => {
+    const cases = realisticCases(5, 7)
+    const ours = (await openDocumentFile(path)).file
+    const theirs = (await openDocumentFile(path)).file
+    await save(theirs, { ...emptyDocument(), cases })
+    const lines = (await readFile(path, 'utf8')).split('\n')
+    expect(lines).toHaveLength(7)
+    expect(lines.slice(1, -1)).toEqual(cases.map((c, i) => `${JSON.stringify(c)}${i < 4 ? ',' : ''}`))
+    const before = (await ours.readChanges())!
+    expect(before.cases).toEqual(cases)
+    // The colleague changes the third case and removes the first.
+    const changed = { ...cases[2]!, title: 'Changed by a colleague' }
+    await save(theirs, { ...emptyDocument(), cases: [cases[1]!, changed, cases[3]!, cases[4]!] })
+    const after = (await ours.readChanges())!
+    expect(after.cases).toEqual([cases[1], changed, cases[3], cases[4]])
+    expect(after.cases[0]).toBe(before.cases[1])
+    expect(after.cases[1]).not.toBe(before.cases[2])
+    expect(after.cases[2]).toBe(before.cases[3])
+    expect(after.cases[3]).toBe(before.cases[4])
+  })
+
+  it('reads a file in another layout whole: pretty-printed by hand, or one line', async () => {
+    const doc = { ...emptyDocument(), cases: realisticCases(2, 3) }
+    const { file } = await openDocumentFile(path)
+    await writeFile(path, JSON.stringify({ generation: 4, ...doc }, null, 2))
+    expect(await file.readChanges()).toEqual(doc)
+    await writeFile(path, JSON.stringify({ generation: 5, ...doc }))
+    expect(await file.readChanges()).toEqual(doc)
+    expect((await openDocumentFile(path)).document).toEqual(doc)
+  })
+
+  it('names the problem of a broken case line as reading the whole file does', async () => {
+    const { file } = await openDocumentFile(path)
+    await save(file, { ...emptyDocument(), cases: realisticCases(2, 3) })
+    const lines = (await readFile(path, 'utf8')).split('\n')
+    lines[2] = lines[2]!.replace('"status":"', '"status":"nonsense-')
+    await writeFile(path, lines.join('\n'))
+    const error = (await file.readChanges().catch((e: unknown) => e)) as DeskError
+    expect(error.message).toMatch(/and it now does not match the store format in case VD-\d{4}-\d{3} \(status\)/)
   })
 })
 

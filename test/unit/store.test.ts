@@ -516,6 +516,7 @@ describe('saving', () => {
       kind: 'encrypted',
       encode: async (pieces) => [Buffer.concat(pieces).reverse()],
       decode: (bytes) => Buffer.from(bytes).reverse().toString('utf8'),
+      decodeBytes: async (bytes) => Buffer.from(bytes).reverse(),
       generationOf: () => undefined,
     }
     await withStore(async (store) => {

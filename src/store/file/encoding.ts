@@ -10,6 +10,11 @@ export interface Encoding {
   encode(pieces: readonly Uint8Array[], generation: number): Promise<Uint8Array[]>
   /** The JSON text of a whole file; throws FileDecodeError (problem in words, following "The file …"). */
   decode(bytes: Uint8Array): string
+  /**
+   * The JSON text of a whole file as UTF-8 bytes, as decode gives it, taking turns with other work (a 40 MB encrypted
+   * file is deciphered a MiB at a time), so taking in a colleague's write does not block the app; throws as decode does.
+   */
+  decodeBytes(bytes: Uint8Array): Promise<Uint8Array>
   /** The generation in the file's first `headLength` bytes, or undefined when they hold none. */
   generationOf(head: Uint8Array): number | undefined
 }
@@ -39,6 +44,7 @@ export const plainText: Encoding = {
   kind: 'plain',
   encode: async (pieces) => [...pieces],
   decode: textOf,
+  decodeBytes: async (bytes) => bytes,
   generationOf(head) {
     // latin1 keeps one character per byte, so a multi-byte character cut at the head's end cannot hide the number.
     const match = leadingGeneration.exec(Buffer.from(head.buffer, head.byteOffset, head.byteLength).toString('latin1'))
