@@ -329,7 +329,7 @@ export async function openDocumentFile(
           await removeStrayTemps(path)
           const existing = await readWhole(path, encoding)
           if (existing) return existing
-          await durableReplace(path, await encoding.encode(await documentPieces(emptyDocument(), 1), 1), () => lock.assertHeld())
+          await durableReplace(path, await encoding.encode(await documentPieces(emptyDocument(), 1), 1), () => lock.assertHeld(), lock.folder)
           const created = await readWhole(path, encoding)
           if (!created) throw new Error('the new file was gone right after it was written')
           return created
@@ -409,7 +409,7 @@ export async function openDocumentFile(
         await durableReplace(path, bytes, async () => {
           await lock.assertHeld()
           if (!sameMark(await markOf(path, encoding), basedOn)) throw new FileChangedMeanwhile(path)
-        })
+        }, lock.folder)
         encoding = use
         // What the rename left. A look that fails, or finds another generation already, leaves a mark no file has, so
         // the next look reads the file whole.
@@ -513,7 +513,7 @@ export async function replaceStoreFile(path: string, document: StoreDocument, op
       await durableReplace(path, bytes, async () => {
         await lock.assertHeld()
         if (!sameMark(await markOf(path, plainText), asPlain)) throw new FileChangedMeanwhile(path)
-      })
+      }, lock.folder)
     })
   } catch (error) {
     throw saveFailure(path, error, 'The file was not changed')

@@ -1,4 +1,4 @@
-import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, utimes, writeFile } from 'node:fs/promises'
+import { chmod, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, utimes, writeFile } from 'node:fs/promises'
 import { hostname, tmpdir, uptime } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -350,6 +350,25 @@ describe('the fence', () => {
     expect(error.message).toBe(
       `Another app took over this save to ${path} while this computer was paused or asleep, so your change was not saved. Try again.`,
     )
+    expect(await readFile(path, 'utf8')).toBe(before)
+  })
+
+  it('writes a save’s temporary file in the lock folder, so a takeover that did not see it still fences the save off', async () => {
+    const { file } = await openDocumentFile(path)
+    const before = await readFile(path, 'utf8')
+    const error = (await file
+      .whileLocked((lock) =>
+        file.write(withPolicy('late'), {
+          folder: lock.folder,
+          assertHeld: async () => {
+            expect((await readdir(`${path}.lock`)).filter((name) => name.endsWith('.tmp'))).toHaveLength(1)
+            await rename(`${path}.lock`, join(dir, 'taken-over'))
+            await mkdir(`${path}.lock`)
+          },
+        }),
+      )
+      .catch((e: unknown) => e)) as DeskError
+    expect(error.message).toMatch(/^Another app took over this save to .* while this computer was paused or asleep, so your change was not saved/)
     expect(await readFile(path, 'utf8')).toBe(before)
   })
 

@@ -1,4 +1,4 @@
-import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { chmod, mkdir, mkdtemp, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
@@ -85,6 +85,26 @@ describe('durableReplace', () => {
     }).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(TempFileRemoved)
     expect(await readFile(file, 'utf8')).toBe('the colleague’s save')
+  })
+
+  it('writes its temporary file in the folder given (the lock’s): once that folder is moved away, the rename finds nothing', async () => {
+    await writeFile(file, 'the colleague’s save')
+    const lockFolder = `${file}.lock`
+    await mkdir(lockFolder)
+    const error = await durableReplace(
+      file,
+      [bytes('a stale copy')],
+      async () => {
+        expect((await readdir(lockFolder)).filter((name) => name.endsWith('.tmp'))).toHaveLength(1)
+        // A takeover that did not see (or remove) the temporary file: it renames the lock folder away and makes its own.
+        await rename(lockFolder, join(dir, '.store.json.lock.0a1b2c3d4e5f.stale'))
+        await mkdir(lockFolder)
+      },
+      lockFolder,
+    ).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(TempFileRemoved)
+    expect(await readFile(file, 'utf8')).toBe('the colleague’s save')
+    expect(await durableReplace(file, [bytes('gone')], undefined, join(dir, 'no-lock-folder')).catch((e: unknown) => e)).toBeInstanceOf(TempFileRemoved)
   })
 
   it('gives the new file the permissions of the one it replaces', async () => {

@@ -20,8 +20,8 @@ const escaped = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
  */
 const tempPattern = (name: string) => new RegExp(`^\\.${escaped(name)}\\.(?:[A-Za-z0-9-]+\\.\\d+\\.[0-9a-f]+\\.)?tmp$`)
 
-function tempName(file: string): string {
-  return join(dirname(file), `.${basename(file)}.${hostInName()}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`)
+function tempName(file: string, folder: string): string {
+  return join(folder, `.${basename(file)}.${hostInName()}.${process.pid}.${randomBytes(6).toString('hex')}.tmp`)
 }
 
 async function writeAll(handle: import('node:fs/promises').FileHandle, pieces: readonly Uint8Array[]): Promise<void> {
@@ -87,14 +87,23 @@ async function modeOf(file: string): Promise<number | undefined> {
  * on any machine sees the old document or the new one, never half of one, and after this resolves the new one is on
  * the disk. On macOS Node's fsync is fcntl(F_FULLFSYNC) (libuv's uv_fs_fsync), which also empties the drive's cache;
  * a plain fsync there does not. Windows refuses the rename for a moment while another program (a virus scanner, a sync
- * client) has the file open, hence the retries. A failed write leaves no temporary file behind. Once renamed, the
+ * client) has the file open, hence the retries. `tempFolder` (same file system) is where the temporary file goes: the
+ * store's lock folder for a save under the lock (see HeldLock.folder). A failed write leaves no temporary file behind. Once renamed, the
  * write counts as done: a folder that then cannot be flushed is logged, not reported as a save that failed.
  */
-export async function durableReplace(file: string, pieces: readonly Uint8Array[], beforeRename?: () => Promise<void>): Promise<void> {
-  const temporary = tempName(file)
+export async function durableReplace(
+  file: string,
+  pieces: readonly Uint8Array[],
+  beforeRename?: () => Promise<void>,
+  tempFolder: string = dirname(file),
+): Promise<void> {
+  const temporary = tempName(file, tempFolder)
   try {
     const mode = await modeOf(file)
-    const handle = await open(temporary, 'wx')
+    const handle = await open(temporary, 'wx').catch((error: unknown) => {
+      // The lock's folder (tempFolder) gone: the lock was taken over before this write began.
+      throw tempFolder !== dirname(file) && (error as NodeJS.ErrnoException).code === 'ENOENT' ? new TempFileRemoved(file) : error
+    })
     try {
       if (mode !== undefined) await handle.chmod(mode)
       await writeAll(handle, pieces)

@@ -41,6 +41,12 @@ export type LockHolder = z.infer<typeof LockHolder>
 export interface HeldLock {
   /** Throws DeskError('store_unavailable') when the lock is no longer ours (taken over as stale), or cannot be checked. */
   assertHeld(): Promise<void>
+  /**
+   * The lock's folder, where a save under it puts its temporary file: a takeover renames the folder away, so a writer
+   * that froze after its fence finds nothing to rename when it wakes up, whatever a share's cached listing showed the
+   * app that took over (which removes the stray temporary files it sees beside the store as well).
+   */
+  readonly folder?: string
 }
 
 const heartbeatMs = 2_000
@@ -297,6 +303,7 @@ export async function whileLocked<T>(
   }, heartbeatMs)
   timer.unref()
   const lock: HeldLock = {
+    folder,
     async assertHeld() {
       await beating
       const state = await check()
