@@ -1,5 +1,4 @@
 import type { ReactNode } from 'react'
-import './passphrase.css'
 import { Field } from '../forms/Field'
 
 /**
@@ -31,7 +30,6 @@ export function PassphraseField({
         <input
           {...control}
           type="password"
-          className="passphrase-input"
           value={value}
           autoComplete={autoComplete}
           autoFocus={autoFocus}
