@@ -211,7 +211,7 @@ async function documentPieces(document: StoreDocument, generation: number): Prom
 async function documentInLines(bytes: Buffer, previous: readonly Case[]): Promise<StoreDocument | undefined> {
   const firstBreak = bytes.indexOf(newline)
   const lastBreak = bytes.lastIndexOf(newline)
-  if (firstBreak < 0 || !bytes.subarray(firstBreak - casesOpen.length, firstBreak).equals(casesOpen)) return undefined
+  if (firstBreak < casesOpen.length || !bytes.subarray(firstBreak - casesOpen.length, firstBreak).equals(casesOpen)) return undefined
   if (!bytes.subarray(lastBreak + 1).equals(casesClose)) return undefined
   let raw: unknown
   try {
@@ -243,7 +243,6 @@ async function documentInLines(bytes: Buffer, previous: readonly Case[]): Promis
     if (!last && bytes[end - 1] !== 0x2c) return undefined
     const line = bytes.subarray(start, last ? end : end - 1)
     start = end + 1
-    if (start > lastBreak && !last) return undefined
     const i = cases.length
     const same = previous[i] !== undefined && caseJson.get(previous[i]!)?.equals(line) ? previous[i] : movedCase(line)
     if (same) {
@@ -265,7 +264,6 @@ async function documentInLines(bytes: Buffer, previous: readonly Case[]): Promis
       await nextTurn()
       sliceStart = performance.now()
     }
-    if (last) break
   }
   return { ...head, cases }
 }

@@ -7,6 +7,8 @@ import { clearDeadLock, holderInWords, lockHolder, whileLocked, type LockHolder 
 
 /** Every rename the lock makes, to see that a lock not ours is never moved. */
 const renames = vi.hoisted(() => [] as { from: string; to: string }[])
+/** Runs once right after the next mkdir, as if this app froze there. */
+const afterMkdir = vi.hoisted(() => ({ once: undefined as undefined | ((path: string) => Promise<void>) }))
 vi.mock('node:fs/promises', async (original) => {
   const fs = await original<typeof import('node:fs/promises')>()
   return {
@@ -14,6 +16,13 @@ vi.mock('node:fs/promises', async (original) => {
     rename: async (from: string, to: string) => {
       renames.push({ from, to })
       return fs.rename(from, to)
+    },
+    mkdir: async (path: string, options?: import('node:fs').MakeDirectoryOptions) => {
+      const made = await fs.mkdir(path, options)
+      const hook = afterMkdir.once
+      afterMkdir.once = undefined
+      await hook?.(path)
+      return made
     },
   }
 })
@@ -160,6 +169,18 @@ describe('whileLocked', () => {
       `Another team member’s app took over saving to ${file} while this computer was paused or asleep, so your change was not saved. Try again.`,
     )
     expect(await lockHolder(file)).toMatchObject({ token: 'sams-token', name: 'Sam' })
+  })
+
+  it('frozen between making the lock folder and naming itself, and taken over meanwhile: waits its turn, removes nothing', async () => {
+    afterMkdir.once = async (folder) => {
+      // Another app judged the ownerless folder stale, took it over and holds it now; it releases in a moment.
+      await rm(folder, { recursive: true })
+      await leaveLock({ host: 'sam-laptop', token: 'sams-token' })
+      setTimeout(() => void rm(folder, { recursive: true, force: true }), 300)
+    }
+    const seen = await whileLocked(file, async () => (await lockHolder(file))?.host)
+    expect(seen).toBe(hostname())
+    expect(await readdir(dir)).toEqual([])
   })
 
   it('a late release by a writer that did not notice the takeover leaves the new owner’s lock where it is, unmoved', async () => {

@@ -241,7 +241,12 @@ async function acquire(file: string, name: string | undefined): Promise<LockHold
       try {
         await writeOwner(folder, ours)
       } catch (error) {
-        await rm(folder, { recursive: true, force: true }).catch(() => undefined)
+        // Gone: this app froze between making the folder and naming itself, and another took it over as ownerless.
+        // Nothing was done under it yet, so wait for the lock again.
+        if (codeOf(error) === 'ENOENT') continue
+        // Removed only while it still names nobody: by now it may be another app's, taken over meanwhile.
+        const seen = await look(folder)
+        if (seen.state === 'held' && seen.text === '') await rm(folder, { recursive: true, force: true }).catch(() => undefined)
         throw unavailable(file, error)
       }
       return ours
