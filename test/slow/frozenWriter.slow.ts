@@ -36,9 +36,19 @@ afterEach(async () => {
 
 /**
  * Where in the save the writer is frozen: as soon as its lock folder appears (before it reads the file), a little
- * later (while it computes or serializes), or as soon as a temp file appears beside the store (while it writes).
+ * later (while it computes or serializes), or as soon as its temp file appears (while it writes). A save's temp file goes in
+ * the lock folder, so that a takeover, which renames that folder away, leaves a frozen writer nothing to rename.
  */
 type Moment = 'lock' | 'lock+40ms' | 'temp'
+
+/** The lock folder's entries, or undefined when it went away between two looks. */
+function readdirSafe(folder: string): string[] | undefined {
+  try {
+    return readdirSync(folder)
+  } catch {
+    return undefined
+  }
+}
 
 /** Watches the folder without yielding (so as not to miss a short moment) and freezes the writer at `moment`. */
 function freezeAt(writer: Worker, moment: Moment): boolean {
@@ -47,7 +57,9 @@ function freezeAt(writer: Worker, moment: Moment): boolean {
   const deadline = Date.now() + 5_000
   while (Date.now() < deadline) {
     const entries = readdirSync(dirname(file))
-    if (moment === 'temp' ? entries.some(isTemp) : entries.includes(lockName)) {
+    const locked = entries.includes(lockName)
+    const writing = locked && (readdirSafe(join(dirname(file), lockName)) ?? []).some(isTemp)
+    if (moment === 'temp' ? writing : locked) {
       if (moment === 'lock+40ms') {
         const until = performance.now() + 40
         while (performance.now() < until);

@@ -11,10 +11,10 @@ import { DeskError } from '../../errors'
  * asynchronously, after the stale writer may already have written.
  *
  * The lock is a folder `<file>.lock` (mkdir is atomic, also on network shares) holding `owner.json`, who holds it. Its
- * holder raises a counter in owner.json (`beat`) every two seconds. A lock is stale when that counter stays the same
+ * holder raises a counter in owner.json (`beat`) every second. A lock is stale when that counter stays the same
  * for ten seconds of this computer's own monotonic clock: never by comparing another computer's timestamps with ours,
  * as two clocks a minute apart would make every live lock look stale. A lock of a process of this same computer and
- * boot that no longer runs, silent for three seconds, is stale at once. A stale lock is taken over: renamed to a
+ * boot that no longer runs, silent for a second and a half, is stale at once. A stale lock is taken over: renamed to a
  * tombstone of its own, removed, made again. A writer that froze past the stale time (a laptop asleep mid-save) and
  * wakes up finds, at its fence (HeldLock.assertHeld, right before its rename), that the lock is no longer its own; and
  * a lock is only ever removed after reading that it holds the token expected (ours, or the stale one seen), so a late
@@ -49,10 +49,13 @@ export interface HeldLock {
   readonly folder?: string
 }
 
-const heartbeatMs = 2_000
+const heartbeatMs = 1_000
 const staleMs = 10_000
-/** A dead pid counts only after this much silence: a live holder in another pid namespace with our host name beats. */
-const deadSilentMs = 3_000
+/**
+ * A dead pid counts only after this much silence: a live holder in another pid namespace with our host name and boot (a
+ * Flatpak or container beside us) beats every heartbeatMs. Short, so the first save after a crash waits under 2 s.
+ */
+const deadSilentMs = 1_500
 /** A crashed colleague's lock turns stale within staleMs; waiting a little longer takes it over rather than failing. */
 const waitMs = staleMs + 5_000
 /** Windows refuses to rename a folder while another program has a file in it open (a colleague reading owner.json). */
