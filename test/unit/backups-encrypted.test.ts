@@ -44,4 +44,27 @@ describe('backups of an encrypted store', () => {
     expect(restored.cases.list().map((c) => c.id)).toEqual(cases.map((c) => c.id))
     await restored.close()
   })
+
+  it('keeps the plain backups made before encryption was turned on good, and restores one encrypted', async () => {
+    const storeFile = join(dir, 'disclosure-desk.json')
+    const cases = realisticCases(2, 5)
+    await writeFile(storeFile, JSON.stringify({ ...emptyDocument(), cases }))
+    const plainPlace: BackupPlace = { storeFile, prefs: BackupPrefs.parse({}), now: () => new Date('2026-11-30T10:00:00Z') }
+    const plainBackup = await makeBackup(plainPlace, 'daily')
+    const encoding = await newEncryptedEncoding('a long enough passphrase')
+    const store = await openStore(storeFile)
+    await store.setEncoding(encoding)
+    await store.close()
+    const place: BackupPlace = { ...plainPlace, now: () => new Date('2026-12-01T10:00:00Z'), encoding }
+
+    const copy = await readFile(join(dir, 'Disclosure Desk backups', plainBackup.name))
+    expect(readCopy(copy, encoding)).toMatchObject({ ok: true })
+    await restoreBackup(place, plainBackup.name)
+    const bytes = await readFile(storeFile)
+    expect(isEncryptedFile(bytes.subarray(0, 4096))).toBe(true)
+    expect(bytes.includes(Buffer.from(cases[0]!.title))).toBe(false)
+    const restored = await openStore(storeFile, { encoding })
+    expect(restored.cases.list().map((c) => c.id)).toEqual(cases.map((c) => c.id))
+    await restored.close()
+  })
 })

@@ -17,7 +17,8 @@ import {
 import type { StoreDocument } from '../document'
 import { replaceStoreFile } from '../documentFile'
 import { readDocument } from '../readDocument'
-import { FileDecodeError, plainText, type Encoding } from './encoding'
+import { FileDecodeError, headLength, plainText, type Encoding } from './encoding'
+import { isEncryptedFile } from './encryption'
 
 /**
  * The file-system side of backups and of moving the store: whole-file byte copies, each written to a temporary name,
@@ -142,11 +143,15 @@ export class CopyMismatch extends Error {
 /** What reading a copy found: a store document, or what is wrong with the file (following "The file …"). */
 export type CopyRead = { ok: true; document: StoreDocument } | { ok: false; problem: string }
 
-/** Reads a copy's bytes as the store would: decoded (decrypted) by `encoding`, then the document, migrated if older. */
+/**
+ * Reads a copy's bytes as the store would: decoded (decrypted) by `encoding`, then the document, migrated if older. A
+ * copy made before the store was encrypted is plain text, and still a good backup: restoring it writes it encrypted.
+ */
 export function readCopy(bytes: Uint8Array, encoding: Encoding = plainText): CopyRead {
+  const decoding = encoding.kind === 'encrypted' && !isEncryptedFile(bytes.subarray(0, headLength)) ? plainText : encoding
   let text: string
   try {
-    text = encoding.decode(bytes)
+    text = decoding.decode(bytes)
   } catch (error) {
     return { ok: false, problem: error instanceof FileDecodeError ? error.problem : `could not be decoded (${reasonOf(error)})` }
   }
