@@ -24,6 +24,10 @@ describe('export and import, end to end', () => {
     const xss = await colleague.cases.create({ title: 'Stored XSS in the support portal', reporter, received })
     const redirect = await colleague.cases.create({ title: 'Open redirect on login', reporter, received })
 
+    // The colleague's cases reach this app through its watch of the file; export once it has them.
+    await page.getByRole('link', { name: 'Cases' }).first().click()
+    await page.getByText('Open redirect on login').first().waitFor()
+    await page.getByText('Stored XSS in the support portal').first().waitFor()
     await page.getByRole('link', { name: 'Settings' }).first().click()
     const section = page.getByRole('region', { name: 'Export and import' })
     await section.scrollIntoViewIfNeeded()
