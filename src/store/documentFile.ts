@@ -273,7 +273,7 @@ async function documentInLines(bytes: Buffer, previous: readonly Case[]): Promis
  * but needs another passphrase than this app holds (a colleague turned encryption on or changed the passphrase), so
  * opening it again, not a backup, is the way on.
  */
-async function documentOf(
+export async function documentOf(
   bytes: Uint8Array,
   encoding: Encoding,
   previous: readonly Case[] = [],

@@ -33,8 +33,8 @@ describe('backups of an encrypted store', () => {
     expect(isEncryptedFile(copy.subarray(0, 4096))).toBe(true)
     expect(copy.includes(Buffer.from(cases[0]!.title))).toBe(false)
     // Without the key the copy is no store to anyone; with a key from the passphrase it is.
-    expect(readCopy(copy)).toMatchObject({ ok: false })
-    expect(readCopy(copy, await unlockEncoding(copy, 'a long enough passphrase'))).toMatchObject({ ok: true })
+    expect(await readCopy(copy)).toMatchObject({ ok: false })
+    expect(await readCopy(copy, await unlockEncoding(copy, 'a long enough passphrase'))).toMatchObject({ ok: true })
 
     await writeFile(storeFile, 'broken')
     const { savedAs } = await restoreBackup(place, backup.name)
@@ -58,7 +58,7 @@ describe('backups of an encrypted store', () => {
     const place: BackupPlace = { ...plainPlace, now: () => new Date('2026-12-01T10:00:00Z'), encoding }
 
     const copy = await readFile(join(dir, 'Disclosure Desk backups', plainBackup.name))
-    expect(readCopy(copy, encoding)).toMatchObject({ ok: true })
+    expect(await readCopy(copy, encoding)).toMatchObject({ ok: true })
     await restoreBackup(place, plainBackup.name)
     const bytes = await readFile(storeFile)
     expect(isEncryptedFile(bytes.subarray(0, 4096))).toBe(true)

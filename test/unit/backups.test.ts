@@ -166,14 +166,14 @@ describe('reading a copy back', () => {
     await writeFile(copy, flipped)
     await expect(verifyCopy(copy, original, () => true)).rejects.toThrow(/differs from the original/)
     await writeFile(copy, original)
-    expect(await verifyCopy(copy, original, (bytes) => readCopy(bytes).ok)).toBe(true)
+    expect(await verifyCopy(copy, original, async (bytes) => (await readCopy(bytes)).ok)).toBe(true)
   })
 
   it('gives a copy that its check refuses no name, and leaves nothing behind', async () => {
     const bytes = new TextEncoder().encode('not a store')
     const target = join(folder(), 'never.json')
-    const refuse = (copy: Uint8Array) => {
-      const read = readCopy(copy)
+    const refuse = async (copy: Uint8Array) => {
+      const read = await readCopy(copy)
       if (!read.ok) throw new Error(`the copy ${read.problem}`)
     }
     await expect(writeVerifiedCopy(folder(), bytes, refuse, async () => target)).rejects.toThrow(/the copy is not valid JSON/)
