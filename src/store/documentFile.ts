@@ -1,4 +1,4 @@
-import { mkdir, open } from 'node:fs/promises'
+import { mkdir, open, type FileHandle } from 'node:fs/promises'
 import { dirname } from 'node:path'
 import { setImmediate as nextTurn } from 'node:timers/promises'
 import type { Case } from '../cases/case'
@@ -98,9 +98,9 @@ function saveFailure(path: string, error: unknown, notDone: string): DeskError {
   )
 }
 
-/** The file's mark from its head and stat, through one handle; undefined when there is no file. */
-async function markOf(path: string, encoding: Encoding): Promise<FileMark | undefined> {
-  let handle: import('node:fs/promises').FileHandle
+/** Runs `read` on the file at `path` through one handle, so what it reads belongs together; undefined when there is no file. */
+async function throughHandle<T>(path: string, read: (handle: FileHandle) => Promise<T>): Promise<T | undefined> {
+  let handle: FileHandle
   try {
     handle = await open(path, 'r')
   } catch (error) {
@@ -108,33 +108,29 @@ async function markOf(path: string, encoding: Encoding): Promise<FileMark | unde
     throw error
   }
   try {
-    const info = await handle.stat()
-    const head = Buffer.alloc(Math.min(headLength, info.size))
-    const { bytesRead } = await handle.read(head, 0, head.length, 0)
-    return { generation: encoding.generationOf(head.subarray(0, bytesRead)), size: info.size, mtimeMs: info.mtimeMs, ino: info.ino }
+    return await read(handle)
   } finally {
     await handle.close()
   }
 }
 
-/** The whole file and its mark, read through one handle so the two belong together; undefined when there is no file. */
-async function readWhole(path: string, encoding: Encoding): Promise<{ bytes: Uint8Array; mark: FileMark } | undefined> {
-  let handle: import('node:fs/promises').FileHandle
-  try {
-    handle = await open(path, 'r')
-  } catch (error) {
-    if (isMissing(error)) return undefined
-    throw error
-  }
-  try {
+/** The file's mark from its head and stat; undefined when there is no file. */
+const markOf = (path: string, encoding: Encoding): Promise<FileMark | undefined> =>
+  throughHandle(path, async (handle) => {
+    const info = await handle.stat()
+    const head = Buffer.alloc(Math.min(headLength, info.size))
+    const { bytesRead } = await handle.read(head, 0, head.length, 0)
+    return { generation: encoding.generationOf(head.subarray(0, bytesRead)), size: info.size, mtimeMs: info.mtimeMs, ino: info.ino }
+  })
+
+/** The whole file and its mark; undefined when there is no file. */
+const readWhole = (path: string, encoding: Encoding): Promise<{ bytes: Uint8Array; mark: FileMark } | undefined> =>
+  throughHandle(path, async (handle) => {
     const info = await handle.stat()
     const bytes = await handle.readFile()
     const mark = { generation: encoding.generationOf(bytes.subarray(0, headLength)), size: bytes.byteLength, mtimeMs: info.mtimeMs, ino: info.ino }
     return { bytes, mark }
-  } finally {
-    await handle.close()
-  }
-}
+  })
 
 /**
  * Each case's JSON, by the case object: documents are replaced, never changed in place, so a case object always has
