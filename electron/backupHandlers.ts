@@ -1,4 +1,5 @@
-import { DeskError } from '../src/errors'
+import { join } from 'node:path'
+import { DeskError, refusal } from '../src/errors'
 import type { AppState, Handlers } from '../src/ipc/contract'
 import type { Store } from '../src/store'
 import { BackupPrefs, type Backup, type BackupKind, type BackupList } from '../src/store/backups'
@@ -14,6 +15,7 @@ import {
   type BackupPlace,
 } from '../src/store/file/backupFiles'
 import type { Encoding } from '../src/store/file/encoding'
+import { encryptedHeaderProblem, isEncryptedFile, readFileHead, unlockEncoding, type EncryptedEncoding } from '../src/store/file/encryption'
 import type { Shell } from './handlers'
 import type { InstallationState } from './installationState'
 import type { StoreSession } from './storeSession'
@@ -25,6 +27,7 @@ type BackupChannels =
   | 'backups:setKeep'
   | 'backups:chooseFolder'
   | 'backups:folderBesideStore'
+  | 'backups:unlock'
   | 'store:move'
 
 /**
@@ -62,6 +65,9 @@ export async function backUpOpenStore(session: StoreSession, kind: BackupKind): 
 function placeOf(session: StoreSession, storeFile: string): BackupPlace {
   return { storeFile, prefs: session.installation.backupPrefs(storeFile), encoding: session.encoding() }
 }
+
+/** What a passphrase that does not derive the key of the backups is told, at its field. */
+export const wrongBackupPassphrase = 'That passphrase does not open these backups'
 
 /** Backups of the store the session has open, or could not open (the recovery screen restores from them); moving it. */
 export function backupHandlers(session: StoreSession, shell: Shell): Pick<Handlers, BackupChannels> {
@@ -114,6 +120,35 @@ export function backupHandlers(session: StoreSession, shell: Shell): Pick<Handle
       return folder ? changePrefs({ folder }) : listing()
     },
     'backups:folderBesideStore': () => changePrefs({ folder: null }),
+    // The store file holds no key to read its backups with (its header is damaged, it is empty): the newest encrypted
+    // backup's header gives the salt, and the key the passphrase derives stays with the session for the restore.
+    'backups:unlock': async ({ passphrase }) => {
+      const file = storeFile()
+      if (!file || session.state().kind !== 'recovery') {
+        throw new DeskError('invalid_input', 'The backups are read with the passphrase only while the store file cannot be opened. Nothing was changed.')
+      }
+      const place = placeOf(session, file)
+      const folder = backupFolderOf(file, place.prefs)
+      let head: Uint8Array | undefined
+      for (const backup of await listBackups(place)) {
+        const bytes = await readFileHead(join(folder, backup.name)).catch(() => undefined)
+        if (bytes && isEncryptedFile(bytes) && encryptedHeaderProblem(bytes) === undefined) {
+          head = bytes
+          break
+        }
+      }
+      if (!head) throw new DeskError('not_found', `None of the backups in ${folder} is an encrypted store whose passphrase can be checked. Nothing was changed.`)
+      let key: EncryptedEncoding
+      try {
+        key = await unlockEncoding(head, passphrase)
+      } catch (error) {
+        // unlockEncoding refuses only a wrong passphrase in a DeskError (the header was checked above).
+        if (error instanceof DeskError) throw refusal('passphrase', wrongBackupPassphrase)
+        throw error
+      }
+      session.holdBackupKey(key)
+      return listing(file)
+    },
     'store:move': async () => {
       const from = session.store().file
       const folder = await shell.chooseFolder('Move the store to another folder')

@@ -37,6 +37,12 @@ export interface StoreSession {
    * opened after it was unlocked (its backups are read with the key). Undefined while locked or before any open.
    */
   encoding(): Encoding | undefined
+  /**
+   * Holds a key derived from the passphrase of the store's encrypted backups while its file could not be opened without
+   * one (a damaged header, an empty file, at a fresh start): encoding() gives it from now on, so the backups are read and
+   * restored with it, and the restored store opens with it. Refused in any other state; nothing is written.
+   */
+  holdBackupKey(encoding: EncryptedEncoding): void
   /** Writes the open store again with another encoding (encryption on, off, a new passphrase), all at once. */
   setEncoding(encoding: Encoding): Promise<void>
   close(): Promise<void>
@@ -168,6 +174,12 @@ export function createStoreSession({ identities, installation, afterOpen, ...opt
       }
     },
     encoding: () => current?.encoding,
+    holdBackupKey(encoding) {
+      if (!current?.file || current.store || current.locked) {
+        throw new DeskError('invalid_input', 'Only the backups of a store file that could not be opened are read with a passphrase here. Nothing was changed.')
+      }
+      current.encoding = encoding
+    },
     async setEncoding(encoding) {
       const open = current
       await store().setEncoding(encoding)

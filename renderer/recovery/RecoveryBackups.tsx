@@ -3,11 +3,13 @@ import type { AppState } from '../../src/ipc/contract'
 import type { BackupList } from '../../src/store/backups'
 import { call, messageOf } from '../desk'
 import { useAction } from '../shell/useAction'
+import { BackupPassphrase, needsBackupPassphrase } from './BackupPassphrase'
 import { BackupTable } from './BackupTable'
 
 /**
  * The broken store's backups, the latest good one marked, each restored in one click: main keeps the broken file as
- * a backup first, so nothing is lost, puts the backup back and opens it, and the app comes up on it.
+ * a backup first, so nothing is lost, puts the backup back and opens it, and the app comes up on it. Encrypted backups
+ * the app holds no key for (the store file could not give one) are read once the store's passphrase is entered.
  */
 export function RecoveryBackups({ onState }: { onState(next: AppState): void }) {
   const [list, setList] = useState<BackupList | null>(null)
@@ -40,6 +42,7 @@ export function RecoveryBackups({ onState }: { onState(next: AppState): void }) 
           : 'None of the backups read as a good store.'}{' '}
         They are in <span className="mono break">{list.folder}</span>.
       </p>
+      {needsBackupPassphrase(list) && <BackupPassphrase onList={setList} />}
       <BackupTable
         list={list}
         busy={busy}

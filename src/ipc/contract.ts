@@ -269,6 +269,12 @@ export const contract = {
   /** Back to the folder beside the store file. */
   'backups:folderBesideStore': { req: Empty, res: BackupList },
   /**
+   * For a store file that could not be opened without a key (its encryption header damaged, the file empty): the
+   * passphrase of its encrypted backups, checked against the newest one's header. Its key is kept for reading and
+   * restoring them, and the backups are listed again with it; a wrong passphrase is refused at the field, nothing written.
+   */
+  'backups:unlock': { req: Unlock, res: BackupList },
+  /**
    * Asks for a folder, copies the store file there, reads the copy back and opens it, to be opened at the next start;
    * the old file is left as it was. `moved: false` when the dialog was cancelled.
    */

@@ -1,0 +1,64 @@
+import { useState, type FormEvent } from 'react'
+import type { Backup, BackupList } from '../../src/store/backups'
+import { call } from '../desk'
+import { useAction } from '../shell/useAction'
+import { PassphraseField } from '../unlock/PassphraseField'
+import { refusedFields } from '../unlock/passphraseErrors'
+import '../unlock/unlock.css'
+
+/**
+ * An encrypted backup read without any key (src/store/documentFile's words for an encrypted file read as plain): at a
+ * fresh start with the store file's header damaged or the file empty, the app holds no key for its backups.
+ */
+export const readWithoutKey = (backup: Backup) => backup.problem?.startsWith('is now encrypted with a passphrase') === true
+
+/** Whether the list has encrypted backups that the store's passphrase would let the app read. */
+export const needsBackupPassphrase = (list: BackupList) => list.backups.some(readWithoutKey)
+
+/**
+ * The store's passphrase, for its encrypted backups when the store file itself cannot give the key: main checks it
+ * against the newest encrypted backup, keeps the key for the restore and answers the backups read with it. A wrong one
+ * is said at the field; nothing is written either way.
+ */
+export function BackupPassphrase({ onList }: { onList(list: BackupList): void }) {
+  const { busy, run } = useAction()
+  const [passphrase, setPassphrase] = useState('')
+  const [error, setError] = useState<string | undefined>()
+
+  const read = (event: FormEvent) => {
+    event.preventDefault()
+    if (passphrase === '') return setError('Enter the passphrase of this store')
+    setError(undefined)
+    return run(async () => {
+      try {
+        onList(await call((desk) => desk.backups.unlock({ passphrase })))
+      } catch (failure) {
+        const atField = refusedFields(failure)?.['passphrase']
+        if (atField === undefined) throw failure
+        setError(atField)
+      }
+    })
+  }
+
+  return (
+    <form className="unlock-form" onSubmit={(event) => void read(event)} noValidate>
+      <p>These backups are encrypted. Enter the store's passphrase to read them.</p>
+      <PassphraseField
+        label="Passphrase"
+        value={passphrase}
+        onChange={(value) => {
+          setPassphrase(value)
+          setError(undefined)
+        }}
+        error={error}
+        autoComplete="current-password"
+        disabled={busy}
+      />
+      <div className="button-row">
+        <button type="submit" className="button button-primary" disabled={busy}>
+          {busy ? 'Reading…' : 'Read backups'}
+        </button>
+      </div>
+    </form>
+  )
+}
