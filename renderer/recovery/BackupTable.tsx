@@ -2,6 +2,7 @@ import { useId } from 'react'
 import { formatDayTime } from '../../src/i18n/dates'
 import { kindWords, type Backup, type BackupList } from '../../src/store/backups'
 import { localTimeZone } from '../time/timeZones'
+import { readWithoutKey } from './BackupPassphrase'
 import './backups.css'
 
 /** When a backup was made, on this computer's clock: 'Mon 30 Nov 2026 09:00'. */
@@ -11,6 +12,7 @@ const casesWords = (count: number) => `${count.toLocaleString('en-US')} ${count 
 
 /** What the backup holds, or why it cannot be restored. */
 function contents(backup: Backup): string {
+  if (readWithoutKey(backup)) return 'Encrypted: enter the passphrase to read it'
   if (backup.problem) return `Damaged: the file ${backup.problem}`
   if (backup.caseCount === null) return 'An unreadable store, kept as it was'
   return casesWords(backup.caseCount)

@@ -39,7 +39,7 @@ describe('recovery screen: encrypted backups without a key', () => {
 
     const section = await screen.findByRole('region', { name: 'Restore a backup' })
     const [row] = rowsOf(within(section).getByRole('table'))
-    expect(row).toHaveTextContent(/Damaged: the file is now encrypted with a passphrase/)
+    expect(row).toHaveTextContent('Encrypted: enter the passphrase to read it')
     expect(within(row!).queryByRole('button', { name: 'Restore this backup' })).not.toBeInTheDocument()
     expect(within(section).getByText("These backups are encrypted. Enter the store's passphrase to read them.")).toBeInTheDocument()
 
