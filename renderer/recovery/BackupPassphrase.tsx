@@ -1,9 +1,7 @@
-import { useState, type FormEvent } from 'react'
 import type { Backup, BackupList } from '../../src/store/backups'
 import { call } from '../desk'
-import { useAction } from '../shell/useAction'
 import { PassphraseField } from '../unlock/PassphraseField'
-import { refusedFields } from '../unlock/passphraseErrors'
+import { usePassphraseEntry } from '../unlock/usePassphraseEntry'
 import '../unlock/unlock.css'
 
 /**
@@ -21,35 +19,18 @@ export const needsBackupPassphrase = (list: BackupList) => list.backups.some(rea
  * is said at the field; nothing is written either way.
  */
 export function BackupPassphrase({ onList }: { onList(list: BackupList): void }) {
-  const { busy, run } = useAction()
-  const [passphrase, setPassphrase] = useState('')
-  const [error, setError] = useState<string | undefined>()
-
-  const read = (event: FormEvent) => {
-    event.preventDefault()
-    if (passphrase === '') return setError('Enter the passphrase of this store')
-    setError(undefined)
-    return run(async () => {
-      try {
-        onList(await call((desk) => desk.backups.unlock({ passphrase })))
-      } catch (failure) {
-        const atField = refusedFields(failure)?.['passphrase']
-        if (atField === undefined) throw failure
-        setError(atField)
-      }
-    })
-  }
+  const { busy, passphrase, error, submit, change } = usePassphraseEntry(
+    (passphrase) => call((desk) => desk.backups.unlock({ passphrase })),
+    onList,
+  )
 
   return (
-    <form className="unlock-form" onSubmit={(event) => void read(event)} noValidate>
+    <form className="unlock-form" onSubmit={(event) => void submit(event)} noValidate>
       <p>These backups are encrypted. Enter the store's passphrase to read them.</p>
       <PassphraseField
         label="Passphrase"
         value={passphrase}
-        onChange={(value) => {
-          setPassphrase(value)
-          setError(undefined)
-        }}
+        onChange={change}
         error={error}
         autoComplete="current-password"
         disabled={busy}

@@ -1,11 +1,9 @@
-import { useState, type FormEvent } from 'react'
 import type { AppState } from '../../src/ipc/contract'
 import { call } from '../desk'
 import { ProblemArea } from '../shell/Problems'
-import { useAction } from '../shell/useAction'
 import { StoreFileActions } from '../store/StoreFileActions'
 import { PassphraseField } from './PassphraseField'
-import { refusedFields } from './passphraseErrors'
+import { usePassphraseEntry } from './usePassphraseEntry'
 import './unlock.css'
 
 type Locked = Extract<AppState, { kind: 'locked' }>
@@ -15,24 +13,10 @@ type Locked = Extract<AppState, { kind: 'locked' }>
  * wrong passphrase is said at the field; the file is not written either way.
  */
 export function UnlockScreen({ state, onState }: { state: Locked; onState(next: AppState): void }) {
-  const { busy, run } = useAction()
-  const [passphrase, setPassphrase] = useState('')
-  const [error, setError] = useState<string | undefined>()
-
-  const unlock = (event: FormEvent) => {
-    event.preventDefault()
-    if (passphrase === '') return setError('Enter the passphrase of this store')
-    setError(undefined)
-    return run(async () => {
-      try {
-        onState(await call((desk) => desk.store.unlock({ passphrase })))
-      } catch (failure) {
-        const atField = refusedFields(failure)?.['passphrase']
-        if (atField === undefined) throw failure
-        setError(atField)
-      }
-    })
-  }
+  const { busy, passphrase, error, submit, change } = usePassphraseEntry(
+    (passphrase) => call((desk) => desk.store.unlock({ passphrase })),
+    onState,
+  )
 
   return (
     <main className="recovery">
@@ -41,14 +25,11 @@ export function UnlockScreen({ state, onState }: { state: Locked; onState(next: 
         <h1 id="unlock-title">This case store is encrypted</h1>
         <p className="recovery-file mono">{state.file}</p>
         <p>Enter its passphrase to open it. Nothing in the file can be read without it.</p>
-        <form className="unlock-form" onSubmit={(event) => void unlock(event)} noValidate>
+        <form className="unlock-form" onSubmit={(event) => void submit(event)} noValidate>
           <PassphraseField
             label="Passphrase"
             value={passphrase}
-            onChange={(value) => {
-              setPassphrase(value)
-              setError(undefined)
-            }}
+            onChange={change}
             error={error}
             autoComplete="current-password"
             autoFocus
