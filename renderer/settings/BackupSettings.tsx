@@ -10,6 +10,7 @@ import { useStore } from '../store/StoreContext'
 import { formatDayTime } from '../../src/i18n/dates'
 import { localTimeZone } from '../time/timeZones'
 import './backupSettings.css'
+import { SectionLoadFailed } from './SectionLoadFailed'
 
 /**
  * Kept on this computer, like the reminder settings: no store event names them. A restore or a move opens the store
@@ -44,14 +45,7 @@ export function BackupSettings() {
   const [restoring, setRestoring] = useState<Backup | null>(null)
 
   if (loadError) {
-    return (
-      <div className="field-error" role="alert">
-        The backups could not be listed: {messageOf(loadError)}{' '}
-        <button type="button" className="button" onClick={() => void refetch()}>
-          Try again
-        </button>
-      </div>
-    )
+    return <SectionLoadFailed what="The backups could not be listed" error={loadError} onRetry={() => void refetch()} />
   }
   if (!list) return null
 

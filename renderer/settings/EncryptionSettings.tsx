@@ -3,12 +3,13 @@ import { useState, type FormEvent, type ReactNode } from 'react'
 import type { z } from 'zod'
 import type { EncryptionStatus } from '../../src/store/passphrase'
 import { ChangePassphrase, passphraseMinLength, TurnOffEncryption, TurnOnEncryption } from '../../src/store/passphrase'
-import { call, messageOf } from '../desk'
+import { call } from '../desk'
 import { focusFirstInvalid } from '../forms/Field'
 import { useAction } from '../shell/useAction'
 import { PassphraseField } from '../unlock/PassphraseField'
 import { checkPassphrases, refusedFields, type PassphraseErrors } from '../unlock/passphraseErrors'
 import './encryptionSettings.css'
+import { SectionLoadFailed } from './SectionLoadFailed'
 
 const encryptionKey = ['encryption'] as const
 
@@ -39,12 +40,7 @@ export function EncryptionSettings() {
 
   if (status.error) {
     return (
-      <div className="field-error" role="alert">
-        Could not tell whether the store is encrypted: {messageOf(status.error)}{' '}
-        <button type="button" className="button" onClick={() => void status.refetch()}>
-          Try again
-        </button>
-      </div>
+      <SectionLoadFailed what="Could not tell whether the store is encrypted" error={status.error} onRetry={() => void status.refetch()} />
     )
   }
   if (!status.data) return null

@@ -4,6 +4,7 @@ import { messageOf } from '../desk'
 import { useReminderPrefs, useSaveReminderPrefs } from '../queries/reminders'
 import { useSettings } from '../queries/settings'
 import './reminderSettings.css'
+import { SectionLoadFailed } from './SectionLoadFailed'
 
 type Part = keyof ReminderPrefs
 
@@ -25,14 +26,7 @@ export function ReminderSettings() {
   const id = useId()
 
   if (loadError) {
-    return (
-      <div className="field-error" role="alert">
-        Could not read the reminder settings: {messageOf(loadError)}{' '}
-        <button type="button" className="button" onClick={() => void refetch()}>
-          Try again
-        </button>
-      </div>
-    )
+    return <SectionLoadFailed what="Could not read the reminder settings" error={loadError} onRetry={() => void refetch()} />
   }
   if (!prefs) return null
 
