@@ -9,7 +9,7 @@ import {
   type Rating,
   type Severity,
 } from '../../src/cases/case'
-import { sameValue } from '../../src/cases/mergeEdit'
+import { sameValue } from '../../src/merge/parts'
 import { scoreCvss, type CvssScore } from '../../src/cases/severity'
 import { checkReceivedTime } from '../../src/commands/timeRules'
 import { DeskError, fieldIssues, userWords } from '../../src/errors'

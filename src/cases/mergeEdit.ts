@@ -1,5 +1,7 @@
 import type { Case, CasePatch } from './case'
 import type { Actor, ChangeableField } from './timeline'
+import * as Parts from '../merge/parts'
+import { sameValue } from '../merge/parts'
 
 // When a colleague saved the case while this person was editing it, their edit and this one are put together part by
 // part: what only one of them changed is taken as is; what both changed differently, the person chooses. The reporter,
@@ -71,67 +73,33 @@ function valueAt(c: Editable, part: EditPart): unknown {
   return key === undefined ? value : (value as Record<string, unknown>)[key]
 }
 
-/** Equal as stored: objects by their keys (a key holding undefined counts as absent), arrays in order. */
-export function sameValue(a: unknown, b: unknown): boolean {
-  if (a === b) return true
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false
-  if (Array.isArray(a) !== Array.isArray(b)) return false
-  const keys = new Set([...Object.keys(a), ...Object.keys(b)])
-  for (const key of keys) {
-    if (!sameValue((a as Record<string, unknown>)[key], (b as Record<string, unknown>)[key])) return false
-  }
-  return true
-}
-
 /** The case as this person's edit would leave it: the patch over the case it was made on (null: nobody assigned). */
 export function withPatch(c: Case, patch: CasePatch): Case {
   const given = Object.fromEntries(Object.entries(patch).filter(([, v]) => v !== undefined).map(([k, v]) => [k, v ?? undefined]))
   return { ...c, ...given } as Case
 }
 
-/** A part this person edited, with its value on each side. */
-export interface PartEdit {
-  part: EditPart
-  base: unknown
-  mine: unknown
-  theirs: unknown
-  /**
-   * 'mine': only this person changed it, taken without asking. 'same': both changed it to the same value. 'both':
-   * both changed it differently, the person chooses.
-   */
-  side: 'mine' | 'same' | 'both'
-}
+/** A part of the case this person edited, with its value on each side. */
+export type PartEdit = Parts.PartEdit<EditPart>
+export type Choice = Parts.Choice
+export type Choices = Parts.Choices<EditPart>
 
 /**
  * The parts `mine` (a patch made on `base`) changes, in form order, each with what the colleague's save (`current`)
  * holds there. Parts only the colleague changed are not listed: they stay as the colleague saved them.
  */
 export function compareEdit(base: Case, mine: CasePatch, current: Case): PartEdit[] {
-  const edited = withPatch(base, mine)
-  const parts: PartEdit[] = []
-  for (const part of editParts) {
-    const was = valueAt(base, part)
-    const mineValue = valueAt(edited, part)
-    if (sameValue(was, mineValue)) continue
-    const theirs = valueAt(current, part)
-    const side = sameValue(was, theirs) ? 'mine' : sameValue(mineValue, theirs) ? 'same' : 'both'
-    parts.push({ part, base: was, mine: mineValue, theirs, side })
-  }
-  return parts
+  return Parts.compareParts(editParts, valueAt, base, withPatch(base, mine), current)
 }
 
 /** The parts the colleague changed that this person did not edit: kept as the colleague saved them, nothing to ask. */
 export function theirOnlyParts(base: Case, current: Case, edits: readonly PartEdit[]): EditPart[] {
-  const mine = new Set(edits.map((e) => e.part))
-  return editParts.filter((part) => !mine.has(part) && !sameValue(valueAt(base, part), valueAt(current, part)))
+  return Parts.theirOnlyParts(editParts, valueAt, base, current, edits)
 }
-
-export type Choice = 'mine' | 'theirs'
-export type Choices = Partial<Record<EditPart, Choice>>
 
 /** The parts both changed differently for which no choice was made yet. */
 export function unchosen(edits: readonly PartEdit[], choices: Choices): EditPart[] {
-  return edits.filter((e) => e.side === 'both' && choices[e.part] === undefined).map((e) => e.part)
+  return Parts.unchosen(edits, choices)
 }
 
 /**
@@ -141,13 +109,11 @@ export function unchosen(edits: readonly PartEdit[], choices: Choices): EditPart
  * Throws when a part both changed has no choice: save only once `unchosen` is empty.
  */
 export function mergedPatch(edits: readonly PartEdit[], current: Case, choices: Choices): CasePatch {
-  const missing = unchosen(edits, choices)
-  if (missing.length > 0) throw new Error(`No choice made for ${missing.join(', ')}`)
+  Parts.assertChosen(edits, choices)
   const patch: Record<string, unknown> = {}
   const groups: Partial<Record<Group, Record<string, unknown>>> = {}
   for (const edit of edits) {
-    const keep = edit.side === 'mine' || (edit.side === 'both' && choices[edit.part] === 'mine')
-    if (!keep) continue
+    if (!Parts.keepsMine(edit, choices)) continue
     const [field, key] = edit.part.split('.') as [ChangeableField, string | undefined]
     if (key === undefined) {
       patch[field] = edit.mine
