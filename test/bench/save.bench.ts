@@ -1,39 +1,14 @@
 import { open, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { monitorEventLoopDelay } from 'node:perf_hooks'
 import { emptyDocument } from '../../src/store/document'
-import { openStore, type Store } from '../../src/store'
+import { openStore } from '../../src/store'
 import { realisticCases } from './fixtures/realisticCases'
+import { longestBlock } from './fixtures/longestBlock'
 import { median, tenths } from './fixtures/median'
 
 // Interleaved runs after the first save (measured apart), median: the machine may be busy with other work.
 const runs = 7
-
-/**
- * The longest stretch the event loop could not run anything while one note is added and saved: a 1 ms timer's
- * longest gap between ticks (every window of the app freezes that long). The event-loop-delay histogram's maximum is
- * given beside it as a second opinion.
- */
-async function longestBlock(store: Store, caseId: string, text: string): Promise<{ gapMs: number; delayMs: number }> {
-  const histogram = monitorEventLoopDelay({ resolution: 1 })
-  let last = performance.now()
-  let gapMs = 0
-  const probe = setInterval(() => {
-    const now = performance.now()
-    gapMs = Math.max(gapMs, now - last)
-    last = now
-  }, 1)
-  histogram.enable()
-  try {
-    await store.cases.addNote(caseId, text)
-  } finally {
-    histogram.disable()
-    clearInterval(probe)
-  }
-  gapMs = Math.max(gapMs, performance.now() - last)
-  return { gapMs, delayMs: histogram.max / 1e6 }
-}
 
 /** What a save could cost at the least: the document as one JSON text, written to a fresh file and flushed to disk. */
 async function plainDurableWrite(file: string, document: unknown) {
@@ -61,14 +36,14 @@ export default async function saveBench(): Promise<Record<string, unknown>[]> {
     const store = await openStore(file)
     const target = store.cases.list()[5_000]!
     // The first save after opening, apart: a cache of serialized cases not filled at open would make this one slow.
-    const first = await longestBlock(store, target.id, 'Reproduced on staging.')
+    const first = await longestBlock(() => store.cases.addNote(target.id, 'Reproduced on staging.'))
 
     const gaps: number[] = []
     const delays: number[] = []
     const save: number[] = []
     const baseline: number[] = []
     for (let i = 0; i < runs; i++) {
-      const block = await longestBlock(store, target.id, `Reproduced on staging, run ${i}.`)
+      const block = await longestBlock(() => store.cases.addNote(target.id, `Reproduced on staging, run ${i}.`))
       gaps.push(block.gapMs)
       delays.push(block.delayMs)
 
