@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react'
+import { useEffect, useState } from 'react'
 import type { Case, CasePatch, Severity } from '../../src/cases/case'
 import {
   compareEdit,
@@ -6,13 +6,10 @@ import {
   mergedPatch,
   theirChange,
   theirOnlyParts,
-  unchosen,
-  type Choice,
-  type Choices,
   type EditPart,
-  type PartEdit,
 } from '../../src/cases/mergeEdit'
 import type { Actor } from '../../src/cases/timeline'
+import type { Choices, PartEdit } from '../../src/merge/parts'
 import { formatDayTime, formatRecent, zoneLabel } from '../../src/i18n/dates'
 import {
   channelLabels,
@@ -26,6 +23,7 @@ import {
 import type { PolicyEntry } from '../../src/ipc/contract'
 import type { TeamMember } from '../../src/settings/settings'
 import { call, DeskFailure, type FieldIssue } from '../desk'
+import { ClashChoices, ClashLoading } from '../forms/ClashChoices'
 import { usePolicies } from '../policies/usePolicies'
 import { useCaseChange } from '../queries/cases'
 import { useProblems } from '../shell/Problems'
@@ -35,7 +33,7 @@ import { editableFieldPaths, fieldLabel } from './caseDraft'
 import './caseConflict.css'
 
 /** One round of putting the two together: this person's patch on `base`, and the case as the colleague left it. */
-type Round = { base: Case; mine: CasePatch; current: Case | null; choices: Choices }
+type Round = { base: Case; mine: CasePatch; current: Case | null }
 
 /**
  * Shown instead of the edit form when its save was refused because a colleague saved the case meanwhile. Each field
@@ -63,10 +61,8 @@ export function CaseConflict({
   const { report } = useProblems()
   const saveCase = useCaseChange()
   const { policies } = usePolicies()
-  const [round, setRound] = useState<Round>({ base, mine, current: null, choices: {} })
+  const [round, setRound] = useState<Round>({ base, mine, current: null })
   const [busy, setBusy] = useState(false)
-  const [missing, setMissing] = useState<EditPart[]>([])
-  const heading = useRef<HTMLHeadingElement>(null)
   const { current } = round
 
   useEffect(() => {
@@ -82,52 +78,28 @@ export function CaseConflict({
     }
   }, [current, round.base.id, report])
 
-  useEffect(() => {
-    if (current) heading.current?.focus()
-  }, [current])
-
   if (!current) {
     return (
-      <section className="card case-conflict" aria-busy="true" aria-label="Someone else changed this case">
-        <p>Someone else changed this case after you opened it. Loading their version…</p>
-        {/* Should their version not load (the case was removed), the edits are still there to go back to. */}
-        <div className="form-actions case-conflict-actions">
-          <button type="button" className="button" onClick={onBack}>
-            Back to my edits
-          </button>
-        </div>
-      </section>
+      // Should their version not load (the case was removed), the edits are still there to go back to.
+      <ClashLoading
+        className="case-conflict"
+        label="Someone else changed this case"
+        message="Someone else changed this case after you opened it. Loading their version…"
+        onBack={onBack}
+      />
     )
   }
 
   const edits = compareEdit(round.base, round.mine, current)
   const theirsOnly = theirOnlyParts(round.base, current, edits)
-  const toChoose = edits.filter((e) => e.side === 'both')
   const now = Date.now()
   const zone = localTimeZone()
   const when = (at: string) => formatRecent(at, zone, 'en', now)
-  const valueText = (part: EditPart, value: unknown) => partText(part, value, team, policies)
   const whoSaved = savers(round.base, current)
 
-  const choose = (part: EditPart, choice: Choice) => {
-    setRound((r) => ({ ...r, choices: { ...r.choices, [part]: choice } }))
-    setMissing((m) => m.filter((p) => p !== part))
-  }
-  const chooseAll = (choice: Choice) => {
-    setRound((r) => ({ ...r, choices: Object.fromEntries(toChoose.map((e) => [e.part, choice])) }))
-    setMissing([])
-  }
-
-  async function save(event: FormEvent) {
-    event.preventDefault()
+  async function save(choices: Choices<EditPart>) {
     if (!current) return
-    const left = unchosen(edits, round.choices)
-    if (left.length > 0) {
-      setMissing(left)
-      document.getElementById(radioId(left[0]!, 'mine'))?.focus()
-      return
-    }
-    const patch = mergedPatch(edits, current, round.choices)
+    const patch = mergedPatch(edits, current, choices)
     if (Object.keys(patch).length === 0) return onSaved()
     setBusy(true)
     try {
@@ -136,7 +108,7 @@ export function CaseConflict({
     } catch (error) {
       if (error instanceof DeskFailure && error.code === 'conflict') {
         // Saved again meanwhile: the same once more, on the newer case, with what is to be saved now as this person's.
-        setRound({ base: current, mine: patch, current: null, choices: {} })
+        setRound({ base: current, mine: patch, current: null })
       } else if (error instanceof DeskFailure && error.issues.some(atEditedField)) {
         onRefused(current, patch, error.issues.filter(atEditedField))
       } else report(error)
@@ -146,131 +118,40 @@ export function CaseConflict({
   }
 
   return (
-    <form className="card case-conflict" aria-labelledby="case-conflict-title" noValidate onSubmit={(e) => void save(e)}>
-      <h2 id="case-conflict-title" ref={heading} tabIndex={-1}>
-        {whoSaved ? `${whoSaved.names} changed this case while you were editing it` : 'Someone else changed this case while you were editing it'}
-      </h2>
-      <p className="case-conflict-lead">
-        {whoSaved ? `Their change was saved at ${when(whoSaved.at)}; yours is not saved yet. ` : 'Your change is not saved yet. '}
-        {toChoose.length > 0
-          ? `Nothing is lost: for each field you both changed, choose which version to keep, then save.`
-          : 'None of the fields you changed was changed by them: save to add your changes to theirs.'}
-      </p>
-      {missing.length > 0 && (
-        <p className="form-summary" role="alert">
-          Choose yours or theirs for: {missing.map(fieldLabel).join(', ')}.
-        </p>
-      )}
-      <div className="case-conflict-parts">
-        {edits.map((edit) => (
-          <PartChoice
-            key={edit.part}
-            edit={edit}
-            theirLabel={theirLabel(round.base, current, edit, when)}
-            valueText={valueText}
-            choice={round.choices[edit.part]}
-            unchosen={missing.includes(edit.part)}
-            onChoose={(c) => choose(edit.part, c)}
-          />
-        ))}
-      </div>
-      {theirsOnly.length > 0 && (
-        <p className="muted case-conflict-theirs-only">
-          They also changed {[...new Set(theirsOnly.map(fieldLabel))].join(', ')}; kept as they saved it.
-        </p>
-      )}
-      <div className="form-actions case-conflict-actions">
-        <button type="submit" className="button button-primary" disabled={busy}>
-          Save
-        </button>
-        {toChoose.length > 0 && (
-          <>
-            <button type="button" className="button" onClick={() => chooseAll('mine')}>
-              Keep all mine
-            </button>
-            <button type="button" className="button" onClick={() => chooseAll('theirs')}>
-              Take all theirs
-            </button>
-          </>
-        )}
-        <button type="button" className="button" onClick={onBack}>
-          Back to my edits
-        </button>
-      </div>
-    </form>
+    <ClashChoices<EditPart>
+      // A new round (the colleague saved once more) is chosen afresh.
+      key={current.revision}
+      className="case-conflict"
+      title={whoSaved ? `${whoSaved.names} changed this case while you were editing it` : 'Someone else changed this case while you were editing it'}
+      lead={
+        <>
+          {whoSaved ? `Their change was saved at ${when(whoSaved.at)}; yours is not saved yet. ` : 'Your change is not saved yet. '}
+          {edits.some((e) => e.side === 'both')
+            ? `Nothing is lost: for each field you both changed, choose which version to keep, then save.`
+            : 'None of the fields you changed was changed by them: save to add your changes to theirs.'}
+        </>
+      }
+      edits={edits}
+      theirsOnly={theirsOnly.map(fieldLabel)}
+      partLabel={fieldLabel}
+      valueText={(part, value) => partText(part, value, team, policies)}
+      long={(part) => part === 'reportText' || part === 'reporter.pgpPublicKey'}
+      theirLabel={(edit) => theirLabel(round.base, current, edit, when)}
+      busy={busy}
+      onSave={(choices) => void save(choices)}
+      onBack={onBack}
+    />
   )
 }
 
 /** A refusal the edit form shows at one of its fields ('patch.title', or 'received.at' from a rule of the command). */
 const atEditedField = (issue: FieldIssue) => editableFieldPaths.some((f) => issue.path === f || issue.path.startsWith(`${f}.`))
 
-const radioId = (part: EditPart, choice: Choice) => `conflict-${part.replace('.', '-')}-${choice}`
-
-function PartChoice({
-  edit,
-  theirLabel,
-  valueText,
-  choice,
-  unchosen,
-  onChoose,
-}: {
-  edit: PartEdit
-  theirLabel: string
-  valueText(part: EditPart, value: unknown): string
-  choice: Choice | undefined
-  unchosen: boolean
-  onChoose(choice: Choice): void
-}) {
-  const label = fieldLabel(edit.part)
-  const long = edit.part === 'reportText' || edit.part === 'reporter.pgpPublicKey'
-  const value = (v: unknown) => {
-    const text = valueText(edit.part, v)
-    return long ? <pre className="case-conflict-value case-conflict-long">{text}</pre> : <span className="case-conflict-value">{text}</span>
-  }
-  if (edit.side !== 'both') {
-    return (
-      <div className="case-conflict-part" role="group" aria-label={label}>
-        <div className="case-conflict-field">{label}</div>
-        <div className="case-conflict-side case-conflict-kept">
-          <span className="case-conflict-side-label">Yours</span>
-          {value(edit.mine)}
-        </div>
-        <div className="case-conflict-side">
-          <span className="case-conflict-side-label">{edit.side === 'same' ? `${theirLabel}: the same` : 'Theirs: not changed'}</span>
-          {edit.side === 'mine' && value(edit.theirs)}
-        </div>
-        <div className="case-conflict-note muted">{edit.side === 'same' ? 'You both made this change.' : 'Yours is kept.'}</div>
-      </div>
-    )
-  }
-  return (
-    <fieldset className={unchosen ? 'case-conflict-part case-conflict-unchosen' : 'case-conflict-part'}>
-      <legend className="case-conflict-field">{label}</legend>
-      {(['mine', 'theirs'] as const).map((side) => (
-        <label key={side} className={choice === side ? 'case-conflict-side case-conflict-kept' : 'case-conflict-side'} htmlFor={radioId(edit.part, side)}>
-          <span className="case-conflict-side-label">
-            <input
-              type="radio"
-              id={radioId(edit.part, side)}
-              name={`conflict-${edit.part}`}
-              checked={choice === side}
-              onChange={() => onChoose(side)}
-            />
-            {side === 'mine' ? 'Yours' : theirLabel}
-          </span>
-          {value(side === 'mine' ? edit.mine : edit.theirs)}
-        </label>
-      ))}
-      <div className="case-conflict-note muted">{choice ? (choice === 'mine' ? 'Yours is kept.' : 'Theirs is kept.') : 'Choose one.'}</div>
-    </fieldset>
-  )
-}
-
 /** An actor by the name their app recorded; without one, "Someone". */
 const actorName = (by: Actor) => by.name || 'Someone'
 
 /** "Theirs (Ben Okafor, 10:02)": who made the colleague's change of this field, and when. */
-function theirLabel(base: Case, current: Case, edit: PartEdit, when: (at: string) => string): string {
+function theirLabel(base: Case, current: Case, edit: PartEdit<EditPart>, when: (at: string) => string): string {
   const change = theirChange(base, current, fieldOf(edit.part))
   return change ? `Theirs (${actorName(change.by)}, ${when(change.at)})` : 'Theirs'
 }
