@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import type { Handlers } from '../src/ipc/contract'
-import { announcePresence, installationId, othersOpen, type Announcement, type PresenceOptions } from '../src/store/file/presence'
+import { announcePresence, installationId, presenceSightings, type Announcement, type PresenceOptions } from '../src/store/file/presence'
 import type { PresenceEntry } from '../src/store/presenceEntry'
 import type { StoreSession } from './storeSession'
 
@@ -21,6 +21,7 @@ export interface StorePresence {
 export function storePresence(session: StoreSession, idFile: string, options: PresenceOptions = {}): StorePresence {
   const id = installationId(idFile).catch(() => randomUUID())
   let current: Announcement | undefined
+  const sightings = presenceSightings(options)
   // The person chosen under "You are" here, by their name on the team as it is at each refresh.
   const name = () => {
     const memberId = session.state().kind === 'ready' ? session.identity() : null
@@ -45,7 +46,7 @@ export function storePresence(session: StoreSession, idFile: string, options: Pr
       // Asked every half minute and when the window comes forward: a store opened some other way (unlocked,
       // restored) is followed by then as well.
       await follow()
-      return current ? othersOpen(current.storeFile, await id, options) : []
+      return current ? sightings.othersOpen(current.storeFile, await id) : []
     },
     async stop() {
       await following

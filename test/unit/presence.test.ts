@@ -1,15 +1,21 @@
-import { mkdir, mkdtemp, readdir, rm, utimes, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, readFile, rm, utimes, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { announcePresence, installationId, othersOpen, presenceFolder, type Announcement } from '../../src/store/file/presence'
+import { announcePresence, installationId, presenceFolder, presenceSightings, type Announcement, type PresenceSightings } from '../../src/store/file/presence'
 
 let dir: string
 let storeFile: string
 const running: Announcement[] = []
+/** This app's monotonic clock, moved by hand. */
+let ours = 0
+let othersOpen: PresenceSightings['othersOpen']
 beforeEach(async () => {
   dir = await mkdtemp(join(tmpdir(), 'presence-'))
   storeFile = join(dir, 'disclosure-desk.json')
+  ours = 0
+  const sightings = presenceSightings({ monotonicMs: () => ours })
+  othersOpen = (file, ownId) => sightings.othersOpen(file, ownId)
 })
 afterEach(async () => {
   for (const a of running.splice(0)) await a.stop()
@@ -49,14 +55,50 @@ describe('who has the store open', () => {
     expect(await othersOpen(storeFile, aliId)).toEqual([{ name: 'Sam', host: 'sam-laptop', since: '2026-12-01T09:12:00.000Z' }])
   })
 
-  it('ignores the entry of an app that stopped refreshing it more than 2 minutes ago (a crash, a sleeping laptop)', async () => {
+  it('ignores the entry of an app that this app saw unchanged for more than 2 minutes (a crash, a sleeping laptop)', async () => {
+    const sam = announce(samId, 'Sam', 'sam-laptop')
+    await sam.refresh()
+    expect(await othersOpen(storeFile, aliId)).toHaveLength(1)
+    ours += 120_000
+    expect(await othersOpen(storeFile, aliId)).toHaveLength(1)
+    ours += 1_000
+    expect(await othersOpen(storeFile, aliId)).toEqual([])
+    // Refreshed again (the laptop woke up): seen again, for another 2 minutes of this app's clock.
+    await sam.refresh()
+    expect(await othersOpen(storeFile, aliId)).toHaveLength(1)
+    ours += 120_000
+    expect(await othersOpen(storeFile, aliId)).toHaveLength(1)
+    ours += 1_000
+    expect(await othersOpen(storeFile, aliId)).toEqual([])
+  })
+
+  it("never reads the file's times: an entry first seen is fresh however old it looks, one left unchanged is gone however new", async () => {
     await announce(samId, 'Sam', 'sam-laptop').refresh()
     const entry = join(presenceFolder(storeFile), `${samId}.json`)
-    const longAgo = new Date(Date.now() - 121_000)
+    const longAgo = new Date(Date.now() - 3_600_000)
     await utimes(entry, longAgo, longAgo)
+    expect(await othersOpen(storeFile, aliId)).toHaveLength(1)
+    ours += 121_000
+    const ahead = new Date(Date.now() + 3_600_000)
+    await utimes(entry, ahead, ahead)
     expect(await othersOpen(storeFile, aliId)).toEqual([])
-    // Refreshed again (the laptop woke up): seen again.
-    await running[0]!.refresh()
+  })
+
+  it('changes the entry at every refresh, so a reader sees it is still there, and forgets an entry once it is gone', async () => {
+    const sam = announce(samId, 'Sam', 'sam-laptop')
+    await sam.refresh()
+    const entry = join(presenceFolder(storeFile), `${samId}.json`)
+    const first = await readFile(entry, 'utf8')
+    await sam.refresh()
+    expect(await readFile(entry, 'utf8')).not.toBe(first)
+
+    expect(await othersOpen(storeFile, aliId)).toHaveLength(1)
+    ours += 121_000
+    expect(await othersOpen(storeFile, aliId)).toEqual([])
+    // Gone and back with the very same text (a share that was away): first seen again, so fresh.
+    await rm(entry)
+    expect(await othersOpen(storeFile, aliId)).toEqual([])
+    await writeFile(entry, first)
     expect(await othersOpen(storeFile, aliId)).toHaveLength(1)
   })
 
@@ -64,10 +106,9 @@ describe('who has the store open', () => {
     const sam = announcePresence(storeFile, samId, () => 'Sam', { host: 'sam-laptop', refreshMs: 50 })
     running.push(sam)
     await sam.refresh()
-    const entry = join(presenceFolder(storeFile), `${samId}.json`)
-    const longAgo = new Date(Date.now() - 121_000)
-    await utimes(entry, longAgo, longAgo)
-    await expect.poll(() => othersOpen(storeFile, aliId), { timeout: 2000, interval: 25 }).toHaveLength(1)
+    expect(await othersOpen(storeFile, aliId)).toHaveLength(1)
+    ours += 121_000
+    await expect.poll(() => othersOpen(storeFile, aliId), { timeout: 5000, interval: 25 }).toHaveLength(1)
   })
 
   it('removes the entry at close, and the folder with the last one', async () => {
@@ -98,9 +139,10 @@ describe('who has the store open', () => {
     await fresh('44444444-4444-4444-8444-444444444444.json', '{"host": ')
     await fresh(`.${samId}.json.tmp`, '{"host":"half","since":"2026-12-01T09:12:00.000Z"}')
     await fresh('not-an-id.json', '{"host":"h","since":"2026-12-01T09:12:00.000Z"}')
-    await fresh('55555555-5555-4555-8555-555555555555.json', JSON.stringify({ name: 'x'.repeat(201), host: 'h', since: '2026-12-01T09:12:00.000Z' }))
+    await fresh('55555555-5555-4555-8555-555555555555.json', JSON.stringify({ name: 'x'.repeat(201), host: 'h', since: '2026-12-01T09:12:00.000Z', beat: 0 }))
+    await fresh('77777777-7777-4777-8777-777777777777.json', JSON.stringify({ name: 'no beat', host: 'h', since: '2026-12-01T09:12:00.000Z' }))
     const hostile = '<img src=x onerror=alert(1)>'
-    await fresh('66666666-6666-4666-8666-666666666666.json', JSON.stringify({ name: hostile, host: 'h', since: '2026-12-01T09:12:00.000Z' }))
+    await fresh('66666666-6666-4666-8666-666666666666.json', JSON.stringify({ name: hostile, host: 'h', since: '2026-12-01T09:12:00.000Z', beat: 3 }))
     // Text as written: the screen shows it as text, never as HTML.
     expect(await othersOpen(storeFile, aliId)).toEqual([{ name: hostile, host: 'h', since: '2026-12-01T09:12:00.000Z' }])
   })

@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, readdir, rm } from 'node:fs/promises'
+import { mkdir, mkdtemp, readdir, rm, utimes } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
@@ -6,7 +6,7 @@ import { identityBook } from '../../electron/identities'
 import { installationState } from '../../electron/installationState'
 import { presenceHandlers, storePresence, type StorePresence } from '../../electron/presenceHandlers'
 import { createStoreSession, type StoreSession } from '../../electron/storeSession'
-import { presenceFolder } from '../../src/store/file/presence'
+import { presenceFolder, type PresenceOptions } from '../../src/store/file/presence'
 
 let dir: string
 const cleanups: (() => Promise<void>)[] = []
@@ -24,11 +24,12 @@ async function app(
   host: string,
   file: string,
   beforeFollowing: (session: StoreSession) => Promise<void> = async () => {},
+  options: PresenceOptions = {},
 ): Promise<{ session: StoreSession; presence: StorePresence }> {
   const userData = join(dir, name)
   await mkdir(userData, { recursive: true })
   const session = createStoreSession({ identities: identityBook(userData), installation: installationState(userData) })
-  const presence = storePresence(session, join(userData, 'installation-id.json'), { host })
+  const presence = storePresence(session, join(userData, 'installation-id.json'), { host, ...options })
   cleanups.push(async () => {
     await presence.stop()
     await session.close()
@@ -70,6 +71,28 @@ describe("the apps that have a store open, as the window's 'store:presence' asks
     await sam.presence.stop()
     await ali.presence.stop()
     expect((await readdir(dir)).filter((n) => n.endsWith('.open'))).toEqual([])
+  })
+
+  it("ages another app's entry on this app's own clock, never by the file times another computer's clock wrote", async () => {
+    const file = join(dir, 'shared.json')
+    // Sam's laptop: its clock ten minutes behind, so its entry's modification time looks ten minutes old here.
+    const sam = await app('sam', 'sam-laptop', file, async () => {}, { refreshMs: 3_600_000 })
+    let ours = 0
+    const ali = await app('ali', 'ali-desktop', file, async () => {}, { monotonicMs: () => ours })
+    const entries = await readdir(presenceFolder(file))
+    expect(entries).toHaveLength(2)
+    const tenMinutesAgo = new Date(Date.now() - 600_000)
+    for (const entry of entries) await utimes(join(presenceFolder(file), entry), tenMinutesAgo, tenMinutesAgo)
+    expect(await ali.presence.others()).toEqual([{ host: 'sam-laptop', since: expect.any(String) }])
+
+    // Sam's app stops refreshing (it froze); his clock now runs ahead, so the file looks as if written just now.
+    const inAMinute = new Date(Date.now() + 60_000)
+    ours += 119_000
+    for (const entry of entries) await utimes(join(presenceFolder(file), entry), inAMinute, inAMinute)
+    expect(await ali.presence.others()).toHaveLength(1)
+    ours += 2_000
+    expect(await ali.presence.others()).toEqual([])
+    expect(await sam.presence.others()).toHaveLength(1)
   })
 
   it('answers nobody without a presence (a desk that does not announce itself)', async () => {

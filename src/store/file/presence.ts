@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { readFileSync, rmdirSync, rmSync } from 'node:fs'
-import { mkdir, readdir, readFile, stat } from 'node:fs/promises'
+import { mkdir, readdir, readFile } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { basename, dirname, join } from 'node:path'
 import { z } from 'zod'
@@ -13,9 +13,15 @@ import { atomicWrite } from './atomicWrite'
 /** A random id per installation: it names the installation's entry, so a restart replaces its own entry. */
 const InstallationId = z.uuid()
 
+/**
+ * What an app writes in its entry: what it says of itself, and `beat`, raised at every refresh, so a reader sees the
+ * entry change (see presenceSightings).
+ */
+const EntryFile = PresenceEntry.extend({ beat: z.number().int().min(0) })
+
 /** How often an app says again that it still has the store open. */
 export const presenceRefreshMs = 30_000
-/** An entry not refreshed for this long belongs to an app that crashed or a laptop that went to sleep: not shown. */
+/** An entry this app saw unchanged for this long belongs to an app that crashed or a laptop that went to sleep: not shown. */
 export const presenceStaleMs = 120_000
 /** A folder full of entries (a copied share, a hostile one) is not read to the end. */
 const entriesRead = 100
@@ -45,6 +51,8 @@ export interface PresenceOptions {
   now?: () => Date
   host?: string
   refreshMs?: number
+  /** This computer's monotonic clock, in ms, which ages the others' entries. */
+  monotonicMs?: () => number
 }
 
 /** This app's entry for one store file, refreshed until stopped. */
@@ -75,10 +83,11 @@ export function announcePresence(
   const since = now().toISOString()
   let stopped = false
   let writing: Promise<void> = Promise.resolve()
+  let beat = 0
 
   const write = async () => {
     const person = name()
-    const entry: PresenceEntry = { ...(person ? { name: person } : {}), host, since }
+    const entry: z.infer<typeof EntryFile> = { ...(person ? { name: person } : {}), host, since, beat: beat++ }
     // Another app removing the folder as it closes can race the mkdir: one more try finds it gone and makes it again.
     for (let attempt = 1; ; attempt++) {
       try {
@@ -124,41 +133,68 @@ export function announcePresence(
   }
 }
 
+/** What this app has seen of the others' entries beside a store file. */
+export interface PresenceSightings {
+  /**
+   * Everyone else who has `storeFile` open: the entries beside it but this installation's own, earliest first, leaving
+   * out those this app has seen unchanged for presenceStaleMs and those that cannot be read or do not fit the schema.
+   */
+  othersOpen(storeFile: string, ownId: string): Promise<PresenceEntry[]>
+}
+
 /**
- * Everyone else who has `storeFile` open: the entries beside it but this installation's own, refreshed within the last
- * presenceStaleMs, earliest first. Entries that cannot be read or do not fit the schema are left out.
+ * Ages the entries as the lock ages its holder (./lock.ts): by how long this app has seen an entry unchanged, on this
+ * computer's monotonic clock. Never by the file's modification time: another computer's clock wrote that, and two
+ * laptops minutes apart on a share would hide a colleague who is there or show one who left. An entry first seen counts
+ * as fresh, so an app that crashed is shown for up to presenceStaleMs after this one starts.
  */
-export async function othersOpen(
-  storeFile: string,
-  ownId: string,
-  { now = () => new Date() }: { now?: () => Date } = {},
-): Promise<PresenceEntry[]> {
-  const folder = presenceFolder(storeFile)
-  let names: string[]
-  try {
-    names = await readdir(folder)
-  } catch {
-    return []
-  }
-  const ids = names
-    .filter((n) => n.endsWith('.json') && !n.startsWith('.'))
-    .map((n) => n.slice(0, -'.json'.length))
-    .filter((n) => n !== ownId && InstallationId.safeParse(n).success)
-    .slice(0, entriesRead)
-  const at = now().getTime()
-  const entries = await Promise.all(
-    ids.map(async (other): Promise<PresenceEntry | undefined> => {
-      const file = join(folder, `${other}.json`)
+export function presenceSightings({ monotonicMs = () => performance.now() }: Pick<PresenceOptions, 'monotonicMs'> = {}): PresenceSightings {
+  /** Per presence folder, per entry's id: its text as last read, and since when (monotonicMs) it has read so. */
+  const seen = new Map<string, Map<string, { text: string; sinceMs: number }>>()
+  return {
+    async othersOpen(storeFile, ownId) {
+      const folder = presenceFolder(storeFile)
+      let names: string[]
       try {
-        const { mtimeMs } = await stat(file)
-        if (at - mtimeMs > presenceStaleMs) return undefined
-        const parsed = PresenceEntry.safeParse(JSON.parse(await readFile(file, 'utf8')))
-        return parsed.success ? parsed.data : undefined
+        names = await readdir(folder)
       } catch {
-        // Removed as we read it (that app closed), or half there: not open, as far as anyone can tell.
-        return undefined
+        seen.delete(folder)
+        return []
       }
-    }),
-  )
-  return entries.filter((e) => e !== undefined).sort((a, b) => Date.parse(a.since) - Date.parse(b.since))
+      const ids = names
+        .filter((n) => n.endsWith('.json') && !n.startsWith('.'))
+        .map((n) => n.slice(0, -'.json'.length))
+        .filter((n) => n !== ownId && InstallationId.safeParse(n).success)
+        .slice(0, entriesRead)
+      const before = seen.get(folder)
+      // Only the entries there now are remembered: one that went and comes back counts as first seen.
+      const now = new Map<string, { text: string; sinceMs: number }>()
+      const entries = await Promise.all(
+        ids.map(async (other): Promise<PresenceEntry | undefined> => {
+          let text: string
+          try {
+            text = await readFile(join(folder, `${other}.json`), 'utf8')
+          } catch {
+            // Removed as we read it (that app closed): not open, as far as anyone can tell.
+            return undefined
+          }
+          const earlier = before?.get(other)
+          const sighting = earlier?.text === text ? earlier : { text, sinceMs: monotonicMs() }
+          now.set(other, sighting)
+          if (monotonicMs() - sighting.sinceMs > presenceStaleMs) return undefined
+          let parsed: ReturnType<typeof EntryFile.safeParse>
+          try {
+            parsed = EntryFile.safeParse(JSON.parse(text))
+          } catch {
+            return undefined
+          }
+          if (!parsed.success) return undefined
+          const { beat: _beat, ...entry } = parsed.data
+          return entry
+        }),
+      )
+      seen.set(folder, now)
+      return entries.filter((e) => e !== undefined).sort((a, b) => Date.parse(a.since) - Date.parse(b.since))
+    },
+  }
 }
