@@ -7,6 +7,8 @@ import { clearDeadLock, holderInWords, lockHolder, whileLocked, type LockHolder 
 
 /** Every rename the lock makes, to see that a lock not ours is never moved. */
 const renames = vi.hoisted(() => [] as { from: string; to: string }[])
+/** Runs once right before the lock folder is next renamed away, as if its owner acted just then. */
+const beforeLockRename = vi.hoisted(() => ({ once: undefined as undefined | ((from: string) => Promise<void>) }))
 /** Runs once right after the next mkdir, as if this app froze there. */
 const afterMkdir = vi.hoisted(() => ({ once: undefined as undefined | ((path: string) => Promise<void>) }))
 vi.mock('node:fs/promises', async (original) => {
@@ -14,6 +16,11 @@ vi.mock('node:fs/promises', async (original) => {
   return {
     ...fs,
     rename: async (from: string, to: string) => {
+      const hook = from.endsWith('.lock') ? beforeLockRename.once : undefined
+      if (hook) {
+        beforeLockRename.once = undefined
+        await hook(from)
+      }
       renames.push({ from, to })
       return fs.rename(from, to)
     },
@@ -130,9 +137,67 @@ describe('whileLocked', () => {
     expect(renames.filter((r) => r.from === `${file}.lock`)).toHaveLength(1)
   })
 
-  it('takes over a lock folder without an owner that stays so for ten seconds (a crash while taking it, an older version’s)', { timeout: 60_000 }, async () => {
+  it('takes over a lock folder that stays without an owner (a crash while taking it, an older version’s)', { timeout: 60_000 }, async () => {
     await mkdir(`${file}.lock`)
     expect(await whileLocked(file, async () => 'ran')).toBe('ran')
+  })
+
+  describe('on this app’s own monotonic clock, moved by hand', () => {
+    let clock = 0
+    beforeEach(() => {
+      clock = 0
+      vi.spyOn(performance, 'now').mockImplementation(() => clock)
+    })
+    afterEach(() => {
+      vi.mocked(performance.now).mockRestore()
+    })
+    /** Real time for the waiting app to look at the lock a few times (its pauses grow to 250 ms). */
+    const aFewLooks = () => new Promise((resolve) => setTimeout(resolve, 800))
+
+    it('takes over a lock folder seen without owner.json for 2.5 s: a live app names itself within milliseconds of making it', { timeout: 60_000 }, async () => {
+      await mkdir(`${file}.lock`)
+      let ran = false
+      const saving = whileLocked(file, async () => {
+        ran = true
+        return (await lockHolder(file))?.pid
+      })
+      await aFewLooks()
+      clock = 2_400
+      await aFewLooks()
+      expect(ran).toBe(false)
+      expect(await readdir(dir)).toEqual(['store.json.lock'])
+      clock = 2_600
+      await expect.poll(() => ran, { timeout: 10_000, interval: 50 }).toBe(true)
+      expect(await saving).toBe(process.pid)
+      expect(await readdir(dir)).toEqual([])
+    })
+
+    it('puts back an ownerless lock folder its owner named itself in just as it was taken over, and waits for that owner', { timeout: 60_000 }, async () => {
+      await mkdir(`${file}.lock`)
+      const sams = { token: 'sams-token', host: 'sam-laptop', user: 'sam', pid: 1234, since: new Date().toISOString(), beat: 0 }
+      let named = false
+      beforeLockRename.once = async (folder) => {
+        await writeFile(join(folder, 'owner.json'), JSON.stringify(sams))
+        named = true
+      }
+      let ran = false
+      const saving = whileLocked(file, async () => {
+        ran = true
+        return (await lockHolder(file))?.token
+      })
+      await aFewLooks()
+      clock = 2_600
+      await expect.poll(() => named, { timeout: 10_000, interval: 50 }).toBe(true)
+      await aFewLooks()
+      // Moved away, found named, moved back: Sam's lock, untouched; nothing ran under it.
+      expect(ran).toBe(false)
+      expect(await lockHolder(file)).toMatchObject({ token: 'sams-token' })
+      expect(renames.filter((r) => r.to === `${file}.lock`)).toHaveLength(1)
+      // Sam's app releases: this one goes on.
+      await rm(`${file}.lock`, { recursive: true })
+      expect(await saving).not.toBe('sams-token')
+      expect(await readdir(dir)).toEqual([])
+    })
   })
 
   it('does not take the dead-pid shortcut on another boot, or while the heartbeat is recent', { timeout: 60_000 }, async () => {

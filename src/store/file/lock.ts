@@ -13,7 +13,8 @@ import { DeskError } from '../../errors'
  * The lock is a folder `<file>.lock` (mkdir is atomic, also on network shares) holding `owner.json`, who holds it. Its
  * holder raises a counter in owner.json (`beat`) every second. A lock is stale when that counter stays the same
  * for ten seconds of this computer's own monotonic clock: never by comparing another computer's timestamps with ours,
- * as two clocks a minute apart would make every live lock look stale. A lock of a process of this same computer and
+ * as two clocks a minute apart would make every live lock look stale. A folder that stays without owner.json for two
+ * and a half seconds (an app that crashed between making it and naming itself) is stale too. A lock of a process of this same computer and
  * boot that no longer runs, silent for a second and a half, is stale at once. A stale lock is taken over: renamed to a
  * tombstone of its own, removed, made again. A writer that froze past the stale time (a laptop asleep mid-save) and
  * wakes up finds, at its fence (HeldLock.assertHeld, right before its rename), that the lock is no longer its own; and
@@ -51,6 +52,12 @@ export interface HeldLock {
 
 const heartbeatMs = 1_000
 const staleMs = 10_000
+/**
+ * A live app writes owner.json within milliseconds of making the folder, so one seen without it for this long was left
+ * by a crash between the two. Taking it over is safe even when its maker was only slow: that maker finds the folder gone
+ * when it names itself, and waits its turn (see acquire), having done nothing under it.
+ */
+const ownerlessStaleMs = 2_500
 /**
  * A dead pid counts only after this much silence: a live holder in another pid namespace with our host name and boot (a
  * Flatpak or container beside us) beats every heartbeatMs. Short, so the first save after a crash waits under 2 s.
@@ -150,7 +157,7 @@ function isDeadHere(holder: LockHolder): boolean {
 
 function isStale(folder: string, seen: Seen & { state: 'held' }): boolean {
   if (seen.holder && isDeadHere(seen.holder)) return true
-  return silentMs(folder, seen.text) >= staleMs
+  return silentMs(folder, seen.text) >= (seen.text === '' ? ownerlessStaleMs : staleMs)
 }
 
 async function renameFolder(from: string, to: string): Promise<void> {
