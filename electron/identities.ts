@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs'
 import { join, resolve } from 'node:path'
 import { z } from 'zod'
 import type { LocalIdentity } from '../src/identity/actingMember'
-import { atomicWrite } from '../src/store/file/atomicWrite'
+import { ownFile } from '../src/store/file/atomicWrite'
 
 /** "Who am I" on this installation, per store file; see actingMemberId for how it names the actor. */
 export interface IdentityBook {
@@ -20,6 +20,7 @@ const Identities = z.record(z.string(), z.string().nullable())
  */
 export function identityBook(userData: string): IdentityBook {
   const file = join(userData, 'identities.json')
+  const own = ownFile(file)
   const read = (): Record<string, string | null> => {
     try {
       return Identities.parse(JSON.parse(readFileSync(file, 'utf8')))
@@ -30,6 +31,6 @@ export function identityBook(userData: string): IdentityBook {
   return {
     of: (storeFile) => read()[resolve(storeFile)],
     // Written beside and renamed over as the store is, so a crash mid-write leaves the previous choices, not half a file.
-    choose: (storeFile, memberId) => atomicWrite(file, JSON.stringify({ ...read(), [resolve(storeFile)]: memberId }, null, 2)),
+    choose: (storeFile, memberId) => own.write(JSON.stringify({ ...read(), [resolve(storeFile)]: memberId }, null, 2)),
   }
 }

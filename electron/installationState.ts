@@ -5,7 +5,7 @@ import { IsoDate } from '../src/calendar/spec'
 import { IcsLedgerLine, type IcsLedger } from '../src/export/icsLedger'
 import { ReminderPrefs, type ShownReminders } from '../src/reminders/reminderState'
 import { BackupFailure, BackupPrefs } from '../src/store/backups'
-import { atomicWrite } from '../src/store/file/atomicWrite'
+import { ownFile } from '../src/store/file/atomicWrite'
 
 interface PerStore {
   reminders: ReminderPrefs
@@ -72,6 +72,7 @@ function readPerStore(raw: unknown): PerStore {
  */
 export function installationState(userData: string): InstallationState {
   const file = join(userData, 'installation.json')
+  const own = ownFile(file)
   let book: Record<string, unknown> | undefined
   const stores = new Map<string, PerStore>()
   const readBook = (): Record<string, unknown> => {
@@ -103,7 +104,7 @@ export function installationState(userData: string): InstallationState {
     readBook()[key] = next
     // Compact: the ICS ledger of a large store runs to hundreds of kilobytes, rewritten with each reminder shown.
     const content = JSON.stringify(readBook())
-    writing = writing.catch(() => undefined).then(() => atomicWrite(file, content))
+    writing = writing.catch(() => undefined).then(() => own.write(content))
     return writing
   }
   return {

@@ -5,7 +5,8 @@ import { hostname } from 'node:os'
 import { basename, dirname, join } from 'node:path'
 import { z } from 'zod'
 import { PresenceEntry } from '../presenceEntry'
-import { atomicWrite } from './atomicWrite'
+import { atomicWrite, ownFile } from './atomicWrite'
+import { removeStrayTemps } from './durableWrite'
 
 // Who has a store file open, as each app says of itself in a small file beside the store. Advisory only: nothing here
 // decides who may save (the lock does); it lets a colleague see who else works on the shared file, and since when.
@@ -36,6 +37,8 @@ export function presenceFolder(storeFile: string): string {
  * id: the old entry, no longer refreshed, is ignored after presenceStaleMs.
  */
 export async function installationId(file: string): Promise<string> {
+  // Read once, at start: what a crash mid-write left beside it goes now (see ownFile).
+  await removeStrayTemps(file).catch(() => 0)
   try {
     const kept = InstallationId.safeParse(JSON.parse(readFileSync(file, 'utf8')))
     if (kept.success) return kept.data
@@ -80,6 +83,7 @@ export function announcePresence(
   const ownId = InstallationId.parse(id)
   const folder = presenceFolder(storeFile)
   const entryFile = join(folder, `${ownId}.json`)
+  const entry = ownFile(entryFile)
   const since = now().toISOString()
   let stopped = false
   let writing: Promise<void> = Promise.resolve()
@@ -87,12 +91,12 @@ export function announcePresence(
 
   const write = async () => {
     const person = name()
-    const entry: z.infer<typeof EntryFile> = { ...(person ? { name: person } : {}), host, since, beat: beat++ }
+    const said: z.infer<typeof EntryFile> = { ...(person ? { name: person } : {}), host, since, beat: beat++ }
     // Another app removing the folder as it closes can race the mkdir: one more try finds it gone and makes it again.
     for (let attempt = 1; ; attempt++) {
       try {
         await mkdir(folder, { recursive: true })
-        await atomicWrite(entryFile, JSON.stringify(entry))
+        await entry.write(JSON.stringify(said))
         return
       } catch (error) {
         if (attempt >= 2 || (error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
