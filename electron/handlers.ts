@@ -3,7 +3,7 @@ import { countries, defaultTimeZone, holidaysOf, regionsOf, statesOf, timeZoneOf
 import type { Case } from '../src/cases/case'
 import { nextMilestones } from '../src/cases/history'
 import { matchingCaseIds } from '../src/cases/search'
-import { caseSummaries, toRow } from '../src/cases/summary'
+import { caseListSummaries, toRow } from '../src/cases/summary'
 import type { Command } from '../src/commands'
 import { previewTransition } from '../src/commands/previewTransition'
 import { deadlinesOf } from '../src/deadlines'
@@ -17,7 +17,7 @@ import { attachmentFileName, readMail, type ReadMailOptions } from '../src/intak
 import { replyTarget } from '../src/intake/replyTarget'
 import type { Handlers } from '../src/ipc/contract'
 import { externalLink } from '../src/links/externalLink'
-import { allPolicies, policyById, policyLookup, policyOfCase } from '../src/policies/catalog'
+import { allPolicies, policyById, policyOfCase } from '../src/policies/catalog'
 import { presetPolicies } from '../src/policies/presets'
 import { agendaHandlers } from './agendaHandlers'
 import { backupHandlers } from './backupHandlers'
@@ -127,15 +127,7 @@ export function createHandlers(
     },
     // No sync() before a read: the store watches the file and takes a colleague's write in by itself (and tells the
     // window), and every change re-reads under the lock; a read per click costs 60–300 ms at 10,000 cases.
-    'cases:list': async () => {
-      const at = now()
-      const policyOf = policyLookup(store().policies.list())
-      return caseSummaries(
-        store().cases.list(),
-        (c) => policyOf(c.policyId),
-        (c, policy) => deadlineCache.nextDeadlineOf(c, policy, at),
-      ).map(toRow)
-    },
+    'cases:list': async () => (await caseListSummaries(store().document(), deadlineCache, now())).map(toRow),
     'cases:search': async ({ text }) => ({ ids: matchingCaseIds(store().cases.list(), text) }),
     'cases:get': async ({ id }) => store().cases.get(id),
     'cases:create': async (input) => run({ type: 'case.create', input }),
@@ -171,11 +163,11 @@ export function createHandlers(
     ...encryptionHandlers(session),
     ...presenceHandlers(presence),
     'policies:list': async () => allPolicies(store().policies.list()).map((p) => ({ ...p, preset: presetIds.has(p.id) })),
-    'policies:save': async (policy) => run({ type: 'policy.save', policy }),
-    'policies:remove': async ({ id }) => run({ type: 'policy.remove', policyId: id }),
+    'policies:save': async ({ policy, base }) => run({ type: 'policy.save', policy, base }),
+    'policies:remove': async ({ id, base }) => run({ type: 'policy.remove', policyId: id, base }),
     'templates:list': async () => allTemplates(store().document().templates),
-    'templates:save': async (template) => run({ type: 'template.save', template }),
-    'templates:remove': async ({ id }) => run({ type: 'template.remove', templateId: id }),
+    'templates:save': async ({ template, base }) => run({ type: 'template.save', template, base }),
+    'templates:remove': async ({ id, base }) => run({ type: 'template.remove', templateId: id, base }),
     'calendar:places': async ({ country, state }) => ({
       countries: countries(),
       states: country ? statesOf(country) : [],
@@ -186,7 +178,7 @@ export function createHandlers(
     'samples:load': async () => run({ type: 'samples.load' }),
     'samples:remove': async () => run({ type: 'samples.remove' }),
     'settings:get': async () => store().settings.get(),
-    'settings:update': async (settings) => run({ type: 'settings.update', settings }),
+    'settings:update': async ({ settings, base }) => run({ type: 'settings.update', settings, base }),
     'identity:get': async () => ({ memberId: session.identity() }),
     'identity:set': async ({ memberId }) => ({ memberId: await session.chooseIdentity(memberId) }),
     'external:open': async ({ url }) => {

@@ -123,7 +123,7 @@ function CalendarForm({ initial }: { initial: CalendarSettings }) {
     }
     setBusy(true)
     try {
-      const next = await save({ ...settings, calendar: parsed.data })
+      const next = await save({ ...settings, calendar: parsed.data }, { ...settings, calendar: base })
       setBase(next.calendar)
       setDraft(next.calendar)
       setErrors({})

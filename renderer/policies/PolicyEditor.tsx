@@ -25,6 +25,8 @@ function newRule(rules: PolicyRule[]): PolicyRule {
 export function PolicyEditor({ initial, onSaved, onCancel }: { initial: Policy; onSaved(policy: Policy): void; onCancel(): void }) {
   const { report } = useProblems()
   const [draft, setDraft] = useState<Policy>(initial)
+  // The policy as the editor opened it: the save is made on it, whatever a colleague's save shows meanwhile.
+  const [base] = useState<Policy>(initial)
   const [problems, setProblems] = useState<PolicyProblem[]>([])
   const [busy, setBusy] = useState(false)
   const formRef = useRef<HTMLFormElement>(null)
@@ -54,7 +56,7 @@ export function PolicyEditor({ initial, onSaved, onCancel }: { initial: Policy; 
     if (!checked.success) return refuse(placeIssues(fieldIssues(checked.error)))
     setBusy(true)
     try {
-      const saved = await call((desk) => desk.policies.save(draft))
+      const saved = await call((desk) => desk.policies.save({ policy: draft, base }))
       // Saved: the screen may now go to the policy's own address without asking.
       guard.release()
       onSaved(saved)

@@ -116,15 +116,15 @@ function PolicyDetail({
   const copy = () =>
     run(async () => {
       const draft = copyPolicy(withoutPresetFlag(policy), copyId(policy, all), `${policy.name} (copy)`)
-      onCopied(await call((desk) => desk.policies.save(draft)))
+      onCopied(await call((desk) => desk.policies.save({ policy: draft, base: null })))
     })
   const makeDefault = () =>
     run(async () => {
-      if (settings) await save({ ...settings, defaultPolicyId: policy.id })
+      if (settings) await save({ ...settings, defaultPolicyId: policy.id }, settings)
     })
   const remove = () =>
     run(async () => {
-      await call((desk) => desk.policies.remove({ id: policy.id }))
+      await call((desk) => desk.policies.remove({ id: policy.id, base: withoutPresetFlag(policy) }))
       onRemoved(policy.id)
     })
 

@@ -43,7 +43,10 @@ export function placeIssues(issues: readonly FieldIssue[]): PolicyProblem[] {
   return [...placed.values()]
 }
 
-function placeIssue({ path, message }: FieldIssue): PolicyProblem {
+function placeIssue(issue: FieldIssue): PolicyProblem {
+  const { message } = issue
+  // The save request carries the policy under `policy` (beside the version it was made on): its fields are the form's.
+  const path = issue.path.replace(/^policy\./, '')
   const rule = /^rules\.(\d+)(?:\.(\w+))?/.exec(path)
   if (rule) {
     const index = Number(rule[1])

@@ -9,12 +9,15 @@ export function useSettingsQuery() {
   return useQuery({ queryKey: settingsKey, queryFn: () => call((desk) => desk.settings.get({})) })
 }
 
-/** Saves the whole settings object and shows the saved one everywhere; throws a DeskFailure for the form to show. */
-export function useSaveSettings(): (next: Settings) => Promise<Settings> {
+/**
+ * Saves the whole settings object, made on `base` (the settings as the form opened them: main merges it with what a
+ * colleague saved since), and shows the saved one everywhere; throws a DeskFailure for the form to show.
+ */
+export function useSaveSettings(): (next: Settings, base: Settings) => Promise<Settings> {
   const client = useQueryClient()
   return useCallback(
-    async (next) => {
-      const saved = await call((desk) => desk.settings.update(next))
+    async (next, base) => {
+      const saved = await call((desk) => desk.settings.update({ settings: next, base }))
       // Shown at once; the 'settings:changed' event then loads the settings and, below them, who uses this
       // installation again (removing that person makes it nobody).
       client.setQueryData(settingsKey, saved)
@@ -49,7 +52,8 @@ export type SettingsState = {
   activeTeam: TeamMember[]
   /** Who uses this installation, the name on everything changed here; undefined is nobody. */
   currentMember: TeamMember | undefined
-  save(next: Settings): Promise<Settings>
+  /** `base`: the settings the change was made on. */
+  save(next: Settings, base: Settings): Promise<Settings>
   /** Asks main again, e.g. after loading failed. */
   reload(): Promise<void>
   /** Why loading failed, for the screen that needs the settings. */

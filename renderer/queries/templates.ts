@@ -13,14 +13,15 @@ export function useTemplates() {
 }
 
 /**
- * Saves a template (a shipped one edited, or the team's own) and shows it at once, so the editor can open the saved
- * copy right away. Loading the list again is the 'templates:changed' event's, not the screen's. Throws the DeskFailure.
+ * Saves a template (a shipped one edited, or the team's own) made on `base` (the template as the editor opened it, null
+ * for a new one) and shows it at once, so the editor can open the saved copy right away. Loading the list again is the
+ * 'templates:changed' event's, not the screen's. Throws the DeskFailure.
  */
-export function useSaveTemplate(): (template: DraftTemplate) => Promise<DraftTemplate> {
+export function useSaveTemplate(): (template: DraftTemplate, base: DraftTemplate | null) => Promise<DraftTemplate> {
   const client = useQueryClient()
   return useCallback(
-    async (template) => {
-      const saved = await call((desk) => desk.templates.save(template))
+    async (template, base) => {
+      const saved = await call((desk) => desk.templates.save({ template, base }))
       client.setQueryData<TemplateEntry[]>(templatesKey, (entries) => entries && withSaved(entries, saved))
       return saved
     },
@@ -30,14 +31,14 @@ export function useSaveTemplate(): (template: DraftTemplate) => Promise<DraftTem
 
 /**
  * Removes the team's own template, or resets an edited shipped one to the shipped text (main refuses a shipped one
- * that was never edited, in words). Throws the DeskFailure.
+ * that was never edited, in words), as the screen showed it (`base`). Throws the DeskFailure.
  */
-export function useRemoveTemplate(): (id: string) => Promise<void> {
+export function useRemoveTemplate(): (base: DraftTemplate) => Promise<void> {
   const client = useQueryClient()
   return useCallback(
-    async (id) => {
-      await call((desk) => desk.templates.remove({ id }))
-      client.setQueryData<TemplateEntry[]>(templatesKey, (entries) => entries && withoutStored(entries, id))
+    async (base) => {
+      await call((desk) => desk.templates.remove({ id: base.id, base }))
+      client.setQueryData<TemplateEntry[]>(templatesKey, (entries) => entries && withoutStored(entries, base.id))
     },
     [client],
   )

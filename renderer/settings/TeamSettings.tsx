@@ -16,14 +16,15 @@ export function TeamSettings() {
   const { settings, team, activeTeam, currentMember, save } = useSettings()
   const chooseIdentity = useChooseIdentity()
   const { report } = useProblems()
-  const [editing, setEditing] = useState<string | null>(null)
+  // The member being edited, with the settings as the form opened them: the save is made on those.
+  const [editing, setEditing] = useState<{ id: string; base: Settings } | null>(null)
   const [removing, setRemoving] = useState<string | null>(null)
   const parts = useUnsavedParts()
   useUnsavedChangesGuard(parts.unsaved, 'the team')
 
-  async function saveSettings(next: Settings): Promise<MemberErrors | null> {
+  async function saveSettings(next: Settings, base: Settings): Promise<MemberErrors | null> {
     try {
-      await save(next)
+      await save(next, base)
       return null
     } catch (error) {
       const errors: MemberErrors = {}
@@ -44,7 +45,7 @@ export function TeamSettings() {
   async function saveOrganisation(organisation: string): Promise<string | null> {
     if (!settings) return null
     try {
-      await save({ ...settings, organisation })
+      await save({ ...settings, organisation }, settings)
       return null
     } catch (error) {
       const atField = error instanceof DeskFailure ? error.issues.find((i) => i.path.endsWith('organisation')) : undefined
@@ -55,12 +56,15 @@ export function TeamSettings() {
 
   // A removed member stays in the settings (marked), so the cases and timelines naming them still say who it was.
   const remove = (id: string) =>
-    saveSettings({
-      ...settings,
-      team: team.map((m) => (m.id === id ? { ...m, removed: true } : m)),
-      // Older versions kept "I am" in the file, and it may not name a removed member.
-      ...(settings.currentMemberId === id ? { currentMemberId: undefined } : {}),
-    }).then(() => setRemoving(null))
+    saveSettings(
+      {
+        ...settings,
+        team: team.map((m) => (m.id === id ? { ...m, removed: true } : m)),
+        // Older versions kept "I am" in the file, and it may not name a removed member.
+        ...(settings.currentMemberId === id ? { currentMemberId: undefined } : {}),
+      },
+      settings,
+    ).then(() => setRemoving(null))
   const removed = team.filter(isRemoved)
 
   return (
@@ -100,7 +104,7 @@ export function TeamSettings() {
             </thead>
             <tbody>
               {activeTeam.map((member) =>
-                editing === member.id ? (
+                editing?.id === member.id ? (
                   <tr key={member.id}>
                     <td colSpan={4}>
                       <MemberForm
@@ -108,7 +112,8 @@ export function TeamSettings() {
                         submitLabel="Save member"
                         onCancel={() => setEditing(null)}
                         onSubmit={async (m) => {
-                          const errors = await saveSettings({ ...settings, team: team.map((t) => (t.id === m.id ? m : t)) })
+                          const { base } = editing
+                          const errors = await saveSettings({ ...base, team: base.team.map((t) => (t.id === m.id ? m : t)) }, base)
                           if (!errors) setEditing(null)
                           return errors
                         }}
@@ -143,7 +148,7 @@ export function TeamSettings() {
                             type="button"
                             className="button button-quiet"
                             aria-label={`Edit ${member.name}`}
-                            onClick={() => setEditing(member.id)}
+                            onClick={() => setEditing({ id: member.id, base: settings })}
                           >
                             Edit
                           </button>
@@ -177,7 +182,7 @@ export function TeamSettings() {
         <MemberForm
           initial={{ id: '', name: '', email: '' }}
           submitLabel="Add member"
-          onSubmit={(m) => saveSettings({ ...settings, team: [...team, { ...m, id: crypto.randomUUID() }] })}
+          onSubmit={(m) => saveSettings({ ...settings, team: [...team, { ...m, id: crypto.randomUUID() }] }, settings)}
           resetAfterSubmit
         />
       </div>

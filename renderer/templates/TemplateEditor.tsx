@@ -58,6 +58,8 @@ export function TemplateEditor({ entry, all }: { entry: TemplateEntry; all: Temp
   const differsFrom = (t: DraftTemplate) => name !== t.name || purpose !== t.purpose || languages.some((l) => !sameText(texts[l], t.texts[l]))
   // A save, a reset or a colleague's edit: the editor follows the stored template unless something is typed over it.
   const [shown, setShown] = useState(entry)
+  // The stored template the fields were made on: what a save says it started from.
+  const [base, setBase] = useState(entry)
   if (shown !== entry) {
     setShown(entry)
     if (!differsFrom(shown)) {
@@ -65,6 +67,7 @@ export function TemplateEditor({ entry, all }: { entry: TemplateEntry; all: Temp
       setPurpose(entry.purpose)
       setTexts(entry.texts)
     }
+    if (!differsFrom(shown) || !differsFrom(entry)) setBase(entry)
   }
   const dirty = differsFrom(entry)
   const guard = useUnsavedChangesGuard(dirty, `the template “${entry.name}”`)
@@ -83,7 +86,7 @@ export function TemplateEditor({ entry, all }: { entry: TemplateEntry; all: Temp
     }
     return run(async () => {
       try {
-        await saveTemplate(template)
+        await saveTemplate(template, withoutEntryFlags(base))
         setNameError(undefined)
       } catch (error) {
         const atName = error instanceof DeskFailure ? error.issues.find((i) => i.path.endsWith('name')) : undefined
@@ -95,14 +98,14 @@ export function TemplateEditor({ entry, all }: { entry: TemplateEntry; all: Temp
   const duplicate = () =>
     run(async () => {
       const copy = copyOf(withoutEntryFlags(entry), all)
-      await saveTemplate(copy)
+      await saveTemplate(copy, null)
       navigate(`/settings/templates/${encodeURIComponent(copy.id)}`)
     })
   const remove = () =>
     run(async () => {
       setConfirming(null)
       guard.release()
-      await removeTemplate(entry.id)
+      await removeTemplate(withoutEntryFlags(entry))
       // A reset shipped template stays on this screen with its shipped text; the team's own is gone.
       if (!entry.shipped) navigate('/settings/templates')
     })

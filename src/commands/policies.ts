@@ -6,9 +6,14 @@ import { validatePolicy } from '../policies/validatePolicy'
 import type { StoreDocument } from '../store/document'
 import type { CommandContext, Outcome } from './context'
 
-export const SavePolicy = z.object({ type: z.literal('policy.save'), policy: Policy })
+/**
+ * `base`: the policy the edit was made on, null for a new one; merged with what is stored now part by part. Absent:
+ * made on the policy as stored now (a script or test holding the store).
+ */
+export const SavePolicy = z.object({ type: z.literal('policy.save'), policy: Policy, base: Policy.nullable().optional() })
 export type SavePolicy = z.input<typeof SavePolicy>
-export const RemovePolicy = z.object({ type: z.literal('policy.remove'), policyId: Id })
+/** `base`: the policy as the person saw it when they chose to remove it; absent, as stored now. */
+export const RemovePolicy = z.object({ type: z.literal('policy.remove'), policyId: Id, base: Policy.optional() })
 export type RemovePolicy = z.input<typeof RemovePolicy>
 
 /** Adds or replaces one of the team's own policies; it must be consistent and not pose as a shipped preset. */

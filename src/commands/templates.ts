@@ -1,13 +1,18 @@
 import { z } from 'zod'
 import { shippedTemplate } from '../drafts/catalog'
-import { DraftTemplate } from '../drafts/template'
+import { DraftTemplate, TemplateId } from '../drafts/template'
 import { DeskError, parseInput, refusal } from '../errors'
 import type { StoreDocument } from '../store/document'
 import type { CommandContext, Outcome } from './context'
 
-export const SaveTemplate = z.object({ type: z.literal('template.save'), template: DraftTemplate })
+/**
+ * `base`: the template the edit was made on, null for a new one; merged with what is stored now part by part. Absent:
+ * made on the template as stored now (a script or test holding the store).
+ */
+export const SaveTemplate = z.object({ type: z.literal('template.save'), template: DraftTemplate, base: DraftTemplate.nullable().optional() })
 export type SaveTemplate = z.input<typeof SaveTemplate>
-export const RemoveTemplate = z.object({ type: z.literal('template.remove'), templateId: z.string().min(1) })
+/** `base`: the template as the person saw it when they chose to remove or reset it; absent, as stored now. */
+export const RemoveTemplate = z.object({ type: z.literal('template.remove'), templateId: TemplateId, base: DraftTemplate.optional() })
 export type RemoveTemplate = z.input<typeof RemoveTemplate>
 
 /**

@@ -8,7 +8,11 @@ import type { StoreDocument } from '../store/document'
 import { isTimeZone } from '../time'
 import type { CommandContext, Outcome } from './context'
 
-export const UpdateSettings = z.object({ type: z.literal('settings.update'), settings: Settings })
+/**
+ * `base`: the settings the edit was made on, merged with what is stored now part by part. Absent: made on the settings
+ * as stored now (a script or test holding the store); the IPC contract always sends it.
+ */
+export const UpdateSettings = z.object({ type: z.literal('settings.update'), settings: Settings, base: Settings.optional() })
 export type UpdateSettings = z.input<typeof UpdateSettings>
 
 const what = 'The change to the settings'

@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { AgendaRow } from '../agenda/agendaEntry'
 import { CalendarSpec, IsoDate, PlaceName, RegionHoliday } from '../calendar/spec'
 import { Case, CaseInput } from '../cases/case'
-import { AttachmentInfo } from '../cases/fields'
+import { AttachmentInfo, Id } from '../cases/fields'
 import { Transition } from '../cases/lifecycle'
 import { CorrectEvent, WithdrawEvent } from '../commands/corrections'
 import { ImportResult } from '../commands/importCases'
@@ -16,6 +16,7 @@ import { CaseRow, CaseSummary } from '../cases/summary'
 import { DayOffReason, Deadline, SkippedDay } from '../deadlines/deadline'
 import { DraftTemplate, TemplatePurpose } from '../drafts/template'
 import { ErrorCode } from '../errors'
+import { CsvSeparator } from '../export/casesCsv'
 import { ImportChoice, ImportFileToken } from '../export/storeExport'
 import { IntakeNote } from '../intake/notes'
 import { ReplyTarget } from '../intake/replyTarget'
@@ -121,7 +122,7 @@ const Saved = z.object({ saved: z.boolean(), file: z.string().optional() })
 
 const Empty = z.object({}).strict()
 const Identity = z.object({ memberId: z.string().min(1).nullable() })
-const ById = z.object({ id: z.string().min(1) })
+const ById = z.object({ id: Id })
 /**
  * A change to one case is its command's fields (their rules and the words of their refusals live with the command,
  * in src/commands), with the case named by `id`. A screen always says which revision it changes, so over IPC a
@@ -177,14 +178,25 @@ export const contract = {
    */
   'agenda:exportIcs': { req: z.object({ details: z.boolean() }), res: Saved.extend({ events: z.number().int().min(0), cancelled: z.number().int().min(0).optional() }) },
   'policies:list': { req: Empty, res: z.array(PolicyEntry) },
-  'policies:save': { req: Policy, res: Policy },
-  'policies:remove': { req: ById, res: z.object({ removed: z.boolean() }) },
+  /**
+   * `base`: the policy as the editor opened it (null for a new one). Stored again since by someone else and changed in
+   * the same part, the save is refused as a conflict; changes of other parts are merged.
+   */
+  'policies:save': { req: z.object({ policy: Policy, base: Policy.nullable() }), res: Policy },
+  /** `base`: the policy as the screen showed it; refused as a conflict when someone changed it since. */
+  'policies:remove': { req: ById.extend({ base: Policy }), res: z.object({ removed: z.boolean() }) },
   /** The shipped templates in purpose order (as the team edited them), then the team's own. */
   'templates:list': { req: Empty, res: z.array(TemplateEntry) },
-  /** The team's own template, or its edit of a shipped one (same id). */
-  'templates:save': { req: DraftTemplate, res: DraftTemplate },
-  /** Removes the team's own template, or resets an edited shipped one to its shipped text; a shipped one never edited is refused. */
-  'templates:remove': { req: ById, res: z.object({ removed: z.boolean() }) },
+  /**
+   * The team's own template, or its edit of a shipped one (same id). `base`: the template as the editor opened it (null
+   * for a new one); merged with what someone else saved since, refused as a conflict when both changed the same part.
+   */
+  'templates:save': { req: z.object({ template: DraftTemplate, base: DraftTemplate.nullable() }), res: DraftTemplate },
+  /**
+   * Removes the team's own template, or resets an edited shipped one to its shipped text; a shipped one never edited is
+   * refused. `base`: the template as the screen showed it; refused as a conflict when someone changed it since.
+   */
+  'templates:remove': { req: ById.extend({ base: DraftTemplate }), res: z.object({ removed: z.boolean() }) },
   'calendar:places': {
     req: z.object({ country: z.string().max(3).optional(), state: z.string().max(10).optional() }),
     res: Places,
@@ -204,7 +216,11 @@ export const contract = {
   'samples:load': { req: Empty, res: z.object({ added: z.number().int() }) },
   'samples:remove': { req: Empty, res: z.object({ removed: z.number().int() }) },
   'settings:get': { req: Empty, res: Settings },
-  'settings:update': { req: Settings, res: Settings },
+  /**
+   * `base`: the settings as the screen opened them. Merged part by part with what someone else saved since; refused as
+   * a conflict, nothing saved, when both changed the same part differently.
+   */
+  'settings:update': { req: z.object({ settings: Settings, base: Settings }), res: Settings },
   /**
    * Who uses this installation, for the open store: the person every change made here is recorded under. Kept on this
    * computer, not in the shared file; null is nobody chosen ("Someone" on the timeline).
@@ -289,8 +305,8 @@ export const contract = {
   // issue 10 — export and import
   /** The whole store as a versioned JSON file the person saves where they choose (src/export/storeExport.ts). */
   'export:store': { req: Empty, res: Saved.extend({ cases: z.number().int().min(0) }) },
-  /** Every case as one row of a CSV file, safe to open in a spreadsheet (src/export/casesCsv.ts). */
-  'export:casesCsv': { req: Empty, res: Saved.extend({ rows: z.number().int().min(0) }) },
+  /** Every case as one row of a CSV file, safe to open in a spreadsheet, its cells separated by `separator` (src/export/casesCsv.ts). */
+  'export:casesCsv': { req: z.object({ separator: CsvSeparator.default(',') }).strict(), res: Saved.extend({ rows: z.number().int().min(0) }) },
   /** Asks for an export or a store file and reads it: refused in words, or what importing it would do. Nothing changes yet. */
   'import:choose': { req: Empty, res: ImportChoice },
   /**

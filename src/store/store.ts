@@ -41,8 +41,12 @@ export interface Store {
   }
   /** load adds the demo cases once (returns how many it added); remove deletes every case with sample: true. */
   samples: { load(): Promise<number>; remove(): Promise<number> }
-  settings: { get(): Settings; update(s: Settings): Promise<Settings> }
-  policies: { list(): Policy[]; save(p: Policy): Promise<Policy>; remove(id: string): Promise<void> }
+  /**
+   * `base`: what the change was made on, merged with what is stored now (refused as a 'conflict' when both changed the
+   * same part differently); absent, the change is made on what is stored now. A new policy's base is null.
+   */
+  settings: { get(): Settings; update(s: Settings, base?: Settings): Promise<Settings> }
+  policies: { list(): Policy[]; save(p: Policy, base?: Policy | null): Promise<Policy>; remove(id: string, base?: Policy): Promise<void> }
   /** Takes in what another app wrote to the file since this store last read or wrote it; true when there was something. */
   sync(): Promise<boolean>
   /** The file's store format when it was older than this version's (it is converted at the next save). */
@@ -292,12 +296,12 @@ export async function openStore(file: string, options: StoreOptions = {}): Promi
     },
     settings: {
       get: () => current().settings,
-      update: (settings) => resultOf({ type: 'settings.update', settings }),
+      update: (settings, base) => resultOf({ type: 'settings.update', settings, base }),
     },
     policies: {
       list: () => current().policies.slice(),
-      save: (policy) => resultOf({ type: 'policy.save', policy }),
-      remove: async (policyId) => void (await resultOf({ type: 'policy.remove', policyId })),
+      save: (policy, base) => resultOf({ type: 'policy.save', policy, base }),
+      remove: async (policyId, base) => void (await resultOf({ type: 'policy.remove', policyId, base })),
     },
     setEncoding: (encoding) =>
       inTurn(() =>

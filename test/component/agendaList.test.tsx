@@ -63,7 +63,7 @@ function item(key: string, date: string, entry: Partial<AgendaEntry> = {}, row: 
 async function renderList(props: { items: AgendaItem[]; from?: string; focusDay?: string; buckets?: Map<string, AgendaItem[]> }) {
   const { desk } = await desks.open()
   const settings = await value(desk.settings.get({}))
-  await value(desk.settings.update({ ...settings, team }))
+  await value(desk.settings.update({ settings: { ...settings, team }, base: settings }))
   window.desk = desk as DeskApi
   const user = userEvent.setup({ delay: null })
   render(

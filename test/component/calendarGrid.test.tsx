@@ -26,7 +26,7 @@ afterEach(() => vi.useRealTimers())
 async function deskWithEntries(): Promise<{ desk: DeskApi; cases: Case[] }> {
   const { desk } = await desks.open()
   const settings = await value(desk.settings.get({}))
-  await value(desk.settings.update({ ...settings, team: [{ id: 'm-1', name: 'Iris Jansen', email: 'iris@example.com' }] }))
+  await value(desk.settings.update({ settings: { ...settings, team: [{ id: 'm-1', name: 'Iris Jansen', email: 'iris@example.com' }] }, base: settings }))
   const cases: Case[] = []
   for (const title of ['Open redirect on login', 'SQL injection in search', 'Clickjacking', 'Weak TLS', 'Token leak']) {
     cases.push(await value(desk.cases.create(caseInput({ title, assigneeId: title === 'Open redirect on login' ? 'm-1' : undefined }))))

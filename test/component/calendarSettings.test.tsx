@@ -8,7 +8,7 @@ const desks = deskPerTest()
 async function openCalendar() {
   const { desk } = await desks.open()
   const settings = await value(desk.settings.get({}))
-  await value(desk.settings.update({ ...settings, calendar: { ...settings.calendar, spec: { ...settings.calendar.spec, overrides: [] } } }))
+  await value(desk.settings.update({ settings: { ...settings, calendar: { ...settings.calendar, spec: { ...settings.calendar.spec, overrides: [] } } }, base: settings }))
   const { user } = renderApp(desk, '/settings/calendar')
   await screen.findByRole('heading', { level: 1, name: 'Team calendar' })
   // 250-odd countries: a role query over them is slow in jsdom on a busy machine.

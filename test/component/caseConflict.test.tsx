@@ -16,11 +16,14 @@ async function twoApps(colleagueName = 'Ben Okafor') {
   const settings = await value(desk.settings.get({}))
   await value(
     desk.settings.update({
-      ...settings,
-      team: [
-        { id: 'm-ana', name: 'Ana Silva', email: 'ana@example.org' },
-        { id: 'm-ben', name: colleagueName, email: 'ben@example.org' },
-      ],
+      settings: {
+        ...settings,
+        team: [
+          { id: 'm-ana', name: 'Ana Silva', email: 'ana@example.org' },
+          { id: 'm-ben', name: colleagueName, email: 'ben@example.org' },
+        ],
+      },
+      base: settings,
     }),
   )
   await value(desk.identity.set({ memberId: 'm-ana' }))

@@ -63,7 +63,7 @@ describe('new case form', { timeout: 20_000 }, () => {
   it('creates a valid case with exactly what was typed and opens it', async () => {
     const { desk, create, user } = await openForm(async (desk) => {
       const settings = await value(desk.settings.get({}))
-      await value(desk.settings.update({ ...settings, team: [{ id: 'm-1', name: 'Iris Jansen', email: 'iris@example.com' }] }))
+      await value(desk.settings.update({ settings: { ...settings, team: [{ id: 'm-1', name: 'Iris Jansen', email: 'iris@example.com' }] }, base: settings }))
     })
     // Within the one select: a role query over the whole form (400-odd time zones) is slow in jsdom.
     await within(await screen.findByLabelText('Assignee')).findByRole('option', { name: 'Iris Jansen' })

@@ -91,7 +91,7 @@ describe('deadlines on the case', { timeout: 20_000 }, () => {
     const desk = await deskOnFriday()
     const kase = await value(desk.cases.create(fridayReport))
     const settings = await value(desk.settings.get({}))
-    await value(desk.settings.update({ ...settings, calendar: { ...settings.calendar, spec: { ...settings.calendar.spec, closures: ['2026-12-21'] } } }))
+    await value(desk.settings.update({ settings: { ...settings, calendar: { ...settings.calendar, spec: { ...settings.calendar.spec, closures: ['2026-12-21'] } } }, base: settings }))
     const { user } = renderApp(desk, `/cases/${kase.id}`)
     await waitFor(() => deadline('Acknowledge receipt'), slow)
 

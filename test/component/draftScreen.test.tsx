@@ -28,7 +28,7 @@ async function deskWithSender({ sender = true, at = monday } = {}): Promise<{ de
   const opened = await desks.open({ now: () => new Date() })
   const { desk } = opened
   const settings = await value(desk.settings.get({}))
-  await value(desk.settings.update({ ...settings, team: [{ id: 'm-sam', name: 'Sam de Vries', email: 'security@example.nl', role: 'Security lead' }] }))
+  await value(desk.settings.update({ settings: { ...settings, team: [{ id: 'm-sam', name: 'Sam de Vries', email: 'security@example.nl', role: 'Security lead' }] }, base: settings }))
   if (sender) await value(desk.identity.set({ memberId: 'm-sam' }))
   return { desk, files: opened.files, saved: () => opened.files.saved, mailto: () => opened.files.mailto }
 }
@@ -203,7 +203,7 @@ describe('the draft screen', { timeout: 30_000 }, () => {
     vi.setSystemTime(today)
     const { desk } = await desks.open({ now: () => today })
     const settings = await value(desk.settings.get({}))
-    await value(desk.settings.update({ ...settings, team: [{ id: 'm-sam', name: 'Sam de Vries', email: 'security@example.nl' }] }))
+    await value(desk.settings.update({ settings: { ...settings, team: [{ id: 'm-sam', name: 'Sam de Vries', email: 'security@example.nl' }] }, base: settings }))
     await value(desk.identity.set({ memberId: 'm-sam' }))
     let kase = await value(desk.cases.create(report))
     const sent = (purpose: 'acknowledgement' | 'evaluation', inputs?: { expectedResolutionDate: string }) => ({

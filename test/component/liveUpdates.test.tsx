@@ -20,14 +20,14 @@ describe('the screens stay true while the app is open', { timeout: 20_000 }, () 
   it('a team member renamed elsewhere is renamed in the open case list at once', async () => {
     const { desk } = await desks.open()
     const settings = await value(desk.settings.get({}))
-    await value(desk.settings.update({ ...settings, team: [{ id: 'm-1', name: 'Iris Jansen', email: 'iris@example.com' }] }))
+    await value(desk.settings.update({ settings: { ...settings, team: [{ id: 'm-1', name: 'Iris Jansen', email: 'iris@example.com' }] }, base: settings }))
     await value(desk.cases.create(caseInput({ title: 'Open redirect on login', assigneeId: 'm-1' })))
     renderApp(desk)
     await waitFor(() => expect(cellOf('Open redirect on login', 'Assignee')).toHaveTextContent('Iris Jansen'))
 
     // Another window's save: this screen did not make it, and only hears 'settings:changed'.
     const current = await value(desk.settings.get({}))
-    await value(desk.settings.update({ ...current, team: [{ ...current.team[0]!, name: 'Iris de Jong' }] }))
+    await value(desk.settings.update({ settings: { ...current, team: [{ ...current.team[0]!, name: 'Iris de Jong' }] }, base: current }))
 
     await waitFor(() => expect(cellOf('Open redirect on login', 'Assignee')).toHaveTextContent('Iris de Jong'))
   })
@@ -39,12 +39,12 @@ describe('the screens stay true while the app is open', { timeout: 20_000 }, () 
       { id: 'm-1', name: 'Ana Silva', email: 'ana@example.com' },
       { id: 'm-2', name: 'Iris Jansen', email: 'iris@example.com' },
     ]
-    await value(desk.settings.update({ ...settings, team }))
+    const withTeam = await value(desk.settings.update({ settings: { ...settings, team }, base: settings }))
     await value(desk.cases.create(caseInput({ title: 'Open redirect on login', assigneeId: 'm-1' })))
     const { user } = renderApp(desk)
     await waitFor(() => expect(cellOf('Open redirect on login', 'Assignee')).toHaveTextContent('Ana Silva'))
 
-    await value(desk.settings.update({ ...settings, team: [{ ...team[0]!, removed: true }, team[1]!] }))
+    await value(desk.settings.update({ settings: { ...withTeam, team: [{ ...team[0]!, removed: true }, team[1]!] }, base: withTeam }))
 
     await waitFor(() => expect(cellOf('Open redirect on login', 'Assignee')).toHaveTextContent('Ana Silva (removed)'))
     await user.click(screen.getByRole('button', { name: 'New case' }))

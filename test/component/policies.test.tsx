@@ -166,7 +166,7 @@ describe('policies', { timeout: 20_000 }, () => {
     const text = 'We reply <b>fast</b>.\n<img src=x onerror=alert(1)>We confirm receipt within two business days.'
     const quote = 'We confirm receipt within two business days.'
     const rule = { ...aimmsPolicy.rules[0]!, id: 'ack', due: 'acknowledgement' as const, quote, metBy: 'acknowledgement_sent' as const }
-    await value(desk.policies.save({ id: 'ours', name: 'Ours', text, rules: [rule] }))
+    await value(desk.policies.save({ policy: { id: 'ours', name: 'Ours', text, rules: [rule] }, base: null }))
     renderApp(desk, '/policies/ours')
 
     await screen.findByRole('heading', { level: 2, name: 'Ours' })

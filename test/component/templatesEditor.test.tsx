@@ -138,7 +138,10 @@ describe('template settings', { timeout: 20_000 }, () => {
 
     // A colleague's app saves another text; this one loads it on 'templates:changed'.
     await value(
-      desk.templates.save({ ...shippedAck, texts: { en: shippedAck.texts.en, nl: { ...shippedAck.texts.nl, body: 'Beste {{ reporter_name }},\n\nDank.\n' } } }),
+      desk.templates.save({
+        template: { ...shippedAck, texts: { en: shippedAck.texts.en, nl: { ...shippedAck.texts.nl, body: 'Beste {{ reporter_name }},\n\nDank.\n' } } },
+        base: shippedAck,
+      }),
     )
     await waitFor(() => expect(body().value).toBe('Beste {{ reporter_name }},\n\nDank.\n'))
   })

@@ -7,7 +7,7 @@ const desks = deskPerTest()
 async function openSettings() {
   const { desk } = await desks.open()
   const settings = await value(desk.settings.get({}))
-  await value(desk.settings.update({ ...settings, team: [{ id: 'm-1', name: 'Iris Jansen', email: 'iris@example.com' }] }))
+  await value(desk.settings.update({ settings: { ...settings, team: [{ id: 'm-1', name: 'Iris Jansen', email: 'iris@example.com' }] }, base: settings }))
   const { user } = renderApp(desk, '/settings')
   await screen.findByRole('row', { name: /Iris Jansen/ })
   return { desk, user }
@@ -39,7 +39,7 @@ describe('settings: who drafts go out from', { timeout: 20_000 }, () => {
   it('a role cleared again is no role in the file, not an empty one', async () => {
     const { desk, user } = await openSettings()
     const settings = await value(desk.settings.get({}))
-    await value(desk.settings.update({ ...settings, team: [{ ...settings.team[0]!, role: 'Security lead' }] }))
+    await value(desk.settings.update({ settings: { ...settings, team: [{ ...settings.team[0]!, role: 'Security lead' }] }, base: settings }))
     await within(await screen.findByRole('row', { name: /Iris Jansen/ })).findByText('Security lead')
 
     await user.click(screen.getByRole('button', { name: 'Edit Iris Jansen' }))

@@ -22,7 +22,7 @@ async function deskOnTuesday() {
   vi.setSystemTime(tuesday)
   const { desk } = await desks.open({ now: () => tuesday })
   const settings = await value(desk.settings.get({}))
-  await value(desk.settings.update({ ...settings, team: [{ id: 'm-iris', name: 'Iris Jansen', email: 'iris@example.nl' }] }))
+  await value(desk.settings.update({ settings: { ...settings, team: [{ id: 'm-iris', name: 'Iris Jansen', email: 'iris@example.nl' }] }, base: settings }))
   // IKUU acknowledges within two business days of receipt.
   const late = await value(desk.cases.create(ikuu('Open redirect on login', '2026-11-25T10:00:00+01:00', { assigneeId: 'm-iris' })))
   const today = await value(desk.cases.create(ikuu('SQL injection in search', '2026-11-27T10:00:00+01:00')))

@@ -41,7 +41,7 @@ describe('two people on one shared store file', () => {
         { id: 'm-ana', name: 'Ana Silva', email: 'ana@example.org' },
         { id: 'm-sam', name: 'Sam Rivera', email: 'sam@example.org' },
       ]
-      await desk.settings.update({ ...settings, team })
+      await desk.settings.update({ settings: { ...settings, team }, base: settings })
       await desk.identity.set({ memberId: 'm-ana' })
       return (await desk.cases.create(input)).value.id
     }, report)

@@ -162,7 +162,7 @@ describe('Settings → Backups over IPC', () => {
 
     // Who acts from this computer, and its reminder and backup choices, go with the file.
     const settings = value(await test.desk.settings.get({}))
-    value(await test.desk.settings.update({ ...settings, team: [{ id: 'm-ana', name: 'Ana Silva', email: 'ana@example.org' }] }))
+    value(await test.desk.settings.update({ settings: { ...settings, team: [{ id: 'm-ana', name: 'Ana Silva', email: 'ana@example.org' }] }, base: settings }))
     value(await test.desk.identity.set({ memberId: 'm-ana' }))
     value(await test.desk.reminders.set({ enabled: false, scope: 'all' }))
     value(await test.desk.backups.setKeep({ keep: 4 }))

@@ -40,7 +40,7 @@ describe('"I am" of a store an older version kept in the file', () => {
     const desk = await upgradedStore()
     expect(value(await desk.desk.identity.get({}))).toEqual({ memberId: ana.id })
     const settings = value(await desk.desk.settings.get({}))
-    value(await desk.desk.settings.update({ ...settings, team: [...settings.team, ben] }))
+    value(await desk.desk.settings.update({ settings: { ...settings, team: [...settings.team, ben] }, base: settings }))
 
     expect(value(await desk.desk.identity.get({}))).toEqual({ memberId: ana.id })
     expect(value(await desk.desk.cases.create(report)).timeline[0]!.by).toEqual({ memberId: ana.id, name: 'Ana Silva' })

@@ -130,7 +130,7 @@ describe('the IPC contract in front of the handlers', () => {
     t = await createTestDesk({ now: () => new Date('2026-12-21T09:00:00Z') })
     const settings = await t.desk.settings.get({})
     if (!settings.ok) throw new Error(settings.error.message)
-    await t.desk.settings.update({ ...settings.value, defaultPolicyId: 'ikuu' })
+    await t.desk.settings.update({ settings: { ...settings.value, defaultPolicyId: 'ikuu' }, base: settings.value })
     const created = await t.desk.cases.create(report)
     if (!created.ok) throw new Error(created.error.message)
     const listed = await listCases(t)
@@ -310,7 +310,7 @@ describe('events to the renderer', () => {
     await t.desk.samples.load({})
     const settings = await t.desk.settings.get({})
     if (!settings.ok) throw new Error(settings.error.message)
-    await t.desk.settings.update({ ...settings.value, defaultPolicyId: 'ikuu' })
+    await t.desk.settings.update({ settings: { ...settings.value, defaultPolicyId: 'ikuu' }, base: settings.value })
     expect(got).toEqual([
       ['cases:changed', {}],
       ['settings:changed', {}],

@@ -33,7 +33,7 @@ const ben = { id: 'm-ben', name: 'Ben Okafor', email: 'ben@example.org' }
 async function sharedStore() {
   const anasApp = await open()
   const settings = value(await anasApp.desk.settings.get({}))
-  value(await anasApp.desk.settings.update({ ...settings, team: [ana, ben] }))
+  value(await anasApp.desk.settings.update({ settings: { ...settings, team: [ana, ben] }, base: settings }))
   const bensApp = await open({ file: anasApp.file })
   return { anasApp, bensApp }
 }
@@ -81,7 +81,7 @@ describe('who am I, per installation', () => {
     const { anasApp } = await sharedStore()
     value(await anasApp.desk.identity.set({ memberId: ben.id }))
     const settings = value(await anasApp.desk.settings.get({}))
-    value(await anasApp.desk.settings.update({ ...settings, team: [ana] }))
+    value(await anasApp.desk.settings.update({ settings: { ...settings, team: [ana] }, base: settings }))
     expect(value(await anasApp.desk.identity.get({}))).toEqual({ memberId: null })
     expect(value(await anasApp.desk.cases.create(report)).timeline[0]!.by).toEqual({})
 

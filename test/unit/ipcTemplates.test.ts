@@ -26,9 +26,9 @@ describe('templates over IPC', () => {
   it("saves an edit of a shipped template and the team's own copy, tells the window, and resets the edit on remove", async () => {
     t = await createTestDesk()
     const edited = { ...acknowledgement, texts: { ...acknowledgement.texts, en: { subject: '[{{ case_key }}] Received', body: 'Thanks.' } } }
-    expect(value(await t.desk.templates.save(edited))).toEqual(edited)
+    expect(value(await t.desk.templates.save({ template: edited, base: acknowledgement }))).toEqual(edited)
     const copy = { ...acknowledgement, id: 'ack-short', name: 'Short acknowledgement', basedOn: 'acknowledgement' }
-    value(await t.desk.templates.save(copy))
+    value(await t.desk.templates.save({ template: copy, base: null }))
     expect(t.events.filter((e) => e.name === 'templates:changed')).toEqual([
       { name: 'templates:changed', payload: {} },
       { name: 'templates:changed', payload: {} },
@@ -38,8 +38,8 @@ describe('templates over IPC', () => {
     expect(listed.find((e) => e.id === 'acknowledgement')).toEqual({ ...edited, shipped: true, edited: true })
     expect(listed.at(-1)).toEqual({ ...copy, shipped: false, edited: false })
 
-    expect(value(await t.desk.templates.remove({ id: 'acknowledgement' }))).toEqual({ removed: true })
-    expect(value(await t.desk.templates.remove({ id: 'ack-short' }))).toEqual({ removed: true })
+    expect(value(await t.desk.templates.remove({ id: 'acknowledgement', base: edited }))).toEqual({ removed: true })
+    expect(value(await t.desk.templates.remove({ id: 'ack-short', base: copy }))).toEqual({ removed: true })
     const after = value(await t.desk.templates.list({}))
     expect(after.find((e) => e.id === 'acknowledgement')).toEqual({ ...acknowledgement, shipped: true, edited: false })
     expect(after.some((e) => e.id === 'ack-short')).toBe(false)
@@ -47,14 +47,14 @@ describe('templates over IPC', () => {
 
   it('refuses a template id that is not lowercase letters, digits, - and _, at the field', async () => {
     t = await createTestDesk()
-    const refused = await t.desk.templates.save({ ...acknowledgement, id: '../Evil' })
+    const refused = await t.desk.templates.save({ template: { ...acknowledgement, id: '../Evil' }, base: null })
     expect(refused.ok).toBe(false)
-    if (!refused.ok) expect(refused.error.issues).toEqual([{ path: 'id', message: 'Use lowercase letters, digits, - and _' }])
+    if (!refused.ok) expect(refused.error.issues).toEqual([{ path: 'template.id', message: 'Use lowercase letters, digits, - and _' }])
   })
 
   it('refuses, in words, to remove a shipped template that was never edited', async () => {
     t = await createTestDesk()
-    const refused = await t.desk.templates.remove({ id: 'acknowledgement' })
+    const refused = await t.desk.templates.remove({ id: 'acknowledgement', base: acknowledgement })
     expect(refused).toEqual({
       ok: false,
       error: {
