@@ -1,20 +1,49 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
-import { afterEach, describe, expect, it } from 'vitest'
+import { afterEach, describe, expect, it, vi } from 'vitest'
 import type { Result } from '../../src/ipc/contract'
 import { isEncryptedFile, unlockEncoding } from '../../src/store/file/encryption'
 import { createTestDesk, type TestDesk } from '../support/testDesk'
+
+// Every key is derived with scrypt at the app's own cost (N=2^17, 128 MiB): about a second each here, several under
+// load. Two things keep this file quick without changing what it checks. scrypt is remembered per exact input (the
+// passphrase, the salt, the cost): the same input always gives the same key, so a derivation this file already made
+// (the unlock of a store it just encrypted, a wrong passphrase tried twice) is not made again, while every other input,
+// a wrong passphrase included, is derived for real. And the tests that start from an encrypted store share one
+// (encryptedDesk), encrypted once for the file, instead of each turning encryption on with a salt of its own.
+vi.mock('node:crypto', async (original) => {
+  const crypto = await original<typeof import('node:crypto')>()
+  const derived = new Map<string, Buffer>()
+  const scrypt = (
+    passphrase: string,
+    salt: Buffer,
+    keyLength: number,
+    options: import('node:crypto').ScryptOptions,
+    done: (error: Error | null, key: Buffer) => void,
+  ) => {
+    const input = JSON.stringify([passphrase, salt.toString('base64'), keyLength, options])
+    const known = derived.get(input)
+    if (known) return void setImmediate(() => done(null, Buffer.from(known)))
+    crypto.scrypt(passphrase, salt, keyLength, options, (error, key) => {
+      if (!error) derived.set(input, Buffer.from(key))
+      done(error, key)
+    })
+  }
+  return { ...crypto, scrypt }
+})
 
 const first = 'first passphrase of the team'
 const second = 'second passphrase, after Sam left'
 
 let desk: TestDesk | undefined
 let colleague: TestDesk | undefined
+const folders: string[] = []
 afterEach(async () => {
   await colleague?.dispose()
   await desk?.dispose()
   desk = colleague = undefined
+  for (const folder of folders.splice(0)) await rm(folder, { recursive: true, force: true })
 })
 
 async function ok<T>(result: Promise<Result<T>>): Promise<T> {
@@ -36,6 +65,34 @@ const caseInput = {
   reportText: 'Tokens are not rotated at login.',
   severity: { kind: 'unrated' as const },
   tags: [],
+}
+
+/** The store file of an encrypted store holding one case, its passphrase `first`: made once for the file. */
+let encryptedStore: Promise<Buffer> | undefined
+function encryptedStoreBytes(): Promise<Buffer> {
+  encryptedStore ??= (async () => {
+    const maker = await createTestDesk({ watch: false })
+    try {
+      await ok(maker.desk.cases.create(caseInput))
+      await ok(maker.desk.encryption.turnOn({ passphrase: first, repeat: first }))
+      return await bytesOf(maker.file)
+    } finally {
+      await maker.dispose()
+    }
+  })()
+  return encryptedStore
+}
+
+/** A desk on a copy of that encrypted store, in a folder of its own, unlocked with its passphrase. */
+async function encryptedDesk(): Promise<TestDesk> {
+  const folder = await mkdtemp(join(tmpdir(), 'disclosure-desk-encrypted-'))
+  folders.push(folder)
+  const file = join(folder, 'disclosure-desk.json')
+  await writeFile(file, await encryptedStoreBytes())
+  const made = await createTestDesk({ file, watch: false })
+  expect(await ok(made.desk.app.state({}))).toEqual({ kind: 'locked', file })
+  expect(await ok(made.desk.store.unlock({ passphrase: first }))).toEqual({ kind: 'ready', file, caseCount: 1 })
+  return made
 }
 
 describe('an encrypted store through the handlers', () => {
@@ -94,10 +151,8 @@ describe('an encrypted store through the handlers', () => {
   }, 120_000)
 
   it('a damaged header is refused at open, and a damaged body after the passphrase, both without writing; the encrypted backup restores it', async () => {
-    desk = await createTestDesk({ watch: false })
+    desk = await encryptedDesk()
     const { desk: api, file } = desk
-    await ok(api.cases.create(caseInput))
-    await ok(api.encryption.turnOn({ passphrase: first, repeat: first }))
     const { backup } = await ok(api.backups.create({}))
     const good = await bytesOf(file)
 
@@ -138,11 +193,9 @@ describe('an encrypted store through the handlers', () => {
   }, 120_000)
 
   it("an encrypted store's backups are encrypted copies, read back with its key", async () => {
-    desk = await createTestDesk({ watch: false })
+    desk = await encryptedDesk()
     const { desk: api, file } = desk
-    await ok(api.cases.create(caseInput))
-    await ok(api.encryption.turnOn({ passphrase: first, repeat: first }))
-    // The plain daily backup of the first open goes, so the next open makes today's anew.
+    // The daily backup of the first open goes, so the next open makes today's anew.
     await rm(join(dirname(file), 'Disclosure Desk backups'), { recursive: true, force: true })
     await desk.restart()
     await ok(api.store.unlock({ passphrase: first }))
@@ -179,10 +232,8 @@ describe('an encrypted store through the handlers', () => {
   }, 120_000)
 
   it('a moved encrypted store opens at its new place with the key held, still encrypted', async () => {
-    desk = await createTestDesk({ watch: false })
+    desk = await encryptedDesk()
     const { desk: api, file } = desk
-    await ok(api.cases.create(caseInput))
-    await ok(api.encryption.turnOn({ passphrase: first, repeat: first }))
     desk.dialogs.folder = await mkdtemp(join(tmpdir(), 'disclosure-desk-moved-'))
     const moved = await ok(api.store.move({}))
     expect(moved).toMatchObject({ moved: true, from: file, state: { kind: 'ready', caseCount: 1 } })
