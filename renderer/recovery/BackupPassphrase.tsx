@@ -5,10 +5,10 @@ import { usePassphraseEntry } from '../unlock/usePassphraseEntry'
 import '../unlock/unlock.css'
 
 /**
- * An encrypted backup read without any key (src/store/documentFile's words for an encrypted file read as plain): at a
- * fresh start with the store file's header damaged or the file empty, the app holds no key for its backups.
+ * An encrypted backup read without any key: at a fresh start with the store file's header damaged or the file empty,
+ * the app holds no key for its backups.
  */
-export const readWithoutKey = (backup: Backup) => backup.problem?.startsWith('is now encrypted with a passphrase') === true
+export const readWithoutKey = (backup: Backup) => backup.needsKey === true
 
 /** Whether the list has encrypted backups that the store's passphrase would let the app read. */
 export const needsBackupPassphrase = (list: BackupList) => list.backups.some(readWithoutKey)

@@ -47,6 +47,11 @@ export const Backup = z.object({
   size: z.number().int().min(0),
   /** Set when the copy was read and found not to be a store any more: what is wrong with it, following "The file …". */
   problem: z.string().optional(),
+  /**
+   * Set with `problem` when the copy is encrypted and the app holds no key to read it yet (the store file, empty or its
+   * header damaged, gave none): the store's passphrase would read it, so it is not damaged.
+   */
+  needsKey: z.literal(true).optional(),
 })
 export type Backup = z.infer<typeof Backup>
 

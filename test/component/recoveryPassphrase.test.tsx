@@ -1,8 +1,10 @@
-import { screen, within } from '@testing-library/react'
+import { render, screen, within } from '@testing-library/react'
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
+import { BackupTable } from '../../renderer/recovery/BackupTable'
+import type { BackupList } from '../../src/store/backups'
 import { isEncryptedFile } from '../../src/store/file/encryption'
 import { createTestDesk } from '../support/testDesk'
 import { caseInput, deskPerTest, giveElementsTheListViewportSize, renderApp, value } from './renderApp'
@@ -74,6 +76,27 @@ describe('recovery screen: encrypted backups without a key', () => {
     expect(restored.includes('Encrypted-away XSS')).toBe(false)
     expect(await value(testDesk.desk.encryption.status({}))).toEqual({ encrypted: true })
   }, 60_000)
+
+  it('tells an encrypted backup waiting for the key by the list’s flag, not by the words of its problem', () => {
+    const backup = { kind: 'daily' as const, at: '2026-12-01T09:00:00.000Z', caseCount: 3, size: 2_000 }
+    const list: BackupList = {
+      folder: '/backups',
+      besideStore: true,
+      keep: 14,
+      backups: [
+        { ...backup, name: 'a.json', problem: 'is encrypted, and this app holds no key for it yet', needsKey: true },
+        { ...backup, name: 'b.json', problem: 'is now encrypted with a passphrase, or so its header says' },
+      ],
+      latestGood: null,
+      failure: null,
+      folderProblem: null,
+    }
+    render(<BackupTable list={list} busy={false} onRestore={() => undefined} />)
+    const [waiting, damaged] = rowsOf(screen.getByRole('table'))
+    expect(waiting).toHaveTextContent('Encrypted: enter the passphrase to read it')
+    expect(damaged).toHaveTextContent('Damaged: the file is now encrypted with a passphrase, or so its header says')
+    for (const row of [waiting!, damaged!]) expect(within(row).queryByRole('button', { name: 'Restore this backup' })).not.toBeInTheDocument()
+  })
 
   it('shows no passphrase field when the backups are plain', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'disclosure-desk-recovery-plain-'))

@@ -75,9 +75,9 @@ describe('the recovery screen’s backups', () => {
     await writeFile(storeFile(), '')
 
     const list = value(await (await open('2026-12-01T09:00:00Z')).backups.list({}))
-    expect(list.backups.map((b) => [b.name, b.problem])).toEqual([
-      [names[1], expect.stringMatching(/^is cut off/)],
-      [names[0], undefined],
+    expect(list.backups.map((b) => [b.name, b.problem, b.needsKey])).toEqual([
+      [names[1], expect.stringMatching(/^is cut off/), undefined],
+      [names[0], undefined, undefined],
     ])
     expect(list.latestGood).toBe(names[0])
   })

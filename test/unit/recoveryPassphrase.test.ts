@@ -55,6 +55,7 @@ describe('the encrypted backups of a store that could not be opened without a ke
     const before = await ok(api.backups.list({}))
     const encrypted = before.backups.find((b) => b.name === made.backup)!
     expect(encrypted.problem).toMatch(/^is now encrypted with a passphrase/)
+    expect(encrypted.needsKey).toBe(true)
     expect(before.latestGood).not.toBe(made.backup)
 
     const folderBytes = async () => {
@@ -73,6 +74,7 @@ describe('the encrypted backups of a store that could not be opened without a ke
     expect(read.latestGood).toBe(made.backup)
     expect(read.backups.find((b) => b.name === made.backup)).toMatchObject({ caseCount: 1 })
     expect(read.backups.find((b) => b.name === made.backup)!.problem).toBeUndefined()
+    expect(read.backups.some((b) => b.needsKey)).toBe(false)
     expect(await readFile(file, 'utf8')).toBe('')
 
     const { state, savedAs } = await ok(api.backups.restore({ name: made.backup }))

@@ -139,8 +139,11 @@ export class CopyMismatch extends Error {
   }
 }
 
-/** What reading a copy found: a store document, or what is wrong with the file (following "The file …"). */
-export type CopyRead = { ok: true; document: StoreDocument } | { ok: false; problem: string }
+/**
+ * What reading a copy found: a store document, or what is wrong with the file (following "The file …"); `needsKey` when
+ * it is encrypted and was read without a key.
+ */
+export type CopyRead = { ok: true; document: StoreDocument } | { ok: false; problem: string; needsKey?: true }
 
 /**
  * Reads a copy's bytes as the store reads its file (decoded, then case by case, giving other work its turn: a copy of a
@@ -148,9 +151,11 @@ export type CopyRead = { ok: true; document: StoreDocument } | { ok: false; prob
  * good backup: restoring it writes it encrypted.
  */
 export async function readCopy(bytes: Uint8Array, encoding: Encoding = plainText): Promise<CopyRead> {
-  const decoding = encoding.kind === 'encrypted' && !isEncryptedFile(bytes.subarray(0, headLength)) ? plainText : encoding
+  const encrypted = isEncryptedFile(bytes.subarray(0, headLength))
+  const decoding = encoding.kind === 'encrypted' && !encrypted ? plainText : encoding
   const read = await documentOf(bytes, decoding)
-  return read.ok ? { ok: true, document: read.doc } : { ok: false, problem: read.problem }
+  if (read.ok) return { ok: true, document: read.doc }
+  return { ok: false, problem: read.problem, ...(encrypted && decoding.kind === 'plain' && { needsKey: true }) }
 }
 
 /** One store file's backups as this installation keeps them: where, how many, on whose clock, read how. */
@@ -267,17 +272,13 @@ export async function checkLatest(
     if (latestGood === null && backup.caseCount !== null) {
       // Only a good read is kept: a problem may be gone at the next look (a share back online, the key now given).
       const key = `${join(folder, backup.name)}\0${backup.size}\0${place.encoding?.kind ?? 'plain'}`
-      let problem: string | null | undefined = checks.get(key)
-      if (problem === undefined) {
-        const read = await readBackupFile(place, backup.name)
-        problem = read.ok ? null : read.problem
-        if (read.ok) checks.set(key, null)
-      }
-      if (problem === null) latestGood = backup.name
-      else {
-        checked.push({ ...backup, problem })
+      const read = checks.has(key) ? undefined : await readBackupFile(place, backup.name)
+      if (read && !read.ok) {
+        checked.push({ ...backup, problem: read.problem, ...(read.needsKey && { needsKey: true }) })
         continue
       }
+      checks.set(key, null)
+      latestGood = backup.name
     }
     checked.push(backup)
   }
