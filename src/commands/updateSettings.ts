@@ -5,6 +5,9 @@ import { checkedIdentity } from '../identity/actingMember'
 import { policyById } from '../policies/catalog'
 import { Settings, type TeamMember } from '../settings/settings'
 import type { StoreDocument } from '../store/document'
+import { settingsPartLabel } from '../i18n/partLabels'
+import { clashRefusal } from '../merge/clashRefusal'
+import { compareSettings, mergedSettings } from '../settings/mergeSettings'
 import { isTimeZone } from '../time'
 import type { CommandContext, Outcome } from './context'
 
@@ -30,14 +33,18 @@ function checkCalendarPlace({ spec }: Settings['calendar']): void {
   if (spec.timeZone !== undefined && !isTimeZone(spec.timeZone)) throw refusal('calendar.spec.timeZone', 'Choose a time zone from the list')
 }
 
-/** One person, one entry: two members with the same address would split one colleague's record in two. */
-function checkTeam(team: readonly TeamMember[]): void {
+/**
+ * One person, one entry: two members with the same address would split one colleague's record in two. A refusal names
+ * the member by their place in `form`, the list the person sent (the merged one adds colleagues' members).
+ */
+function checkTeam(team: readonly TeamMember[], form: readonly TeamMember[]): void {
   const seen = new Map<string, number>()
   team.forEach((m, i) => {
     const email = m.email.toLowerCase()
     const first = seen.get(email)
     if (first !== undefined) {
-      throw refusal(`team.${i}.email`, `${team[first]!.name} already has this email address; each member needs their own`)
+      const at = form.findIndex((f) => f.id === m.id)
+      throw refusal(`team.${at >= 0 ? at : i}.email`, `${team[first]!.name} already has this email address; each member needs their own`)
     }
     seen.set(email, i)
     if (team.findIndex((other) => other.id === m.id) !== i) {
@@ -48,18 +55,27 @@ function checkTeam(team: readonly TeamMember[]): void {
 
 /**
  * Saves the settings after checking what the rest of the app relies on: the default policy and the calendar place
- * exist, each member is there once, and "me" is someone on the team. A member left out of the new list is kept as
- * removed, never deleted, so the cases and timelines naming them still say who it was.
+ * exist, each member is there once, and "me" is someone on the team. The change is merged with what a colleague saved
+ * since `base` part by part; when both changed the same part differently it is refused and nothing is saved. A member
+ * left out of the new list is kept as removed, never deleted, so the cases and timelines naming them still say who it was.
  */
 export function updateSettings(doc: StoreDocument, cmd: UpdateSettings, _ctx: CommandContext): Outcome<Settings> {
-  const given = parseInput(Settings, cmd.settings, what)
-  checkTeam(given.team)
-  if (!policyById(given.defaultPolicyId, doc.policies)) throw refusal('defaultPolicyId', 'Choose one of the policies listed')
-  checkCalendarPlace(given.calendar)
-  if (given.currentMemberId !== undefined) checkedIdentity(given, given.currentMemberId, 'currentMemberId')
-  const leftOut = doc.settings.team.filter((m) => !given.team.some((kept) => kept.id === m.id))
-  const settings: Settings = { ...given, team: [...given.team, ...leftOut.map((m) => ({ ...m, removed: true }))] }
-  // Both in the schema's key order, so that only a different value counts as a change.
-  if (JSON.stringify(settings) === JSON.stringify(Settings.parse(doc.settings))) return { document: doc, result: doc.settings, events: [] }
+  const mine = parseInput(Settings, cmd.settings, what)
+  const stored = Settings.parse(doc.settings)
+  const base = cmd.base === undefined ? stored : parseInput(Settings, cmd.base, what)
+  checkTeam(mine.team, mine.team)
+  const edits = compareSettings(base, mine, stored)
+  const clashes = edits.filter((e) => e.side === 'both')
+  if (clashes.length > 0) {
+    const teams = [stored.team, mine.team, base.team]
+    throw clashRefusal('the settings', 'them', clashes.map((e) => settingsPartLabel(e.part, teams)))
+  }
+  // Parsed again for the schema's key order, so that only a different value counts as a change.
+  const settings = Settings.parse(mergedSettings(edits, stored))
+  checkTeam(settings.team, mine.team)
+  if (!policyById(settings.defaultPolicyId, doc.policies)) throw refusal('defaultPolicyId', 'Choose one of the policies listed')
+  checkCalendarPlace(settings.calendar)
+  if (settings.currentMemberId !== undefined) checkedIdentity(settings, settings.currentMemberId, 'currentMemberId')
+  if (JSON.stringify(settings) === JSON.stringify(stored)) return { document: doc, result: doc.settings, events: [] }
   return { document: { ...doc, settings }, result: settings, events: [{ type: 'settings.changed' }] }
 }
