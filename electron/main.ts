@@ -14,7 +14,7 @@ import { chooseEmlFile, chooseImportFile, openInMailApp, saveFileAs } from './fi
 import { createCaseCounts, createHandlers, mailReadOptions, type Shell } from './handlers'
 import { identityBook } from './identities'
 import { installationState } from './installationState'
-import { lastStoreFile, rememberStoreFile } from './lastStoreFile'
+import { lastStore } from './lastStoreFile'
 import { readMailInWorker } from './mailWorkerReader'
 import mailWorker from './mailWorker?modulePath'
 import { applicationMenu } from './menu'
@@ -167,10 +167,12 @@ async function start(): Promise<void> {
   // A store chosen from the menu or from the recovery screen is the one to open at the next start.
   // Colleagues on the same shared file see that this app has it open, and since when (and this app sees theirs).
   const presence = storePresence(storeSession, join(userData, 'installation-id.json'))
+  const last = lastStore(userData)
   const openAndRemember = async (file: string) => {
     const state = await storeSession.open(file)
     void presence.follow()
-    if (state.kind === 'ready') rememberStoreFile(userData, state.file)
+    // Not remembered costs only the next start's choice of store, never this open.
+    if (state.kind === 'ready') void last.remember(state.file).catch((error: unknown) => console.warn('Could not remember the store opened:', error))
     dayClock.reschedule()
     // Another store's first check is its start: its summary of the day, if it has not been shown today.
     void reminders?.check()
@@ -182,7 +184,7 @@ async function start(): Promise<void> {
   // every case is counted once, not once for each.
   const counts = createCaseCounts()
   const handlers = createHandlers({ ...storeSession, open: openAndRemember }, desktopShell, () => new Date(), pendingImports, counts, presence)
-  await storeSession.open(lastStoreFile(userData) ?? join(userData, 'disclosure-desk.json'))
+  await storeSession.open(last.file() ?? join(userData, 'disclosure-desk.json'))
   void presence.follow()
   dayClock.reschedule()
 

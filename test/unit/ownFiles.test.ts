@@ -4,6 +4,7 @@ import { join } from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { identityBook } from '../../electron/identities'
 import { installationState } from '../../electron/installationState'
+import { lastStore } from '../../electron/lastStoreFile'
 import { announcePresence, installationId, presenceFolder } from '../../src/store/file/presence'
 
 // The small files this installation alone writes (the user data folder's, its own presence entry), replaced whole through
@@ -50,6 +51,17 @@ describe('temporary files a crash left of this installation’s own files', { ti
     expect(JSON.parse(await readFile(join(dir, 'installation.json'), 'utf8'))).toMatchObject({
       [join(dir, 'store.json')]: { icsLedger: { 'c1/publication': { date: '2027-01-15', sequence: 1 } } },
     })
+  })
+
+  it('last-store.json (the store to open at the next start): removed at start, and the store remembered whole', async () => {
+    await writeFile(join(dir, 'last-store.json'), JSON.stringify({ file: '/team/share/disclosure-desk.json' }))
+    await leaveTemps(dir, 'last-store.json')
+    const last = lastStore(dir)
+    expect(last.file()).toBe('/team/share/disclosure-desk.json')
+    await expect.poll(() => namesIn(dir), { timeout: 5_000, interval: 25 }).toEqual(['last-store.json'])
+    await last.remember('/team/other/disclosure-desk.json')
+    expect(lastStore(dir).file()).toBe('/team/other/disclosure-desk.json')
+    expect(await namesIn(dir)).toEqual(['last-store.json'])
   })
 
   it('installation-id.json: removed when the id is read, whether it is kept or made anew', async () => {
