@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest'
+import { shippedTemplate } from '../../../src/drafts/catalog'
+import type { DraftTemplate } from '../../../src/drafts/template'
+import { desk, refusalOf } from './fixture'
+
+// Two people opened one template (`base`) and each saved an edit: the second is made on `base` while the store already
+// holds the first. The command merges the two by part: name, purpose, subject and body per language, copied from.
+
+const shipped = shippedTemplate('acknowledgement')!
+const withText = (t: DraftTemplate, language: 'en' | 'nl', change: Partial<DraftTemplate['texts']['en']>): DraftTemplate => ({
+  ...t,
+  texts: { ...t.texts, [language]: { ...t.texts[language], ...change } },
+})
+const own: DraftTemplate = { ...shipped, id: 'ack-short', name: 'Short acknowledgement', basedOn: 'acknowledgement' }
+
+describe('template.save made on an older version of the template', () => {
+  it('merges one person’s English subject with the other’s Dutch body of a shipped template never edited', () => {
+    const d = desk()
+    d.run({ type: 'template.save', template: withText(shipped, 'nl', { body: 'Beste {{ reporter_name }},\n\nDank.' }), base: shipped })
+    const saved = d.run({ type: 'template.save', template: withText(shipped, 'en', { subject: '[{{ case_key }}] Received' }), base: shipped })
+    expect(saved.texts.en).toEqual({ ...shipped.texts.en, subject: '[{{ case_key }}] Received' })
+    expect(saved.texts.nl).toEqual({ ...shipped.texts.nl, body: 'Beste {{ reporter_name }},\n\nDank.' })
+    expect(d.doc.templates).toEqual([saved])
+  })
+
+  it('refuses both changing the English body differently, and saves nothing', () => {
+    const d = desk()
+    d.run({ type: 'template.save', template: withText(shipped, 'en', { body: 'Thanks, theirs.' }), base: shipped })
+    const before = d.doc
+    const error = refusalOf(() => d.run({ type: 'template.save', template: withText(shipped, 'en', { body: 'Thanks, mine.' }), base: shipped }))
+    expect(error.code).toBe('conflict')
+    expect(error.message).toBe(
+      'Someone else saved the template “Acknowledgement of receipt” since you opened it, and changed the same thing: English body. Nothing was saved.',
+    )
+    expect(d.doc).toBe(before)
+    expect(d.doc.templates[0]!.texts.en.body).toBe('Thanks, theirs.')
+  })
+
+  it('accepts both writing the same body', () => {
+    const d = desk()
+    d.run({ type: 'template.save', template: withText(shipped, 'en', { body: 'Thanks.' }), base: shipped })
+    expect(d.run({ type: 'template.save', template: withText(shipped, 'en', { body: 'Thanks.' }), base: shipped }).texts.en.body).toBe('Thanks.')
+  })
+
+  it('refuses a new template whose id a colleague saved meanwhile, and an edit of one a colleague removed', () => {
+    const d = desk()
+    d.run({ type: 'template.save', template: own, base: null })
+    const taken = refusalOf(() => d.run({ type: 'template.save', template: { ...own, name: 'Mine' }, base: null }))
+    expect(taken.code).toBe('conflict')
+    expect(taken.message).toBe('Someone else saved a template with the same id (“Short acknowledgement”) since you started this one. Nothing was saved.')
+    d.run({ type: 'template.remove', templateId: own.id, base: own })
+    const gone = refusalOf(() => d.run({ type: 'template.save', template: { ...own, name: 'Mine' }, base: own }))
+    expect(gone.code).toBe('conflict')
+    expect(d.doc.templates).toEqual([])
+  })
+
+  it('still refuses a shipped template’s purpose changed, also when merged', () => {
+    const d = desk()
+    d.run({ type: 'template.save', template: { ...shipped, name: 'Theirs' }, base: shipped })
+    expect(refusalOf(() => d.run({ type: 'template.save', template: { ...shipped, purpose: 'closing' }, base: shipped })).issues).toEqual([
+      { path: 'purpose', message: 'A shipped template keeps its purpose; duplicate it to write one for another purpose' },
+    ])
+  })
+})
+
+describe('template.remove of the template as the person saw it', () => {
+  it('refuses removing the team’s own template after a colleague’s edit, and resetting a shipped one they edited again', () => {
+    const d = desk()
+    d.run({ type: 'template.save', template: own, base: null })
+    d.run({ type: 'template.save', template: { ...own, name: 'Shorter acknowledgement' }, base: own })
+    const removing = refusalOf(() => d.run({ type: 'template.remove', templateId: own.id, base: own }))
+    expect(removing.code).toBe('conflict')
+    expect(removing.message).toBe(
+      'Someone else changed the template “Shorter acknowledgement” since you opened it; look at the change before removing it. Nothing was removed.',
+    )
+
+    const mine = withText(shipped, 'en', { body: 'Mine.' })
+    d.run({ type: 'template.save', template: mine, base: shipped })
+    d.run({ type: 'template.save', template: withText(mine, 'nl', { body: 'Van hen.' }), base: mine })
+    expect(refusalOf(() => d.run({ type: 'template.remove', templateId: shipped.id, base: mine })).message).toContain('before resetting it. Nothing was reset.')
+    expect(d.doc.templates.map((t) => t.id)).toEqual([own.id, shipped.id])
+  })
+})
