@@ -15,6 +15,8 @@ export interface LastStore {
 export function lastStore(userData: string): LastStore {
   const preferences = join(userData, 'last-store.json')
   const own = ownFile(preferences)
+  // One after another: two stores opened in quick succession leave the second remembered.
+  let writing: Promise<void> = Promise.resolve()
   return {
     file() {
       try {
@@ -24,6 +26,9 @@ export function lastStore(userData: string): LastStore {
         return undefined
       }
     },
-    remember: (file) => own.write(JSON.stringify({ file })),
+    remember(file) {
+      writing = writing.catch(() => undefined).then(() => own.write(JSON.stringify({ file })))
+      return writing
+    },
   }
 }
