@@ -1,7 +1,8 @@
 import { useMemo, useState, type FormEvent, type ReactNode } from 'react'
 import { useNavigate } from 'react-router'
-import type { TemplateEntry } from '../../src/drafts/catalog'
+import { shippedTemplate, type TemplateEntry } from '../../src/drafts/catalog'
 import { renderDraft, type TemplateError } from '../../src/drafts/engine'
+import { compareTemplate } from '../../src/drafts/mergeTemplate'
 import { mailboxText } from '../../src/drafts/mailbox'
 import { DraftTemplate, TemplatePurpose, type TemplateText } from '../../src/drafts/template'
 import { userWords } from '../../src/errors'
@@ -12,7 +13,6 @@ import type { Language } from '../../src/i18n/language'
 import type { Settings, TeamMember } from '../../src/settings/settings'
 import { useCaseSummaries } from '../cases/CaseSummaries'
 import { DeskFailure } from '../desk'
-import { Dialog } from '../dialogs/Dialog'
 import { DraftPreview } from '../drafts/DraftPreview'
 import { TemplateSourceField } from '../drafts/TemplateSourceField'
 import { Field } from '../forms/Field'
@@ -22,7 +22,9 @@ import { Loading } from '../shell/Loading'
 import { useFailureShown } from '../shell/Problems'
 import { useUnsavedChangesGuard } from '../shell/UnsavedChanges'
 import { useAction } from '../shell/useAction'
-import { copyOf, sameText } from './templateCopy'
+import { RemoveTemplateDialog, type Removal } from './RemoveTemplateDialog'
+import { copyOf, sameText, withoutEntryFlags } from './templateCopy'
+import { storedTemplate, TemplateConflict } from './TemplateConflict'
 import { TemplateVariablesTable } from './TemplateVariablesTable'
 import { useTemplateVariables } from './useTemplateVariables'
 import '../drafts/drafts.css'
@@ -31,8 +33,6 @@ const languages: readonly Language[] = ['en', 'nl']
 const languageWords: Record<Language, string> = { en: 'English', nl: 'Dutch' }
 
 type Problem = { language: Language; part: 'subject' | 'body'; error: TemplateError }
-
-const withoutEntryFlags = ({ shipped: _s, edited: _e, ...template }: TemplateEntry): DraftTemplate => template
 
 /**
  * One template: its name, purpose (the team's own only), and subject and body per language, checked and previewed
@@ -51,7 +51,9 @@ export function TemplateEditor({ entry, all }: { entry: TemplateEntry; all: Temp
   const [texts, setTexts] = useState(entry.texts)
   const [language, setLanguage] = useState<Language>('en')
   const [nameError, setNameError] = useState<string | undefined>()
-  const [confirming, setConfirming] = useState<'reset' | 'delete' | null>(null)
+  const [confirming, setConfirming] = useState<Removal | null>(null)
+  // A save refused because someone else saved this template meanwhile: the two are compared instead of the editor.
+  const [clash, setClash] = useState<{ base: DraftTemplate; mine: DraftTemplate } | null>(null)
   const [chosenCase, setChosenCase] = useState<string | null>(null)
   const caseId = chosenCase ?? summaries?.[0]?.id ?? ''
 
@@ -59,7 +61,7 @@ export function TemplateEditor({ entry, all }: { entry: TemplateEntry; all: Temp
   // A save, a reset or a colleague's edit: the editor follows the stored template unless something is typed over it.
   const [shown, setShown] = useState(entry)
   // The stored template the fields were made on: what a save says it started from.
-  const [base, setBase] = useState(entry)
+  const [base, setBase] = useState(() => withoutEntryFlags(entry))
   if (shown !== entry) {
     setShown(entry)
     if (!differsFrom(shown)) {
@@ -67,7 +69,7 @@ export function TemplateEditor({ entry, all }: { entry: TemplateEntry; all: Temp
       setPurpose(entry.purpose)
       setTexts(entry.texts)
     }
-    if (!differsFrom(shown) || !differsFrom(entry)) setBase(entry)
+    if (!differsFrom(shown) || !differsFrom(entry)) setBase(withoutEntryFlags(entry))
   }
   const dirty = differsFrom(entry)
   const guard = useUnsavedChangesGuard(dirty, `the template “${entry.name}”`)
@@ -75,7 +77,15 @@ export function TemplateEditor({ entry, all }: { entry: TemplateEntry; all: Temp
   if (!settings) return <Loading what="settings" />
 
   const setText = (change: Partial<TemplateText>) => setTexts((t) => ({ ...t, [language]: { ...t[language], ...change } }))
-  const template: DraftTemplate = { ...withoutEntryFlags(entry), name, purpose, texts }
+  const template: DraftTemplate = { ...base, name, purpose, texts }
+  /** The fields show `t` as stored, and the next save is made on it: after a save (merged with a colleague's), a reset, an undo. */
+  const adopt = (t: DraftTemplate) => {
+    setName(t.name)
+    setPurpose(t.purpose)
+    setTexts(t.texts)
+    setBase(t)
+    setNameError(undefined)
+  }
 
   const save = (event: FormEvent) => {
     event.preventDefault()
@@ -86,9 +96,10 @@ export function TemplateEditor({ entry, all }: { entry: TemplateEntry; all: Temp
     }
     return run(async () => {
       try {
-        await saveTemplate(template, withoutEntryFlags(base))
-        setNameError(undefined)
+        // Saved as merged with what a colleague changed in other parts meanwhile: the editor shows that.
+        adopt(await saveTemplate(template, base))
       } catch (error) {
+        if (error instanceof DeskFailure && error.code === 'conflict') return setClash({ base, mine: template })
         const atName = error instanceof DeskFailure ? error.issues.find((i) => i.path.endsWith('name')) : undefined
         if (!atName) throw error
         setNameError(atName.message)
@@ -97,22 +108,51 @@ export function TemplateEditor({ entry, all }: { entry: TemplateEntry; all: Temp
   }
   const duplicate = () =>
     run(async () => {
-      const copy = copyOf(withoutEntryFlags(entry), all)
-      await saveTemplate(copy, null)
+      const source = withoutEntryFlags(entry)
+      let copy = copyOf(source, all)
+      try {
+        await saveTemplate(copy, null)
+      } catch (error) {
+        if (!(error instanceof DeskFailure && error.code === 'conflict')) throw error
+        // A colleague's copy took that id meanwhile: the next one free in the store as it is now.
+        copy = copyOf(source, (await storedTemplate(source.id)).all)
+        await saveTemplate(copy, null)
+      }
       navigate(`/settings/templates/${encodeURIComponent(copy.id)}`)
     })
-  const remove = () =>
+  const remove = (removal: Removal) =>
     run(async () => {
+      try {
+        await removeTemplate(removal.base)
+      } catch (error) {
+        if (!(error instanceof DeskFailure && error.code === 'conflict')) throw error
+        // Someone changed it since it was shown: what they changed is shown, and the question asked again on it.
+        const { theirs } = await storedTemplate(removal.base.id)
+        if (!theirs) throw error
+        return setConfirming({ ...removal, base: theirs, changes: compareTemplate(removal.base, theirs, theirs), refused: removal.refused + 1 })
+      }
       setConfirming(null)
-      guard.release()
-      await removeTemplate(withoutEntryFlags(entry))
       // A reset shipped template stays on this screen with its shipped text; the team's own is gone.
-      if (!entry.shipped) navigate('/settings/templates')
+      if (entry.shipped) return adopt(shippedTemplate(entry.id)!)
+      guard.release()
+      navigate('/settings/templates')
     })
 
   return (
     <article className="template-editor" aria-labelledby="template-title">
-      <form className="template-form" noValidate onSubmit={save}>
+      {clash && (
+        <TemplateConflict
+          base={clash.base}
+          mine={clash.mine}
+          onSaved={(saved) => {
+            setClash(null)
+            adopt(saved)
+          }}
+          onBack={() => setClash(null)}
+        />
+      )}
+      {/* Hidden, not gone, while the two versions are compared: everything typed waits here until a save goes through. */}
+      <form className="template-form" noValidate onSubmit={save} hidden={clash !== null}>
         <div className="card template-header">
           <div className="template-heading">
             <div>
@@ -134,12 +174,12 @@ export function TemplateEditor({ entry, all }: { entry: TemplateEntry; all: Temp
                 Duplicate
               </button>
               {entry.shipped && entry.edited && (
-                <button type="button" className="button" disabled={busy} onClick={() => setConfirming('reset')}>
+                <button type="button" className="button" disabled={busy} onClick={() => setConfirming({ kind: 'reset', name: entry.name, base, refused: 0 })}>
                   Reset to shipped text
                 </button>
               )}
               {!entry.shipped && (
-                <button type="button" className="button button-danger" disabled={busy} onClick={() => setConfirming('delete')}>
+                <button type="button" className="button button-danger" disabled={busy} onClick={() => setConfirming({ kind: 'delete', name: entry.name, base, refused: 0 })}>
                   Delete
                 </button>
               )}
@@ -203,12 +243,7 @@ export function TemplateEditor({ entry, all }: { entry: TemplateEntry; all: Temp
                   type="button"
                   className="button"
                   disabled={!dirty}
-                  onClick={() => {
-                    setName(entry.name)
-                    setPurpose(entry.purpose)
-                    setTexts(entry.texts)
-                    setNameError(undefined)
-                  }}
+                  onClick={() => adopt(withoutEntryFlags(entry))}
                 >
                   Undo changes
                 </button>
@@ -220,26 +255,7 @@ export function TemplateEditor({ entry, all }: { entry: TemplateEntry; all: Temp
       </form>
 
       {confirming && (
-        <Dialog
-          title={confirming === 'reset' ? `Reset “${entry.name}”?` : `Delete “${entry.name}”?`}
-          onCancel={() => setConfirming(null)}
-          actions={
-            <>
-              <button type="button" className="button" onClick={() => setConfirming(null)}>
-                Keep
-              </button>
-              <button type="button" className="button button-danger" onClick={() => void remove()}>
-                {confirming === 'reset' ? 'Reset to shipped text' : 'Delete template'}
-              </button>
-            </>
-          }
-        >
-          <p>
-            {confirming === 'reset'
-              ? 'Your team’s edits of the English and Dutch text are replaced by the text Disclosure Desk ships. Emails already sent keep their text.'
-              : 'It can no longer be picked for a draft. Emails already sent from it keep their text on their cases.'}
-          </p>
-        </Dialog>
+        <RemoveTemplateDialog removal={confirming} all={all} busy={busy} onRemove={() => void remove(confirming)} onKeep={() => setConfirming(null)} />
       )}
     </article>
   )

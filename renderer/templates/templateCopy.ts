@@ -1,3 +1,4 @@
+import type { TemplateEntry } from '../../src/drafts/catalog'
 import type { DraftTemplate, TemplateText } from '../../src/drafts/template'
 
 // TemplateId allows 80 characters: the base is cut so the suffix always fits.
@@ -25,3 +26,6 @@ export function copyOf(source: DraftTemplate, existing: readonly { id: string }[
 }
 
 export const sameText = (a: TemplateText, b: TemplateText) => a.subject === b.subject && a.body === b.body
+
+/** A listed template as it is stored: without what the list says of it. */
+export const withoutEntryFlags = ({ shipped: _s, edited: _e, ...template }: TemplateEntry): DraftTemplate => template
