@@ -1,7 +1,7 @@
 import { timeZoneOf } from '../src/calendar'
 import type { Case } from '../src/cases/case'
-import { caseSummaries } from '../src/cases/summary'
-import { importPreview } from '../src/commands/importCases'
+import { caseListSummaries } from '../src/cases/summary'
+import { checkFileCases, importPreview } from '../src/commands/importCases'
 import { createDeadlineCache, type DeadlineCache } from '../src/deadlines/nextDeadlineCache'
 import { DeskError } from '../src/errors'
 import { casesCsv, casesCsvFileName } from '../src/export/casesCsv'
@@ -65,20 +65,16 @@ export function exportHandlers(
       const document = store().document()
       const file = await shell.saveFile(
         { title: 'Export the whole store', suggestedName: exportFileName(today()), filters: jsonFilters },
-        exportJson(document, now()),
+        await exportJson(document, now()),
       )
       return file ? { saved: true, file, cases: document.cases.length } : { saved: false, cases: document.cases.length }
     },
-    'export:casesCsv': async () => {
-      const at = now()
-      const { settings, policies, cases } = store().document()
-      const policyOf = policyLookup(policies)
-      const rows = caseSummaries(
-        cases,
-        (c) => policyOf(c.policyId),
-        (c, policy) => deadlines.nextDeadlineOf(c, policy, at),
-      )
-      const csv = casesCsv(rows, { team: settings.team, policyName: (id) => policyOf(id)?.name, teamZone: timeZoneOf(settings.calendar.spec) })
+    'export:casesCsv': async ({ separator }) => {
+      const document = store().document()
+      const { settings } = document
+      const rows = await caseListSummaries(document, deadlines, now())
+      const policyOf = policyLookup(document.policies)
+      const csv = await casesCsv(rows, { team: settings.team, policyName: (id) => policyOf(id)?.name, teamZone: timeZoneOf(settings.calendar.spec), separator })
       const file = await shell.saveFile({ title: 'Export cases as CSV', suggestedName: casesCsvFileName(today()), filters: csvFilters }, csv)
       return file ? { saved: true, file, rows: rows.length } : { saved: false, rows: rows.length }
     },
@@ -89,12 +85,15 @@ export function exportHandlers(
       if (picked.bytes.byteLength > importSizeLimit) {
         return { kind: 'refused', fileName, problem: `is larger than ${importSizeLimit / 1024 / 1024} MB, far more than a store of this app holds` }
       }
-      const read = readImport(picked.bytes)
+      const read = await readImport(picked.bytes, store().document().cases)
       if (!read.ok) return { kind: 'refused', fileName, problem: read.problem }
       const mine = store().document()
-      const preview = importPreview(mine, read.document.cases)
+      const preview = await importPreview(mine, read.document.cases)
       const incomingIds = new Set([...preview.added.map((c) => c.id), ...preview.differing.map((d) => d.theirs.id)])
-      const incoming = read.document.cases.filter((c) => incomingIds.has(c.id))
+      // Checked in full now, a slice at a time, so "Import" runs at once: a case the store would refuse is refused here.
+      const checked = await checkFileCases(read.document.cases.filter((c) => incomingIds.has(c.id)))
+      if (!checked.ok) return { kind: 'refused', fileName, problem: checked.problem }
+      const incoming = checked.cases
       const token = globalThis.crypto.randomUUID()
       chosen = {
         token,

@@ -1,6 +1,8 @@
-import { useState } from 'react'
+import { useId, useState } from 'react'
+import { likelyCsvSeparator, type CsvSeparator } from '../../src/export/casesCsv'
 import type { ImportChoice } from '../../src/export/storeExport'
 import { call } from '../desk'
+import { useSettings } from '../queries/settings'
 import { useAction } from '../shell/useAction'
 import { ImportPreviewDialog } from './ImportPreviewDialog'
 import './exportImport.css'
@@ -8,6 +10,11 @@ import './exportImport.css'
 type Preview = Extract<ImportChoice, { kind: 'preview' }>
 
 const casesWords = (n: number) => `${n.toLocaleString('en-US')} ${n === 1 ? 'case' : 'cases'}`
+
+const separators: { value: CsvSeparator; label: string; hint: string }[] = [
+  { value: ';', label: 'Semicolons (;)', hint: 'Excel in Dutch, German, French and most other European languages' },
+  { value: ',', label: 'Commas (,)', hint: 'Excel in English' },
+]
 
 /**
  * Settings → Export and import: the whole store as a JSON file, the cases as a CSV file for a spreadsheet, and cases
@@ -18,6 +25,11 @@ export function ExportImport() {
   const { busy, run } = useAction()
   const [status, setStatus] = useState<{ text: string; alert?: boolean } | null>(null)
   const [preview, setPreview] = useState<Preview | null>(null)
+  const { settings } = useSettings()
+  // Until the person picks one, what Excel most likely expects on this computer (the team's country counts too).
+  const [picked, setPicked] = useState<CsvSeparator | null>(null)
+  const separator = picked ?? likelyCsvSeparator(navigator.languages, settings?.calendar.spec.country)
+  const separatorId = useId()
 
   const exportStore = () =>
     run(async () => {
@@ -28,7 +40,7 @@ export function ExportImport() {
   const exportCsv = () =>
     run(async () => {
       setStatus(null)
-      const saved = await call((desk) => desk.export.casesCsv({}))
+      const saved = await call((desk) => desk.export.casesCsv({ separator }))
       setStatus({ text: saved.saved ? `Exported ${casesWords(saved.rows)} as CSV to ${saved.file}.` : 'Not exported.' })
     })
   const chooseImport = () =>
@@ -54,10 +66,24 @@ export function ExportImport() {
         <button type="button" className="button" disabled={busy} onClick={() => void exportCsv()}>
           Export cases as CSV…
         </button>
-        <p className="muted small">
-          One row per case for a spreadsheet: key, title, status, severity, reporter, assignee, received, policy and the
-          next deadline. Opens in Excel and LibreOffice as it is.
-        </p>
+        <div className="export-import-detail">
+          <p className="muted small">
+            One row per case for a spreadsheet: key, title, status, severity, reporter, assignee, received, policy and the
+            next deadline. Opens in Excel and LibreOffice as it is.
+          </p>
+          <fieldset className="export-import-separator" disabled={busy} aria-describedby={`${separatorId}-hint`}>
+            <legend className="small">Separate the cells with</legend>
+            {separators.map((s) => (
+              <label key={s.value} className="checkbox small">
+                <input type="radio" name={`${separatorId}-separator`} value={s.value} checked={separator === s.value} onChange={() => setPicked(s.value)} />
+                {s.label}: <span className="muted">{s.hint}</span>
+              </label>
+            ))}
+            <p className="muted small" id={`${separatorId}-hint`}>
+              Excel puts a whole row in one column when the file uses the other one. LibreOffice and Google Sheets read either.
+            </p>
+          </fieldset>
+        </div>
       </div>
       <div className="export-import-row">
         <button type="button" className="button" disabled={busy} onClick={() => void chooseImport()}>

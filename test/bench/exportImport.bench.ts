@@ -9,6 +9,7 @@ import type { Case } from '../../src/cases/case'
 import { exportJson } from '../../src/export/storeExport'
 import type { Channel } from '../../src/ipc/contract'
 import { dispatch } from '../../src/ipc/dispatch'
+import { openStore } from '../../src/store'
 import { emptyDocument } from '../../src/store/document'
 import { createFakeShell } from '../support/testDesk'
 import { longestBlock } from './fixtures/longestBlock'
@@ -43,7 +44,11 @@ export default async function exportImportBench(): Promise<Record<string, unknow
     const cases = realisticCases(10_000, 2026)
     const original = join(dir, 'original.json')
     await writeFile(original, JSON.stringify({ ...emptyDocument(), cases }))
-    const importBytes = new TextEncoder().encode(exportJson({ ...emptyDocument(), cases: colleaguesCases(cases) }, new Date('2026-11-30T16:00:00.000Z')))
+    // Saved once by the app, so the file is in the layout the app writes (a case a line), as a store in use is.
+    const saving = await openStore(original)
+    await saving.cases.addNote(cases[0]!.id, 'Reproduced on staging.')
+    await saving.close()
+    const importBytes = await exportJson({ ...emptyDocument(), cases: colleaguesCases(cases) }, new Date('2026-11-30T16:00:00.000Z'))
 
     const figures = { exportStore: [], exportCsv: [], importRead: [], importApply: [] } as Record<string, { gapMs: number; totalMs: number }[]>
     for (let run = 0; run < runs; run++) {

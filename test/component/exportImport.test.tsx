@@ -29,7 +29,7 @@ async function openSettings() {
  * A colleague's export holding `first` as it is here, `second` changed there (a new title, two revisions on), and a
  * case this store has never seen.
  */
-function colleaguesExport(first: Case, second: Case): string {
+function colleaguesExport(first: Case, second: Case): Promise<Buffer> {
   const changed: Case = { ...second, title: 'Open redirect <b>on login</b>', revision: second.revision + 2, updatedAt: '2026-12-01T08:30:00.000Z' }
   const fresh: Case = { ...first, id: 'a-case-from-elsewhere', key: 'VD-2026-101', title: 'SSRF in the PDF renderer', policyId: 'their-policy' }
   const policies = [copyPolicy(presetPolicies[0]!, 'their-policy', 'Their <i>policy</i>')]
@@ -55,9 +55,32 @@ describe('settings: export and import', { timeout: 30_000 }, () => {
     await waitFor(() => expect(within(section).getByRole('status')).toHaveTextContent('Not exported.'))
   })
 
+  it('separates the CSV’s cells with semicolons for a team in the Netherlands unless commas are chosen', async () => {
+    const { user, section, files } = await openSettings()
+    const semicolons = within(section).getByRole('radio', { name: /^Semicolons \(;\): Excel in Dutch/ })
+    const commas = within(section).getByRole('radio', { name: /^Commas \(,\): Excel in English/ })
+    // The team's calendar is the Netherlands' (the default), where Excel splits a CSV file at semicolons; this
+    // computer's language (jsdom's en-US) would suggest commas.
+    expect(navigator.languages[0]).toBe('en-US')
+    await waitFor(() => expect(semicolons).toBeChecked())
+    expect(commas).not.toBeChecked()
+    await user.click(within(section).getByRole('button', { name: 'Export cases as CSV…' }))
+    await waitFor(() => expect(files.saved).toHaveLength(1))
+    const csvText = (i: number) => String(files.saved[i]!.content)
+    expect(csvText(0).startsWith('\ufeff"Key";"Title";"Status"')).toBe(true)
+    expect(csvText(0).split('\r\n')[1]).toMatch(/^"VD-2026-\d+";"Stored XSS in the portal";"Received";/)
+
+    await user.click(commas)
+    expect(commas).toBeChecked()
+    await user.click(within(section).getByRole('button', { name: 'Export cases as CSV…' }))
+    await waitFor(() => expect(files.saved).toHaveLength(2))
+    expect(csvText(1).startsWith('\ufeff"Key","Title","Status"')).toBe(true)
+    expect(csvText(1).split('\r\n')[1]).toMatch(/^"VD-2026-\d+","Stored XSS in the portal","Received",/)
+  })
+
   it('previews an import, keeps this store’s copy by default, takes theirs where chosen, and imports in one step', async () => {
     const { user, section, files, desk, first, second } = await openSettings()
-    files.queueImport(hostileName, colleaguesExport(first, second))
+    files.queueImport(hostileName, await colleaguesExport(first, second))
     await user.click(within(section).getByRole('button', { name: 'Import…' }))
 
     const dialog = await screen.findByRole('dialog', { name: 'Import cases' })
@@ -102,7 +125,7 @@ describe('settings: export and import', { timeout: 30_000 }, () => {
 
   it('cancelling imports nothing; a file it cannot read is refused in words, before any dialog', async () => {
     const { user, section, files, desk, first, second } = await openSettings()
-    files.queueImport('theirs.json', colleaguesExport(first, second))
+    files.queueImport('theirs.json', await colleaguesExport(first, second))
     await user.click(within(section).getByRole('button', { name: 'Import…' }))
     const dialog = await screen.findByRole('dialog', { name: 'Import cases' })
     await user.click(within(dialog).getByRole('button', { name: 'Cancel' }))

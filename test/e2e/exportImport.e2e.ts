@@ -46,7 +46,7 @@ describe('export and import, end to end', () => {
     const changed: Case = { ...theirs.cases.find((c) => c.id === redirect.id)!, title: 'Open redirect on login and logout', revision: 4, updatedAt: '2026-12-01T09:15:00.000Z' }
     const fresh: Case = { ...theirs.cases.find((c) => c.id === xss.id)!, id: 'from-the-colleague', key: 'VD-2026-041', title: hostileTitle }
     const cases = [theirs.cases.find((c) => c.id === xss.id)!, changed, fresh]
-    app.files.queueImport(hostileName, exportJson({ ...theirs, cases }, new Date('2026-11-30T17:00:00Z')))
+    app.files.queueImport(hostileName, await exportJson({ ...theirs, cases }, new Date('2026-11-30T17:00:00Z')))
 
     await section.getByRole('button', { name: 'Import…' }).click()
     const dialog = page.getByRole('dialog', { name: 'Import cases' })

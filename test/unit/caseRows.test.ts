@@ -53,8 +53,8 @@ describe('caseSummaries', () => {
 
   const policy = ikuuPolicy
 
-  it('gives each row its next deadline as data, and a case that cannot be counted its problem as a code, alone', () => {
-    const rows = caseSummaries(
+  it('gives each row its next deadline as data, and a case that cannot be counted its problem as a code, alone', async () => {
+    const rows = await caseSummaries(
       cases,
       (c) => (c.id === cases[0]!.id ? undefined : policy),
       (c) => {
@@ -71,13 +71,13 @@ describe('caseSummaries', () => {
     expect(JSON.stringify(rows.map(toRow))).not.toMatch(/no longer exists|cannot be used/)
   })
 
-  it('a case with nothing due has neither a next deadline nor a problem', () => {
-    const [row] = caseSummaries(cases.slice(0, 1), () => policy, () => undefined)
+  it('a case with nothing due has neither a next deadline nor a problem', async () => {
+    const [row] = await caseSummaries(cases.slice(0, 1), () => policy, () => undefined)
     expect([row?.nextDeadline, row?.problem]).toEqual([undefined, undefined])
   })
 
-  it('still fails on an error that is not a refusal: that is a bug, not a case to show', () => {
-    expect(() =>
+  it('still fails on an error that is not a refusal: that is a bug, not a case to show', async () => {
+    await expect(
       caseSummaries(
         cases,
         () => policy,
@@ -85,7 +85,7 @@ describe('caseSummaries', () => {
           throw new TypeError('x is undefined')
         },
       ),
-    ).toThrow(TypeError)
+    ).rejects.toThrow(TypeError)
   })
 })
 

@@ -57,12 +57,12 @@ const words = (c: Case, language: 'en' | 'nl' = 'en'): string[] => {
 }
 
 describe('importing cases', () => {
-  it('previews cases new here, the same here, and differing, by case id, whatever order their keys are in', () => {
+  it('previews cases new here, the same here, and differing, by case id, whatever order their keys are in', async () => {
     const { mine, theirs, ids } = twoStores()
     // Key order differs between copies read through zod and copies read as the file had them: still the same case.
     const a = theirs.cases.find((c) => c.id === ids.a)!
     const reordered = Object.fromEntries(Object.entries(a).reverse()) as Case
-    const preview = importPreview(mine, theirs.cases.map((c) => (c.id === ids.a ? reordered : c)))
+    const preview = await importPreview(mine, theirs.cases.map((c) => (c.id === ids.a ? reordered : c)))
     expect(preview.added.map((c) => c.title)).toEqual(['D', 'E'])
     expect(preview.identical.map((c) => c.title)).toEqual(['A'])
     expect(preview.differing).toEqual([

@@ -29,33 +29,33 @@ function hostileDocument(): StoreDocument {
 }
 
 describe('the store as a JSON export', () => {
-  it('writes the versioned wrapper and reads it back exactly, hostile text and all', () => {
+  it('writes the versioned wrapper and reads it back exactly, hostile text and all', async () => {
     const doc = hostileDocument()
-    const text = exportJson(doc, now)
+    const text = (await exportJson(doc, now)).toString('utf8')
     const wrapper = JSON.parse(text) as Record<string, unknown>
     expect(Object.keys(wrapper)).toEqual(['format', 'version', 'exportedAt', 'document'])
     expect(wrapper).toMatchObject({ format: 'disclosure-desk-export', version: 1, exportedAt: '2026-12-01T09:00:00.000Z' })
 
-    const read = readImport(bytesOf(text))
+    const read = await readImport(bytesOf(text))
     expect(read).toEqual({ ok: true, document: doc, source: 'export', exportedAt: '2026-12-01T09:00:00.000Z' })
     // Written by another tool, its keys in another order and indented: read the same.
     const reordered = JSON.stringify({ document: doc, exportedAt: '2026-12-01T09:00:00.000Z', version: 1, format: 'disclosure-desk-export' }, null, 2)
-    expect(readImport(bytesOf(reordered))).toEqual(read)
+    expect(await readImport(bytesOf(reordered))).toEqual(read)
   })
 
   it('is named for the day', () => {
     expect(exportFileName('2026-12-01')).toBe('Disclosure Desk export 2026-12-01.json')
   })
 
-  it('imports a plain store file too, with or without the file layer’s generation, and a leading BOM', () => {
+  it('imports a plain store file too, with or without the file layer’s generation, and a leading BOM', async () => {
     const doc = hostileDocument()
     const json = JSON.stringify(doc)
-    expect(readImport(bytesOf(json))).toEqual({ ok: true, document: doc, source: 'store' })
-    expect(readImport(bytesOf(`{"generation":12,${json.slice(1)}`))).toEqual({ ok: true, document: doc, source: 'store' })
-    expect(readImport(bytesOf(`\ufeff${exportJson(doc, now)}`))).toMatchObject({ ok: true, source: 'export' })
+    expect(await readImport(bytesOf(json))).toEqual({ ok: true, document: doc, source: 'store' })
+    expect(await readImport(bytesOf(`{"generation":12,${json.slice(1)}`))).toEqual({ ok: true, document: doc, source: 'store' })
+    expect(await readImport(bytesOf(`\ufeff${(await exportJson(doc, now)).toString('utf8')}`))).toMatchObject({ ok: true, source: 'export' })
   })
 
-  it('migrates an older store format, inside an export or as a store file', () => {
+  it('migrates an older store format, inside an export or as a store file', async () => {
     // Format 2 had no templates; format 1 recorded who acted as a bare name.
     const doc = hostileDocument()
     const v1 = {
@@ -65,7 +65,7 @@ describe('the store as a JSON export', () => {
       cases: doc.cases.map((c) => ({ ...c, timeline: c.timeline.map((e) => ({ ...e, by: 'Ana Silva' })) })),
     }
     for (const text of [JSON.stringify(v1), JSON.stringify({ format: 'disclosure-desk-export', version: 1, exportedAt: now.toISOString(), document: v1 })]) {
-      const read = readImport(bytesOf(text))
+      const read = await readImport(bytesOf(text))
       if (!read.ok) throw new Error(read.problem)
       expect(read.document.schemaVersion).toBe(3)
       expect(read.document.templates).toEqual([])
@@ -74,7 +74,7 @@ describe('the store as a JSON export', () => {
     }
   })
 
-  it('refuses a foreign, broken, too new or non-export file in words, never quoting it', () => {
+  it('refuses a foreign, broken, too new or non-export file in words, never quoting it', async () => {
     const doc = emptyDocument()
     const exportOf = (document: unknown, version = 1) => JSON.stringify({ format: 'disclosure-desk-export', version, exportedAt: now.toISOString(), document })
     const problems: [string, Uint8Array][] = [
@@ -94,11 +94,13 @@ describe('the store as a JSON export', () => {
       ['encrypted', bytesOf('DISCLOSURE-DESK-ENCRYPTED 1\n{"kdf":"scrypt"}\n\u0001\u0002')],
     ]
     const words = Object.fromEntries(
-      problems.map(([name, bytes]) => {
-        const read = readImport(bytes)
-        if (read.ok) throw new Error(`${name} was read`)
-        return [name, read.problem]
-      }),
+      await Promise.all(
+        problems.map(async ([name, bytes]) => {
+          const read = await readImport(bytes)
+          if (read.ok) throw new Error(`${name} was read`)
+          return [name, read.problem]
+        }),
+      ),
     )
     expect(words).toEqual({
       'other program': 'was made by another program: it is not a Disclosure Desk export',
