@@ -109,7 +109,7 @@ export async function readImport(bytes: Uint8Array, previous: readonly Case[] = 
 }
 
 const writtenHead = /^\{"format":"disclosure-desk-export","version":(\d+),"exportedAt":"([^"\\]*)","document":/
-const byteOrderMark = Buffer.from([0xef, 0xbb, 0xbf])
+const byteOrderMark = new Uint8Array([0xef, 0xbb, 0xbf])
 const closingBrace = 0x7d
 const whitespace = new Set([0x20, 0x09, 0x0a, 0x0d])
 

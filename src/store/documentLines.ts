@@ -11,8 +11,9 @@ import { readCase, readHead } from './readDocument'
  */
 const caseJson = new WeakMap<Case, Buffer>()
 const newline = 0x0a
-const casesOpen = Buffer.from('"cases":[')
-const casesClose = Buffer.from(']}')
+// Not Buffers: the contract's schemas bring this module into the renderer, which has none (Buffer.equals takes these).
+const casesOpen = new TextEncoder().encode('"cases":[')
+const casesClose = new TextEncoder().encode(']}')
 
 /** Each case's JSON from the cache, stringifying the ones not in it there, yielding to the event loop now and then. */
 async function casePieces(cases: readonly Case[]): Promise<Buffer[]> {

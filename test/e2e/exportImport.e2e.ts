@@ -33,13 +33,21 @@ describe('export and import, end to end', () => {
     await section.scrollIntoViewIfNeeded()
     await section.getByRole('button', { name: 'Export store…' }).click()
     await section.getByRole('status').filter({ hasText: 'Exported the store (2 cases)' }).waitFor()
+    // The team's calendar is the Netherlands' (the default): semicolons, as Excel there splits a CSV file.
+    const semicolons = section.getByRole('radio', { name: /^Semicolons/ })
+    expect(await semicolons.isChecked()).toBe(true)
     await section.getByRole('button', { name: 'Export cases as CSV…' }).click()
     await section.getByRole('status').filter({ hasText: 'Exported 2 cases as CSV' }).waitFor()
     await app.screenshot('60-export-import-section')
-    const [json, csv] = app.files.saved
+    await section.getByRole('radio', { name: /^Commas/ }).check()
+    await section.getByRole('button', { name: 'Export cases as CSV…' }).click()
+    await expect.poll(() => app!.files.saved.length).toBe(3)
+    await app.screenshot('60b-export-csv-commas')
+    const [json, csv, csvCommas] = app.files.saved
     expect(json!.suggestedName).toBe('Disclosure Desk export 2026-12-01.json')
     expect(csv!.suggestedName).toBe('Disclosure Desk cases 2026-12-01.csv')
-    expect(String(csv!.content).startsWith('\ufeff"Key","Title","Status"')).toBe(true)
+    expect(String(csv!.content).startsWith('\ufeff"Key";"Title";"Status"')).toBe(true)
+    expect(String(csvCommas!.content).startsWith('\ufeff"Key","Title","Status"')).toBe(true)
 
     // The colleague's store: the open redirect changed there, and a case this store has never seen.
     const theirs = JSON.parse(await readFile(app.storeFile, 'utf8')) as StoreDocument
