@@ -14,7 +14,10 @@ import { CaseStatus, ClosingReason } from './lifecycle'
 export const Actor = z.object({ memberId: z.string().min(1).optional(), name: z.string().max(200).optional() })
 export type Actor = z.infer<typeof Actor>
 
-const eventBase = { id: z.string().min(1), at: z.iso.datetime({ offset: true }), by: Actor }
+/** An event's id, and the id by which another event names it (a correction, a revert). Made by the app: a UUID. */
+export const EventId = z.string().min(1).max(200, 'An event id has at most 200 characters')
+
+const eventBase = { id: EventId, at: z.iso.datetime({ offset: true }), by: Actor }
 
 /**
  * A team member or policy a case pointed at, with the name it had at the time of the change. No name when none was
@@ -71,13 +74,13 @@ export const TimelineEvent = z.discriminatedUnion('type', [
     duplicateOf: z.string().optional(),
     comment: z.string().max(10_000).optional(),
     /** This move takes back that earlier status_changed event (a move made by mistake). */
-    reverts: z.string().min(1).optional(),
+    reverts: EventId.optional(),
     /**
      * The milestone event that says the same as this move: the one the move recorded (moving to Acknowledged
      * says the acknowledgement went out), or the one recorded by hand that made the move. A revert withdraws it, so the
      * status and the milestones still agree after an undo.
      */
-    milestoneEvent: z.string().min(1).optional(),
+    milestoneEvent: EventId.optional(),
   }),
   z.object({ ...eventBase, type: z.literal('note'), text: z.string().min(1).max(100_000) }),
   /** Something the policy counts: an acknowledgement sent, a fix released. `on` may be earlier than `at` when recorded afterwards. */
@@ -96,14 +99,14 @@ export const TimelineEvent = z.discriminatedUnion('type', [
   z.object({
     ...eventBase,
     type: z.literal('event_corrected'),
-    eventId: z.string().min(1),
+    eventId: EventId,
     on: z.iso.datetime({ offset: true }).optional(),
     comment: z.string().max(10_000).optional(),
     text: z.string().min(1).max(100_000).optional(),
     reason: z.string().max(10_000).optional(),
   }),
   /** The milestone or note it names did not happen as recorded: it stays on the timeline but no longer counts. */
-  z.object({ ...eventBase, type: z.literal('event_withdrawn'), eventId: z.string().min(1), reason: z.string().max(10_000).optional() }),
+  z.object({ ...eventBase, type: z.literal('event_withdrawn'), eventId: EventId, reason: z.string().max(10_000).optional() }),
   /**
    * An email marked as sent, as it went out: the desk does not send mail, so this is the record of what the team sent
    * from its own mail app, and can be opened again. `on` is when it was sent; `at` when it was recorded.
@@ -124,14 +127,14 @@ export const TimelineEvent = z.discriminatedUnion('type', [
     /** The deadline it was drafted for, by rule and occurrence (a repeating update's second is occurrence 2). */
     forDeadline: z.object({ ruleId: z.string().min(1), occurrence: z.number().int().min(1) }).optional(),
     /** The milestone event sending it recorded: withdrawing that milestone leaves the email on record as sent. */
-    milestoneEvent: z.string().min(1).optional(),
+    milestoneEvent: EventId.optional(),
     inputs: DraftInputs.optional(),
   }),
   /**
    * The date the team told the reporter the fix would be out by. The latest one that still counts is the commitment;
    * the earlier ones stay as history, so a slipped date remains visible.
    */
-  z.object({ ...eventBase, type: z.literal('resolution_promised'), date: IsoDate, emailEvent: z.string().min(1).optional() }),
+  z.object({ ...eventBase, type: z.literal('resolution_promised'), date: IsoDate, emailEvent: EventId.optional() }),
   /**
    * The publication moment proposed to the reporter, with the zone it was proposed in. Named `publication`, not `at`:
    * every event's `at` is when it was recorded.
@@ -140,7 +143,7 @@ export const TimelineEvent = z.discriminatedUnion('type', [
     ...eventBase,
     type: z.literal('publication_proposed'),
     publication: ZonedInstant,
-    emailEvent: z.string().min(1).optional(),
+    emailEvent: EventId.optional(),
   }),
   /**
    * The case came in from another store's export (Settings → Export and import): from which file, exported when. A

@@ -20,7 +20,11 @@ export const TemplatePurpose = z.enum([
 ])
 export type TemplatePurpose = z.infer<typeof TemplatePurpose>
 
-export const TemplateId = z.string().regex(/^[a-z0-9][a-z0-9_-]{0,79}$/, 'Use lowercase letters, digits, - and _')
+export const TemplateId = z
+  .string()
+  // Said first, and alone: a pasted paragraph is too long, whatever its letters.
+  .max(80, { error: 'A template id has at most 80 characters', abort: true })
+  .regex(/^[a-z0-9][a-z0-9_-]*$/, 'Use lowercase letters, digits, - and _')
 
 /** One language of a template: Liquid source for the subject line and the body. */
 export const TemplateText = z.object({

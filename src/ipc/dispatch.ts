@@ -42,8 +42,16 @@ function internalError(channel: string, what: string, detail: unknown, message: 
   return { ok: false, error: { code: 'internal', message, issues: [] } }
 }
 
+const inputNames: Record<string, string> = {
+  cases: 'The case',
+  settings: 'The change to the settings',
+  policies: 'The policy',
+  templates: 'The template',
+}
+
 function inputName(channel: Channel): string {
-  return channel.startsWith('cases:') ? 'The case' : channel.startsWith('settings:') ? 'The change to the settings' : 'The request'
+  const [group] = channel.split(':')
+  return inputNames[group!] ?? 'The request'
 }
 
 function bodyOf(error: DeskError) {
