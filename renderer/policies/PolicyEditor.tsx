@@ -1,5 +1,6 @@
 import { useRef, useState, type FormEvent } from 'react'
 import { fieldIssues, userWords } from '../../src/errors'
+import { sameValue } from '../../src/merge/parts'
 import { dueLabels, onDayOffLabels, unitLabels } from '../../src/i18n/labels'
 import { Anchor, DueKind, Milestone, type Policy, type PolicyRule } from '../../src/policies/policy'
 import { UserPolicy } from '../../src/policies/validatePolicy'
@@ -9,7 +10,9 @@ import { FormButtons } from '../forms/FormButtons'
 import { useProblems } from '../shell/Problems'
 import { useUnsavedChangesGuard } from '../shell/UnsavedChanges'
 import { AnchorOptions, MilestoneOptions } from './MilestoneOptions'
+import { PolicyConflict } from './PolicyConflict'
 import { placeIssues, policyFieldLabels, ruleFieldLabels, type PolicyProblem } from './policyIssues'
+import './policyEditor.css'
 
 /** Input key ('name', 'rules.0.amount') → why it is wrong, in the user's words. */
 type Errors = Record<string, string>
@@ -25,13 +28,24 @@ function newRule(rules: PolicyRule[]): PolicyRule {
 export function PolicyEditor({ initial, onSaved, onCancel }: { initial: Policy; onSaved(policy: Policy): void; onCancel(): void }) {
   const { report } = useProblems()
   const [draft, setDraft] = useState<Policy>(initial)
-  // The policy as the editor opened it: the save is made on it, whatever a colleague's save shows meanwhile.
-  const [base] = useState<Policy>(initial)
+  // The stored policy the draft was made on: the save says it started from it, whatever a colleague saved meanwhile.
+  const [base, setBase] = useState<Policy>(initial)
+  // A colleague's save while nothing is typed here: the editor follows it, so the draft is made on what is shown.
+  const [shown, setShown] = useState<Policy>(initial)
+  if (!sameValue(shown, initial)) {
+    setShown(initial)
+    if (sameValue(draft, base) || sameValue(draft, initial)) {
+      setDraft(initial)
+      setBase(initial)
+    }
+  }
+  // A save refused because someone else saved this policy meanwhile: the two are compared instead of the form.
+  const [clash, setClash] = useState<{ base: Policy; mine: Policy } | null>(null)
   const [problems, setProblems] = useState<PolicyProblem[]>([])
   const [busy, setBusy] = useState(false)
   const formRef = useRef<HTMLFormElement>(null)
   const errors: Errors = Object.fromEntries(problems.map((p) => [p.key, p.message]))
-  const guard = useUnsavedChangesGuard(JSON.stringify(draft) !== JSON.stringify(initial), `“${initial.name}”`)
+  const guard = useUnsavedChangesGuard(!sameValue(draft, base), `“${initial.name}”`)
 
   // A field the user changes stops showing its old complaint.
   const forget = (keys: string[]) => setProblems((ps) => ps.filter((p) => !keys.includes(p.key)))
@@ -56,69 +70,90 @@ export function PolicyEditor({ initial, onSaved, onCancel }: { initial: Policy; 
     if (!checked.success) return refuse(placeIssues(fieldIssues(checked.error)))
     setBusy(true)
     try {
-      const saved = await call((desk) => desk.policies.save({ policy: draft, base }))
-      // Saved: the screen may now go to the policy's own address without asking.
-      guard.release()
-      onSaved(saved)
+      saved(await call((desk) => desk.policies.save({ policy: draft, base })))
     } catch (error) {
       // A refusal that names fields is shown at those fields; anything else (the store is gone) goes to the banner.
-      if (error instanceof DeskFailure && error.issues.length > 0) refuse(placeIssues(error.issues))
+      if (error instanceof DeskFailure && error.code === 'conflict') setClash({ base, mine: draft })
+      else if (error instanceof DeskFailure && error.issues.length > 0) refuse(placeIssues(error.issues))
       else report(error)
     } finally {
       setBusy(false)
     }
   }
 
-  return (
-    <form ref={formRef} className="policy-editor" noValidate aria-label={`Edit ${initial.name}`} onSubmit={(e) => void submit(e)}>
-      {problems.length > 0 && (
-        <div className="form-summary" role="alert">
-          <p>The policy was not saved. Fix the fields marked below:</p>
-          <ul>
-            {problems.map((p) => (
-              <li key={p.key}>
-                {p.where}: {p.message}
-              </li>
-            ))}
-          </ul>
-        </div>
-      )}
-      <fieldset className="form-section">
-        <legend>Policy</legend>
-        <div className="field-grid">
-          <Field label={policyFieldLabels.name} error={errors.name} wide>
-            {(a) => <input {...a} type="text" value={draft.name} onChange={(e) => change({ name: e.target.value })} />}
-          </Field>
-          <Field label={policyFieldLabels.text} error={errors.text} hint="As published; each rule quotes a sentence from it word for word." wide>
-            {(a) => (
-              <textarea {...a} rows={12} className="policy-text-input" value={draft.text} onChange={(e) => change({ text: e.target.value })} />
-            )}
-          </Field>
-        </div>
-      </fieldset>
+  function saved(policy: Policy) {
+    // Saved: the screen may now go to the policy's own address without asking.
+    guard.release()
+    onSaved(policy)
+  }
 
-      {draft.rules.map((rule, i) => (
-        <RuleFields
-          key={rule.id}
-          index={i}
-          rule={rule}
-          errors={errors}
-          onChange={(change) => changeRule(i, change)}
-          onRemove={() => {
-            setDraft((d) => ({ ...d, rules: d.rules.filter((_, j) => j !== i) }))
-            // The rules after it move up a place, so their complaints no longer match their rows.
-            setProblems([])
+  return (
+    <>
+      {clash && (
+        <PolicyConflict
+          base={clash.base}
+          mine={clash.mine}
+          onSaved={saved}
+          onBack={() => setClash(null)}
+          onRefused={(theirs, merged, issues) => {
+            setClash(null)
+            setBase(theirs)
+            setDraft(merged)
+            refuse(placeIssues(issues))
           }}
         />
-      ))}
-      <div>
-        <button type="button" className="button" onClick={() => setDraft((d) => ({ ...d, rules: [...d.rules, newRule(d.rules)] }))}>
-          Add rule
-        </button>
-      </div>
+      )}
+      {/* Hidden, not gone, while the two versions are compared: everything typed waits here until a save goes through. */}
+      <form ref={formRef} className="policy-editor" noValidate aria-label={`Edit ${initial.name}`} onSubmit={(e) => void submit(e)} hidden={clash !== null}>
+        {problems.length > 0 && (
+          <div className="form-summary" role="alert">
+            <p>The policy was not saved. Fix the fields marked below:</p>
+            <ul>
+              {problems.map((p) => (
+                <li key={p.key}>
+                  {p.where}: {p.message}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+        <fieldset className="form-section">
+          <legend>Policy</legend>
+          <div className="field-grid">
+            <Field label={policyFieldLabels.name} error={errors.name} wide>
+              {(a) => <input {...a} type="text" value={draft.name} onChange={(e) => change({ name: e.target.value })} />}
+            </Field>
+            <Field label={policyFieldLabels.text} error={errors.text} hint="As published; each rule quotes a sentence from it word for word." wide>
+              {(a) => (
+                <textarea {...a} rows={12} className="policy-text-input" value={draft.text} onChange={(e) => change({ text: e.target.value })} />
+              )}
+            </Field>
+          </div>
+        </fieldset>
 
-      <FormButtons submit="Save policy" onCancel={onCancel} busy={busy} className="form-actions form-actions-sticky" />
-    </form>
+        {draft.rules.map((rule, i) => (
+          <RuleFields
+            key={rule.id}
+            index={i}
+            rule={rule}
+            errors={errors}
+            onChange={(change) => changeRule(i, change)}
+            onRemove={() => {
+              setDraft((d) => ({ ...d, rules: d.rules.filter((_, j) => j !== i) }))
+              // The rules after it move up a place, so their complaints no longer match their rows.
+              setProblems([])
+            }}
+          />
+        ))}
+        <div>
+          <button type="button" className="button" onClick={() => setDraft((d) => ({ ...d, rules: [...d.rules, newRule(d.rules)] }))}>
+            Add rule
+          </button>
+        </div>
+
+        <FormButtons submit="Save policy" onCancel={onCancel} busy={busy} className="form-actions form-actions-sticky" />
+      </form>
+    </>
   )
 }
 

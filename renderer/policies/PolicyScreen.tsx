@@ -3,25 +3,29 @@ import { Link, useNavigate, useParams } from 'react-router'
 import type { PolicyEntry } from '../../src/ipc/contract'
 import { copyPolicy } from '../../src/policies/catalog'
 import type { Policy } from '../../src/policies/policy'
-import { call } from '../desk'
+import { policyPartLabel } from '../../src/i18n/partLabels'
+import type { PartEdit } from '../../src/merge/parts'
+import { comparePolicy, type PolicyPart } from '../../src/policies/mergePolicy'
+import { call, DeskFailure } from '../desk'
+import { TheirChanges } from '../forms/TheirChanges'
 import { usePolicyCache } from '../queries/policies'
 import { useSettings } from '../queries/settings'
 import { Loading } from '../shell/Loading'
 import { useAction } from '../shell/useAction'
+import { storedPolicy, withoutPresetFlag } from './PolicyConflict'
 import { PolicyEditor } from './PolicyEditor'
+import { longPolicyPart, policyValueText } from './policyPartText'
 import { PolicyRules, PolicyText } from './PolicyView'
 import { usePolicies } from './usePolicies'
 import '../deadlines.css'
 
 /** The first free id of the form `aimms-copy-1`, `aimms-copy-2`, … */
-function copyId(source: Policy, existing: readonly Policy[]): string {
+function copyId(source: Policy, existing: readonly Pick<Policy, 'id'>[]): string {
   const ids = new Set(existing.map((p) => p.id))
   let n = 1
   while (ids.has(`${source.id}-copy-${n}`)) n++
   return `${source.id}-copy-${n}`
 }
-
-const withoutPresetFlag = ({ preset: _, ...policy }: PolicyEntry): Policy => policy
 
 /** The disclosure policies: shipped presets (read-only) and the team's own, with the rules each sentence makes. */
 export function PolicyScreen() {
@@ -95,6 +99,15 @@ export function PolicyScreen() {
   )
 }
 
+/**
+ * A deletion as asked: `base` is the policy as the person saw it. Refused because someone changed it since, `changed`
+ * holds what they changed (`was` the policy as seen before) and `base` the policy as it is now, for asking again.
+ */
+interface Removal {
+  base: Policy
+  changed?: { was: Policy; changes: PartEdit<PolicyPart>[]; all: Policy[] }
+}
+
 function PolicyDetail({
   policy,
   all,
@@ -110,22 +123,38 @@ function PolicyDetail({
 }) {
   const { settings, save } = useSettings()
   const { busy, run } = useAction()
-  const [removing, setRemoving] = useState(false)
+  const [removing, setRemoving] = useState<Removal | null>(null)
   const isDefault = settings?.defaultPolicyId === policy.id
 
   const copy = () =>
     run(async () => {
-      const draft = copyPolicy(withoutPresetFlag(policy), copyId(policy, all), `${policy.name} (copy)`)
-      onCopied(await call((desk) => desk.policies.save({ policy: draft, base: null })))
+      const source = withoutPresetFlag(policy)
+      const saveCopy = (existing: readonly Pick<Policy, 'id'>[]) =>
+        call((desk) => desk.policies.save({ policy: copyPolicy(source, copyId(source, existing), `${policy.name} (copy)`), base: null }))
+      try {
+        onCopied(await saveCopy(all))
+      } catch (error) {
+        if (!(error instanceof DeskFailure && error.code === 'conflict')) throw error
+        // A colleague's copy took that id meanwhile: the next one free in the store as it is now.
+        onCopied(await saveCopy((await storedPolicy(source.id)).all))
+      }
     })
   const makeDefault = () =>
     run(async () => {
       if (settings) await save({ ...settings, defaultPolicyId: policy.id }, settings)
     })
-  const remove = () =>
+  const remove = ({ base }: Removal) =>
     run(async () => {
-      await call((desk) => desk.policies.remove({ id: policy.id, base: withoutPresetFlag(policy) }))
-      onRemoved(policy.id)
+      try {
+        await call((desk) => desk.policies.remove({ id: base.id, base }))
+      } catch (error) {
+        if (!(error instanceof DeskFailure && error.code === 'conflict')) throw error
+        // Someone changed it since it was shown: what they changed is shown, and the question asked again on it.
+        const { theirs, all: now } = await storedPolicy(base.id)
+        if (!theirs) throw error
+        return setRemoving({ base: theirs, changed: { was: base, changes: comparePolicy(base, theirs, theirs), all: now } })
+      }
+      onRemoved(base.id)
     })
 
   const basedOn = policy.basedOn && all.find((p) => p.id === policy.basedOn)
@@ -160,26 +189,47 @@ function PolicyDetail({
               <button type="button" className="button button-primary" disabled={busy} onClick={onEdit}>
                 Edit
               </button>
-              <button type="button" className="button button-danger" disabled={busy || isDefault} onClick={() => setRemoving(true)}>
+              <button type="button" className="button button-danger" disabled={busy || isDefault} onClick={() => setRemoving({ base: withoutPresetFlag(policy) })}>
                 Delete
               </button>
             </>
           )}
         </div>
       </header>
-      {removing && (
-        <div className="conflict" role="alert">
-          <p>
-            <strong>Delete “{policy.name}”?</strong> This cannot be undone. A policy that cases follow cannot be deleted: move
-            those cases to another policy first.
-          </p>
-          <button type="button" className="button button-danger" disabled={busy} onClick={() => void remove()}>
-            Delete policy
-          </button>
-          <button type="button" className="button" onClick={() => setRemoving(false)}>
-            Keep
-          </button>
-        </div>
+      {removing?.changed ? (
+        <section className="card clash-choices" role="alert" aria-labelledby="policy-remove-changed">
+          <h2 id="policy-remove-changed">Someone else changed “{removing.changed.was.name}” since you opened it</h2>
+          <p className="clash-lead">Nothing was deleted. Look at their change first: deleting the policy removes it too.</p>
+          <TheirChanges
+            changes={removing.changed.changes}
+            partLabel={(part) => policyPartLabel(part, [removing.base.rules, removing.changed!.was.rules])}
+            valueText={policyValueText(removing.changed.all)}
+            long={longPolicyPart}
+          />
+          <div className="form-actions clash-actions">
+            <button type="button" className="button button-danger" disabled={busy} onClick={() => void remove(removing)}>
+              Delete anyway
+            </button>
+            <button type="button" className="button" onClick={() => setRemoving(null)}>
+              Keep
+            </button>
+          </div>
+        </section>
+      ) : (
+        removing && (
+          <div className="conflict" role="alert">
+            <p>
+              <strong>Delete “{policy.name}”?</strong> This cannot be undone. A policy that cases follow cannot be deleted: move
+              those cases to another policy first.
+            </p>
+            <button type="button" className="button button-danger" disabled={busy} onClick={() => void remove(removing)}>
+              Delete policy
+            </button>
+            <button type="button" className="button" onClick={() => setRemoving(null)}>
+              Keep
+            </button>
+          </div>
+        )
       )}
       {isDefault && !policy.preset && (
         <p className="small muted">The default policy cannot be deleted; choose another default first.</p>
