@@ -76,7 +76,9 @@ export function ExportImport() {
             {separators.map((s) => (
               <label key={s.value} className="checkbox small">
                 <input type="radio" name={`${separatorId}-separator`} value={s.value} checked={separator === s.value} onChange={() => setPicked(s.value)} />
-                {s.label}: <span className="muted">{s.hint}</span>
+                <span>
+                  {s.label}: <span className="export-import-separator-hint">{s.hint}</span>
+                </span>
               </label>
             ))}
             <p className="muted small" id={`${separatorId}-hint`}>
