@@ -1,0 +1,101 @@
+import { readFile } from 'node:fs/promises'
+import type { Page } from 'playwright-core'
+import { afterEach, describe, expect, it } from 'vitest'
+import { shippedTemplate } from '../../src/drafts/catalog'
+import type { DraftTemplate } from '../../src/drafts/template'
+import { launchApp, type AppHarness } from './harness'
+
+let apps: AppHarness[] = []
+afterEach(async () => {
+  for (const app of apps) await app.close()
+  apps = []
+})
+
+const shippedAck = shippedTemplate('acknowledgement')!
+
+/**
+ * Two apps, each with its own handlers over the same store file (as two laptops on a shared folder), both on the
+ * acknowledgement template's editor: what one saves reaches the other through its file watch.
+ */
+async function twoApps(): Promise<[AppHarness, AppHarness]> {
+  const anas = await launchApp()
+  apps.push(anas)
+  const bens = await launchApp({ storeFile: anas.storeFile })
+  apps.push(bens)
+  for (const app of [anas, bens]) {
+    await app.emit({ name: 'app:navigate', payload: { to: '/settings/templates/acknowledgement' } })
+    await app.page.getByRole('heading', { name: 'Email templates', level: 1 }).waitFor()
+  }
+  return [anas, bens]
+}
+
+const subject = (page: Page) => page.getByRole('textbox', { name: 'Subject', exact: true })
+const body = (page: Page) => page.getByRole('textbox', { name: 'Body', exact: true })
+const dutch = (page: Page) => page.getByRole('radio', { name: /Nederlands/ }).check()
+const english = (page: Page) => page.getByRole('radio', { name: /English/ }).check()
+const saveTemplate = (page: Page) => page.getByRole('button', { name: 'Save template' }).click()
+const saved = (page: Page) => page.getByText('No unsaved changes.').waitFor()
+const clashForm = (page: Page) => page.getByRole('form', { name: 'Someone else saved this template while you were editing it' })
+
+/** The acknowledgement template as the store file holds it. */
+async function storedAck(app: AppHarness): Promise<DraftTemplate | undefined> {
+  const doc = JSON.parse(await readFile(app.storeFile, 'utf8')) as { templates: DraftTemplate[] }
+  return doc.templates.find((t) => t.id === 'acknowledgement')
+}
+
+describe('two people editing one template of a shared store file', () => {
+  it('one changes the English subject, the other the Dutch body: both are kept, nobody is asked', async () => {
+    const [anas, bens] = await twoApps()
+    // Both start typing before either saves.
+    await subject(anas.page).fill('[{{ case_key }}] Received: {{ case_title }}')
+    await dutch(bens.page)
+    await body(bens.page).fill('Beste {{ reporter_name }},\n\nWij hebben uw melding {{ case_key }} ontvangen.\n\n{{ signature }}\n')
+    await saveTemplate(anas.page)
+    await saved(anas.page)
+    await saveTemplate(bens.page)
+    await saved(bens.page)
+
+    expect(await clashForm(bens.page).count()).toBe(0)
+    // Ben's editor shows the template as saved: Ana's English subject with his Dutch body.
+    await english(bens.page)
+    expect(await subject(bens.page).inputValue()).toBe('[{{ case_key }}] Received: {{ case_title }}')
+    await bens.screenshot('template-conflict-1-merged')
+    // Ana's editor, with nothing typed, follows Ben's save.
+    await dutch(anas.page)
+    await expect.poll(() => body(anas.page).inputValue(), { timeout: 10_000 }).toContain('Wij hebben uw melding')
+    expect((await storedAck(anas))?.texts).toEqual({
+      en: { ...shippedAck.texts.en, subject: '[{{ case_key }}] Received: {{ case_title }}' },
+      nl: { ...shippedAck.texts.nl, body: 'Beste {{ reporter_name }},\n\nWij hebben uw melding {{ case_key }} ontvangen.\n\n{{ signature }}\n' },
+    })
+  })
+
+  it('both change the English body: the second sees both, chooses, and the choice is saved', async () => {
+    const [anas, bens] = await twoApps()
+    await body(anas.page).fill('Dear {{ reporter_name }},\n\nThanks, Ana has your report {{ case_key }}.\n\n{{ signature }}\n')
+    await body(bens.page).fill('Dear {{ reporter_name }},\n\nThank you: your report is {{ case_key }}. <b>Ben</b>\n\n{{ signature }}\n')
+    await saveTemplate(anas.page)
+    await saved(anas.page)
+    await saveTemplate(bens.page)
+
+    const clash = clashForm(bens.page)
+    await clash.waitFor()
+    const part = clash.getByRole('group', { name: 'English body' })
+    await part.getByText(/Ana has your report/).waitFor()
+    await part.getByText(/<b>Ben<\/b>/).waitFor()
+    await bens.screenshot('template-conflict-2-both-versions')
+
+    await clash.getByRole('button', { name: 'Save' }).click()
+    await clash.getByRole('alert').getByText('Choose yours or theirs for: English body.').waitFor()
+    await part.getByRole('radio', { name: /^Yours/ }).check()
+    await bens.screenshot('template-conflict-3-chosen')
+    await clash.getByRole('button', { name: 'Save' }).click()
+
+    await saved(bens.page)
+    expect(await clash.count()).toBe(0)
+    expect(await body(bens.page).inputValue()).toContain('<b>Ben</b>')
+    await bens.screenshot('template-conflict-4-saved')
+    // Ana's editor follows the choice saved.
+    await expect.poll(() => body(anas.page).inputValue(), { timeout: 10_000 }).toContain('<b>Ben</b>')
+    expect((await storedAck(anas))?.texts.en.body).toBe('Dear {{ reporter_name }},\n\nThank you: your report is {{ case_key }}. <b>Ben</b>\n\n{{ signature }}\n')
+  })
+})
