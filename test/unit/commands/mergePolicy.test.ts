@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { copyPolicy, policyById } from '../../../src/policies/catalog'
-import type { Policy, PolicyRule } from '../../../src/policies/policy'
+import { policyParts } from '../../../src/policies/mergePolicy'
+import { Policy as PolicySchema, type Policy, type PolicyRule } from '../../../src/policies/policy'
 import { desk, refusalOf } from './fixture'
 
 // Two people opened one policy (`base`) and each saved an edit: the second is made on `base` while the store already
@@ -109,5 +110,13 @@ describe('policy.remove of the policy as the person saw it', () => {
     expect(d.doc.policies).toHaveLength(1)
     expect(d.run({ type: 'policy.remove', policyId: copy.id, base: d.doc.policies[0]! })).toEqual({ removed: true })
     expect(d.doc.policies).toEqual([])
+  })
+})
+
+describe('every part of a policy', () => {
+  // A field added to the schema but not to the parts would be dropped from every save made on an older version.
+  it('is its name, text, copied from or a rule: the id names the policy', () => {
+    expect(Object.keys(PolicySchema.shape).sort()).toEqual(['basedOn', 'id', 'name', 'rules', 'text'])
+    expect(policyParts(copy, { ...copy, rules: [] }, copy)).toEqual(['name', 'text', 'basedOn', ...copy.rules.map((r) => `rules.${r.id}`)])
   })
 })

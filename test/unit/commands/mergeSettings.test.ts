@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { settingsPartLabel } from '../../../src/i18n/partLabels'
 import { compareSettings, mergedSettings, settingsParts } from '../../../src/settings/mergeSettings'
-import type { Settings } from '../../../src/settings/settings'
+import { CalendarSettings, CalendarSpec } from '../../../src/calendar/spec'
+import { Settings as SettingsSchema, TeamMember, type Settings } from '../../../src/settings/settings'
 import { ana, ben, desk, refusalOf } from './fixture'
 
 // Two people opened the settings (`base`) and each saved a change: the second save is made on `base` while the store
@@ -137,5 +138,26 @@ describe('the settings merge itself', () => {
     expect(settingsPartLabel('team.a.b.c.email', [[{ ...ana, id: 'a.b.c' }]])).toBe('Team: Ana Silva’s email')
     expect(settingsPartLabel('calendar.spec.timeZone', [])).toBe('Calendar: time zone')
     expect(settingsPartLabel('defaultPolicyId', [])).toBe('Default policy')
+  })
+})
+
+describe('every setting is a part', () => {
+  // A setting added to the schema but not to the parts would be dropped from every save made on an older version.
+  it('lists a part for a change of each key of the settings, the calendar and a team member', () => {
+    const base: Settings = { ...desk().doc.settings, team: [ana] }
+    const changed = (mine: Settings) => compareSettings(base, mine, base).map((e) => e.part)
+    const other = (value: unknown) => (typeof value === 'boolean' ? !value : Array.isArray(value) ? ['other'] : 'other')
+    for (const key of Object.keys(CalendarSpec.shape) as (keyof Settings['calendar']['spec'])[]) {
+      expect(changed(withSpec(base, { [key]: other(base.calendar.spec[key]) }))).toEqual([`calendar.spec.${key}`])
+    }
+    for (const key of Object.keys(CalendarSettings.shape).filter((k) => k !== 'spec') as ('endOfWorkingDay' | 'afterHoursCountsNextDay')[]) {
+      expect(changed({ ...base, calendar: { ...base.calendar, [key]: other(base.calendar[key]) } })).toEqual([`calendar.${key}`])
+    }
+    for (const key of Object.keys(TeamMember.shape).filter((k) => k !== 'id') as (keyof TeamMember)[]) {
+      expect(changed({ ...base, team: [{ ...ana, [key]: key === 'removed' ? true : 'other' }] })).toEqual([`team.m-ana.${key}`])
+    }
+    for (const key of Object.keys(SettingsSchema.shape).filter((k) => k !== 'team' && k !== 'calendar') as ('organisation' | 'defaultPolicyId')[]) {
+      expect(changed({ ...base, [key]: 'other' })).toEqual([key])
+    }
   })
 })

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { shippedTemplate } from '../../../src/drafts/catalog'
-import type { DraftTemplate } from '../../../src/drafts/template'
+import { templateParts } from '../../../src/drafts/mergeTemplate'
+import { DraftTemplate, TemplateText } from '../../../src/drafts/template'
 import { desk, refusalOf } from './fixture'
 
 // Two people opened one template (`base`) and each saved an edit: the second is made on `base` while the store already
@@ -79,5 +80,14 @@ describe('template.remove of the template as the person saw it', () => {
     d.run({ type: 'template.save', template: withText(mine, 'nl', { body: 'Van hen.' }), base: mine })
     expect(refusalOf(() => d.run({ type: 'template.remove', templateId: shipped.id, base: mine })).message).toContain('before resetting it. Nothing was reset.')
     expect(d.doc.templates.map((t) => t.id)).toEqual([own.id, shipped.id])
+  })
+})
+
+describe('every part of a template', () => {
+  // A field added to the schema but not to the parts would be dropped from every save made on an older version.
+  it('is its name, purpose, copied from, or a subject or body of one of its languages: the id names the template', () => {
+    expect(Object.keys(DraftTemplate.shape).sort()).toEqual(['basedOn', 'id', 'name', 'purpose', 'texts'])
+    const texts = Object.keys(DraftTemplate.shape.texts.shape).flatMap((l) => Object.keys(TemplateText.shape).map((k) => `texts.${l}.${k}`))
+    expect([...templateParts].sort()).toEqual(['basedOn', 'name', 'purpose', ...texts].sort())
   })
 })
