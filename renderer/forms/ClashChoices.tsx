@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react'
+import { listInWords } from '../../src/i18n/partLabels'
 import { unchosen, type Choice, type Choices, type PartEdit } from '../../src/merge/parts'
 import './clashChoices.css'
 
@@ -86,7 +87,7 @@ export function ClashChoices<P extends string>({
       <div className="clash-lead">{lead}</div>
       {missing.length > 0 && (
         <p className="form-summary" role="alert">
-          Choose yours or theirs for: {[...new Set(missing.map(partLabel))].join(', ')}.
+          Choose yours or theirs for: {listInWords(missing.map(partLabel))}.
         </p>
       )}
       <div className="clash-parts">
@@ -107,7 +108,7 @@ export function ClashChoices<P extends string>({
         ))}
       </div>
       {theirsOnly.length > 0 && (
-        <p className="muted clash-theirs-only">They also changed {[...new Set(theirsOnly)].join(', ')}; kept as they saved it.</p>
+        <p className="muted clash-theirs-only">They also changed {listInWords(theirsOnly)}; kept as they saved it.</p>
       )}
       <div className="form-actions clash-actions">
         <button type="submit" className="button button-primary" disabled={busy}>

@@ -7,13 +7,15 @@ import { useChooseIdentity, useSettings } from '../queries/settings'
 import { useProblems } from '../shell/Problems'
 import { UnsavedParts, useUnsavedChangesGuard, useUnsavedPart, useUnsavedParts } from '../shell/UnsavedChanges'
 import { isRemoved } from './members'
+import { useSettingsEdit } from './SettingsConflict'
 
 type MemberErrors = { name?: string; email?: string; role?: string; signature?: string }
 const memberFields = ['name', 'email', 'role', 'signature'] as const
 
 /** Team members (assignees and sender identities) and which of them uses this computer. */
 export function TeamSettings() {
-  const { settings, team, activeTeam, currentMember, save } = useSettings()
+  const { settings, team, activeTeam, currentMember } = useSettings()
+  const { save, conflict } = useSettingsEdit()
   const chooseIdentity = useChooseIdentity()
   const { report } = useProblems()
   // The member being edited, with the settings as the form opened them: the save is made on those.
@@ -22,10 +24,10 @@ export function TeamSettings() {
   const parts = useUnsavedParts()
   useUnsavedChangesGuard(parts.unsaved, 'the team')
 
+  /** Null once saved; else what to show at the member form's fields (nothing: went back from a conflict, or reported). */
   async function saveSettings(next: Settings, base: Settings): Promise<MemberErrors | null> {
     try {
-      await save(next, base)
-      return null
+      return (await save(next, base)) ? null : {}
     } catch (error) {
       const errors: MemberErrors = {}
       if (error instanceof DeskFailure) {
@@ -42,15 +44,15 @@ export function TeamSettings() {
 
   if (!settings) return null
 
-  async function saveOrganisation(organisation: string): Promise<string | null> {
-    if (!settings) return null
+  async function saveOrganisation(organisation: string, from: string): Promise<OrganisationSave> {
+    if (!settings) return {}
     try {
-      await save({ ...settings, organisation }, settings)
-      return null
+      const saved = await save({ ...settings, organisation }, { ...settings, organisation: from })
+      return saved ? { saved: saved.organisation } : {}
     } catch (error) {
       const atField = error instanceof DeskFailure ? error.issues.find((i) => i.path.endsWith('organisation')) : undefined
       if (!atField) report(error)
-      return atField?.message ?? ''
+      return { error: atField?.message }
     }
   }
 
@@ -69,7 +71,9 @@ export function TeamSettings() {
 
   return (
     <UnsavedParts value={parts.mark}>
-      <div className="team">
+      {conflict}
+      {/* While a conflict is shown, the forms wait behind it with everything typed. */}
+      <div className="team clash-waiting" hidden={Boolean(conflict)}>
         <div className="field field-narrow">
           <label className="field-label" htmlFor="current-member">
             I am
@@ -277,26 +281,47 @@ function memberOf(initial: TeamMember, typed: { name: string; email: string; rol
   return { ...rest, name: typed.name.trim(), email: typed.email.trim(), ...(role ? { role } : {}), ...(signature ? { signature } : {}) }
 }
 
+/** How saving the organisation went: saved (as it is now stored), or not, with the reason to show at the field if any. */
+type OrganisationSave = { saved: string } | { error?: string | undefined }
+
 /** The organisation drafts name as the sender ("the security team of …"). */
-function OrganisationForm({ organisation, onSubmit }: { organisation: string; onSubmit(organisation: string): Promise<string | null> }) {
+function OrganisationForm({
+  organisation,
+  onSubmit,
+}: {
+  organisation: string
+  /** `from`: the organisation the typed one was changed from. */
+  onSubmit(organisation: string, from: string): Promise<OrganisationSave>
+}) {
   const [value, setValue] = useState(organisation)
   const [error, setError] = useState<string | undefined>()
   const [saved, setSaved] = useState(false)
   const dirty = value.trim() !== organisation
   useUnsavedPart(dirty)
-  // A colleague's change shows here, unless something is typed over it.
+  // A colleague's change shows here, unless something is typed over it; what is typed is a change from `from`.
   const [shown, setShown] = useState(organisation)
+  const [from, setFrom] = useState(organisation)
   if (shown !== organisation) {
     setShown(organisation)
-    if (value.trim() === shown) setValue(organisation)
+    if (value.trim() === shown) {
+      setValue(organisation)
+      setFrom(organisation)
+    }
   }
 
   async function submit(event: FormEvent) {
     event.preventDefault()
-    const failed = await onSubmit(value.trim())
-    setError(failed ?? undefined)
-    setSaved(failed === null)
-    if (failed === null) setValue(value.trim())
+    const outcome = await onSubmit(value.trim(), from)
+    if ('saved' in outcome) {
+      // As stored: the colleague's, should the person have taken theirs after a conflict.
+      setValue(outcome.saved)
+      setFrom(outcome.saved)
+      setError(undefined)
+      setSaved(true)
+    } else {
+      setError(outcome.error)
+      setSaved(false)
+    }
   }
 
   return (
