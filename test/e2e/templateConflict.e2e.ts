@@ -23,6 +23,8 @@ async function twoApps(): Promise<[AppHarness, AppHarness]> {
   const bens = await launchApp({ storeFile: anas.storeFile })
   apps.push(bens)
   for (const app of [anas, bens]) {
+    // The app listens for the menu's navigation once it has started: its sidebar is there then.
+    await app.page.getByRole('link', { name: 'Settings' }).first().waitFor()
     await app.emit({ name: 'app:navigate', payload: { to: '/settings/templates/acknowledgement' } })
     await app.page.getByRole('heading', { name: 'Email templates', level: 1 }).waitFor()
   }
@@ -97,5 +99,31 @@ describe('two people editing one template of a shared store file', () => {
     // Ana's editor follows the choice saved.
     await expect.poll(() => body(anas.page).inputValue(), { timeout: 10_000 }).toContain('<b>Ben</b>')
     expect((await storedAck(anas))?.texts.en.body).toBe('Dear {{ reporter_name }},\n\nThank you: your report is {{ case_key }}. <b>Ben</b>\n\n{{ signature }}\n')
+  })
+
+  it('a reset after a colleague’s edit shows what they changed and asks again', async () => {
+    const [anas, bens] = await twoApps()
+    await subject(anas.page).fill('[{{ case_key }}] Received')
+    await saveTemplate(anas.page)
+    await saved(anas.page)
+    await anas.page.getByRole('button', { name: 'Reset to shipped text' }).click()
+    // Ben, whose editor followed Ana's save, changes the Dutch subject while Ana's question is open.
+    await english(bens.page)
+    await expect.poll(() => subject(bens.page).inputValue(), { timeout: 10_000 }).toBe('[{{ case_key }}] Received')
+    await dutch(bens.page)
+    await subject(bens.page).fill('[{{ case_key }}] Ontvangen')
+    await saveTemplate(bens.page)
+    await saved(bens.page)
+    await anas.page.getByRole('dialog').getByRole('button', { name: 'Reset to shipped text' }).click()
+
+    const dialog = anas.page.getByRole('dialog', { name: 'Someone else changed “Acknowledgement of receipt” since you opened it' })
+    await dialog.getByRole('group', { name: 'Dutch subject' }).getByText('[{{ case_key }}] Ontvangen').waitFor()
+    await anas.screenshot('template-conflict-5-reset-after-change')
+    expect((await storedAck(anas))?.texts.nl.subject).toBe('[{{ case_key }}] Ontvangen')
+
+    await dialog.getByRole('button', { name: 'Reset anyway' }).click()
+    await dialog.waitFor({ state: 'detached' })
+    await expect.poll(async () => (await storedAck(anas)) === undefined).toBe(true)
+    expect(await subject(anas.page).inputValue()).toBe(shippedAck.texts.en.subject)
   })
 })
