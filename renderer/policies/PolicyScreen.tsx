@@ -10,6 +10,7 @@ import { call, DeskFailure } from '../desk'
 import { TheirChanges } from '../forms/TheirChanges'
 import { usePolicyCache } from '../queries/policies'
 import { useSettings } from '../queries/settings'
+import { useSettingsEdit } from '../settings/SettingsConflict'
 import { Loading } from '../shell/Loading'
 import { useAction } from '../shell/useAction'
 import { storedPolicy, withoutPresetFlag } from './PolicyConflict'
@@ -121,7 +122,8 @@ function PolicyDetail({
   onCopied(copy: Policy): void
   onRemoved(id: string): void
 }) {
-  const { settings, save } = useSettings()
+  const { settings } = useSettings()
+  const { save: saveSettings, conflict: defaultConflict } = useSettingsEdit()
   const { busy, run } = useAction()
   const [removing, setRemoving] = useState<Removal | null>(null)
   const isDefault = settings?.defaultPolicyId === policy.id
@@ -141,7 +143,7 @@ function PolicyDetail({
     })
   const makeDefault = () =>
     run(async () => {
-      if (settings) await save({ ...settings, defaultPolicyId: policy.id }, settings)
+      if (settings) await saveSettings({ ...settings, defaultPolicyId: policy.id }, settings)
     })
   const remove = ({ base }: Removal) =>
     run(async () => {
@@ -196,6 +198,7 @@ function PolicyDetail({
           )}
         </div>
       </header>
+      {defaultConflict}
       {removing?.changed ? (
         <section className="card clash-choices" role="alert" aria-labelledby="policy-remove-changed">
           <h2 id="policy-remove-changed">Someone else changed “{removing.changed.was.name}” since you opened it</h2>
