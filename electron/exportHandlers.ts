@@ -1,7 +1,7 @@
 import { timeZoneOf } from '../src/calendar'
 import type { Case } from '../src/cases/case'
 import { caseListSummaries } from '../src/cases/summary'
-import { checkFileCases, importPreview } from '../src/commands/importCases'
+import { checkFileCases, importPreview, prepareImport, type ImportCases } from '../src/commands/importCases'
 import { createDeadlineCache, type DeadlineCache } from '../src/deadlines/nextDeadlineCache'
 import { DeskError } from '../src/errors'
 import { casesCsv, casesCsvFileName } from '../src/export/casesCsv'
@@ -124,7 +124,11 @@ export function exportHandlers(
         const reason = error instanceof Error ? error.message : String(error)
         throw new DeskError('store_unavailable', `No backup could be made before the import, so nothing was imported. ${reason}`)
       })
-      const { result } = await store().run({ type: 'cases.import', fileName, ...(exportedAt !== undefined && { exportedAt }), cases: incoming, takeTheirs, policies })
+      const command: ImportCases = { type: 'cases.import', fileName, ...(exportedAt !== undefined && { exportedAt }), cases: incoming, takeTheirs, policies }
+      // Worked out with turns for other work first: the command then only puts it in place (or, had a colleague's
+      // change come in meanwhile, works it out again on the store as it is then).
+      await prepareImport(store().document(), command, store().context())
+      const { result } = await store().run(command)
       chosen = undefined
       return { ...result, unchanged: result.unchanged + identical, backup: backup.name }
     },

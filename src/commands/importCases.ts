@@ -151,8 +151,53 @@ const TakenParts = z.object({ revision: Case.shape.revision, event: TimelineEven
  * replaced case keeps the key it has here, which people and mails know it by. A case that comes in brings the file's
  * policy it follows when this store has none by that id. Cases are compared with the store as it is when the step
  * runs, so a colleague's change since the preview is never overwritten unless chosen.
+ *
+ * Prepared for this very command (prepareImport) on the store's cases and policies as they still are, by the same
+ * person, the step takes that outcome: building thousands of cases here would freeze the app for as long.
  */
 export function importCases(doc: StoreDocument, cmd: ImportCases, ctx: CommandContext): Outcome<ImportResult> {
+  const ready = preparedImports.get(cmd)
+  if (ready && ready.cases === doc.cases && ready.policies === doc.policies && JSON.stringify(ready.actor) === JSON.stringify(ctx.actor)) {
+    const { document, result, events } = ready.outcome
+    return document.cases === doc.cases ? { document: doc, result, events } : { document: { ...doc, cases: document.cases, policies: document.policies }, result, events }
+  }
+  const steps = importSteps(doc, cmd, ctx)
+  for (;;) {
+    const step = steps.next()
+    if (step.done) return step.value
+  }
+}
+
+/** An import computed ahead of its command, and on what: the store's cases and policies then, and who acted. */
+interface PreparedImport {
+  cases: readonly Case[]
+  policies: StoreDocument['policies']
+  actor: CommandContext['actor']
+  outcome: Outcome<ImportResult>
+}
+const preparedImports = new WeakMap<ImportCases, PreparedImport>()
+
+/**
+ * Computes cases.import of `cmd` on `doc` ahead of the command, a case at a time with turns for other work, in the
+ * context the store gives its next command (Store.context). Run then with the very same command object, on the same
+ * cases and policies, the command takes this outcome at once; anything changed meanwhile (a colleague's save taken
+ * in), it computes again. Refusals (a case twice in the file, one the store would refuse) are thrown here already.
+ */
+export async function prepareImport(doc: StoreDocument, cmd: ImportCases, ctx: CommandContext): Promise<void> {
+  const steps = importSteps(doc, cmd, ctx)
+  const pause = slicePauses()
+  for (;;) {
+    const step = steps.next()
+    if (step.done) {
+      preparedImports.set(cmd, { cases: doc.cases, policies: doc.policies, actor: ctx.actor, outcome: step.value })
+      return
+    }
+    await pause()
+  }
+}
+
+/** The import's work, yielding after each case of the file so that a caller can give other work a turn. */
+function* importSteps(doc: StoreDocument, cmd: ImportCases, ctx: CommandContext): Generator<void, Outcome<ImportResult>> {
   const ids = new Set<string>()
   for (const c of cmd.cases) {
     if (ids.has(c.id)) throw new DeskError('invalid_input', `The file holds case ${c.key} twice. Nothing was imported.`)
@@ -216,6 +261,7 @@ export function importCases(doc: StoreDocument, cmd: ImportCases, ctx: CommandCo
       cases.push(taken(theirs, key, {}, theirs.revision + 1))
       bringPolicy(theirs.policyId)
       result.added++
+      yield
       continue
     }
     const mine = doc.cases[index]!
@@ -228,6 +274,7 @@ export function importCases(doc: StoreDocument, cmd: ImportCases, ctx: CommandCo
       bringPolicy(theirs.policyId)
       result.replaced++
     }
+    yield
   }
   if (result.added + result.replaced === 0) return { document: doc, result, events: [] }
   const document = { ...doc, cases, ...(result.policiesAdded > 0 && { policies }) }

@@ -27,6 +27,8 @@ export interface Store {
   subscribe(listener: StoreListener): () => void
   /** The current document, as last read or written; it is replaced, never changed in place. */
   document(): StoreDocument
+  /** The context the next command gets (the clock, fresh ids, who acts), for work prepared ahead of one (prepareImport). */
+  context(): CommandContext
   // Today's surface, for tests and scripts in plain Node: each change is one run().
   cases: {
     list(): Case[]
@@ -265,6 +267,7 @@ export async function openStore(file: string, options: StoreOptions = {}): Promi
       return () => void listeners.delete(listener)
     },
     document: current,
+    context: () => contextOf(current()),
     sync,
     cases: {
       list: () => current().cases.slice(),
