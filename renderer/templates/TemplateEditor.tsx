@@ -39,7 +39,16 @@ type Problem = { language: Language; part: 'subject' | 'body'; error: TemplateEr
  * against a chosen case on every keystroke (in the renderer, as the draft screen does). It cannot be saved while either
  * language has an error, since every draft started from it would fail.
  */
-export function TemplateEditor({ entry, all }: { entry: TemplateEntry; all: TemplateEntry[] }) {
+export function TemplateEditor({
+  entry,
+  all,
+  gone = false,
+}: {
+  entry: TemplateEntry
+  all: TemplateEntry[]
+  /** Someone else deleted it while it was open: a save stores it again as the team's own. */
+  gone?: boolean
+}) {
   const navigate = useNavigate()
   const { settings, currentMember } = useSettings()
   const { summaries } = useCaseSummaries()
@@ -97,7 +106,7 @@ export function TemplateEditor({ entry, all }: { entry: TemplateEntry; all: Temp
     return run(async () => {
       try {
         // Saved as merged with what a colleague changed in other parts meanwhile: the editor shows that.
-        adopt(await saveTemplate(template, base))
+        adopt(await saveTemplate(template, gone ? null : base))
       } catch (error) {
         if (error instanceof DeskFailure && error.code === 'conflict') return setClash({ base, mine: template })
         const atName = error instanceof DeskFailure ? error.issues.find((i) => i.path.endsWith('name')) : undefined
@@ -151,6 +160,14 @@ export function TemplateEditor({ entry, all }: { entry: TemplateEntry; all: Temp
           onBack={() => setClash(null)}
         />
       )}
+      {gone && (
+        <div className="conflict" role="status">
+          <p>
+            Someone else deleted this template. What you typed is still here: save it to keep the template, or choose another
+            one to let it go.
+          </p>
+        </div>
+      )}
       {/* Hidden, not gone, while the two versions are compared: everything typed waits here until a save goes through. */}
       <form className="template-form" noValidate onSubmit={save} hidden={clash !== null}>
         <div className="card template-header">
@@ -178,7 +195,7 @@ export function TemplateEditor({ entry, all }: { entry: TemplateEntry; all: Temp
                   Reset to shipped text
                 </button>
               )}
-              {!entry.shipped && (
+              {!entry.shipped && !gone && (
                 <button type="button" className="button button-danger" disabled={busy} onClick={() => setConfirming({ kind: 'delete', name: entry.name, base, refused: 0 })}>
                   Delete
                 </button>

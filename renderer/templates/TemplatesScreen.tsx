@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { Link, useParams } from 'react-router'
 import type { TemplateEntry } from '../../src/drafts/catalog'
 import { purposeLabels } from '../../src/i18n/draftWords'
@@ -19,6 +20,11 @@ export function TemplatesScreen() {
   const { id } = useParams()
   const { data: templates, error, refetch } = useTemplates()
   useFailureShown(error)
+  // The template shown last: kept on screen when someone else deletes it, so nothing typed in its editor is lost.
+  const [last, setLast] = useState<TemplateEntry | undefined>()
+  const found = templates?.find((t) => t.id === id) ?? (id === undefined ? templates?.[0] : undefined)
+  if (found && found !== last) setLast(found)
+  const gone = !found && last !== undefined && last.id === id
 
   const header = (
     <header className="screen-header">
@@ -42,7 +48,7 @@ export function TemplatesScreen() {
     )
   }
   if (!templates) return <Loading what="templates" />
-  const selected = templates.find((t) => t.id === id) ?? (id === undefined ? templates[0] : undefined)
+  const selected = found ?? (gone ? last : undefined)
 
   return (
     <div className="screen">
@@ -68,7 +74,7 @@ export function TemplatesScreen() {
           </ul>
         </nav>
         {selected ? (
-          <TemplateEditor key={selected.id} entry={selected} all={templates} />
+          <TemplateEditor key={selected.id} entry={selected} all={templates} gone={gone} />
         ) : (
           <div className="card">
             <p>There is no template “{id}”. It may have been deleted; choose one from the list.</p>

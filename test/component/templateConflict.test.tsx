@@ -162,4 +162,22 @@ describe('a template save that meets a colleague’s save of the same template',
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
     expect((await stored('ours'))?.name).toBe('Ours, renamed')
   })
+
+  it('keeps what is typed when a colleague deletes the template meanwhile, and a save stores it again', async () => {
+    const own: DraftTemplate = { ...shippedAck, id: 'ours', name: 'Ours', basedOn: 'acknowledgement' }
+    const { user, colleague, stored } = await twoApps('/settings/templates/ours', async (desk) => {
+      await value(desk.templates.save({ template: own, base: null }))
+    })
+    setBody('Dear {{ reporter_name }},\n\nMine.\n')
+    await value(colleague.templates.remove({ id: 'ours', base: own }))
+
+    expect(await screen.findByRole('status', {}, { timeout: 10_000 })).toHaveTextContent('Someone else deleted this template. What you typed is still here')
+    expect(body().value).toBe('Dear {{ reporter_name }},\n\nMine.\n')
+    expect(screen.queryByRole('button', { name: 'Delete' })).not.toBeInTheDocument()
+    await user.click(screen.getByRole('button', { name: 'Save template' }))
+
+    await screen.findByText('No unsaved changes.')
+    expect(screen.queryByText(/Someone else deleted this template/)).not.toBeInTheDocument()
+    expect((await stored('ours'))?.texts.en.body).toBe('Dear {{ reporter_name }},\n\nMine.\n')
+  })
 })
