@@ -110,4 +110,39 @@ describe('two people changing the team settings of one shared store file', () =>
     const stored = (await storedTeam(anas)).find((m) => m.name === 'Ben Okafor')
     expect(stored).toMatchObject({ role: 'Backend developer', signature: 'Ben\nBackend, Example B.V.' })
   })
+
+  it('on the team calendar, both change the time zone: asked about that only, the rest of both kept', async () => {
+    const [anas, bens] = await twoApps()
+    for (const { page } of [anas, bens]) {
+      await page.getByRole('link', { name: 'Team calendar settings' }).click()
+      await page.getByLabel('Country').getByRole('option', { name: 'Germany' }).waitFor({ state: 'attached' })
+    }
+    await anas.page.getByLabel('Time zone').fill('Europe/London')
+    await anas.page.getByLabel('End of working day').fill('18:00')
+    await anas.page.getByRole('button', { name: 'Save team calendar' }).click()
+    await anas.page.getByRole('status').getByText(/^Saved\./).waitFor()
+    // Ben's form has his own changes, so Ana's save does not replace them there.
+    await bens.page.getByLabel('Time zone').fill('Europe/Brussels')
+    await bens.page.getByRole('button', { name: 'Sat', exact: true }).click()
+    await bens.page.getByRole('button', { name: 'Save team calendar' }).click()
+
+    const conflict = bens.page.getByRole('form', { name: 'Someone else changed the same settings while you were editing them' })
+    const zone = conflict.getByRole('group', { name: 'Calendar: time zone' })
+    await zone.getByText('Europe/Brussels').waitFor()
+    await zone.getByText('Europe/London').waitFor()
+    await conflict.getByRole('group', { name: 'Calendar: work week' }).getByText('Yours is kept.').waitFor()
+    await conflict.getByText('They also changed Calendar: end of working day; kept as they saved it.').waitFor()
+    await bens.screenshot('settings-conflict-5-calendar')
+    await conflict.getByRole('button', { name: 'Take all theirs' }).click()
+    await conflict.getByRole('button', { name: 'Save' }).click()
+
+    await bens.page.getByRole('status').getByText(/^Saved\./).waitFor()
+    expect(await bens.page.getByLabel('Time zone').inputValue()).toBe('Europe/London')
+    expect(await bens.page.getByLabel('End of working day').inputValue()).toBe('18:00')
+    await bens.screenshot('settings-conflict-6-calendar-saved')
+    // Ana's form, with nothing typed since her save, follows Ben's Saturday through its watch.
+    await anas.page.getByRole('button', { name: 'Sat', exact: true, pressed: true }).waitFor({ timeout: 10_000 })
+    const { calendar } = (await anas.openColleagueStore()).settings.get()
+    expect([calendar.spec.timeZone, calendar.endOfWorkingDay, calendar.spec.workWeek]).toEqual(['Europe/London', '18:00', [1, 2, 3, 4, 5, 6]])
+  })
 })
