@@ -25,7 +25,18 @@ function newRule(rules: PolicyRule[]): PolicyRule {
 }
 
 /** Edits one of the team's own policies; the backend checks it (every quote in the text, ...) and names each field to fix. */
-export function PolicyEditor({ initial, onSaved, onCancel }: { initial: Policy; onSaved(policy: Policy): void; onCancel(): void }) {
+export function PolicyEditor({
+  initial,
+  gone = false,
+  onSaved,
+  onCancel,
+}: {
+  initial: Policy
+  /** Someone else deleted it while it was open: a save stores it again. */
+  gone?: boolean
+  onSaved(policy: Policy): void
+  onCancel(): void
+}) {
   const { report } = useProblems()
   const [draft, setDraft] = useState<Policy>(initial)
   // The stored policy the draft was made on: the save says it started from it, whatever a colleague saved meanwhile.
@@ -70,7 +81,7 @@ export function PolicyEditor({ initial, onSaved, onCancel }: { initial: Policy; 
     if (!checked.success) return refuse(placeIssues(fieldIssues(checked.error)))
     setBusy(true)
     try {
-      saved(await call((desk) => desk.policies.save({ policy: draft, base })))
+      saved(await call((desk) => desk.policies.save({ policy: draft, base: gone ? null : base })))
     } catch (error) {
       // A refusal that names fields is shown at those fields; anything else (the store is gone) goes to the banner.
       if (error instanceof DeskFailure && error.code === 'conflict') setClash({ base, mine: draft })
@@ -102,6 +113,11 @@ export function PolicyEditor({ initial, onSaved, onCancel }: { initial: Policy; 
             refuse(placeIssues(issues))
           }}
         />
+      )}
+      {gone && (
+        <div className="conflict" role="status">
+          <p>Someone else deleted this policy. What you typed is still here: save it to keep the policy, or cancel to let it go.</p>
+        </div>
       )}
       {/* Hidden, not gone, while the two versions are compared: everything typed waits here until a save goes through. */}
       <form ref={formRef} className="policy-editor" noValidate aria-label={`Edit ${initial.name}`} onSubmit={(e) => void submit(e)} hidden={clash !== null}>

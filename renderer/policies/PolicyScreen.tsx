@@ -35,9 +35,14 @@ export function PolicyScreen() {
   const { policies } = usePolicies()
   const cache = usePolicyCache()
   const [editing, setEditing] = useState<string | null>(null)
+  // The policy being edited, as last listed: kept in its editor when someone else deletes it, so nothing typed is lost.
+  const [edited, setEdited] = useState<PolicyEntry | undefined>()
 
   if (!policies) return <Loading what="policies" />
-  const selected = policies.find((p) => p.id === id) ?? (id === undefined ? policies[0] : undefined)
+  const found = policies.find((p) => p.id === id) ?? (id === undefined ? policies[0] : undefined)
+  if (found && found.id === editing && found !== edited) setEdited(found)
+  const gone = !found && editing !== null && editing === id && edited?.id === id
+  const selected = found ?? (gone ? edited : undefined)
 
   function afterSave(saved: Policy) {
     cache.saved(saved)
@@ -78,7 +83,7 @@ export function PolicyScreen() {
             <p>There is no policy “{id}”. It may have been deleted; choose one from the list.</p>
           </div>
         ) : editing === selected.id && !selected.preset ? (
-          <PolicyEditor key={selected.id} initial={withoutPresetFlag(selected)} onSaved={afterSave} onCancel={() => setEditing(null)} />
+          <PolicyEditor key={selected.id} initial={withoutPresetFlag(selected)} gone={gone} onSaved={afterSave} onCancel={() => setEditing(null)} />
         ) : (
           <PolicyDetail
             key={selected.id}
@@ -123,7 +128,8 @@ function PolicyDetail({
   onRemoved(id: string): void
 }) {
   const { settings } = useSettings()
-  const { save: saveSettings, conflict: defaultConflict } = useSettingsEdit()
+  // No form to go back to: going back is not changing the default.
+  const { save: saveSettings, conflict: defaultConflict } = useSettingsEdit({ backLabel: 'Cancel' })
   const { busy, run } = useAction()
   const [removing, setRemoving] = useState<Removal | null>(null)
   const isDefault = settings?.defaultPolicyId === policy.id

@@ -32,7 +32,7 @@ async function twoApps({ edit = true }: { edit?: boolean } = {}) {
     return value(colleague.desk.policies.save({ policy: change(now), base: now }))
   }
   const stored = async () => (await value(desk.policies.list({}))).find((p) => p.id === 'ours')
-  return { desk, user, colleagueSaves, stored }
+  return { desk, user, colleague: colleague.desk, colleagueSaves, stored }
 }
 
 const withRule = (p: Policy, index: number, change: Partial<Policy['rules'][number]>): Policy => ({
@@ -155,5 +155,18 @@ describe('a policy save that meets a colleague’s save of the same policy', { t
 
     await user.click(within(changed).getByRole('button', { name: 'Delete anyway' }))
     await waitFor(async () => expect(await stored()).toBeUndefined())
+  })
+
+  it('keeps what is typed when a colleague deletes the policy meanwhile, and a save stores it again', async () => {
+    const { user, colleague, stored } = await twoApps()
+    await user.type(screen.getByLabelText('Policy name'), ' (kept)')
+    await value(colleague.policies.remove({ id: 'ours', base: ours }))
+
+    expect(await screen.findByRole('status', {}, { timeout: 10_000 })).toHaveTextContent('Someone else deleted this policy. What you typed is still here')
+    expect(screen.getByLabelText('Policy name')).toHaveValue('Ours (kept)')
+    await user.click(screen.getByRole('button', { name: 'Save policy' }))
+
+    await screen.findByRole('heading', { level: 2, name: 'Ours (kept)' })
+    expect((await stored())?.name).toBe('Ours (kept)')
   })
 })
