@@ -100,7 +100,7 @@ export function exportHandlers(
         storeFile: store().file,
         fileName,
         incoming,
-        identical: preview.identical.length,
+        identical: preview.identical,
         policies: read.document.policies,
         ...(read.exportedAt !== undefined && { exportedAt: read.exportedAt }),
       }

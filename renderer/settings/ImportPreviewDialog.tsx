@@ -111,7 +111,7 @@ export function ImportPreviewDialog({ choice, onDone }: { choice: Preview; onDon
             timeline entry saying it came from this file.
           </li>
           <li>
-            <strong>{count(preview.identical.length, 'case', 'cases')}</strong> already here, the same: nothing to do.
+            <strong>{count(preview.identical, 'case', 'cases')}</strong> already here, the same: nothing to do.
           </li>
           <li>
             <strong>{count(preview.differing.length, 'case', 'cases')}</strong> here in another form: choose below which to keep.

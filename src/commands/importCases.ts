@@ -116,8 +116,11 @@ export type CaseBrief = z.infer<typeof CaseBrief>
 export const ImportPreview = z.object({
   /** Not in this store: they come in whole. */
   added: z.array(CaseBrief),
-  /** Here in the same form: nothing to do. */
-  identical: z.array(CaseBrief),
+  /**
+   * How many are here in the same form: nothing to do. A count, not a list: the preview is shown in one window and
+   * checked on its way there, and a colleague's export of the same store is mostly these.
+   */
+  identical: z.number().int().min(0),
   /** Same case id, different content: the person keeps this store's or takes the file's, case by case. */
   differing: z.array(z.object({ mine: CaseBrief, theirs: CaseBrief })),
 })
@@ -128,12 +131,12 @@ const briefOf = (c: Case): CaseBrief => ({ id: c.id, key: c.key, title: c.title,
 /** What importing `theirs` into `mine` would do, before anything is chosen; compared with turns for other work. */
 export async function importPreview(mine: StoreDocument, theirs: readonly Case[]): Promise<ImportPreview> {
   const byId = new Map(mine.cases.map((c) => [c.id, c]))
-  const preview: ImportPreview = { added: [], identical: [], differing: [] }
+  const preview: ImportPreview = { added: [], identical: 0, differing: [] }
   const pause = slicePauses()
   for (const c of theirs) {
     const here = byId.get(c.id)
     if (!here) preview.added.push(briefOf(c))
-    else if (sameCase(here, c)) preview.identical.push(briefOf(c))
+    else if (sameCase(here, c)) preview.identical++
     else preview.differing.push({ mine: briefOf(here), theirs: briefOf(c) })
     await pause()
   }

@@ -3,8 +3,8 @@ import { dirname, join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Case } from '../../src/cases/case'
 import { runCommand, type Command } from '../../src/commands'
-import { importPreview } from '../../src/commands/importCases'
-import { importSizeLimit, notMergedOf } from '../../src/export/storeExport'
+import { checkFileCases, ImportCases, importPreview, prepareImport } from '../../src/commands/importCases'
+import { exportJson, importSizeLimit, notMergedOf, readImport } from '../../src/export/storeExport'
 import { copyPolicy } from '../../src/policies/catalog'
 import { presetPolicies } from '../../src/policies/presets'
 import { timelineText, type TimelineContext } from '../../src/i18n/timelineText'
@@ -64,7 +64,7 @@ describe('importing cases', () => {
     const reordered = Object.fromEntries(Object.entries(a).reverse()) as Case
     const preview = await importPreview(mine, theirs.cases.map((c) => (c.id === ids.a ? reordered : c)))
     expect(preview.added.map((c) => c.title)).toEqual(['D', 'E'])
-    expect(preview.identical.map((c) => c.title)).toEqual(['A'])
+    expect(preview.identical).toBe(1)
     expect(preview.differing).toEqual([
       {
         mine: { id: ids.b, key: 'VD-2026-002', title: 'B', revision: 2, updatedAt: now.toISOString() },
@@ -169,6 +169,69 @@ describe('importing cases', () => {
   })
 })
 
+describe('an import at 10,000 cases, in slices', () => {
+  it('checks the file’s cases in full before the command, and refuses one the store would refuse, in words', async () => {
+    const { theirs } = twoStores()
+    const [d, e] = theirs.cases.slice(-2) as [Case, Case]
+    const tooLong = { ...e, title: 'x'.repeat(301) }
+    expect(await checkFileCases([d, tooLong])).toEqual({
+      ok: false,
+      problem: `does not match the store format in case ${e.key} (title): at most 300 characters`,
+    })
+    // A case without the fields that have defaults comes back with them, as the store would save it.
+    const { sample: _sample, ...withoutSample } = d
+    const checked = await checkFileCases([withoutSample, e])
+    if (!checked.ok) throw new Error(checked.problem)
+    expect(checked.cases).toEqual([d, e])
+    // The command's check takes checked cases as they are, and checks any other one in full, naming where it fails.
+    expect(ImportCases.safeParse({ type: 'cases.import', fileName: 'f.json', cases: checked.cases }).success).toBe(true)
+    const refused = ImportCases.safeParse({ type: 'cases.import', fileName: 'f.json', cases: [checked.cases[0], tooLong] })
+    expect(refused.error?.issues.map((i) => i.path)).toEqual([['cases', 1, 'title']])
+  })
+
+  it('works the command out ahead of it; the command then takes that outcome, unless the store or who acts changed', async () => {
+    const { mine, theirs, ids } = twoStores()
+    const later = new Date('2026-12-02T08:00:00.000Z')
+    const checked = await checkFileCases(theirs.cases)
+    if (!checked.ok) throw new Error(checked.problem)
+    const command: ImportCases = { type: 'cases.import', fileName: 'colleague.json', cases: checked.cases, takeTheirs: [ids.b] }
+    const ahead = { ...contextAt(later), newId: (() => { let n = 0; return () => `ahead-${++n}` })() }
+    await prepareImport(mine, command, ahead)
+
+    const importedIds = (d: StoreDocument) => d.cases.map((c) => c.timeline.at(-1)).filter((e) => e?.type === 'imported').map((e) => e!.id)
+    // What the command would have saved in the context it was prepared in, case for case.
+    const expected = runCommand(mine, { ...command }, { ...contextAt(later), newId: (() => { let n = 0; return () => `ahead-${++n}` })() })
+    expect(expected.result).toEqual({ added: 2, replaced: 1, kept: 0, unchanged: 1, policiesAdded: 0 })
+    const taken = runCommand(mine, command, contextAt(later))
+    expect(taken).toEqual(expected)
+    expect(importedIds(taken.document)).toEqual(['ahead-1', 'ahead-2', 'ahead-3'])
+    // Settings changed since (a colleague's, taken in) do not matter: the outcome is put on the store as it is.
+    const renamed = { ...mine, settings: { ...mine.settings, organisation: 'Renamed meanwhile' } }
+    expect(runCommand(renamed, command, contextAt(later)).document.settings.organisation).toBe('Renamed meanwhile')
+
+    // Cases changed since, or another person acting: worked out again, with the command's own ids and stamp.
+    const casesSince = { ...mine, cases: mine.cases.slice() }
+    expect(importedIds(runCommand(casesSince, command, contextAt(later)).document)).toEqual(['id-1', 'id-2', 'id-3'])
+    const ben = runCommand(mine, command, contextAt(later, { memberId: 'm-ben', name: 'Ben' }))
+    expect(importedIds(ben.document)).toEqual(['id-1', 'id-2', 'id-3'])
+    expect(ben.document.cases.at(-1)!.timeline.at(-1)!.by).toEqual({ memberId: 'm-ben', name: 'Ben' })
+  })
+
+  it('reads back an export case by case, taking a case this store has as it is as this store’s case object', async () => {
+    const { mine, theirs, ids } = twoStores()
+    const bytes = await exportJson(theirs, now)
+    // The wrapper, then the document with a case on each line, as the store file is written.
+    expect(bytes.toString('utf8').split('\n')).toHaveLength(theirs.cases.length + 2)
+    const read = await readImport(bytes, mine.cases)
+    if (!read.ok) throw new Error(read.problem)
+    expect(read.document).toEqual(theirs)
+    const a = mine.cases.find((c) => c.id === ids.a)!
+    expect(read.document.cases.find((c) => c.id === ids.a)).toBe(a)
+    expect(read.document.cases.find((c) => c.id === ids.b)).not.toBe(mine.cases.find((c) => c.id === ids.b))
+    expect(await importPreview(mine, read.document.cases)).toMatchObject({ identical: 1, added: [{ title: 'D' }, { title: 'E' }] })
+  })
+})
+
 describe('importing through the app', { timeout: 30_000 }, () => {
   let desks: TestDesk[] = []
   afterEach(async () => {
@@ -234,6 +297,19 @@ describe('importing through the app', { timeout: 30_000 }, () => {
       kind: 'refused',
       fileName: 'disk.img',
       problem: 'is larger than 256 MB, far more than a store of this app holds',
+    })
+  })
+
+  it('refuses, before any preview, a file holding a case this store would refuse to save', async () => {
+    const d = await open({ watch: false })
+    const { theirs } = twoStores()
+    const last = theirs.cases.at(-1)!
+    const file = { ...theirs, cases: [...theirs.cases.slice(0, -1), { ...last, title: 'x'.repeat(301) }] }
+    d.files.queueImport('theirs.json', await exportJson(file, now))
+    expect(await value(d.desk.import.choose({}))).toEqual({
+      kind: 'refused',
+      fileName: 'theirs.json',
+      problem: `does not match the store format in case ${last.key} (title): at most 300 characters`,
     })
   })
 
