@@ -169,4 +169,17 @@ describe('a policy save that meets a colleague’s save of the same policy', { t
     await screen.findByRole('heading', { level: 2, name: 'Ours (kept)' })
     expect((await stored())?.name).toBe('Ours (kept)')
   })
+
+  it('with nothing typed, the editor follows a colleague’s save, and an edit made then is saved on their version', async () => {
+    const { user, colleagueSaves, stored } = await twoApps()
+    await colleagueSaves((p) => ({ ...p, name: 'Ours, as Ben named it' }))
+
+    await waitFor(() => expect(screen.getByLabelText('Policy name')).toHaveValue('Ours, as Ben named it'), { timeout: 10_000 })
+    await user.clear(screen.getByLabelText('Policy name'))
+    await user.type(screen.getByLabelText('Policy name'), 'Ours, as Ana named it')
+    await user.click(screen.getByRole('button', { name: 'Save policy' }))
+
+    await screen.findByRole('heading', { level: 2, name: 'Ours, as Ana named it' })
+    expect((await stored())?.name).toBe('Ours, as Ana named it')
+  })
 })
