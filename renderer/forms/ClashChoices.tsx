@@ -25,6 +25,7 @@ export function ClashChoices<P extends string>({
   busy,
   onSave,
   onBack,
+  backLabel = 'Back to my edits',
   className = '',
 }: {
   /** The heading, which gets the focus when shown: who changed what, e.g. "Ben Okafor changed this case while you were editing it". */
@@ -48,6 +49,8 @@ export function ClashChoices<P extends string>({
   onSave(choices: Choices<P>): void
   /** Back to the form, which still holds everything typed. */
   onBack(): void
+  /** Where there is no form to go back to (a button's change), e.g. "Cancel". */
+  backLabel?: string
   className?: string
 }) {
   const id = useId()
@@ -125,7 +128,7 @@ export function ClashChoices<P extends string>({
           </>
         )}
         <button type="button" className="button" onClick={onBack}>
-          Back to my edits
+          {backLabel}
         </button>
       </div>
     </form>
@@ -136,13 +139,25 @@ export function ClashChoices<P extends string>({
  * While the colleague's version loads (after a refusal): the same card, saying so, with the way back to the form, so
  * nothing typed is out of reach should it not load.
  */
-export function ClashLoading({ message, label, onBack, className = '' }: { message: string; label: string; onBack(): void; className?: string }) {
+export function ClashLoading({
+  message,
+  label,
+  onBack,
+  backLabel = 'Back to my edits',
+  className = '',
+}: {
+  message: string
+  label: string
+  onBack(): void
+  backLabel?: string
+  className?: string
+}) {
   return (
     <section className={`card clash-choices ${className}`.trim()} aria-busy="true" aria-label={label}>
       <p>{message}</p>
       <div className="form-actions clash-actions">
         <button type="button" className="button" onClick={onBack}>
-          Back to my edits
+          {backLabel}
         </button>
       </div>
     </section>

@@ -32,6 +32,7 @@ export function SettingsConflict({
   onSaved,
   onBack,
   onRefused,
+  backLabel,
 }: {
   base: Settings
   mine: Settings
@@ -39,6 +40,8 @@ export function SettingsConflict({
   onBack(): void
   /** The merged settings were refused for another reason (e.g. at a field): the form shows it with what was typed. */
   onRefused(error: unknown): void
+  /** Instead of "Back to my edits", for a change made without a form. */
+  backLabel?: string | undefined
 }) {
   const client = useQueryClient()
   const save = useSaveSettings()
@@ -74,6 +77,7 @@ export function SettingsConflict({
         label="Someone else changed the settings"
         message="Someone else saved the settings after you opened them. Loading their version…"
         onBack={onBack}
+        {...(backLabel && { backLabel })}
       />
     )
   }
@@ -104,7 +108,7 @@ export function SettingsConflict({
       // A new round (the colleague saved once more) is chosen afresh.
       key={round.n}
       className="settings-conflict"
-      title="Someone else changed the same settings while you were editing them"
+      title="Someone else changed the same settings before you saved yours"
       lead={
         edits.some((e) => e.side === 'both')
           ? 'Your change is not saved yet. Nothing is lost: for each setting you both changed, choose which version to keep, then save.'
@@ -118,6 +122,7 @@ export function SettingsConflict({
       busy={busy}
       onSave={(choices) => void saveChoices(choices)}
       onBack={onBack}
+      {...(backLabel && { backLabel })}
     />
   )
 }
@@ -128,7 +133,10 @@ export function SettingsConflict({
  * save resolves once the person saved their choice there: with the saved settings, or null when they went back to
  * their edit. A refusal for any other reason is thrown, as from the form's own save. The focus returns to where it was.
  */
-export function useSettingsEdit(): { save(mine: Settings, base: Settings): Promise<Settings | null>; conflict: ReactNode } {
+export function useSettingsEdit(options: { backLabel?: string } = {}): {
+  save(mine: Settings, base: Settings): Promise<Settings | null>
+  conflict: ReactNode
+} {
   const saveSettings = useSaveSettings()
   const [open, setOpen] = useState<{ base: Settings; mine: Settings; settle(saved: Settings | null, error?: unknown): void } | null>(null)
   const returnFocus = useRef<HTMLElement | null>(null)
@@ -162,6 +170,7 @@ export function useSettingsEdit(): { save(mine: Settings, base: Settings): Promi
       onSaved={(saved) => close(saved)}
       onBack={() => close(null)}
       onRefused={(error) => close(null, error)}
+      backLabel={options.backLabel}
     />
   )
   return { save, conflict }

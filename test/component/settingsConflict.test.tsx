@@ -38,7 +38,7 @@ async function twoApps(path: string) {
 
 /** The form of the member being edited (the add form below has the same fields). */
 const memberForm = () => screen.getByRole('button', { name: 'Save member', hidden: true }).closest('form')!
-const conflictForm = () => screen.getByRole('form', { name: /changed the same settings while you were editing them/ })
+const conflictForm = () => screen.getByRole('form', { name: /changed the same settings before you saved yours/ })
 const part = (label: string) => within(conflictForm()).getByRole('group', { name: label })
 
 async function openTeam() {
@@ -81,7 +81,7 @@ describe('a settings save that meets a colleague’s save', { timeout: 30_000 },
 
     await user.click(within(form).getByRole('button', { name: 'Save member' }))
 
-    expect(await screen.findByRole('heading', { name: 'Someone else changed the same settings while you were editing them' })).toHaveFocus()
+    expect(await screen.findByRole('heading', { name: 'Someone else changed the same settings before you saved yours' })).toHaveFocus()
     const role = part('Team: Ana Silva’s role')
     expect(within(role).getByText('Head of security')).toBeInTheDocument()
     expect(within(role).getByText('CISO')).toBeInTheDocument()
@@ -218,11 +218,27 @@ describe('a settings save that meets a colleague’s save', { timeout: 30_000 },
     const choice = await screen.findByRole('group', { name: 'Default policy' })
     expect(within(choice).getByText('IKUU Responsible Disclosure')).toBeInTheDocument()
     expect(within(choice).getByText('Our policy')).toBeInTheDocument()
+    // No form behind it: going back is not changing the default.
+    expect(within(conflictForm()).getByRole('button', { name: 'Cancel' })).toBeInTheDocument()
     await user.click(within(choice).getByRole('radio', { name: /^Yours/ }))
     await user.click(within(conflictForm()).getByRole('button', { name: 'Save' }))
 
     expect(await screen.findByText('Default for new cases')).toBeInTheDocument()
     expect(screen.queryByRole('form', { name: /changed the same settings/ })).not.toBeInTheDocument()
     expect((await value(desk.settings.get({}))).defaultPolicyId).toBe('ikuu')
+  })
+
+  it('shows a colleague’s names and values as text, never as HTML', async () => {
+    const hostile = '<img src=x onerror=alert(1)>'
+    const { user, colleagueSaves, withMember } = await openTeam()
+    await user.click(screen.getByRole('button', { name: 'Edit Ben Okafor' }))
+    await user.type(within(memberForm()).getByLabelText(/^Role/), 'Engineer')
+    await colleagueSaves((s) => withMember(s, 'm-ben', { name: hostile, role: '<b>Lead</b>' }))
+    await user.click(screen.getByRole('button', { name: 'Save member' }))
+
+    const role = await screen.findByRole('group', { name: `Team: ${hostile}’s role` })
+    expect(within(role).getByText('<b>Lead</b>')).toBeInTheDocument()
+    expect(document.querySelector('img')).toBeNull()
+    expect(document.querySelector('.clash-choices b')).toBeNull()
   })
 })

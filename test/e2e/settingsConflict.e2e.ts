@@ -88,7 +88,7 @@ describe('two people changing the team settings of one shared store file', () =>
     await memberForm(bens.page).getByLabel(/^Signature/).fill('Ben\nBackend, Example B.V.')
     await bens.page.getByRole('button', { name: 'Save member' }).click()
 
-    const conflict = bens.page.getByRole('form', { name: 'Someone else changed the same settings while you were editing them' })
+    const conflict = bens.page.getByRole('form', { name: 'Someone else changed the same settings before you saved yours' })
     await conflict.waitFor()
     const role = conflict.getByRole('group', { name: 'Team: Ben Okafor’s role' })
     await role.getByText('Backend developer').waitFor()
@@ -126,7 +126,7 @@ describe('two people changing the team settings of one shared store file', () =>
     await bens.page.getByRole('button', { name: 'Sat', exact: true }).click()
     await bens.page.getByRole('button', { name: 'Save team calendar' }).click()
 
-    const conflict = bens.page.getByRole('form', { name: 'Someone else changed the same settings while you were editing them' })
+    const conflict = bens.page.getByRole('form', { name: 'Someone else changed the same settings before you saved yours' })
     const zone = conflict.getByRole('group', { name: 'Calendar: time zone' })
     await zone.getByText('Europe/Brussels').waitFor()
     await zone.getByText('Europe/London').waitFor()
