@@ -97,7 +97,10 @@ export async function documentInLines(bytes: Buffer, previous: readonly Case[]):
       byLength = new Map()
       for (const c of previous) {
         const json = caseJson.get(c)
-        if (json) byLength.set(json.length, [...(byLength.get(json.length) ?? []), c])
+        if (!json) continue
+        const sameLength = byLength.get(json.length)
+        if (sameLength) sameLength.push(c)
+        else byLength.set(json.length, [c])
       }
     }
     return byLength.get(line.length)?.find((c) => caseJson.get(c)!.equals(line))
