@@ -13,8 +13,8 @@ const shippedAck = shippedTemplate('acknowledgement')!
  * This app on a template's editor, and a colleague's app on the same store file. The colleague's saves reach this app
  * through the file watch, as in the app; this app's save says which template its edit was made on.
  */
-async function twoApps(path = '/settings/templates/acknowledgement', prepare?: (desk: DeskApi) => Promise<void>) {
-  const testDesk = await desks.open()
+async function twoApps(path = '/settings/templates/acknowledgement', prepare?: (desk: DeskApi) => Promise<void>, watch = true) {
+  const testDesk = await desks.open({ watch })
   const { desk } = testDesk
   await prepare?.(desk)
   const colleague = await createTestDesk({ file: testDesk.file })
@@ -179,5 +179,27 @@ describe('a template save that meets a colleague’s save of the same template',
     await screen.findByText('No unsaved changes.')
     expect(screen.queryByText(/Someone else deleted this template/)).not.toBeInTheDocument()
     expect((await stored('ours'))?.texts.en.body).toBe('Dear {{ reporter_name }},\n\nMine.\n')
+  })
+
+  it('a save meeting a deletion it had not seen yet offers to store the template again', async () => {
+    const own: DraftTemplate = { ...shippedAck, id: 'ours', name: 'Ours', basedOn: 'acknowledgement' }
+    // This app does not watch the file: the colleague's deletion reaches it only with the refused save.
+    const { user, colleague, stored } = await twoApps(
+      '/settings/templates/ours',
+      async (desk) => {
+        await value(desk.templates.save({ template: own, base: null }))
+      },
+      false,
+    )
+    setBody('Mine\n')
+    await value(colleague.templates.remove({ id: 'ours', base: own }))
+    await user.click(screen.getByRole('button', { name: 'Save template' }))
+
+    await screen.findByRole('heading', { name: 'Someone else deleted this template while you were editing it' })
+    expect(await stored('ours')).toBeUndefined()
+    await user.click(screen.getByRole('button', { name: 'Save my template again' }))
+
+    await screen.findByText('No unsaved changes.')
+    expect((await stored('ours'))?.texts.en.body).toBe('Mine\n')
   })
 })
