@@ -11,10 +11,28 @@ const renames = vi.hoisted(() => [] as { from: string; to: string }[])
 const beforeLockRename = vi.hoisted(() => ({ once: undefined as undefined | ((from: string) => Promise<void>) }))
 /** Runs once right after the next mkdir, as if this app froze there. */
 const afterMkdir = vi.hoisted(() => ({ once: undefined as undefined | ((path: string) => Promise<void>) }))
+/** Every mkdir of the lock folder, and whether it made the folder (false: refused, the folder was there). */
+const mkdirs = vi.hoisted(() => [] as { path: string; made: boolean }[])
+/** Runs once right before the next temporary owner file is written, as if this app froze there. */
+const beforeOwnerWrite = vi.hoisted(() => ({ once: undefined as undefined | ((temporary: string) => Promise<void>) }))
+/** A file system without hard links (FAT, exFAT, some shares) while `on`: link refused with EPERM, as Node reports it. */
+const noHardLinks = vi.hoisted(() => ({ on: false }))
 vi.mock('node:fs/promises', async (original) => {
   const fs = await original<typeof import('node:fs/promises')>()
   return {
     ...fs,
+    writeFile: async (path: string, ...rest: [never, never]) => {
+      const hook = /\.owner\.[0-9a-f]+\.tmp$/.test(path) ? beforeOwnerWrite.once : undefined
+      if (hook) {
+        beforeOwnerWrite.once = undefined
+        await hook(path)
+      }
+      return fs.writeFile(path, ...rest)
+    },
+    link: async (from: string, to: string) => {
+      if (noHardLinks.on) throw Object.assign(new Error(`EPERM: operation not permitted, link '${from}' -> '${to}'`), { code: 'EPERM' })
+      return fs.link(from, to)
+    },
     rename: async (from: string, to: string) => {
       const hook = from.endsWith('.lock') ? beforeLockRename.once : undefined
       if (hook) {
@@ -25,7 +43,11 @@ vi.mock('node:fs/promises', async (original) => {
       return fs.rename(from, to)
     },
     mkdir: async (path: string, options?: import('node:fs').MakeDirectoryOptions) => {
-      const made = await fs.mkdir(path, options)
+      const made = await fs.mkdir(path, options).catch((error: unknown) => {
+        if (path.endsWith('.lock')) mkdirs.push({ path, made: false })
+        throw error
+      })
+      if (path.endsWith('.lock')) mkdirs.push({ path, made: true })
       const hook = afterMkdir.once
       afterMkdir.once = undefined
       await hook?.(path)
@@ -41,6 +63,8 @@ beforeEach(async () => {
   file = join(dir, 'store.json')
 })
 afterEach(async () => {
+  noHardLinks.on = false
+  beforeOwnerWrite.once = afterMkdir.once = beforeLockRename.once = undefined
   await rm(dir, { recursive: true, force: true })
 })
 
@@ -172,6 +196,59 @@ describe('whileLocked', () => {
       expect(await readdir(dir)).toEqual([])
     })
 
+    it.each([
+      ['hard links', false],
+      ['no hard links, so an exclusive create', true],
+    ])(
+      'frozen between making the lock folder and naming itself while another app takes it over and holds it: that app keeps the lock, this one waits its turn (%s)',
+      { timeout: 60_000 },
+      async (_, withoutHardLinks) => {
+        noHardLinks.on = withoutHardLinks
+        let holding = 0
+        let mostAtOnce = 0
+        const held = async <T>(step: () => Promise<T>) => {
+          mostAtOnce = Math.max(mostAtOnce, ++holding)
+          try {
+            return await step()
+          } finally {
+            holding--
+          }
+        }
+        let mineRan = false
+        let theirsRuns = false
+        let theirs: Promise<string | undefined> | undefined
+        afterMkdir.once = async () => {
+          // This app froze here. Another app (a second whileLocked, on real folders) sees the folder without owner.json
+          // for 2.5 s of its clock, takes it over, makes it again, names itself and runs its step.
+          theirs = whileLocked(file, (lock) =>
+            held(async () => {
+              theirsRuns = true
+              const from = mkdirs.length
+              // Until this app, woken up, has tried to name itself and made the folder again (refused: it is there).
+              await expect.poll(() => mineRan || mkdirs.slice(from).some((m) => !m.made), { timeout: 20_000, interval: 20 }).toBe(true)
+              await lock.assertHeld()
+              return (await lockHolder(file))?.token
+            }),
+          )
+          await aFewLooks()
+          clock = 2_600
+          await expect.poll(() => theirsRuns, { timeout: 10_000, interval: 20 }).toBe(true)
+        }
+        const mine = await whileLocked(file, () =>
+          held(async () => {
+            mineRan = true
+            return (await lockHolder(file))?.token
+          }),
+        )
+        const theirToken = await theirs
+        expect(mostAtOnce).toBe(1)
+        expect(theirToken).toEqual(expect.any(String))
+        expect(mine).toEqual(expect.any(String))
+        expect(mine).not.toBe(theirToken)
+        expect(await readdir(dir)).toEqual([])
+      },
+    )
+
     it('puts back an ownerless lock folder its owner named itself in just as it was taken over, and waits for that owner', { timeout: 60_000 }, async () => {
       await mkdir(`${file}.lock`)
       const sams = { token: 'sams-token', host: 'sam-laptop', user: 'sam', pid: 1234, since: new Date().toISOString(), beat: 0 }
@@ -237,14 +314,52 @@ describe('whileLocked', () => {
   })
 
   it('frozen between making the lock folder and naming itself, and taken over meanwhile: waits its turn, removes nothing', async () => {
+    let samsOwner: string | undefined
+    let samReleased = false
     afterMkdir.once = async (folder) => {
       // Another app judged the ownerless folder stale, took it over and holds it now; it releases in a moment.
       await rm(folder, { recursive: true })
       await leaveLock({ host: 'sam-laptop', token: 'sams-token' })
-      setTimeout(() => void rm(folder, { recursive: true, force: true }), 300)
+      setTimeout(() => {
+        void (async () => {
+          samsOwner = (await lockHolder(file))?.token
+          samReleased = true
+          await rm(folder, { recursive: true, force: true })
+        })()
+      }, 300)
     }
-    const seen = await whileLocked(file, async () => (await lockHolder(file))?.host)
-    expect(seen).toBe(hostname())
+    const seen = await whileLocked(file, async () => ({ host: (await lockHolder(file))?.host, samReleased }))
+    expect(seen).toEqual({ host: hostname(), samReleased: true })
+    expect(samsOwner).toBe('sams-token')
+    expect(await readdir(dir)).toEqual([])
+  })
+
+  it('a heartbeat frozen before it writes, while another app takes the lock over, leaves that app’s owner.json as it is: the fence refuses', async () => {
+    const sams = await whileLocked(file, async (lock) => {
+      let tookOver = false
+      beforeOwnerWrite.once = async () => {
+        // This app froze past the stale time right before the beat's write; a colleague's app took the lock over.
+        await rename(`${file}.lock`, join(dir, 'tombstone'))
+        await rm(join(dir, 'tombstone'), { recursive: true })
+        await leaveLock({ host: 'sam-laptop', token: 'sams-token', name: 'Sam' })
+        tookOver = true
+      }
+      await expect.poll(() => tookOver, { timeout: 10_000, interval: 20 }).toBe(true)
+      const error = await lock.assertHeld().catch((e: unknown) => e)
+      expect(error).toBeInstanceOf(DeskError)
+      expect((error as DeskError).message).toMatch(/took over saving to .* while this computer was paused or asleep/)
+      return lockHolder(file)
+    })
+    expect(sams).toMatchObject({ token: 'sams-token', name: 'Sam' })
+    expect(await lockHolder(file)).toMatchObject({ token: 'sams-token', name: 'Sam' })
+    // Nothing of this app's left in Sam's lock folder.
+    expect(await readdir(`${file}.lock`)).toEqual(['owner.json'])
+  })
+
+  it('takes and releases the lock on a file system without hard links, named by an exclusive create', async () => {
+    noHardLinks.on = true
+    const seen = await whileLocked(file, () => lockHolder(file), { name: () => 'Sam Raman' })
+    expect(seen).toMatchObject({ host: hostname(), pid: process.pid, name: 'Sam Raman' })
     expect(await readdir(dir)).toEqual([])
   })
 

@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto'
-import { mkdir, readFile, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises'
+import { link, mkdir, open, readFile, readdir, rename, rm, rmdir, writeFile } from 'node:fs/promises'
 import { hostname, uptime, userInfo } from 'node:os'
 import { basename, dirname, join } from 'node:path'
 import { z } from 'zod'
@@ -54,8 +54,9 @@ const heartbeatMs = 1_000
 const staleMs = 10_000
 /**
  * A live app writes owner.json within milliseconds of making the folder, so one seen without it for this long was left
- * by a crash between the two. Taking it over is safe even when its maker was only slow: that maker finds the folder gone
- * when it names itself, and waits its turn (see acquire), having done nothing under it.
+ * by a crash between the two. Taking it over is safe even when its maker was only slow: by the time that maker names
+ * itself the folder is gone, or made again by the app that took it over, whose owner.json it cannot replace (see
+ * nameOwner); either way it waits its turn (see acquire), having done nothing under it.
  */
 const ownerlessStaleMs = 2_500
 /**
@@ -197,15 +198,57 @@ async function removeLock(file: string, expected: (seen: Seen & { state: 'held' 
   return true
 }
 
-/** owner.json replaced whole (a reader never sees half of it): a temporary file inside the lock folder, renamed. */
-async function writeOwner(folder: string, holder: LockHolder): Promise<void> {
-  const temporary = join(folder, `.owner.${randomBytes(6).toString('hex')}.tmp`)
+const ownerTemporary = (folder: string) => join(folder, `.owner.${randomBytes(6).toString('hex')}.tmp`)
+
+/**
+ * Names this app in the lock folder it has just made, only where nobody is named yet: by now the folder may be another
+ * app's, when this one froze after making it and the other took it over as ownerless and made it again. Replacing
+ * owner.json (a rename) would then leave both apps holding the lock. A hard link of a complete temporary file to
+ * owner.json is refused with EEXIST where there is one already, and a reader sees all of it or none. Where the file
+ * system has no hard links (FAT, exFAT, some shares; NTFS and Unix file systems have them), an exclusive create ('wx')
+ * is as sure not to replace one, but shows an empty or half-written owner.json for a moment: the link comes first for
+ * that, the exclusive create is the fallback for any refusal of it (Windows and shares name that refusal differently;
+ * a real failure fails the create too). A takeover moves the folder away with the temporary file in it, so a link
+ * made late finds nothing to link (ENOENT). Throws EEXIST when someone else is named (or ENOENT when the folder went).
+ */
+async function nameOwner(folder: string, holder: LockHolder): Promise<void> {
+  const text = JSON.stringify(holder)
+  const temporary = ownerTemporary(folder)
+  try {
+    await writeFile(temporary, text, { flag: 'wx' })
+    try {
+      return await link(temporary, ownerFile(folder))
+    } catch (error) {
+      if (codeOf(error) === 'EEXIST' || codeOf(error) === 'ENOENT') throw error
+    }
+    const created = await open(ownerFile(folder), 'wx')
+    try {
+      await created.writeFile(text)
+      await created.sync()
+    } finally {
+      await created.close()
+    }
+  } finally {
+    await rm(temporary, { force: true }).catch(() => undefined)
+  }
+}
+
+/**
+ * A heartbeat: owner.json replaced whole (a reader never sees half of it) by a temporary file inside the lock folder,
+ * renamed over it once `stillOurs` says the lock is ours, asked only after the temporary file is there. A takeover moves
+ * the folder away with that file in it, so after the check the rename replaces this app's own owner.json or finds
+ * nothing to rename. Checked before the temporary file is written, a beat frozen in between would write it into the new
+ * owner's folder and rename it over their owner.json. False when the lock was not ours (nothing replaced).
+ */
+async function replaceOwner(folder: string, holder: LockHolder, stillOurs: () => Promise<boolean>): Promise<boolean> {
+  const temporary = ownerTemporary(folder)
   try {
     await writeFile(temporary, JSON.stringify(holder), { flag: 'wx' })
+    if (!(await stillOurs())) return false
     await renameFolder(temporary, ownerFile(folder))
-  } catch (error) {
+    return true
+  } finally {
     await rm(temporary, { force: true }).catch(() => undefined)
-    throw error
   }
 }
 
@@ -249,11 +292,11 @@ async function acquire(file: string, name: string | undefined): Promise<LockHold
         beatAt: Date.now(),
       }
       try {
-        await writeOwner(folder, ours)
+        await nameOwner(folder, ours)
       } catch (error) {
-        // Gone: this app froze between making the folder and naming itself, and another took it over as ownerless.
-        // Nothing was done under it yet, so wait for the lock again.
-        if (codeOf(error) === 'ENOENT') continue
+        // This app froze between making the folder and naming itself, and another took it over as ownerless: the
+        // folder is gone (ENOENT) or that app's now (EEXIST). Nothing was done under it yet, so wait for the lock again.
+        if (codeOf(error) === 'ENOENT' || codeOf(error) === 'EEXIST') continue
         // Removed only while it still names nobody: by now it may be another app's, taken over meanwhile.
         const seen = await look(folder)
         if (seen.state === 'held' && seen.text === '') await rm(folder, { recursive: true, force: true }).catch(() => undefined)
@@ -308,10 +351,9 @@ export async function whileLocked<T>(
   // and the release wait for one in flight, so neither reads owner.json while this app replaces it.
   let beating: Promise<void> = Promise.resolve()
   const beat = async () => {
-    if ((await check()) !== 'ours') return
+    if (lost) return
     const next = { ...ours, beat: (ours.beat ?? 0) + 1, beatAt: Date.now() }
-    await writeOwner(folder, next)
-    ours = next
+    if (await replaceOwner(folder, next, async () => (await check()) === 'ours')) ours = next
   }
   const timer = setInterval(() => {
     beating = beating.then(() => beat().catch(() => undefined))
