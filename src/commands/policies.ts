@@ -2,7 +2,7 @@ import { z } from 'zod'
 import { Id } from '../cases/fields'
 import { DeskError, parseInput } from '../errors'
 import { policyPartLabel } from '../i18n/partLabels'
-import { changedSinceRefusal, clashRefusal, removedSinceRefusal, takenIdRefusal } from '../merge/clashRefusal'
+import { changedSinceRefusal, clashRefusal, otherThingRefusal, removedSinceRefusal, takenIdRefusal } from '../merge/clashRefusal'
 import { sameValue } from '../merge/parts'
 import { comparePolicy, mergedPolicy } from '../policies/mergePolicy'
 import { Policy } from '../policies/policy'
@@ -27,6 +27,7 @@ export type RemovePolicy = z.input<typeof RemovePolicy>
  */
 export function savePolicy(doc: StoreDocument, cmd: SavePolicy, _ctx: CommandContext): Outcome<Policy> {
   const mine = validatePolicy(cmd.policy)
+  if (cmd.base && cmd.base.id !== mine.id) throw otherThingRefusal({ kind: 'policy', name: cmd.base.name }, 'saving')
   const stored = doc.policies.find((p) => p.id === mine.id)
   const policy = stored === undefined ? added(mine, cmd.base) : edited(mine, cmd.base, stored)
   if (stored !== undefined && sameValue(policy, stored)) return { document: doc, result: stored, events: [] }
@@ -35,18 +36,18 @@ export function savePolicy(doc: StoreDocument, cmd: SavePolicy, _ctx: CommandCon
 }
 
 function added(mine: Policy, base: SavePolicy['base']): Policy {
-  if (base) throw removedSinceRefusal(`the policy “${base.name}”`)
+  if (base) throw removedSinceRefusal({ kind: 'policy', name: base.name })
   return mine
 }
 
 function edited(mine: Policy, given: SavePolicy['base'], stored: Policy): Policy {
-  if (given === null) throw takenIdRefusal('policy', stored.name)
+  if (given === null) throw takenIdRefusal({ kind: 'policy', name: stored.name })
   const base = given === undefined ? stored : parseInput(Policy, given, 'The policy')
   const edits = comparePolicy(base, mine, stored)
   const clashes = edits.filter((e) => e.side === 'both')
   if (clashes.length > 0) {
     const rules = [stored.rules, mine.rules, base.rules]
-    throw clashRefusal(`the policy “${stored.name}”`, 'it', clashes.map((e) => policyPartLabel(e.part, rules)))
+    throw clashRefusal({ kind: 'policy', name: stored.name }, clashes.map((e) => policyPartLabel(e.part, rules)))
   }
   // A rule added here may quote a sentence the colleague took out of the text: the merged policy is checked too.
   return validatePolicy(mergedPolicy(edits, stored))
@@ -57,11 +58,11 @@ function edited(mine: Policy, given: SavePolicy['base'], stored: Policy): Policy
  * one a colleague changed since is not removed unseen.
  */
 export function removePolicy(doc: StoreDocument, cmd: RemovePolicy, _ctx: CommandContext): Outcome<{ removed: true }> {
+  const base = cmd.base === undefined ? undefined : parseInput(Policy, cmd.base, 'The policy')
+  if (base && base.id !== cmd.policyId) throw otherThingRefusal({ kind: 'policy', name: base.name }, 'removing')
   const policy = doc.policies.find((p) => p.id === cmd.policyId)
   if (!policy) throw new DeskError('not_found', 'This policy is no longer in the store; it may have been removed already.')
-  if (cmd.base !== undefined && !sameValue(policy, parseInput(Policy, cmd.base, 'The policy'))) {
-    throw changedSinceRefusal(`the policy “${policy.name}”`, 'removing')
-  }
+  if (base && !sameValue(policy, base)) throw changedSinceRefusal({ kind: 'policy', name: policy.name }, 'removing')
   const users = doc.cases.filter((c) => c.policyId === policy.id).map((c) => c.key)
   if (users.length > 0 || doc.settings.defaultPolicyId === policy.id) {
     const some = `${users.slice(0, 5).join(', ')}${users.length > 5 ? ', …' : ''}`

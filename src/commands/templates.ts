@@ -4,7 +4,7 @@ import { compareTemplate, mergedTemplate } from '../drafts/mergeTemplate'
 import { DraftTemplate, TemplateId } from '../drafts/template'
 import { DeskError, parseInput, refusal } from '../errors'
 import { templatePartLabel } from '../i18n/partLabels'
-import { changedSinceRefusal, clashRefusal, removedSinceRefusal, takenIdRefusal } from '../merge/clashRefusal'
+import { changedSinceRefusal, clashRefusal, otherThingRefusal, removedSinceRefusal, takenIdRefusal } from '../merge/clashRefusal'
 import { sameValue } from '../merge/parts'
 import type { StoreDocument } from '../store/document'
 import type { CommandContext, Outcome } from './context'
@@ -28,6 +28,7 @@ export type RemoveTemplate = z.input<typeof RemoveTemplate>
  */
 export function saveTemplate(doc: StoreDocument, cmd: SaveTemplate, _ctx: CommandContext): Outcome<DraftTemplate> {
   const { template: mine, base } = parseInput(SaveTemplate, cmd, 'The template')
+  if (base && base.id !== mine.id) throw otherThingRefusal({ kind: 'template', name: base.name }, 'saving')
   const shipped = shippedTemplate(mine.id)
   const saved = doc.templates.find((t) => t.id === mine.id)
   const stored = saved ?? shipped
@@ -41,16 +42,16 @@ export function saveTemplate(doc: StoreDocument, cmd: SaveTemplate, _ctx: Comman
 }
 
 function added(mine: DraftTemplate, base: DraftTemplate | null | undefined): DraftTemplate {
-  if (base) throw removedSinceRefusal(`the template “${base.name}”`)
+  if (base) throw removedSinceRefusal({ kind: 'template', name: base.name })
   return mine
 }
 
 function edited(mine: DraftTemplate, given: DraftTemplate | null | undefined, stored: DraftTemplate): DraftTemplate {
-  if (given === null) throw takenIdRefusal('template', stored.name)
+  if (given === null) throw takenIdRefusal({ kind: 'template', name: stored.name })
   const base = given ?? stored
   const edits = compareTemplate(base, mine, stored)
   const clashes = edits.filter((e) => e.side === 'both')
-  if (clashes.length > 0) throw clashRefusal(`the template “${stored.name}”`, 'it', clashes.map((e) => templatePartLabel(e.part)))
+  if (clashes.length > 0) throw clashRefusal({ kind: 'template', name: stored.name }, clashes.map((e) => templatePartLabel(e.part)))
   return mergedTemplate(edits, stored)
 }
 
@@ -60,15 +61,16 @@ function edited(mine: DraftTemplate, given: DraftTemplate | null | undefined, st
  */
 export function removeTemplate(doc: StoreDocument, cmd: RemoveTemplate, _ctx: CommandContext): Outcome<{ removed: true }> {
   const { templateId, base } = parseInput(RemoveTemplate, cmd, 'The removal')
-  const stored = doc.templates.find((t) => t.id === templateId)
   const shipped = shippedTemplate(templateId) !== undefined
+  if (base && base.id !== templateId) throw otherThingRefusal({ kind: 'template', name: base.name }, shipped ? 'resetting' : 'removing')
+  const stored = doc.templates.find((t) => t.id === templateId)
   if (!stored) {
     if (shipped) {
       throw new DeskError('invalid_input', 'This template is shipped with the app and has not been edited: there is nothing to reset, and it cannot be removed.')
     }
     throw new DeskError('not_found', 'This template is no longer in the store; it may have been removed already.')
   }
-  if (base !== undefined && !sameValue(stored, base)) throw changedSinceRefusal(`the template “${stored.name}”`, shipped ? 'resetting' : 'removing')
+  if (base !== undefined && !sameValue(stored, base)) throw changedSinceRefusal({ kind: 'template', name: stored.name }, shipped ? 'resetting' : 'removing')
   return {
     document: { ...doc, templates: doc.templates.filter((t) => t.id !== templateId) },
     result: { removed: true },

@@ -68,7 +68,7 @@ export function updateSettings(doc: StoreDocument, cmd: UpdateSettings, _ctx: Co
   const clashes = edits.filter((e) => e.side === 'both')
   if (clashes.length > 0) {
     const teams = [stored.team, mine.team, base.team]
-    throw clashRefusal('the settings', 'them', clashes.map((e) => settingsPartLabel(e.part, teams)))
+    throw clashRefusal({ kind: 'settings' }, clashes.map((e) => settingsPartLabel(e.part, teams)))
   }
   // Parsed again for the schema's key order, so that only a different value counts as a change.
   const settings = Settings.parse(mergedSettings(edits, stored))

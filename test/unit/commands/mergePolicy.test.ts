@@ -113,6 +113,36 @@ describe('policy.remove of the policy as the person saw it', () => {
   })
 })
 
+describe('an edit whose base is another policy', () => {
+  // A bad request, not a colleague: merged against the other policy, it would save a mix of the two.
+  const other = copyPolicy(policyById('aimms', [])!, 'p-other', 'AIMMS (copy)')
+
+  it('refuses saving one policy on another’s version, in words, saving nothing, also for a policy not stored yet', () => {
+    const d = afterColleague(copy, { ...copy, name: 'IKUU, theirs' })
+    d.run({ type: 'policy.save', policy: other, base: null })
+    const before = d.doc
+    const error = refusalOf(() => d.run({ type: 'policy.save', policy: { ...copy, name: 'Ours' }, base: other }))
+    expect(error.code).toBe('invalid_input')
+    expect(error.message).toBe(
+      'This change was made on another policy (“AIMMS (copy)”) than the one it would save. Nothing was saved. Open the policy again and make the change there.',
+    )
+    const added = refusalOf(() => d.run({ type: 'policy.save', policy: { ...copy, id: 'p-new' }, base: other }))
+    expect(added.code).toBe('invalid_input')
+    expect(d.doc).toBe(before)
+  })
+
+  it('refuses removing one policy on another’s version, even when the two are alike but for the id', () => {
+    const d = afterColleague(copy, copy)
+    d.run({ type: 'policy.save', policy: { ...copy, id: 'p-twin' }, base: null })
+    const error = refusalOf(() => d.run({ type: 'policy.remove', policyId: copy.id, base: { ...copy, id: 'p-twin' } }))
+    expect(error.code).toBe('invalid_input')
+    expect(error.message).toBe(
+      'This removal was asked for on another policy (“IKUU (copy)”) than the one it would remove. Nothing was removed. Open the policy again and remove it from there.',
+    )
+    expect(d.doc.policies.map((p) => p.id)).toEqual([copy.id, 'p-twin'])
+  })
+})
+
 describe('every part of a policy', () => {
   // A field added to the schema but not to the parts would be dropped from every save made on an older version.
   it('is its name, text, copied from or a rule: the id names the policy', () => {

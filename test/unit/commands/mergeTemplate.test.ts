@@ -83,6 +83,40 @@ describe('template.remove of the template as the person saw it', () => {
   })
 })
 
+describe('an edit whose base is another template', () => {
+  // A bad request, not a colleague: merged against the other template, it would save a mix of the two.
+  it('refuses saving one template on another’s version, in words, saving nothing', () => {
+    const d = desk()
+    d.run({ type: 'template.save', template: own, base: null })
+    const before = d.doc
+    const error = refusalOf(() => d.run({ type: 'template.save', template: withText(shipped, 'en', { body: 'Mine.' }), base: own }))
+    expect(error.code).toBe('invalid_input')
+    expect(error.message).toBe(
+      'This change was made on another template (“Short acknowledgement”) than the one it would save. Nothing was saved. Open the template again and make the change there.',
+    )
+    expect(refusalOf(() => d.run({ type: 'template.save', template: { ...own, id: 'ack-new' }, base: own })).code).toBe('invalid_input')
+    expect(d.doc).toBe(before)
+  })
+
+  it('refuses removing or resetting one template on another’s version, even one alike but for the id', () => {
+    const d = desk()
+    d.run({ type: 'template.save', template: own, base: null })
+    d.run({ type: 'template.save', template: { ...own, id: 'ack-twin' }, base: null })
+    d.run({ type: 'template.save', template: withText(shipped, 'en', { body: 'Ours.' }), base: shipped })
+    const before = d.doc
+    const removal = refusalOf(() => d.run({ type: 'template.remove', templateId: own.id, base: { ...own, id: 'ack-twin' } }))
+    expect(removal.code).toBe('invalid_input')
+    expect(removal.message).toBe(
+      'This removal was asked for on another template (“Short acknowledgement”) than the one it would remove. Nothing was removed. Open the template again and remove it from there.',
+    )
+    const reset = refusalOf(() => d.run({ type: 'template.remove', templateId: shipped.id, base: own }))
+    expect(reset.message).toBe(
+      'This reset was asked for on another template (“Short acknowledgement”) than the one it would reset. Nothing was reset. Open the template again and reset it from there.',
+    )
+    expect(d.doc).toBe(before)
+  })
+})
+
 describe('every part of a template', () => {
   // A field added to the schema but not to the parts would be dropped from every save made on an older version.
   it('is its name, purpose, copied from, or a subject or body of one of its languages: the id names the template', () => {
