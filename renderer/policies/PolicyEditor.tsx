@@ -99,7 +99,8 @@ export function PolicyEditor({
   }
 
   return (
-    <>
+    // One place in the screen's layout for the editor and what is said above it or shown instead of it.
+    <div className="policy-editing">
       {clash && (
         <PolicyConflict
           base={clash.base}
@@ -169,7 +170,7 @@ export function PolicyEditor({
 
         <FormButtons submit="Save policy" onCancel={onCancel} busy={busy} className="form-actions form-actions-sticky" />
       </form>
-    </>
+    </div>
   )
 }
 

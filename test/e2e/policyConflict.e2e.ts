@@ -82,4 +82,22 @@ describe('two people editing one policy of a shared store file', () => {
     await started.colleague.sync()
     expect(started.colleague.policies.list().some((p) => p.id === 'ours')).toBe(true)
   })
+
+  it('a policy a colleague deletes while it is edited stays in the editor with what is typed, and saving keeps it', async () => {
+    const started = await onOurPolicy()
+    app = started.app
+    const { page } = app
+    await page.getByRole('button', { name: 'Edit' }).click()
+    await page.getByLabel('Policy name').fill('Our disclosure policy, kept')
+    await started.colleague.sync()
+    await started.colleague.policies.remove('ours', started.colleague.policies.list().find((p) => p.id === 'ours'))
+
+    await page.getByRole('status').filter({ hasText: 'Someone else deleted this policy.' }).waitFor({ timeout: 10_000 })
+    expect(await page.getByLabel('Policy name').inputValue()).toBe('Our disclosure policy, kept')
+    await app.screenshot('policy-conflict-4-deleted-while-edited')
+    await page.getByRole('button', { name: 'Save policy' }).click()
+    await page.getByRole('heading', { level: 2, name: 'Our disclosure policy, kept' }).waitFor()
+    await started.colleague.sync()
+    expect(started.colleague.policies.list().find((p) => p.id === 'ours')?.name).toBe('Our disclosure policy, kept')
+  })
 })
