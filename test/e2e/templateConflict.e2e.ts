@@ -126,4 +126,23 @@ describe('two people editing one template of a shared store file', () => {
     await expect.poll(async () => (await storedAck(anas)) === undefined).toBe(true)
     expect(await subject(anas.page).inputValue()).toBe(shippedAck.texts.en.subject)
   })
+
+  it('a template a colleague deletes while it is edited stays in the editor with what is typed, and saving keeps it', async () => {
+    const [anas, bens] = await twoApps()
+    await anas.page.getByRole('button', { name: 'Duplicate' }).click()
+    await anas.page.getByRole('heading', { level: 2, name: 'Acknowledgement of receipt (copy)' }).waitFor()
+    await bens.page.getByRole('link', { name: /Acknowledgement of receipt \(copy\)/ }).click()
+    await bens.page.getByRole('heading', { level: 2, name: 'Acknowledgement of receipt (copy)' }).waitFor()
+    await body(anas.page).fill('Dear {{ reporter_name }},\n\nShort and kept.\n')
+    await bens.page.getByRole('button', { name: 'Delete' }).click()
+    await bens.page.getByRole('dialog').getByRole('button', { name: 'Delete template' }).click()
+
+    await anas.page.getByRole('status').filter({ hasText: 'Someone else deleted this template.' }).waitFor({ timeout: 10_000 })
+    expect(await body(anas.page).inputValue()).toBe('Dear {{ reporter_name }},\n\nShort and kept.\n')
+    await anas.screenshot('template-conflict-6-deleted-while-edited')
+    await saveTemplate(anas.page)
+    await saved(anas.page)
+    const doc = JSON.parse(await readFile(anas.storeFile, 'utf8')) as { templates: DraftTemplate[] }
+    expect(doc.templates.find((t) => t.id === 'acknowledgement-copy-1')?.texts.en.body).toBe('Dear {{ reporter_name }},\n\nShort and kept.\n')
+  })
 })
