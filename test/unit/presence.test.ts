@@ -102,6 +102,32 @@ describe('who has the store open', () => {
     expect(await othersOpen(storeFile, aliId)).toHaveLength(1)
   })
 
+  it("shows an app of the previous version, which writes no beat, while its refreshes rewrite its entry, whatever the file's times say", async () => {
+    // What that version writes every 30 s: the same text each time, the file written anew.
+    const folder = presenceFolder(storeFile)
+    await mkdir(folder, { recursive: true })
+    const entry = join(folder, `${samId}.json`)
+    const said = JSON.stringify({ name: 'Sam', host: 'sam-laptop', since: '2026-12-01T09:12:00.000Z' })
+    const refreshed = async (at: string) => {
+      await writeFile(entry, said)
+      await utimes(entry, new Date(at), new Date(at))
+    }
+    const shown = [{ name: 'Sam', host: 'sam-laptop', since: '2026-12-01T09:12:00.000Z' }]
+    await refreshed('2020-01-01T00:00:00Z')
+    expect(await othersOpen(storeFile, aliId)).toEqual(shown)
+    ours += 100_000
+    // Its clock went back an hour: it still moved, so Sam is still there.
+    await refreshed('2019-12-31T23:00:00Z')
+    expect(await othersOpen(storeFile, aliId)).toEqual(shown)
+    ours += 100_000
+    expect(await othersOpen(storeFile, aliId)).toEqual(shown)
+    // Not rewritten for more than 2 minutes of this app's clock (that app crashed): gone, though its text never changed.
+    ours += 21_000
+    expect(await othersOpen(storeFile, aliId)).toEqual([])
+    await refreshed('2030-01-01T00:00:00Z')
+    expect(await othersOpen(storeFile, aliId)).toEqual(shown)
+  })
+
   it('refreshes the entry on its own, every interval', async () => {
     const sam = announcePresence(storeFile, samId, () => 'Sam', { host: 'sam-laptop', refreshMs: 50 })
     running.push(sam)
@@ -140,7 +166,7 @@ describe('who has the store open', () => {
     await fresh(`.${samId}.json.tmp`, '{"host":"half","since":"2026-12-01T09:12:00.000Z"}')
     await fresh('not-an-id.json', '{"host":"h","since":"2026-12-01T09:12:00.000Z"}')
     await fresh('55555555-5555-4555-8555-555555555555.json', JSON.stringify({ name: 'x'.repeat(201), host: 'h', since: '2026-12-01T09:12:00.000Z', beat: 0 }))
-    await fresh('77777777-7777-4777-8777-777777777777.json', JSON.stringify({ name: 'no beat', host: 'h', since: '2026-12-01T09:12:00.000Z' }))
+    await fresh('77777777-7777-4777-8777-777777777777.json', JSON.stringify({ name: 'a beat not a count', host: 'h', since: '2026-12-01T09:12:00.000Z', beat: 'x' }))
     const hostile = '<img src=x onerror=alert(1)>'
     await fresh('66666666-6666-4666-8666-666666666666.json', JSON.stringify({ name: hostile, host: 'h', since: '2026-12-01T09:12:00.000Z', beat: 3 }))
     // Text as written: the screen shows it as text, never as HTML.

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto'
 import { readFileSync, rmdirSync, rmSync } from 'node:fs'
-import { mkdir, readdir, readFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, stat } from 'node:fs/promises'
 import { hostname } from 'node:os'
 import { basename, dirname, join } from 'node:path'
 import { z } from 'zod'
@@ -16,9 +16,9 @@ const InstallationId = z.uuid()
 
 /**
  * What an app writes in its entry: what it says of itself, and `beat`, raised at every refresh, so a reader sees the
- * entry change (see presenceSightings).
+ * entry change (see presenceSightings). The previous version writes no beat, on the same share as this one.
  */
-const EntryFile = PresenceEntry.extend({ beat: z.number().int().min(0) })
+const EntryFile = PresenceEntry.extend({ beat: z.number().int().min(0).optional() })
 
 /** How often an app says again that it still has the store open. */
 export const presenceRefreshMs = 30_000
@@ -148,13 +148,21 @@ export interface PresenceSightings {
 
 /**
  * Ages the entries as the lock ages its holder (./lock.ts): by how long this app has seen an entry unchanged, on this
- * computer's monotonic clock. Never by the file's modification time: another computer's clock wrote that, and two
- * laptops minutes apart on a share would hide a colleague who is there or show one who left. An entry first seen counts
+ * computer's monotonic clock. Never by comparing the file's modification time with this clock: another computer's clock
+ * wrote that, and two laptops minutes apart on a share would hide a colleague who is there or show one who left. An entry first seen counts
  * as fresh, so an app that crashed is shown for up to presenceStaleMs after this one starts.
+ *
+ * An entry without a beat (the previous version's) is the same text at every refresh (name, host, since), so unchanged
+ * text would hide an app that is there after presenceStaleMs. Its modification time changes at each refresh instead: for
+ * these entries the time read with the text is part of what must stay the same, only ever compared with the time this
+ * app read before, so whatever the other computer's clock says, it counts only that it moved.
  */
 export function presenceSightings({ monotonicMs = () => performance.now() }: Pick<PresenceOptions, 'monotonicMs'> = {}): PresenceSightings {
-  /** Per presence folder, per entry's id: its text as last read, and since when (monotonicMs) it has read so. */
-  const seen = new Map<string, Map<string, { text: string; sinceMs: number }>>()
+  /**
+   * Per presence folder, per entry's id: what it said as last read (its text, and for an entry without a beat its
+   * modification time too), and since when (monotonicMs) it has said so.
+   */
+  const seen = new Map<string, Map<string, { said: string; sinceMs: number }>>()
   return {
     async othersOpen(storeFile, ownId) {
       const folder = presenceFolder(storeFile)
@@ -172,33 +180,39 @@ export function presenceSightings({ monotonicMs = () => performance.now() }: Pic
         .slice(0, entriesRead)
       const before = seen.get(folder)
       // Only the entries there now are remembered: one that went and comes back counts as first seen.
-      const now = new Map<string, { text: string; sinceMs: number }>()
+      const now = new Map<string, { said: string; sinceMs: number }>()
       const entries = await Promise.all(
         ids.map(async (other): Promise<PresenceEntry | undefined> => {
-          let text: string
+          const path = join(folder, `${other}.json`)
+          let said: string
+          let parsed: z.infer<typeof EntryFile> | undefined
           try {
-            text = await readFile(join(folder, `${other}.json`), 'utf8')
+            const text = await readFile(path, 'utf8')
+            parsed = parsedEntry(text)
+            said = parsed && parsed.beat === undefined ? `${text}\n${(await stat(path, { bigint: true })).mtimeNs}` : text
           } catch {
             // Removed as we read it (that app closed): not open, as far as anyone can tell.
             return undefined
           }
           const earlier = before?.get(other)
-          const sighting = earlier?.text === text ? earlier : { text, sinceMs: monotonicMs() }
+          const sighting = earlier?.said === said ? earlier : { said, sinceMs: monotonicMs() }
           now.set(other, sighting)
-          if (monotonicMs() - sighting.sinceMs > presenceStaleMs) return undefined
-          let parsed: ReturnType<typeof EntryFile.safeParse>
-          try {
-            parsed = EntryFile.safeParse(JSON.parse(text))
-          } catch {
-            return undefined
-          }
-          if (!parsed.success) return undefined
-          const { beat: _beat, ...entry } = parsed.data
+          if (monotonicMs() - sighting.sinceMs > presenceStaleMs || !parsed) return undefined
+          const { beat: _beat, ...entry } = parsed
           return entry
         }),
       )
       seen.set(folder, now)
       return entries.filter((e) => e !== undefined).sort((a, b) => Date.parse(a.since) - Date.parse(b.since))
     },
+  }
+}
+
+function parsedEntry(text: string): z.infer<typeof EntryFile> | undefined {
+  try {
+    const parsed = EntryFile.safeParse(JSON.parse(text))
+    return parsed.success ? parsed.data : undefined
+  } catch {
+    return undefined
   }
 }
