@@ -4,7 +4,7 @@ import type { HolidayOverride, HolidayType } from '../../src/calendar/spec'
 import { formatDay } from '../../src/i18n/dates'
 import { keepsMine, theirOnlyParts, type Choices } from '../../src/merge/parts'
 import type { PolicyEntry } from '../../src/ipc/contract'
-import { compareSettings, mergedSettings, settingsParts, settingsValueAt, type SettingsPart } from '../../src/settings/mergeSettings'
+import { compareSettings, mergedSettings, settingsParts, settingsValueAt, type CalendarPlace, type SettingsPart } from '../../src/settings/mergeSettings'
 import { settingsPartLabel } from '../../src/i18n/partLabels'
 import type { Settings } from '../../src/settings/settings'
 import { describeWorkWeek, holidayTypeLabels } from '../calendar/calendarSummary'
@@ -197,12 +197,10 @@ function settingsPartText(part: string, value: unknown, { teams, policies, count
       return policies.find((p) => p.id === value)?.name ?? 'A policy that no longer exists'
     case 'currentMemberId':
       return memberName(teams.find((t) => t.some((m) => m.id === value)) ?? [], value as string | undefined) || 'Nobody'
-    case 'calendar.spec.country':
-      return placeName(countries, value as string) ?? none
-    case 'calendar.spec.state':
-      return (value as string | undefined) ?? 'Whole country'
-    case 'calendar.spec.region':
-      return (value as string | undefined) ?? 'Whole state'
+    case 'calendar.spec.place': {
+      const { country, state, region } = value as CalendarPlace
+      return [placeName(countries, country) ?? country, state ?? 'whole country', region].filter(Boolean).join(', ')
+    }
     case 'calendar.spec.holidayTypes':
       return list((value as HolidayType[]).map((t) => holidayTypeLabels[t]))
     case 'calendar.spec.workWeek':

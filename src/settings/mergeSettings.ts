@@ -10,27 +10,26 @@ import type { Settings, TeamMember } from './settings'
 export const memberFields = ['name', 'email', 'role', 'signature', 'removed'] as const
 export type MemberField = (typeof memberFields)[number]
 
-const specKeys = [
-  'country',
-  'state',
-  'region',
-  'holidayTypes',
-  'workWeek',
-  'closures',
-  'workingDays',
-  'overrides',
-  'timeZone',
-] as const satisfies readonly (keyof ResolvedCalendarSpec)[]
+/**
+ * The calendar's place is one part: a state or region belongs to its country, so a colleague's move from DE to AT and
+ * this person's choice of DE-BY are one clash, never AT with the state BY.
+ */
+const placeKeys = ['country', 'state', 'region'] as const satisfies readonly (keyof ResolvedCalendarSpec)[]
+export type CalendarPlace = Pick<ResolvedCalendarSpec, (typeof placeKeys)[number]>
+
+/** The other keys of the calendar, a part each (a list such as the closures is one part). */
+const specKeys = ['holidayTypes', 'workWeek', 'closures', 'workingDays', 'overrides', 'timeZone'] as const satisfies readonly (keyof ResolvedCalendarSpec)[]
 type SpecKey = (typeof specKeys)[number]
 
 /**
- * One part of the settings: a setting, a key of the calendar (a list such as the closures is one part), or one field
- * of the team member with that id: 'team.<id>.email'.
+ * One part of the settings: a setting, the calendar's place (country, state and region), another key of the calendar,
+ * or one field of the team member with that id: 'team.<id>.email'.
  */
 export type SettingsPart =
   | 'organisation'
   | 'defaultPolicyId'
   | 'currentMemberId'
+  | 'calendar.spec.place'
   | `calendar.spec.${SpecKey}`
   | 'calendar.endOfWorkingDay'
   | 'calendar.afterHoursCountsNextDay'
@@ -40,6 +39,7 @@ const fixedParts: readonly SettingsPart[] = [
   'organisation',
   'defaultPolicyId',
   'currentMemberId',
+  'calendar.spec.place',
   ...specKeys.map((key) => `calendar.spec.${key}` as const),
   'calendar.endOfWorkingDay',
   'calendar.afterHoursCountsNextDay',
@@ -69,7 +69,9 @@ export function settingsValueAt(settings: Settings, part: SettingsPart): unknown
     const m = settings.team.find((t) => t.id === member.id)
     return member.field === 'removed' ? (m?.removed === true ? true : undefined) : m?.[member.field]
   }
-  if (part.startsWith('calendar.spec.')) return settings.calendar.spec[part.slice('calendar.spec.'.length) as SpecKey]
+  const { spec } = settings.calendar
+  if (part === 'calendar.spec.place') return { country: spec.country, state: spec.state, region: spec.region } satisfies CalendarPlace
+  if (part.startsWith('calendar.spec.')) return spec[part.slice('calendar.spec.'.length) as SpecKey]
   if (part === 'calendar.endOfWorkingDay') return settings.calendar.endOfWorkingDay
   if (part === 'calendar.afterHoursCountsNextDay') return settings.calendar.afterHoursCountsNextDay
   return settings[part as 'organisation' | 'defaultPolicyId' | 'currentMemberId']
@@ -107,6 +109,8 @@ export function mergedSettings(edits: readonly PartEdit<SettingsPart>[], theirs:
       let m = merged.team.find((t) => t.id === member.id)
       if (!m) merged.team.push((m = { id: member.id } as TeamMember))
       setOrDelete(m, member.field, edit.mine)
+    } else if (edit.part === 'calendar.spec.place') {
+      for (const key of placeKeys) setOrDelete(merged.calendar.spec, key, (edit.mine as CalendarPlace)[key])
     } else if (edit.part.startsWith('calendar.spec.')) {
       setOrDelete(merged.calendar.spec, edit.part.slice('calendar.spec.'.length), edit.mine)
     } else if (edit.part.startsWith('calendar.')) {

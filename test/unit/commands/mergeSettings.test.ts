@@ -82,6 +82,39 @@ describe('settings.update made on an older version of the settings', () => {
     expect(d.doc.settings.calendar.spec.closures).toEqual(['2026-12-24'])
   })
 
+  it('takes the place (country, state and region) as one part: a colleague’s other country and this person’s state clash there', () => {
+    const de = (s: Settings) => withSpec(s, { country: 'DE', state: undefined, region: undefined, timeZone: undefined })
+    const d = desk()
+    d.run({ type: 'settings.update', settings: de(d.doc.settings) })
+    const base = d.doc.settings
+    d.run({ type: 'settings.update', settings: withSpec(base, { country: 'AT' }), base })
+    const before = d.doc
+    const error = refusalOf(() => d.run({ type: 'settings.update', settings: withSpec(base, { state: 'BY' }), base }))
+    expect(error.code).toBe('conflict')
+    expect(error.message).toBe(
+      'Someone else saved the settings since you opened them, and changed the same thing: Calendar: country and region. Nothing was saved.',
+    )
+    expect(d.doc).toBe(before)
+    const edits = compareSettings(base, withSpec(base, { state: 'BY' }), d.doc.settings)
+    expect(edits).toEqual([
+      { part: 'calendar.spec.place', base: { country: 'DE' }, mine: { country: 'DE', state: 'BY' }, theirs: { country: 'AT' }, side: 'both' },
+    ])
+    expect(mergedSettings(edits, d.doc.settings, { 'calendar.spec.place': 'mine' }).calendar.spec).toMatchObject({ country: 'DE', state: 'BY' })
+    const theirs = mergedSettings(edits, d.doc.settings, { 'calendar.spec.place': 'theirs' }).calendar.spec
+    expect([theirs.country, 'state' in theirs]).toEqual(['AT', false])
+  })
+
+  it('takes this person’s whole place, a state cleared with it, next to the colleague’s closures', () => {
+    const d = desk()
+    d.run({ type: 'settings.update', settings: withSpec(d.doc.settings, { country: 'DE', state: 'BY', timeZone: undefined }) })
+    const base = d.doc.settings
+    d.run({ type: 'settings.update', settings: withSpec(base, { closures: ['2026-12-24'] }), base })
+    const saved = d.run({ type: 'settings.update', settings: withSpec(base, { country: 'AT', state: undefined }), base })
+    expect(saved.calendar.spec.country).toBe('AT')
+    expect('state' in saved.calendar.spec).toBe(false)
+    expect(saved.calendar.spec.closures).toEqual(['2026-12-24'])
+  })
+
   it('names every clashing part, the calendar’s in the calendar screen’s words', () => {
     const { d, base } = afterColleague((s) => ({ ...withSpec(s, { timeZone: 'Europe/London' }), organisation: 'Example B.V.' }))
     const error = refusalOf(() =>
@@ -147,8 +180,10 @@ describe('every setting is a part', () => {
     const base: Settings = { ...desk().doc.settings, team: [ana] }
     const changed = (mine: Settings) => compareSettings(base, mine, base).map((e) => e.part)
     const other = (value: unknown) => (typeof value === 'boolean' ? !value : Array.isArray(value) ? ['other'] : 'other')
+    // The place is one part (see below); every other key of the calendar a part of its own.
+    const partOf = (key: string) => (['country', 'state', 'region'].includes(key) ? 'calendar.spec.place' : `calendar.spec.${key}`)
     for (const key of Object.keys(CalendarSpec.shape) as (keyof Settings['calendar']['spec'])[]) {
-      expect(changed(withSpec(base, { [key]: other(base.calendar.spec[key]) }))).toEqual([`calendar.spec.${key}`])
+      expect(changed(withSpec(base, { [key]: other(base.calendar.spec[key]) }))).toEqual([partOf(key)])
     }
     for (const key of Object.keys(CalendarSettings.shape).filter((k) => k !== 'spec') as ('endOfWorkingDay' | 'afterHoursCountsNextDay')[]) {
       expect(changed({ ...base, calendar: { ...base.calendar, [key]: other(base.calendar[key]) } })).toEqual([`calendar.${key}`])
