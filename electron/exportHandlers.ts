@@ -9,6 +9,7 @@ import { exportFileName, exportJson, importSizeLimit, notMergedOf, readImport, t
 import type { Handlers } from '../src/ipc/contract'
 import { policyLookup } from '../src/policies/catalog'
 import type { Policy } from '../src/policies/policy'
+import type { Store } from '../src/store'
 import { dateInZone } from '../src/time'
 import { backUpOpenStore } from './backupHandlers'
 import type { Shell } from './handlers'
@@ -34,8 +35,8 @@ const recordedName = (name: string) => name.replace(/[\p{Cc}\u202a-\u202e\u2066-
  */
 interface ChosenImport {
   token: string
-  /** The store it was previewed against: another one opened since was not. */
-  storeFile: string
+  /** The store it was previewed against: another one opened since (or the same file opened again) was not. */
+  store: Store
   fileName: string
   exportedAt?: string
   incoming: Case[]
@@ -85,9 +86,11 @@ export function exportHandlers(
       if (picked.bytes.byteLength > importSizeLimit) {
         return { kind: 'refused', fileName, problem: `is larger than ${importSizeLimit / 1024 / 1024} MB, far more than a store of this app holds` }
       }
-      const read = await readImport(picked.bytes, store().document().cases)
+      // Previewed against one store: "Import" later refuses if another one is open by then.
+      const open = store()
+      const read = await readImport(picked.bytes, open.document().cases)
       if (!read.ok) return { kind: 'refused', fileName, problem: read.problem }
-      const mine = store().document()
+      const mine = open.document()
       const preview = await importPreview(mine, read.document.cases)
       const incomingIds = new Set([...preview.added.map((c) => c.id), ...preview.differing.map((d) => d.theirs.id)])
       // Checked in full now, a slice at a time, so "Import" runs at once: a case the store would refuse is refused here.
@@ -97,7 +100,7 @@ export function exportHandlers(
       const token = globalThis.crypto.randomUUID()
       chosen = {
         token,
-        storeFile: store().file,
+        store: open,
         fileName,
         incoming,
         identical: preview.identical,
@@ -115,20 +118,31 @@ export function exportHandlers(
       }
     },
     'import:apply': async ({ token, takeTheirs }) => {
-      if (chosen?.token !== token || chosen.storeFile !== store().file) {
+      // The one store every step works on: the import runs for a while with turns for other work, and the person may
+      // open another store meanwhile, which was neither previewed nor backed up.
+      const open = store()
+      if (chosen?.token !== token || chosen.store !== open) {
         throw new DeskError('not_found', 'The file chosen for this import is no longer held (another file was chosen, or another store opened, since). Choose it again; nothing was imported.')
       }
       const { fileName, exportedAt, incoming, identical, policies } = chosen
+      const stillOpen = () => {
+        if (session.state().kind === 'ready' && session.store() === open) return
+        chosen = undefined
+        throw new DeskError('store_unavailable', `Another store was opened while the import was being prepared, so nothing was imported into either. To import the file into ${open.file}, open that store again and choose the file again.`)
+      }
       // A copy of the store as it was, so a case taken over this store's copy can still be looked up as it stood.
+      // backUpOpenStore backs up the session's store, which is `open` at this moment (checked just above).
       const backup = await backUpOpenStore(session, 'before-import').catch((error: unknown) => {
         const reason = error instanceof Error ? error.message : String(error)
         throw new DeskError('store_unavailable', `No backup could be made before the import, so nothing was imported. ${reason}`)
       })
+      stillOpen()
       const command: ImportCases = { type: 'cases.import', fileName, ...(exportedAt !== undefined && { exportedAt }), cases: incoming, takeTheirs, policies }
       // Worked out with turns for other work first: the command then only puts it in place (or, had a colleague's
       // change come in meanwhile, works it out again on the store as it is then).
-      await prepareImport(store().document(), command, store().context())
-      const { result } = await store().run(command)
+      await prepareImport(open.document(), command, open.context())
+      stillOpen()
+      const { result } = await open.run(command)
       chosen = undefined
       return { ...result, unchanged: result.unchanged + identical, backup: backup.name }
     },
