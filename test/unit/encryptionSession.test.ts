@@ -12,6 +12,9 @@ import { createTestDesk, type TestDesk } from '../support/testDesk'
 // (the unlock of a store it just encrypted, a wrong passphrase tried twice) is not made again, while every other input,
 // a wrong passphrase included, is derived for real. And the tests that start from an encrypted store share one
 // (encryptedDesk), encrypted once for the file, instead of each turning encryption on with a salt of its own.
+// The memo catches only the callback form of scrypt, the one the app calls: encryptedDesk checks that its unlock was
+// answered from it, so that the app moving to another form (and this file slowing down again) does not go unnoticed.
+const scryptMemo = vi.hoisted(() => ({ remembered: 0 }))
 vi.mock('node:crypto', async (original) => {
   const crypto = await original<typeof import('node:crypto')>()
   const derived = new Map<string, Buffer>()
@@ -24,7 +27,10 @@ vi.mock('node:crypto', async (original) => {
   ) => {
     const input = JSON.stringify([passphrase, salt.toString('base64'), keyLength, options])
     const known = derived.get(input)
-    if (known) return void setImmediate(() => done(null, Buffer.from(known)))
+    if (known) {
+      scryptMemo.remembered++
+      return void setImmediate(() => done(null, Buffer.from(known)))
+    }
     crypto.scrypt(passphrase, salt, keyLength, options, (error, key) => {
       if (!error) derived.set(input, Buffer.from(key))
       done(error, key)
@@ -91,7 +97,10 @@ async function encryptedDesk(): Promise<TestDesk> {
   await writeFile(file, await encryptedStoreBytes())
   const made = await createTestDesk({ file, watch: false })
   expect(await ok(made.desk.app.state({}))).toEqual({ kind: 'locked', file })
+  const remembered = scryptMemo.remembered
   expect(await ok(made.desk.store.unlock({ passphrase: first }))).toEqual({ kind: 'ready', file, caseCount: 1 })
+  // The key of the passphrase and salt the store was encrypted with, derived once already.
+  expect(scryptMemo.remembered).toBeGreaterThan(remembered)
   return made
 }
 
