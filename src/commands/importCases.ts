@@ -182,13 +182,23 @@ const preparedImports = new WeakMap<ImportCases, PreparedImport>()
 
 /**
  * Computes cases.import of `cmd` on `doc` ahead of the command, a case at a time with turns for other work, in the
- * context the store gives its next command (Store.context). Run then with the very same command object, on the same
- * cases and policies, the command takes this outcome at once; anything changed meanwhile (a colleague's save taken
- * in), it computes again. Refusals (a case twice in the file, one the store would refuse) are thrown here already.
+ * context the store gives its next command (Store.context). Run then with the very same command object (frozen here,
+ * so it is still what was worked out), on the same cases and policies, the command takes this outcome at once;
+ * anything changed meanwhile (a colleague's save taken in), it computes again. Refusals (a case twice in the file, one the store would refuse) are thrown here already.
  */
 export async function prepareImport(doc: StoreDocument, cmd: ImportCases, ctx: CommandContext): Promise<void> {
-  const steps = importSteps(doc, cmd, ctx)
   const pause = slicePauses()
+  // The outcome is found by the command object, so the command may not change after it was worked out: frozen whole
+  // (a change then throws) before any of it is read, a case at a time.
+  for (const c of cmd.cases) {
+    freezeDeep(c)
+    await pause()
+  }
+  Object.freeze(cmd.cases)
+  freezeDeep(cmd.takeTheirs)
+  freezeDeep(cmd.policies)
+  Object.freeze(cmd)
+  const steps = importSteps(doc, cmd, ctx)
   for (;;) {
     const step = steps.next()
     if (step.done) {
@@ -197,6 +207,13 @@ export async function prepareImport(doc: StoreDocument, cmd: ImportCases, ctx: C
     }
     await pause()
   }
+}
+
+/** Freezes a value and every object in it (the data of a file: no cycles). */
+function freezeDeep(value: unknown): void {
+  if (typeof value !== 'object' || value === null) return
+  Object.freeze(value)
+  for (const inner of Object.values(value)) freezeDeep(inner)
 }
 
 /** The import's work, yielding after each case of the file so that a caller can give other work a turn. */

@@ -217,6 +217,32 @@ describe('an import at 10,000 cases, in slices', () => {
     expect(ben.document.cases.at(-1)!.timeline.at(-1)!.by).toEqual({ memberId: 'm-ben', name: 'Ben' })
   })
 
+  it('freezes a command it worked out, so a change made to it later cannot take the outcome worked out before', async () => {
+    const { mine, theirs, ids } = twoStores()
+    const checked = await checkFileCases(theirs.cases)
+    if (!checked.ok) throw new Error(checked.problem)
+    const policies = [copyPolicy(presetPolicies[0]!, 'their-policy', 'Theirs')]
+    const command: ImportCases = { type: 'cases.import', fileName: 'colleague.json', cases: checked.cases, takeTheirs: [], policies }
+    await prepareImport(mine, command, contextAt())
+    const b = command.cases.find((c) => c.id === ids.b)!
+    const changes: [string, () => unknown][] = [
+      ['take theirs after all', () => command.takeTheirs!.push(ids.b)],
+      ['another list of choices', () => (command.takeTheirs = [ids.b])],
+      ['a case less', () => (command.cases as Case[]).pop()],
+      ['another list of cases', () => (command.cases = [])],
+      ['a case changed', () => ((b as Case).title = 'Changed after the preview')],
+      ['its timeline changed', () => (b.timeline as unknown[]).push({})],
+      ['a policy dropped', () => (command.policies as unknown[]).pop()],
+      ['a policy renamed', () => ((command.policies![0] as { name: string }).name = 'Renamed')],
+      ['another file name', () => (command.fileName = 'other.json')],
+    ]
+    for (const [change, make] of changes) expect(make, change).toThrow(TypeError)
+    // What runs is what was worked out: B (differing) kept as this store has it, as the command said.
+    const { result, document } = runCommand(mine, command, contextAt())
+    expect(result).toEqual({ added: 2, replaced: 0, kept: 1, unchanged: 1, policiesAdded: 0 })
+    expect(document.cases.find((c) => c.id === ids.b)).toBe(mine.cases.find((c) => c.id === ids.b))
+  })
+
   it('reads back an export case by case, taking a case this store has as it is as this store’s case object', async () => {
     const { mine, theirs, ids } = twoStores()
     const bytes = await exportJson(theirs, now)
