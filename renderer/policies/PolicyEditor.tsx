@@ -2,26 +2,26 @@ import { useRef, useState, type FormEvent } from 'react'
 import { fieldIssues, userWords } from '../../src/errors'
 import { sameValue } from '../../src/merge/parts'
 import { dueLabels, onDayOffLabels, unitLabels } from '../../src/i18n/labels'
+import { comparePolicy, mergedPolicy } from '../../src/policies/mergePolicy'
 import { Anchor, DueKind, Milestone, type Policy, type PolicyRule } from '../../src/policies/policy'
 import { UserPolicy } from '../../src/policies/validatePolicy'
-import { call, DeskFailure } from '../desk'
+import { call, DeskFailure, type FieldIssue } from '../desk'
 import { Field, focusFirstInvalid } from '../forms/Field'
 import { FormButtons } from '../forms/FormButtons'
 import { useProblems } from '../shell/Problems'
 import { useUnsavedChangesGuard } from '../shell/UnsavedChanges'
 import { AnchorOptions, MilestoneOptions } from './MilestoneOptions'
-import { PolicyConflict } from './PolicyConflict'
+import { PolicyConflict, storedPolicy } from './PolicyConflict'
 import { placeIssues, policyFieldLabels, ruleFieldLabels, type PolicyProblem } from './policyIssues'
 import './policyEditor.css'
 
 /** Input key ('name', 'rules.0.amount') → why it is wrong, in the user's words. */
 type Errors = Record<string, string>
 
-function newRule(rules: PolicyRule[]): PolicyRule {
-  const ids = new Set(rules.map((r) => r.id))
-  let n = rules.length + 1
-  while (ids.has(`rule-${n}`)) n++
-  return { id: `rule-${n}`, due: 'acknowledgement', quote: '', reading: '', from: 'received', metBy: 'acknowledgement_sent', amount: 5, unit: 'business_days', onDayOff: 'next_business_day' }
+// A random id, not the next number: two people adding a rule to the same policy at once add two rules, not one id twice
+// (the merge tells rules apart by id).
+function newRule(): PolicyRule {
+  return { id: crypto.randomUUID(), due: 'acknowledgement', quote: '', reading: '', from: 'received', metBy: 'acknowledgement_sent', amount: 5, unit: 'business_days', onDayOff: 'next_business_day' }
 }
 
 /** Edits one of the team's own policies; the backend checks it (every quote in the text, ...) and names each field to fix. */
@@ -85,11 +85,28 @@ export function PolicyEditor({
     } catch (error) {
       // A refusal that names fields is shown at those fields; anything else (the store is gone) goes to the banner.
       if (error instanceof DeskFailure && error.code === 'conflict') setClash({ base, mine: draft })
-      else if (error instanceof DeskFailure && error.issues.length > 0) refuse(placeIssues(error.issues))
+      else if (error instanceof DeskFailure && error.issues.length > 0) await refusedMerged(error.issues)
       else report(error)
     } finally {
       setBusy(false)
     }
+  }
+
+  /**
+   * The draft passed the same check here, so the backend refused it merged with a colleague's save (a new rule quoting
+   * a sentence they took out of the text): the refusal is shown on their version with this person's edits, as the
+   * comparison does, since its fields are those of the merged policy.
+   */
+  async function refusedMerged(issues: FieldIssue[]) {
+    // Not loaded (the store is gone): the refusal is still shown, on this person's draft.
+    const theirs = gone ? null : await storedPolicy(draft.id).then((found) => found.theirs, (failure: unknown) => (report(failure), null))
+    if (!theirs || sameValue(theirs, base)) return refuse(placeIssues(issues))
+    const edits = comparePolicy(base, draft, theirs)
+    // They saved again since, and now on the same part: the two are compared.
+    if (edits.some((e) => e.side === 'both')) return setClash({ base, mine: draft })
+    setBase(theirs)
+    setDraft(mergedPolicy(edits, theirs))
+    refuse(placeIssues(issues))
   }
 
   function saved(policy: Policy) {
@@ -163,7 +180,7 @@ export function PolicyEditor({
           />
         ))}
         <div>
-          <button type="button" className="button" onClick={() => setDraft((d) => ({ ...d, rules: [...d.rules, newRule(d.rules)] }))}>
+          <button type="button" className="button" onClick={() => setDraft((d) => ({ ...d, rules: [...d.rules, newRule()] }))}>
             Add rule
           </button>
         </div>

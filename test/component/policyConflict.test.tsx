@@ -143,6 +143,54 @@ describe('a policy save that meets a colleague’s save of the same policy', { t
     expect((await stored())?.text).toBe(aimmsPolicy.text + added)
   })
 
+  it('keeps both rules when this person and the colleague each add one to the policy', async () => {
+    const { user, colleagueSaves, stored } = await twoApps()
+    const count = ours.rules.length
+    await user.click(screen.getByRole('button', { name: 'Add rule' }))
+    const mine = rule(`Rule ${count + 1}: Acknowledge receipt`)
+    fireEvent.change(mine.getByLabelText('Quoted sentence'), { target: { value: evaluation.quote } })
+    // The colleague's editor adds theirs as the next rule too: under an id an editor that numbers its rules gives it.
+    const theirs = { ...evaluation, id: `rule-${count + 1}`, due: 'progress_update' as const, amount: 20 }
+    await colleagueSaves((p) => ({ ...p, rules: [...p.rules, theirs] }))
+
+    await user.click(screen.getByRole('button', { name: 'Save policy' }))
+
+    await screen.findByRole('table', { name: 'Rules' })
+    expect(screen.queryByRole('form', { name: /while you were editing it/ })).not.toBeInTheDocument()
+    const saved = (await stored())!
+    expect(saved.rules).toHaveLength(count + 2)
+    expect(saved.rules[count]).toEqual(theirs)
+    expect(saved.rules[count + 1]).toMatchObject({ due: 'acknowledgement', quote: evaluation.quote, amount: 5 })
+    expect(saved.rules[count + 1]!.id).not.toBe(theirs.id)
+  })
+
+  it('a save merged with the colleague’s but refused at a field shows the refusal on their version, with my edits', async () => {
+    const { user, colleagueSaves, stored } = await twoApps()
+    // Made on the text with the added sentence: the editor follows the colleague's save while nothing is typed.
+    await colleagueSaves((p) => ({ ...p, text: p.text + added }))
+    await waitFor(() => expect(screen.getByLabelText('Policy text')).toHaveValue(aimmsPolicy.text + added), { timeout: 10_000 })
+    // This person adds a rule quoting the added sentence; the colleague takes it out of the text again.
+    await user.click(screen.getByRole('button', { name: 'Add rule' }))
+    const mine = rule(`Rule ${ours.rules.length + 1}: Acknowledge receipt`)
+    fireEvent.change(mine.getByLabelText('Quoted sentence'), { target: { value: added.trim() } })
+    await colleagueSaves((p) => ({ ...p, text: aimmsPolicy.text }))
+
+    await user.click(screen.getByRole('button', { name: 'Save policy' }))
+
+    const quote = mine.getByLabelText('Quoted sentence')
+    await waitFor(() => expect(quote).toHaveAccessibleDescription(/The quoted sentence is not in the policy text/))
+    expect(screen.getByRole('alert')).toHaveTextContent('The policy was not saved.')
+    expect(screen.getByLabelText('Policy text')).toHaveValue(aimmsPolicy.text)
+    expect(quote).toHaveValue(added.trim())
+    expect(screen.queryByRole('form', { name: /while you were editing it/ })).not.toBeInTheDocument()
+    // Fixed on their text, it saves on their version without a comparison.
+    fireEvent.change(quote, { target: { value: evaluation.quote } })
+    await user.click(screen.getByRole('button', { name: 'Save policy' }))
+    await screen.findByRole('table', { name: 'Rules' })
+    const saved = (await stored())!
+    expect([saved.text, saved.rules.length, saved.rules.at(-1)?.quote]).toEqual([aimmsPolicy.text, ours.rules.length + 1, evaluation.quote])
+  })
+
   it('a deletion after a colleague’s change shows what they changed and asks again; Delete anyway deletes it', async () => {
     const { user, colleagueSaves, stored } = await twoApps({ edit: false })
     await user.click(screen.getByRole('button', { name: 'Delete' }))
