@@ -29,7 +29,7 @@ export const Case = CaseInput.extend({
   key: z.string().regex(/^VD-\d{4}-\d{3,}$/),
   status: CaseStatus,
   closingReason: ClosingReason.optional(),
-  duplicateOf: z.string().optional(),
+  duplicateOf: Id.optional(),
   credit: Credit,
   reward: Reward,
   policyId: Id,

@@ -3,7 +3,7 @@ import { IsoDate } from '../calendar/spec'
 import { DraftInputs, TemplateId, TemplatePurpose } from '../drafts/template'
 import { Language } from '../i18n/language'
 import { Milestone } from '../policies/policy'
-import { Channel, CreditChoice, Reporter, Revision, Reward, Severity, ZonedInstant } from './fields'
+import { Channel, CreditChoice, Id, Reporter, Revision, Reward, Severity, ZonedInstant } from './fields'
 import { CaseStatus, ClosingReason } from './lifecycle'
 
 /**
@@ -11,11 +11,14 @@ import { CaseStatus, ClosingReason } from './lifecycle'
  * No name: nobody was chosen under 'I am' (the formatter says Someone). Older events may carry the name 'You' or '';
  * the record is append-only, so they stay valid as they were written.
  */
-export const Actor = z.object({ memberId: z.string().min(1).optional(), name: z.string().max(200).optional() })
+export const Actor = z.object({ memberId: Id.optional(), name: z.string().max(200).optional() })
 export type Actor = z.infer<typeof Actor>
 
 /** An event's id, and the id by which another event names it (a correction, a revert). Made by the app: a UUID. */
 export const EventId = z.string().min(1).max(200, 'An event id has at most 200 characters')
+
+/** The deadline an email was sent for: the policy rule's id and which of its deadlines (a repeating one has several). */
+export const DeadlineRef = z.object({ ruleId: Id, occurrence: z.number().int().min(1) })
 
 const eventBase = { id: EventId, at: z.iso.datetime({ offset: true }), by: Actor }
 
@@ -24,8 +27,8 @@ const eventBase = { id: EventId, at: z.iso.datetime({ offset: true }), by: Actor
  * known then (a member no longer on the team, a policy removed): the formatter words that ("a former member", "a
  * policy that no longer exists"), never the id. Older events may carry '' (a member) or the id (a policy) instead.
  */
-const MemberRef = z.object({ memberId: z.string().min(1), name: z.string().max(200).optional() })
-const PolicyRef = z.object({ policyId: z.string().min(1), name: z.string().max(200).optional() })
+const MemberRef = z.object({ memberId: Id, name: z.string().max(200).optional() })
+const PolicyRef = z.object({ policyId: Id, name: z.string().max(200).optional() })
 /** The reporter without their PGP key (up to 100,000 characters): the change says only whether there is one. */
 const ReporterValue = Reporter.omit({ pgpPublicKey: true }).extend({ hasPgpKey: z.boolean() })
 /** The report can be a megabyte long; the timeline keeps how long it was, and the case keeps the text. */
@@ -71,7 +74,7 @@ export const TimelineEvent = z.discriminatedUnion('type', [
     from: CaseStatus,
     to: CaseStatus,
     closingReason: ClosingReason.optional(),
-    duplicateOf: z.string().optional(),
+    duplicateOf: Id.optional(),
     comment: z.string().max(10_000).optional(),
     /** This move takes back that earlier status_changed event (a move made by mistake). */
     reverts: EventId.optional(),
@@ -125,7 +128,7 @@ export const TimelineEvent = z.discriminatedUnion('type', [
     body: z.string().max(1_000_000),
     encrypted: z.boolean(),
     /** The deadline it was drafted for, by rule and occurrence (a repeating update's second is occurrence 2). */
-    forDeadline: z.object({ ruleId: z.string().min(1), occurrence: z.number().int().min(1) }).optional(),
+    forDeadline: DeadlineRef.optional(),
     /** The milestone event sending it recorded: withdrawing that milestone leaves the email on record as sent. */
     milestoneEvent: EventId.optional(),
     inputs: DraftInputs.optional(),

@@ -2,6 +2,7 @@ import { z } from 'zod'
 import { Id, Revision } from '../cases/fields'
 import { type Case, type TimelineEvent, ZonedInstant } from '../cases/case'
 import { milestonePath } from '../cases/history'
+import { DeadlineRef } from '../cases/timeline'
 import { canTransition } from '../cases/lifecycle'
 import { mailbox, mailboxes } from '../drafts/mailbox'
 import { DraftInputs, purposeMilestones, purposeStatuses, TemplateId, TemplatePurpose } from '../drafts/template'
@@ -39,7 +40,7 @@ export const RecordEmail = z.object({
   revision: Revision.optional(),
   email: SentEmail,
   on: z.iso.datetime({ offset: true, message: 'Enter the date and time it was sent' }),
-  forDeadline: z.object({ ruleId: z.string().min(1), occurrence: z.number().int().min(1) }).optional(),
+  forDeadline: DeadlineRef.optional(),
   inputs: DraftInputs.optional(),
 })
 export type RecordEmail = z.input<typeof RecordEmail>

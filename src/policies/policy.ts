@@ -29,7 +29,8 @@ export const DueKind = z.enum([
 export type DueKind = z.infer<typeof DueKind>
 
 export const PolicyRule = z.object({
-  id: z.string().min(1),
+  /** Also names the rule's merge part ('rules.<id>') and its deadlines (`forDeadline.ruleId`). */
+  id: Id,
   due: DueKind,
   /** The sentence of the policy, verbatim, that makes this promise. */
   quote: z.string().min(1),
@@ -60,6 +61,6 @@ export const Policy = z.object({
   text: z.string().max(100_000),
   rules: z.array(PolicyRule),
   /** The preset this policy was copied from, if any. */
-  basedOn: z.string().optional(),
+  basedOn: Id.optional(),
 })
 export type Policy = z.infer<typeof Policy>

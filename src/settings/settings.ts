@@ -39,7 +39,7 @@ export const Settings = z.object({
     endOfWorkingDay: '17:00',
     afterHoursCountsNextDay: false,
   }),
-  defaultPolicyId: z.string().default('aimms'),
+  defaultPolicyId: Id.default('aimms'),
   /** The team's organisation as drafts name it ("the security team of …"). */
   organisation: z.string().trim().max(200, 'At most 200 characters').default(''),
 })

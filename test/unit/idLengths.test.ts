@@ -5,6 +5,8 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { Case } from '../../src/cases/case'
 import { DeskError, userWords } from '../../src/errors'
 import { shippedTemplate } from '../../src/drafts/catalog'
+import { RecordEmail } from '../../src/commands/recordEmail'
+import { copyPolicy, policyById } from '../../src/policies/catalog'
 import { openStore } from '../../src/store'
 import { createTestDesk, type TestDesk } from '../support/testDesk'
 
@@ -70,5 +72,74 @@ describe('ids of at most a sensible length', () => {
     const correction = await t.desk.cases.withdrawEvent({ id: c.id, eventId: huge, reason: 'Wrong' })
     expect(correction.ok).toBe(false)
     if (!correction.ok) expect(correction.error.issues.map((i) => i.path)).toEqual(['eventId'])
+  })
+
+  const longId = 'An id has at most 200 characters; choose it from the list again'
+  const lena = {
+    title: 'IDOR in invoice API',
+    reporter: { name: 'Lena Fischer', email: 'lena@fischer.example' },
+    received: { at: '2026-11-27T16:10:00+01:00', timeZone: 'Europe/Amsterdam' },
+  }
+
+  it('refuses a policy rule id (a merge part’s name) or a copied-from id of 100,000 characters, at its field', async () => {
+    t = await createTestDesk()
+    const copy = copyPolicy(policyById('ikuu', [])!, 'p-copy', 'IKUU (copy)')
+    const rule = await t.desk.policies.save({ policy: { ...copy, rules: [{ ...copy.rules[0]!, id: huge }] }, base: null })
+    expect(rule.ok).toBe(false)
+    if (!rule.ok) expect(rule.error.issues).toEqual([{ path: 'policy.rules.0.id', message: longId }])
+    const basedOn = await t.desk.policies.save({ policy: { ...copy, basedOn: huge }, base: null })
+    expect(basedOn.ok).toBe(false)
+    if (!basedOn.ok) expect(basedOn.error.issues).toEqual([{ path: 'policy.basedOn', message: longId }])
+    expect(await t.desk.policies.list({})).toMatchObject({ ok: true })
+  })
+
+  it('refuses a default policy id of 100,000 characters in the settings, at its field', async () => {
+    t = await createTestDesk()
+    const got = await t.desk.settings.get({})
+    if (!got.ok) throw new Error(got.error.message)
+    const saved = await t.desk.settings.update({ settings: { ...got.value, defaultPolicyId: huge }, base: got.value })
+    expect(saved.ok).toBe(false)
+    if (!saved.ok) expect(saved.error.issues).toEqual([{ path: 'settings.defaultPolicyId', message: longId }])
+  })
+
+  it('refuses a case naming its original, who acted, a member or policy, or a deadline’s rule by an id of 100,000 characters', async () => {
+    t = await createTestDesk()
+    const created = await t.desk.cases.create(lena)
+    if (!created.ok) throw new Error(created.error.message)
+    const c = created.value
+    const first = c.timeline[0]!
+    const stamp = { at: first.at, by: first.by }
+    const sent = { templateId: 'acknowledgement', purpose: 'acknowledgement', language: 'en', from: 'a@example.org', to: [lena.reporter.email], subject: 'Hi', body: 'Hi' }
+    const email = { ...stamp, ...sent, id: 'e-2', type: 'email_sent', on: first.at, cc: [], encrypted: false }
+    const issues = (kase: unknown) => Case.safeParse(kase, { error: userWords }).error?.issues.map((i) => [i.path.join('.'), i.message])
+    expect(issues({ ...c, duplicateOf: huge })).toEqual([['duplicateOf', longId]])
+    expect(issues({ ...c, timeline: [{ ...first, by: { memberId: huge } }] })).toEqual([['timeline.0.by.memberId', longId]])
+    const moved = { ...stamp, id: 'e-2', type: 'status_changed', from: 'received', to: 'closed', closingReason: 'duplicate', duplicateOf: huge }
+    expect(issues({ ...c, timeline: [first, moved] })).toEqual([['timeline.1.duplicateOf', longId]])
+    const assigned = { ...stamp, id: 'e-2', type: 'field_changed', field: 'assigneeId', from: null, to: { memberId: huge } }
+    expect(issues({ ...c, timeline: [first, assigned] })).toEqual([['timeline.1.to.memberId', longId]])
+    const moveTo = { ...stamp, id: 'e-2', type: 'field_changed', field: 'policyId', from: { policyId: 'ikuu' }, to: { policyId: huge } }
+    expect(issues({ ...c, timeline: [first, moveTo] })).toEqual([['timeline.1.to.policyId', longId]])
+    expect(issues({ ...c, timeline: [first, { ...email, forDeadline: { ruleId: huge, occurrence: 1 } }] })).toEqual([
+      ['timeline.1.forDeadline.ruleId', longId],
+    ])
+    // The command recording it is refused the same way, before anything is recorded.
+    const command = { type: 'case.recordEmail', caseId: c.id, email: sent, on: first.at }
+    expect(RecordEmail.safeParse({ ...command, forDeadline: { ruleId: 'r-1', occurrence: 1 } }).success).toBe(true)
+    const refused = RecordEmail.safeParse({ ...command, forDeadline: { ruleId: huge, occurrence: 1 } }, { error: userWords })
+    expect(refused.error?.issues.map((i) => [i.path.join('.'), i.message])).toEqual([['forDeadline.ruleId', longId]])
+  })
+
+  it('keeps a store whose ids are as long as allowed: a rule id and copied-from of 200 characters are saved and opened again', async () => {
+    dir = await mkdtemp(join(tmpdir(), 'desk-ids-'))
+    const file = join(dir, 'store.json')
+    const store = await openStore(file)
+    const copy = copyPolicy(policyById('ikuu', [])!, 'p-copy', 'IKUU (copy)')
+    const long = 'r'.repeat(200)
+    await store.run({ type: 'policy.save', policy: { ...copy, basedOn: 'b'.repeat(200), rules: copy.rules.map((r, i) => (i === 0 ? { ...r, id: long } : r)) } })
+    await store.close()
+    const again = await openStore(file)
+    expect(again.document().policies[0]).toMatchObject({ basedOn: 'b'.repeat(200), rules: expect.arrayContaining([expect.objectContaining({ id: long })]) })
+    await again.close()
   })
 })
