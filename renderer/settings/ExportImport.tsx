@@ -1,6 +1,6 @@
 import { useId, useState } from 'react'
-import { likelyCsvSeparator, type CsvSeparator } from '../../src/export/casesCsv'
-import type { ImportChoice } from '../../src/export/storeExport'
+import { likelyCsvSeparator, type CsvSeparator } from '../../src/export/csvSeparator'
+import type { ImportChoice } from '../../src/export/importChoice'
 import { call } from '../desk'
 import { useSettings } from '../queries/settings'
 import { useAction } from '../shell/useAction'

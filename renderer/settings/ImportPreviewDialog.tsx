@@ -1,6 +1,5 @@
 import { useState } from 'react'
-import type { CaseBrief, ImportResult } from '../../src/commands/importCases'
-import type { ImportChoice, NotMerged } from '../../src/export/storeExport'
+import type { CaseBrief, ImportChoice, ImportResult, NotMerged } from '../../src/export/importChoice'
 import { formatDayTime } from '../../src/i18n/dates'
 import { call, messageOf } from '../desk'
 import { Dialog } from '../dialogs/Dialog'

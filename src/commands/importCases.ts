@@ -5,6 +5,7 @@ import { DeskError, userWords } from '../errors'
 import { policyLookup } from '../policies/catalog'
 import { Policy } from '../policies/policy'
 import { validatePolicy } from '../policies/validatePolicy'
+import { ImportResult, type CaseBrief, type ImportPreview } from '../export/importChoice'
 import type { StoreDocument } from '../store/document'
 import { lowerFirst, placeInWords } from '../store/readDocument'
 import { slicePauses } from '../timeSlices'
@@ -75,18 +76,6 @@ export const ImportCases = z.object({
 })
 export type ImportCases = z.input<typeof ImportCases>
 
-export const ImportResult = z.object({
-  added: z.number().int().min(0),
-  replaced: z.number().int().min(0),
-  /** Differed, and this store's copy was kept. */
-  kept: z.number().int().min(0),
-  /** Already here in the same form. */
-  unchanged: z.number().int().min(0),
-  /** Policies of the file's own that cases coming in follow and this store did not have. */
-  policiesAdded: z.number().int().min(0),
-})
-export type ImportResult = z.infer<typeof ImportResult>
-
 /**
  * The case's data as one text with every object's keys in order, so two copies of a case compare equal however their
  * file (or zod, which writes keys in schema order) ordered them.
@@ -108,23 +97,6 @@ export function sameCase(a: CaseInFile, b: CaseInFile): boolean {
   if (a.revision !== b.revision || a.updatedAt !== b.updatedAt) return false
   return JSON.stringify(a) === JSON.stringify(b) || canonical(a) === canonical(b)
 }
-
-/** A case as the import preview lists it: enough for the person to tell the two copies apart. */
-export const CaseBrief = z.object({ id: z.string(), key: z.string(), title: z.string(), revision: z.number().int(), updatedAt: z.string() })
-export type CaseBrief = z.infer<typeof CaseBrief>
-
-export const ImportPreview = z.object({
-  /** Not in this store: they come in whole. */
-  added: z.array(CaseBrief),
-  /**
-   * How many are here in the same form: nothing to do. A count, not a list: the preview is shown in one window and
-   * checked on its way there, and a colleague's export of the same store is mostly these.
-   */
-  identical: z.number().int().min(0),
-  /** Same case id, different content: the person keeps this store's or takes the file's, case by case. */
-  differing: z.array(z.object({ mine: CaseBrief, theirs: CaseBrief })),
-})
-export type ImportPreview = z.infer<typeof ImportPreview>
 
 const briefOf = (c: Case): CaseBrief => ({ id: c.id, key: c.key, title: c.title, revision: c.revision, updatedAt: c.updatedAt })
 

@@ -1,12 +1,12 @@
 import { z } from 'zod'
 import type { IsoDate } from '../calendar/spec'
 import type { Case } from '../cases/case'
-import { ImportPreview } from '../commands/importCases'
 import { policyLookup } from '../policies/catalog'
 import type { StoreDocument } from '../store/document'
 import { documentInLines, documentPieces } from '../store/documentLines'
 import { readDocument } from '../store/readDocument'
 import { slicePauses } from '../timeSlices'
+import type { NotMerged } from './importChoice'
 
 /**
  * The whole store as one file to keep or hand to a colleague: the document as the store holds it, wrapped with what it
@@ -155,42 +155,6 @@ function fromStore(text: string): ReadImport {
  */
 const importWords = (problem: string) =>
   problem.replace('Update the app to open it', 'Update the app to import it').replace(/^(is not valid JSON(?: at line \d+, column \d+)?) \(.*\)$/s, '$1')
-
-/**
- * What an import holds besides cases, which it does not take in: this store's settings, policies and templates stay
- * as they are. The exception is a policy of the file's own that a case coming in follows and this store lacks: it
- * comes along with the case (cases.import), since without it the case's deadlines cannot be counted. The preview says
- * all this, and how many incoming cases follow a policy neither store has.
- */
-export const NotMerged = z.object({
-  settingsDiffer: z.boolean(),
-  /** The names of the file's policies that come along with the cases following them. */
-  policiesComing: z.array(z.string()),
-  /** The file's other own policies and its templates that this store lacks or has in another form. */
-  policies: z.number().int().min(0),
-  templates: z.number().int().min(0),
-  casesWithUnknownPolicy: z.number().int().min(0),
-})
-export type NotMerged = z.infer<typeof NotMerged>
-
-/** A UUID main keeps the chosen file's document under until the import is applied or discarded. */
-export const ImportFileToken = z.string().regex(/^[0-9a-f-]{36}$/, 'an import token')
-
-/** The answer to "Import…": the person cancelled, the file was refused (why, in words), or what importing it would do. */
-export const ImportChoice = z.discriminatedUnion('kind', [
-  z.object({ kind: z.literal('cancelled') }),
-  z.object({ kind: z.literal('refused'), fileName: z.string(), problem: z.string() }),
-  z.object({
-    kind: z.literal('preview'),
-    token: ImportFileToken,
-    fileName: z.string(),
-    source: z.enum(['export', 'store']),
-    exportedAt: z.string().optional(),
-    preview: ImportPreview,
-    notMerged: NotMerged,
-  }),
-])
-export type ImportChoice = z.infer<typeof ImportChoice>
 
 const sameJson = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 

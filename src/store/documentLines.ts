@@ -11,7 +11,6 @@ import { readCase, readHead } from './readDocument'
  */
 const caseJson = new WeakMap<Case, Buffer>()
 const newline = 0x0a
-// Not Buffers: the contract's schemas bring this module into the renderer, which has none (Buffer.equals takes these).
 const casesOpen = new TextEncoder().encode('"cases":[')
 const casesClose = new TextEncoder().encode(']}')
 

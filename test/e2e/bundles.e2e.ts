@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises'
+import { readdir, readFile } from 'node:fs/promises'
 import { builtinModules } from 'node:module'
 import { join } from 'node:path'
 import { runInNewContext } from 'node:vm'
@@ -63,6 +63,17 @@ describe('the built bundles', () => {
     expect(ipcListeners.get('case:changed')?.size).toBe(0)
     expect(() => on('cases:list', () => {})).toThrow('There is no event cases:list')
     for (const name of eventNames) on(name, () => {})()
+  })
+
+  it('the renderer carries none of the main process’s export and import work, only their schemas', async () => {
+    const assets = join(root, 'out/renderer/assets')
+    const scripts = (await readdir(assets)).filter((name) => name.endsWith('.js'))
+    const code = (await Promise.all(scripts.map((name) => readFile(join(assets, name), 'utf8')))).join('\n')
+    // The import's dialog is there ...
+    expect(code).toContain('"Keep all mine"')
+    // ... but not the export's wrapper (src/export/storeExport.ts), nor the store's line layout (src/store/documentLines.ts).
+    expect(code).not.toContain('"disclosure-desk-export"')
+    expect(code).not.toContain('encode("\\"cases\\":[")')
   })
 
   it('main loads from node_modules only what package.json ships as a dependency', async () => {

@@ -97,6 +97,11 @@ const everywherePackages = ['nodemailer/lib/addressparser']
 const isMainOnlyPackage = (spec: string) =>
   !everywherePackages.includes(spec) && mainOnlyPackages.some((p) => spec === p || spec.startsWith(`${p}/`))
 const mainOnlyModules = new Set(['src/drafts/index.ts', 'src/drafts/eml.ts', 'src/intake/index.ts', 'src/intake/readMail.ts'])
+/**
+ * The main process's export and import work (Buffer, turns for other work by setImmediate): the contract and the
+ * renderer take the wire schemas from src/export/importChoice.ts and src/export/csvSeparator.ts instead.
+ */
+const mainOnlyExportModules = new Set(['src/store/documentLines.ts', 'src/export/storeExport.ts', 'src/export/casesCsv.ts', 'src/commands/importCases.ts'])
 const isReact = (spec: string) => /^(@[^/]+\/)?react(-[^/]*)?(\/|$)/.test(spec)
 
 function offenders(files: string[], breaks: (i: Import) => boolean): string[] {
@@ -190,6 +195,12 @@ describe('layers', () => {
   it('renderer/ reaches neither nodemailer, the mail parser nor the iCalendar builder, nor the modules that build or read mail with them', () => {
     const breaks = (i: Import) => isMainOnlyPackage(i.spec) || (i.target !== null && mainOnlyModules.has(i.target))
     expect(filesUnder('renderer').flatMap((file) => reachableOffenders(file, breaks))).toEqual([])
+  })
+
+  it('renderer/ and the IPC contract reach none of the main process’s export and import work', () => {
+    const breaks = (i: Import) => i.target !== null && mainOnlyExportModules.has(i.target)
+    const starts = [...filesUnder('renderer'), 'src/ipc/contract.ts']
+    expect(starts.flatMap((file) => reachableOffenders(file, breaks))).toEqual([])
   })
 
   it('the IPC contract, which the preload bundles, reaches neither nodemailer nor the mail parser', () => {
