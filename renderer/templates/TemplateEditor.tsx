@@ -80,7 +80,9 @@ export function TemplateEditor({
     }
     if (!differsFrom(shown) || !differsFrom(entry)) setBase(withoutEntryFlags(entry))
   }
-  const dirty = differsFrom(entry)
+  // Unsaved is what differs from the version the edit started from, as in the policy editor: a colleague's save
+  // meanwhile is not this person's change.
+  const dirty = differsFrom(base)
   const guard = useUnsavedChangesGuard(dirty, `the template “${entry.name}”`)
 
   if (!settings) return <Loading what="settings" />

@@ -125,6 +125,19 @@ describe('a template save that meets a colleague’s save of the same template',
     expect(await screen.findByRole('form', { name: /while you were editing it/ })).toBeInTheDocument()
   })
 
+  it('an edit undone after a colleague’s save leaves nothing unsaved: it is compared with what it started from', async () => {
+    const { colleagueSaves } = await twoApps()
+    setSubject('Mine: {{ case_key }}')
+    await colleagueSaves('acknowledgement', (t) => ({ ...t, name: 'Acknowledgement, as Ben named it' }))
+    await screen.findByRole('link', { name: /Acknowledgement, as Ben named it/ }, { timeout: 10_000 })
+    expect(screen.getByRole('button', { name: 'Save template' })).toBeEnabled()
+
+    setSubject(shippedAck.texts.en.subject)
+
+    expect(await screen.findByText('No unsaved changes.')).toBeInTheDocument()
+    expect(screen.getByRole('button', { name: 'Save template' })).toBeDisabled()
+  })
+
   it('a reset after a colleague’s edit shows what they changed and asks again before resetting', async () => {
     const { user, colleagueSaves, stored } = await twoApps('/settings/templates/acknowledgement', async (desk) => {
       await value(desk.templates.save({ template: withText(shippedAck, 'en', { subject: 'Ours' }), base: shippedAck }))
