@@ -1,4 +1,5 @@
-import { useState } from 'react'
+import { useVirtualizer } from '@tanstack/react-virtual'
+import { useRef, useState } from 'react'
 import type { CaseBrief, ImportChoice, ImportResult, NotMerged } from '../../src/export/importChoice'
 import { formatDayTime } from '../../src/i18n/dates'
 import { call, messageOf } from '../desk'
@@ -121,13 +122,7 @@ export function ImportPreviewDialog({ choice, onDone }: { choice: Preview; onDon
             <h3 id="import-added" className="dialog-section-title">
               New to this store
             </h3>
-            <ul className="import-added">
-              {preview.added.map((c) => (
-                <li key={c.id}>
-                  <span className="mono">{c.key}</span> {c.title}
-                </li>
-              ))}
-            </ul>
+            <AddedList cases={preview.added} />
           </section>
         )}
         {preview.differing.length > 0 && (
@@ -151,49 +146,7 @@ export function ImportPreviewDialog({ choice, onDone }: { choice: Preview; onDon
                 </div>
               )}
             </div>
-            <table className="import-table">
-              <thead>
-                <tr>
-                  <th scope="col">Case</th>
-                  <th scope="col">This store</th>
-                  <th scope="col">The file</th>
-                  <th scope="col">Keep</th>
-                </tr>
-              </thead>
-              <tbody>
-                {preview.differing.map(({ mine, theirs }) => {
-                  const taking = takeTheirs.has(theirs.id)
-                  return (
-                    <tr key={mine.id}>
-                      <th scope="row">
-                        <span className="mono">{mine.key}</span>
-                        <span className="import-title">{mine.title}</span>
-                      </th>
-                      <td>
-                        {revisionText(mine)}
-                      </td>
-                      <td>
-                        {theirs.title !== mine.title && <span className="import-title">{theirs.title}</span>}
-                        {revisionText(theirs)}
-                      </td>
-                      <td>
-                        <fieldset className="import-choice">
-                          <legend className="sr-only">{`Which ${mine.key} to keep`}</legend>
-                          <label className="checkbox">
-                            <input type="radio" name={`keep-${mine.id}`} checked={!taking} onChange={() => choose(theirs.id, false)} />
-                            Keep mine
-                          </label>
-                          <label className="checkbox">
-                            <input type="radio" name={`keep-${mine.id}`} checked={taking} onChange={() => choose(theirs.id, true)} />
-                            Take theirs
-                          </label>
-                        </fieldset>
-                      </td>
-                    </tr>
-                  )
-                })}
-              </tbody>
-            </table>
+            <DifferingTable differing={preview.differing} takeTheirs={takeTheirs} onChoose={choose} />
             <p className="muted small">
               A case taken from the file gets the file’s version whole; its timeline says which revision it replaced.
             </p>
@@ -214,5 +167,98 @@ export function ImportPreviewDialog({ choice, onDone }: { choice: Preview; onDon
         )}
       </div>
     </Dialog>
+  )
+}
+
+/**
+ * Rows drawn only where they can be seen, at a fixed height: an export of a store of 10,000 cases lists them all, and
+ * drawing every row at once froze the window for seconds. Titles (the reporters' words, shown as text) take at most
+ * two lines; the full title is the row's tooltip.
+ */
+const addedRowHeight = 24
+const differingRowHeight = 88
+const overscan = 8
+
+function AddedList({ cases }: { cases: readonly CaseBrief[] }) {
+  const scrollRef = useRef<HTMLDivElement>(null)
+  const virtualizer = useVirtualizer({ count: cases.length, getScrollElement: () => scrollRef.current, estimateSize: () => addedRowHeight, overscan })
+  return (
+    <div ref={scrollRef} className="import-added">
+      <ul style={{ height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const c = cases[item.index]!
+          return (
+            <li key={c.id} aria-setsize={cases.length} aria-posinset={item.index + 1} title={c.title} style={{ transform: `translateY(${item.start}px)`, height: addedRowHeight }}>
+              <span className="mono">{c.key}</span> {c.title}
+            </li>
+          )
+        })}
+      </ul>
+    </div>
+  )
+}
+
+function DifferingTable({
+  differing,
+  takeTheirs,
+  onChoose,
+}: {
+  differing: Preview['preview']['differing']
+  takeTheirs: ReadonlySet<string>
+  onChoose(id: string, theirs: boolean): void
+}) {
+  const scrollRef = useRef<HTMLDivElement>(null)
+  const virtualizer = useVirtualizer({ count: differing.length, getScrollElement: () => scrollRef.current, estimateSize: () => differingRowHeight, overscan })
+  return (
+    <div className="import-table" role="table" aria-labelledby="import-differing" aria-rowcount={differing.length + 1}>
+      <div role="rowgroup">
+        <div role="row" aria-rowindex={1} className="import-row import-row-head">
+          <div role="columnheader">Case</div>
+          <div role="columnheader">This store</div>
+          <div role="columnheader">The file</div>
+          <div role="columnheader">Keep</div>
+        </div>
+      </div>
+      <div role="rowgroup" ref={scrollRef} className="import-table-body" tabIndex={-1}>
+        <div className="import-table-canvas" style={{ height: virtualizer.getTotalSize() }}>
+          {virtualizer.getVirtualItems().map((item) => {
+            const { mine, theirs } = differing[item.index]!
+            const taking = takeTheirs.has(theirs.id)
+            return (
+              <div
+                key={mine.id}
+                role="row"
+                aria-rowindex={item.index + 2}
+                className="import-row import-row-body"
+                style={{ transform: `translateY(${item.start}px)`, height: differingRowHeight }}
+              >
+                <div role="rowheader" title={mine.title}>
+                  <span className="mono">{mine.key}</span>
+                  <span className="import-title">{mine.title}</span>
+                </div>
+                <div role="cell">{revisionText(mine)}</div>
+                <div role="cell" title={theirs.title !== mine.title ? theirs.title : undefined}>
+                  {theirs.title !== mine.title && <span className="import-title">{theirs.title}</span>}
+                  {revisionText(theirs)}
+                </div>
+                <div role="cell">
+                  <fieldset className="import-choice">
+                    <legend className="sr-only">{`Which ${mine.key} to keep`}</legend>
+                    <label className="checkbox">
+                      <input type="radio" name={`keep-${mine.id}`} checked={!taking} onChange={() => onChoose(theirs.id, false)} />
+                      Keep mine
+                    </label>
+                    <label className="checkbox">
+                      <input type="radio" name={`keep-${mine.id}`} checked={taking} onChange={() => onChoose(theirs.id, true)} />
+                      Take theirs
+                    </label>
+                  </fieldset>
+                </div>
+              </div>
+            )
+          })}
+        </div>
+      </div>
+    </div>
   )
 }

@@ -1,13 +1,19 @@
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { screen, waitFor, within } from '@testing-library/react'
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest'
 import type { Case } from '../../src/cases/case'
 import { exportJson } from '../../src/export/storeExport'
 import { copyPolicy } from '../../src/policies/catalog'
 import { presetPolicies } from '../../src/policies/presets'
 import { emptyDocument } from '../../src/store/document'
-import { caseInput, deskPerTest, renderApp, value } from './renderApp'
+import { createTestDesk } from '../support/testDesk'
+import { caseInput, deskPerTest, giveElementsTheListViewportSize, renderApp, value } from './renderApp'
 
 const desks = deskPerTest()
+// The preview's lists draw only the rows in view, so they need a height jsdom does not lay out.
+beforeAll(giveElementsTheListViewportSize)
 afterEach(() => vi.useRealTimers())
 
 const hostileName = '<img src=x onerror=alert(1)> “theirs”.json'
@@ -141,4 +147,55 @@ describe('settings: export and import', { timeout: 30_000 }, () => {
     expect(screen.queryByRole('dialog')).not.toBeInTheDocument()
     expect(document.querySelector('img')).toBeNull()
   })
+
+  it('previews an import of thousands of cases drawing only the rows in view, each still with its own choice', async () => {
+    const seed = await createTestDesk()
+    const template = await value(seed.desk.cases.create(caseInput()))
+    const stored = JSON.parse(await readFile(seed.file, 'utf8')) as { cases: Case[] }
+    await seed.dispose()
+    const numbered = (i: number) => String(i + 1).padStart(5, '0')
+    const here: Case[] = Array.from({ length: 1_200 }, (_, i) => ({ ...template, id: `case-${i}`, key: `VD-2026-${numbered(i)}`, title: `Report number ${i + 1}` }))
+    const dir = await mkdtemp(join(tmpdir(), 'disclosure-desk-import-'))
+    desks.afterTest(() => rm(dir, { recursive: true, force: true }))
+    const file = join(dir, 'store.json')
+    await writeFile(file, JSON.stringify({ ...stored, cases: here }))
+    const { desk, files } = await desks.open({ file })
+    const changedThere = here.map((c) => ({ ...c, title: `${c.title} <b>as they have it</b>`, revision: c.revision + 1, updatedAt: '2026-12-01T08:30:00.000Z' }))
+    const fresh = Array.from({ length: 2_000 }, (_, i) => ({ ...template, id: `new-${i}`, key: `VD-2025-${numbered(i)}`, title: `Their report ${i + 1}` }))
+    files.queueImport('colleague.json', await exportJson({ ...emptyDocument(), cases: [...changedThere, ...fresh] }, new Date('2026-11-30T16:00:00.000Z')))
+    const { user } = renderApp(desk, '/settings')
+    const section = await screen.findByRole('region', { name: 'Export and import' })
+    await user.click(within(section).getByRole('button', { name: 'Import…' }))
+
+    const dialog = await screen.findByRole('dialog', { name: 'Import cases' }, { timeout: 20_000 })
+    expect(dialog).toHaveTextContent('2,000 cases new to this store')
+    expect(dialog).toHaveTextContent('1,200 cases here in another form')
+    const addedItems = within(within(dialog).getByRole('region', { name: 'New to this store' })).getAllByRole('listitem')
+    expect(addedItems.length).toBeGreaterThan(10)
+    expect(addedItems.length).toBeLessThan(60)
+    expect(addedItems[0]).toHaveTextContent('VD-2025-00001 Their report 1')
+    expect(addedItems[0]).toHaveAttribute('aria-setsize', '2000')
+    const table = within(dialog).getByRole('table', { name: 'Here in another form' })
+    expect(table).toHaveAttribute('aria-rowcount', '1201')
+    const rows = within(table).getAllByRole('row').slice(1)
+    expect(rows.length).toBeGreaterThan(3)
+    expect(rows.length).toBeLessThan(40)
+    // A reporter's title is text, never markup.
+    expect(rows[1]).toHaveTextContent('Report number 2 <b>as they have it</b>')
+    expect(dialog.querySelector('b')).toBeNull()
+
+    await user.click(within(within(table).getByRole('row', { name: /VD-2026-00002/ })).getByRole('radio', { name: 'Take theirs' }))
+    expect(within(dialog).getByRole('button', { name: 'Import 2,001 cases' })).toBeEnabled()
+    expect(within(within(table).getByRole('group', { name: 'Which VD-2026-00001 to keep' })).getByRole('radio', { name: 'Keep mine' })).toBeChecked()
+    await user.click(within(dialog).getByRole('button', { name: 'Take all theirs' }))
+    expect(within(table).getAllByRole('radio', { name: 'Take theirs' }).every((radio) => (radio as HTMLInputElement).checked)).toBe(true)
+    await user.click(within(dialog).getByRole('button', { name: 'Keep all mine' }))
+    await user.click(within(within(table).getByRole('row', { name: /VD-2026-00002/ })).getByRole('radio', { name: 'Take theirs' }))
+    await user.click(within(dialog).getByRole('button', { name: 'Import 2,001 cases' }))
+
+    await waitFor(() => expect(screen.queryByRole('dialog')).not.toBeInTheDocument(), { timeout: 20_000 })
+    expect(within(section).getByRole('status')).toHaveTextContent(/^Imported: 2,000 cases added, 1 case replaced by the file’s version, 1,199 cases kept as this store has them\./)
+    expect((await value(desk.cases.get({ id: 'case-1' }))).title).toBe('Report number 2 <b>as they have it</b>')
+    expect((await value(desk.cases.get({ id: 'case-0' }))).title).toBe('Report number 1')
+  }, 90_000)
 })
