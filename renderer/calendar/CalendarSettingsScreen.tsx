@@ -114,7 +114,9 @@ function CalendarForm({ initial }: { initial: CalendarSettings }) {
 
   async function submit(event: FormEvent) {
     event.preventDefault()
-    const candidate = { ...draft, spec: { ...spec, timeZone: spec.timeZone?.trim() || places?.timeZone || undefined } }
+    // An empty zone is saved as none, the place's own: filled in, it would count as this person's change of a zone they
+    // never touched, and pin the place's zone over a colleague's move to another country.
+    const candidate = { ...draft, spec: { ...spec, timeZone: spec.timeZone?.trim() || undefined } }
     const parsed = CalendarSettings.safeParse(candidate, { error: userWords })
     const found = parsed.success ? {} : errorsOf(fieldIssues(parsed.error))
     const zone = candidate.spec.timeZone

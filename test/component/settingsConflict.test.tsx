@@ -16,11 +16,11 @@ const ben = { id: 'm-ben', name: 'Ben Okafor', email: 'ben@example.org' }
  * save has not reached it when it saves (as on a share whose changes arrive late), so its save is made on settings
  * older than the file's, and main merges it with theirs or refuses it as a conflict.
  */
-async function twoApps(path: string) {
+async function twoApps(path: string, stored: (s: Settings) => Settings = (s) => s) {
   const testDesk = await desks.open({ watch: false })
   const { desk } = testDesk
   const settings = await value(desk.settings.get({}))
-  await value(desk.settings.update({ settings: { ...settings, team: [ana, ben] }, base: settings }))
+  await value(desk.settings.update({ settings: stored({ ...settings, team: [ana, ben] }), base: settings }))
   await value(desk.identity.set({ memberId: 'm-ana' }))
   const colleague = await createTestDesk({ file: testDesk.file })
   desks.afterTest(() => colleague.dispose())
@@ -204,6 +204,32 @@ describe('a settings save that meets a colleague’s save', { timeout: 30_000 },
     expect(screen.getByLabelText('Time zone')).toHaveValue('Europe/Brussels')
     const { calendar } = await value(desk.settings.get({}))
     expect([calendar.spec.timeZone, calendar.endOfWorkingDay]).toEqual(['Europe/Brussels', '18:00'])
+  })
+
+  describe('a team calendar stored without a time zone of its own (the place’s)', () => {
+    const placeZone = (s: Settings): Settings => ({ ...s, calendar: { ...s.calendar, spec: { ...s.calendar.spec, timeZone: undefined } } })
+    /** This person makes Saturday a working day, on the calendar as first stored; the zone field stays empty. */
+    async function saturdayAfter(colleague: (s: Settings['calendar']['spec']) => Partial<Settings['calendar']['spec']>) {
+      const apps = await twoApps('/settings/calendar', placeZone)
+      await within(await screen.findByLabelText('Country')).findByRole('option', { name: 'Germany' }, { timeout: 10_000 })
+      expect(screen.getByLabelText('Time zone')).toHaveAttribute('placeholder', 'Europe/Amsterdam')
+      await apps.user.click(screen.getByRole('button', { name: 'Sat' }))
+      await apps.colleagueSaves((s) => ({ ...s, calendar: { ...s.calendar, spec: { ...s.calendar.spec, ...colleague(s.calendar.spec) } } }))
+      await apps.user.click(screen.getByRole('button', { name: 'Save team calendar' }))
+      expect(await screen.findByRole('status')).toHaveTextContent('Saved.')
+      expect(screen.queryByRole('form', { name: /changed the same settings/ })).not.toBeInTheDocument()
+      return (await value(apps.desk.settings.get({}))).calendar.spec
+    }
+
+    it('a colleague’s move to Germany keeps Germany’s zone: the Dutch one is not saved as this person’s change', async () => {
+      const spec = await saturdayAfter(() => ({ country: 'DE', state: undefined, region: undefined }))
+      expect([spec.country, spec.timeZone, spec.workWeek]).toEqual(['DE', undefined, [1, 2, 3, 4, 5, 6]])
+    })
+
+    it('a zone the colleague chose is kept without asking', async () => {
+      const spec = await saturdayAfter(() => ({ timeZone: 'Europe/London' }))
+      expect([spec.timeZone, spec.workWeek]).toEqual(['Europe/London', [1, 2, 3, 4, 5, 6]])
+    })
   })
 
   it('making a policy the default while a colleague made another one the default asks which stays', async () => {
