@@ -1,8 +1,11 @@
-import { readFile } from 'node:fs/promises'
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 import { afterEach, describe, expect, it } from 'vitest'
 import type { Case } from '../../src/cases/case'
 import { exportJson } from '../../src/export/storeExport'
-import type { StoreDocument } from '../../src/store/document'
+import { emptyDocument, type StoreDocument } from '../../src/store/document'
+import { realisticCases } from '../bench/fixtures/realisticCases'
 import { launchApp, type AppHarness } from './harness'
 
 let app: AppHarness | undefined
@@ -84,4 +87,40 @@ describe('export and import, end to end', () => {
     expect(await entry.textContent()).toContain(hostileName)
     await app.screenshot('63-imported-case-timeline')
   })
+
+  it('previews an import of thousands of cases at once, scrolling through the rows in view, each with its own choice', async () => {
+    const storeFile = join(await mkdtemp(join(tmpdir(), 'disclosure-desk-many-')), 'disclosure-desk.json')
+    const here = realisticCases(1_500, 3)
+    await writeFile(storeFile, JSON.stringify({ ...emptyDocument(), cases: here }))
+    app = await launchApp({ storeFile, now: () => new Date('2026-12-01T10:00:00Z') })
+    const { page } = app
+    const changed = here.map((c, i) => ({ ...c, title: i === 1 ? hostileTitle : `${c.title} (their copy)`, revision: c.revision + 1, updatedAt: '2026-12-01T09:15:00.000Z' }))
+    const fresh = realisticCases(3_000, 8).map((c, i) => ({ ...c, id: `from-the-colleague-${i}` }))
+    app.files.queueImport(hostileName, await exportJson({ ...emptyDocument(), cases: [...changed, ...fresh] }, new Date('2026-11-30T17:00:00Z')))
+
+    await page.getByRole('link', { name: 'Settings' }).first().click()
+    const section = page.getByRole('region', { name: 'Export and import' })
+    await section.scrollIntoViewIfNeeded()
+    await section.getByRole('button', { name: 'Import…' }).click()
+    const dialog = page.getByRole('dialog', { name: 'Import cases' })
+    await dialog.waitFor({ timeout: 60_000 })
+    const table = dialog.getByRole('table', { name: 'Here in another form' })
+    expect(await table.getAttribute('aria-rowcount')).toBe('1501')
+    expect(await table.getByRole('row').count()).toBeLessThan(40)
+    expect(await dialog.getByRole('region', { name: 'New to this store' }).getByRole('listitem').count()).toBeLessThan(40)
+    expect(await page.locator('img, script:not([src])').count()).toBe(0)
+    await app.screenshot('64-import-preview-many')
+
+    // Far down the list: the rows there are drawn once scrolled to, and keep their own choice.
+    await dialog.locator('.import-table-body').evaluate((body) => (body.scrollTop = 700 * 88))
+    const far = table.getByRole('row', { name: new RegExp(here[700]!.key) })
+    await far.getByRole('radio', { name: 'Take theirs' }).check()
+    await dialog.getByRole('button', { name: 'Import 3,001 cases' }).waitFor()
+    await app.screenshot('65-import-preview-many-scrolled')
+    await dialog.locator('.import-table-body').evaluate((body) => (body.scrollTop = 0))
+    await dialog.locator('.import-table-body').evaluate((body) => (body.scrollTop = 700 * 88))
+    expect(await far.getByRole('radio', { name: 'Take theirs' }).isChecked()).toBe(true)
+    await dialog.getByRole('button', { name: 'Cancel' }).click()
+    await dialog.waitFor({ state: 'detached' })
+  }, 180_000)
 })
