@@ -120,6 +120,16 @@ describe('export and import, end to end', () => {
     await dialog.locator('.import-table-body').evaluate((body) => (body.scrollTop = 0))
     await dialog.locator('.import-table-body').evaluate((body) => (body.scrollTop = 700 * 88))
     expect(await far.getByRole('radio', { name: 'Take theirs' }).isChecked()).toBe(true)
+
+    // By keyboard: Tab goes from one case's choice to the next, the rows further down drawn as the focus reaches them.
+    await dialog.locator('.import-table-body').evaluate((body) => (body.scrollTop = 0))
+    await table.getByRole('row', { name: new RegExp(here[0]!.key) }).getByRole('radio', { name: 'Keep mine' }).focus()
+    for (let i = 0; i < 20; i++) await page.keyboard.press('Tab')
+    await page.keyboard.press('ArrowDown')
+    const focusedRow = () => page.evaluate(() => document.activeElement?.closest('[role="row"]')?.getAttribute('aria-rowindex'))
+    expect(await focusedRow()).toBe('22')
+    await dialog.getByRole('button', { name: 'Import 3,002 cases' }).waitFor()
+    await app.screenshot('66-import-preview-many-keyboard')
     await dialog.getByRole('button', { name: 'Cancel' }).click()
     await dialog.waitFor({ state: 'detached' })
   }, 180_000)
