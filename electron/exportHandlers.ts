@@ -1,6 +1,6 @@
 import { timeZoneOf } from '../src/calendar'
 import type { Case } from '../src/cases/case'
-import { caseListSummaries } from '../src/cases/summary'
+import { caseListSummaries } from '../src/cases/caseListSummaries'
 import { checkFileCases, importPreview, prepareImport, type ImportCases } from '../src/commands/importCases'
 import { createDeadlineCache, type DeadlineCache } from '../src/deadlines/nextDeadlineCache'
 import { DeskError } from '../src/errors'

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { matchingCaseIds } from '../../src/cases/search'
-import { CaseRow, caseSummaries, fromRow, toRow, toSummary, type CaseSummary } from '../../src/cases/summary'
+import { caseSummaries } from '../../src/cases/caseListSummaries'
+import { CaseRow, fromRow, toRow, toSummary, type CaseSummary } from '../../src/cases/summary'
 import type { Deadline } from '../../src/deadlines/deadline'
 import { DeskError } from '../../src/errors'
 import { ikuuPolicy } from '../../src/policies/presets'

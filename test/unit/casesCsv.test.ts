@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import type { CaseInput } from '../../src/cases/case'
-import { caseListSummaries, type CaseSummary } from '../../src/cases/summary'
+import { caseListSummaries } from '../../src/cases/caseListSummaries'
+import type { CaseSummary } from '../../src/cases/summary'
 import { createDeadlineCache } from '../../src/deadlines/nextDeadlineCache'
 import { casesCsv, casesCsvFileName, csvCell } from '../../src/export/casesCsv'
 import { likelyCsvSeparator, type CsvSeparator } from '../../src/export/csvSeparator'
