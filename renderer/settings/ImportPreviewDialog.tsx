@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual'
 import { useRef, useState } from 'react'
-import type { CaseBrief, ImportChoice, ImportResult, NotMerged } from '../../src/export/importChoice'
+import type { AddedCase, CaseBrief, ImportChoice, ImportResult, NotMerged } from '../../src/export/importChoice'
 import { formatDayTime } from '../../src/i18n/dates'
 import { call, messageOf } from '../desk'
 import { Dialog } from '../dialogs/Dialog'
@@ -56,6 +56,7 @@ function notMergedLines(n: NotMerged): string[] {
  */
 export function ImportPreviewDialog({ choice, onDone }: { choice: Preview; onDone(status: string | null): void }) {
   const { preview } = choice
+  const keysTaken = preview.added.filter((c) => c.keyTaken).length
   const [takeTheirs, setTakeTheirs] = useState<ReadonlySet<string>>(new Set())
   const [busy, setBusy] = useState(false)
   const [failure, setFailure] = useState<string | null>(null)
@@ -109,6 +110,10 @@ export function ImportPreviewDialog({ choice, onDone }: { choice: Preview; onDon
           <li>
             <strong>{count(preview.added.length, 'case', 'cases')}</strong> new to this store: added whole, each with a
             timeline entry saying it came from this file.
+            {keysTaken > 0 &&
+              (keysTaken === 1
+                ? ' One of them has a key already used here and gets the next free key; its timeline keeps the old one.'
+                : ` ${keysTaken.toLocaleString('en-US')} of them have a key already used here and get the next free keys; their timelines keep the old ones.`)}
           </li>
           <li>
             <strong>{count(preview.identical, 'case', 'cases')}</strong> already here, the same: nothing to do.
@@ -179,7 +184,7 @@ const addedRowHeight = 24
 const differingRowHeight = 88
 const overscan = 8
 
-function AddedList({ cases }: { cases: readonly CaseBrief[] }) {
+function AddedList({ cases }: { cases: readonly AddedCase[] }) {
   const scrollRef = useRef<HTMLDivElement>(null)
   const virtualizer = useVirtualizer({ count: cases.length, getScrollElement: () => scrollRef.current, estimateSize: () => addedRowHeight, overscan })
   return (
@@ -189,7 +194,14 @@ function AddedList({ cases }: { cases: readonly CaseBrief[] }) {
           const c = cases[item.index]!
           return (
             <li key={c.id} aria-setsize={cases.length} aria-posinset={item.index + 1} title={c.title} style={{ transform: `translateY(${item.start}px)`, height: addedRowHeight }}>
-              <span className="mono">{c.key}</span> {c.title}
+              <span className="mono">{c.key}</span>
+              {c.keyTaken && (
+                <>
+                  {' '}
+                  <span className="import-key-taken">(taken here: gets a new key)</span>
+                </>
+              )}{' '}
+              {c.title}
             </li>
           )
         })}

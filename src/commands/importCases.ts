@@ -103,11 +103,15 @@ const briefOf = (c: Case): CaseBrief => ({ id: c.id, key: c.key, title: c.title,
 /** What importing `theirs` into `mine` would do, before anything is chosen; compared with turns for other work. */
 export async function importPreview(mine: StoreDocument, theirs: readonly Case[]): Promise<ImportPreview> {
   const byId = new Map(mine.cases.map((c) => [c.id, c]))
+  const keys = new Set(mine.cases.map((c) => c.key))
   const preview: ImportPreview = { added: [], identical: 0, differing: [] }
   const pause = slicePauses()
   for (const c of theirs) {
     const here = byId.get(c.id)
-    if (!here) preview.added.push(briefOf(c))
+    if (!here) {
+      preview.added.push(keys.has(c.key) ? { ...briefOf(c), keyTaken: true } : briefOf(c))
+      keys.add(c.key)
+    }
     else if (sameCase(here, c)) preview.identical++
     else preview.differing.push({ mine: briefOf(here), theirs: briefOf(c) })
     await pause()

@@ -22,9 +22,16 @@ export type ImportResult = z.infer<typeof ImportResult>
 export const CaseBrief = z.object({ id: z.string(), key: z.string(), title: z.string(), revision: z.number().int(), updatedAt: z.string() })
 export type CaseBrief = z.infer<typeof CaseBrief>
 
+/**
+ * A case new to this store. `keyTaken`: this store (or a case earlier in the file) already uses its key, so it comes in
+ * under the next free key of its year, as cases.import numbers it.
+ */
+export const AddedCase = CaseBrief.extend({ keyTaken: z.literal(true).optional() })
+export type AddedCase = z.infer<typeof AddedCase>
+
 export const ImportPreview = z.object({
   /** Not in this store: they come in whole. */
-  added: z.array(CaseBrief),
+  added: z.array(AddedCase),
   /**
    * How many are here in the same form: nothing to do. A count, not a list: the preview is shown in one window and
    * checked on its way there, and a colleague's export of the same store is mostly these.

@@ -64,6 +64,8 @@ describe('importing cases', () => {
     const reordered = Object.fromEntries(Object.entries(a).reverse()) as Case
     const preview = await importPreview(mine, theirs.cases.map((c) => (c.id === ids.a ? reordered : c)))
     expect(preview.added.map((c) => c.title)).toEqual(['D', 'E'])
+    // D's key is C's here: the preview says so, as the import then gives D the next free key.
+    expect(preview.added.map((c) => c.keyTaken)).toEqual([true, undefined])
     expect(preview.identical).toBe(1)
     expect(preview.differing).toEqual([
       {
