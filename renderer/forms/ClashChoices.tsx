@@ -1,4 +1,4 @@
-import { useEffect, useId, useRef, useState, type FormEvent, type ReactNode } from 'react'
+import { useId, useLayoutEffect, useRef, useState, type FormEvent, type ReactNode } from 'react'
 import { listInWords } from '../../src/i18n/partLabels'
 import { unchosen, type Choice, type Choices, type PartEdit } from '../../src/merge/parts'
 import './clashChoices.css'
@@ -60,7 +60,8 @@ export function ClashChoices<P extends string>({
   const toChoose = edits.filter((e) => e.side === 'both')
   const radioId = (part: P, choice: Choice) => `${id}-${edits.findIndex((e) => e.part === part)}-${choice}`
 
-  useEffect(() => heading.current?.focus(), [])
+  // Before the screen is painted, so that neither the person nor a screen reader meets the focus still on the form's Save.
+  useLayoutEffect(() => heading.current?.focus(), [])
 
   const choose = (part: P, choice: Choice) => {
     setChoices((c) => ({ ...c, [part]: choice }))
