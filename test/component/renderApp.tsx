@@ -62,9 +62,4 @@ export function caseInput(overrides: Partial<CaseInput> = {}): CaseInput {
   }
 }
 
-/** Unwraps a Result in test set-up, where a failure is a broken test rather than something to show. */
-export async function value<T>(result: Promise<{ ok: true; value: T } | { ok: false; error: { message: string } }>): Promise<T> {
-  const r = await result
-  if (!r.ok) throw new Error(r.error.message)
-  return r.value
-}
+export { value } from '../support/results'

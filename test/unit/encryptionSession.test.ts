@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import type { Result } from '../../src/ipc/contract'
+import { refused, value } from '../support/results'
 import { isEncryptedFile, unlockEncoding } from '../../src/store/file/encryption'
 import { createTestDesk, type TestDesk } from '../support/testDesk'
 
@@ -52,16 +52,6 @@ afterEach(async () => {
   for (const folder of folders.splice(0)) await rm(folder, { recursive: true, force: true })
 })
 
-async function ok<T>(result: Promise<Result<T>>): Promise<T> {
-  const r = await result
-  if (!r.ok) throw new Error(r.error.message)
-  return r.value
-}
-async function refused<T>(result: Promise<Result<T>>) {
-  const r = await result
-  if (r.ok) throw new Error('expected a refusal')
-  return r.error
-}
 const bytesOf = (file: string) => readFile(file)
 const caseInput = {
   title: 'Session fixation in the <b>admin</b> portal',
@@ -79,8 +69,8 @@ function encryptedStoreBytes(): Promise<Buffer> {
   encryptedStore ??= (async () => {
     const maker = await createTestDesk({ watch: false })
     try {
-      await ok(maker.desk.cases.create(caseInput))
-      await ok(maker.desk.encryption.turnOn({ passphrase: first, repeat: first }))
+      await value(maker.desk.cases.create(caseInput))
+      await value(maker.desk.encryption.turnOn({ passphrase: first, repeat: first }))
       return await bytesOf(maker.file)
     } finally {
       await maker.dispose()
@@ -96,9 +86,9 @@ async function encryptedDesk(): Promise<TestDesk> {
   const file = join(folder, 'disclosure-desk.json')
   await writeFile(file, await encryptedStoreBytes())
   const made = await createTestDesk({ file, watch: false })
-  expect(await ok(made.desk.app.state({}))).toEqual({ kind: 'locked', file })
+  expect(await value(made.desk.app.state({}))).toEqual({ kind: 'locked', file })
   const remembered = scryptMemo.remembered
-  expect(await ok(made.desk.store.unlock({ passphrase: first }))).toEqual({ kind: 'ready', file, caseCount: 1 })
+  expect(await value(made.desk.store.unlock({ passphrase: first }))).toEqual({ kind: 'ready', file, caseCount: 1 })
   // The key of the passphrase and salt the store was encrypted with, derived once already.
   expect(scryptMemo.remembered).toBeGreaterThan(remembered)
   return made
@@ -108,8 +98,8 @@ describe('an encrypted store through the handlers', () => {
   it('turns encryption on, asks for the passphrase at the next start, changes it and turns it off, never writing on a wrong one', async () => {
     desk = await createTestDesk({ watch: false })
     const { desk: api, file } = desk
-    await ok(api.cases.create(caseInput))
-    expect(await ok(api.encryption.status({}))).toEqual({ encrypted: false })
+    await value(api.cases.create(caseInput))
+    expect(await value(api.encryption.status({}))).toEqual({ encrypted: false })
 
     // Refused before any key is derived: the rules, in words, at their fields.
     expect((await refused(api.encryption.turnOn({ passphrase: 'short', repeat: 'short' }))).issues).toEqual([
@@ -119,30 +109,30 @@ describe('an encrypted store through the handlers', () => {
       { path: 'repeat', message: 'This is not the same as the passphrase above' },
     ])
 
-    expect(await ok(api.encryption.turnOn({ passphrase: first, repeat: first }))).toEqual({ encrypted: true })
+    expect(await value(api.encryption.turnOn({ passphrase: first, repeat: first }))).toEqual({ encrypted: true })
     let onDisk = await bytesOf(file)
     expect(isEncryptedFile(onDisk)).toBe(true)
     expect(onDisk.includes('Session fixation')).toBe(false)
     // The store keeps the new encoding: the next save is encrypted too, and the case is still there.
-    await ok(api.cases.create({ ...caseInput, title: 'Second case' }))
+    await value(api.cases.create({ ...caseInput, title: 'Second case' }))
     onDisk = await bytesOf(file)
     expect(isEncryptedFile(onDisk)).toBe(true)
     expect((await unlockEncoding(onDisk, first)).decode(onDisk)).toContain('Second case')
     expect((await refused(api.encryption.turnOn({ passphrase: second, repeat: second }))).message).toMatch(/already encrypted/)
 
     await desk.restart()
-    expect(await ok(api.app.state({}))).toEqual({ kind: 'locked', file })
+    expect(await value(api.app.state({}))).toEqual({ kind: 'locked', file })
     const wrong = await refused(api.store.unlock({ passphrase: second }))
     expect(wrong).toMatchObject({ code: 'invalid_input', issues: [{ path: 'passphrase', message: 'That passphrase does not open this store' }] })
     expect((await bytesOf(file)).equals(onDisk)).toBe(true)
-    expect(await ok(api.store.unlock({ passphrase: first }))).toEqual({ kind: 'ready', file, caseCount: 2 })
+    expect(await value(api.store.unlock({ passphrase: first }))).toEqual({ kind: 'ready', file, caseCount: 2 })
 
     // A wrong current passphrase changes nothing.
     expect((await refused(api.encryption.change({ current: second, passphrase: second, repeat: second }))).issues).toEqual([
       { path: 'current', message: 'That passphrase does not open this store; nothing was changed' },
     ])
     expect((await bytesOf(file)).equals(onDisk)).toBe(true)
-    expect(await ok(api.encryption.change({ current: first, passphrase: second, repeat: second }))).toEqual({ encrypted: true })
+    expect(await value(api.encryption.change({ current: first, passphrase: second, repeat: second }))).toEqual({ encrypted: true })
     const changed = await bytesOf(file)
     await expect(unlockEncoding(changed, first)).rejects.toMatchObject({ code: 'invalid_input' })
     expect((await unlockEncoding(changed, second)).decode(changed)).toContain('Second case')
@@ -151,25 +141,25 @@ describe('an encrypted store through the handlers', () => {
       { path: 'current', message: 'That passphrase does not open this store; nothing was changed' },
     ])
     expect((await bytesOf(file)).equals(changed)).toBe(true)
-    expect(await ok(api.encryption.turnOff({ current: second }))).toEqual({ encrypted: false })
+    expect(await value(api.encryption.turnOff({ current: second }))).toEqual({ encrypted: false })
     const plain = JSON.parse(await readFile(file, 'utf8')) as { cases: { title: string }[] }
     expect(plain.cases.map((c) => c.title)).toEqual([caseInput.title, 'Second case'])
     await desk.restart()
-    expect(await ok(api.app.state({}))).toEqual({ kind: 'ready', file, caseCount: 2 })
+    expect(await value(api.app.state({}))).toEqual({ kind: 'ready', file, caseCount: 2 })
     expect((await refused(api.encryption.turnOff({ current: second }))).message).toMatch(/not encrypted/)
   }, 120_000)
 
   it('a damaged header is refused at open, and a damaged body after the passphrase, both without writing; the encrypted backup restores it', async () => {
     desk = await encryptedDesk()
     const { desk: api, file } = desk
-    const { backup } = await ok(api.backups.create({}))
+    const { backup } = await value(api.backups.create({}))
     const good = await bytesOf(file)
 
     const badHeader = Buffer.from(good)
     badHeader[40] = 0x7b // '{' inside the header line: no longer JSON
     await writeFile(file, badHeader)
     await desk.restart()
-    const state = await ok(api.app.state({}))
+    const state = await value(api.app.state({}))
     expect(state).toMatchObject({ kind: 'recovery', file, problem: expect.stringMatching(/^was changed or damaged after it was encrypted/) })
     expect((await bytesOf(file)).equals(badHeader)).toBe(true)
 
@@ -177,15 +167,15 @@ describe('an encrypted store through the handlers', () => {
     badBody[badBody.length - 40]! ^= 0x20
     await writeFile(file, badBody)
     await desk.restart()
-    expect(await ok(api.app.state({}))).toEqual({ kind: 'locked', file })
-    const after = await ok(api.store.unlock({ passphrase: first }))
+    expect(await value(api.app.state({}))).toEqual({ kind: 'locked', file })
+    const after = await value(api.store.unlock({ passphrase: first }))
     expect(after).toMatchObject({ kind: 'recovery', problem: expect.stringMatching(/content does not match its authentication tag/) })
     expect((await bytesOf(file)).equals(badBody)).toBe(true)
 
     // The passphrase was right, so the recovery screen reads the encrypted backups with its key and restores one.
-    const list = await ok(api.backups.list({}))
+    const list = await value(api.backups.list({}))
     expect(list.latestGood).toBe(backup.name)
-    expect((await ok(api.backups.restore({ name: backup.name }))).state).toEqual({ kind: 'ready', file, caseCount: 1 })
+    expect((await value(api.backups.restore({ name: backup.name }))).state).toEqual({ kind: 'ready', file, caseCount: 1 })
     const restored = await bytesOf(file)
     expect(isEncryptedFile(restored)).toBe(true)
     expect(restored.includes('Session fixation')).toBe(false)
@@ -196,9 +186,9 @@ describe('an encrypted store through the handlers', () => {
     damagedHeader[40] = 0x7b
     await writeFile(file, damagedHeader)
     desk.dialogs.open = file
-    expect(await ok(api.store.openOther({}))).toMatchObject({ kind: 'recovery', problem: expect.stringMatching(/^was changed or damaged after it was encrypted \(its encryption header/) })
-    expect((await ok(api.backups.list({}))).latestGood).not.toBeNull()
-    expect((await ok(api.backups.restore({ name: backup.name }))).state).toEqual({ kind: 'ready', file, caseCount: 1 })
+    expect(await value(api.store.openOther({}))).toMatchObject({ kind: 'recovery', problem: expect.stringMatching(/^was changed or damaged after it was encrypted \(its encryption header/) })
+    expect((await value(api.backups.list({}))).latestGood).not.toBeNull()
+    expect((await value(api.backups.restore({ name: backup.name }))).state).toEqual({ kind: 'ready', file, caseCount: 1 })
   }, 120_000)
 
   it("an encrypted store's backups are encrypted copies, read back with its key", async () => {
@@ -207,9 +197,9 @@ describe('an encrypted store through the handlers', () => {
     // The daily backup of the first open goes, so the next open makes today's anew.
     await rm(join(dirname(file), 'Disclosure Desk backups'), { recursive: true, force: true })
     await desk.restart()
-    await ok(api.store.unlock({ passphrase: first }))
+    await value(api.store.unlock({ passphrase: first }))
 
-    const list = await ok(api.backups.list({}))
+    const list = await value(api.backups.list({}))
     expect(list.failure).toBeNull()
     expect(list.backups.map((b) => [b.kind, b.caseCount, b.problem])).toEqual([['daily', 1, undefined]])
     const copy = await readFile(join(list.folder, list.backups[0]!.name))
@@ -221,34 +211,34 @@ describe('an encrypted store through the handlers', () => {
   it("a colleague's app turning encryption on or setting a new passphrase: opening the file again asks for it", async () => {
     desk = await createTestDesk({ watch: false })
     const { desk: api, file } = desk
-    await ok(api.cases.create(caseInput))
+    await value(api.cases.create(caseInput))
     colleague = await createTestDesk({ file, watch: false })
-    await ok(colleague.desk.encryption.turnOn({ passphrase: first, repeat: first }))
+    await value(colleague.desk.encryption.turnOn({ passphrase: first, repeat: first }))
 
     // This app still has the plain store open: a change is refused in words, nothing written over the colleague's file.
     const encrypted = await bytesOf(file)
     expect((await refused(api.cases.create({ ...caseInput, title: 'Mine' }))).code).toBe('store_unavailable')
     expect((await bytesOf(file)).equals(encrypted)).toBe(true)
     desk.dialogs.open = file
-    expect(await ok(api.store.openOther({}))).toEqual({ kind: 'locked', file })
-    await ok(api.store.unlock({ passphrase: first }))
+    expect(await value(api.store.openOther({}))).toEqual({ kind: 'locked', file })
+    await value(api.store.unlock({ passphrase: first }))
 
-    await ok(colleague.desk.encryption.change({ current: first, passphrase: second, repeat: second }))
+    await value(colleague.desk.encryption.change({ current: first, passphrase: second, repeat: second }))
     // The key this app holds no longer fits the file: opened again, it asks for the new passphrase instead of failing.
-    expect(await ok(api.store.openOther({}))).toEqual({ kind: 'locked', file })
-    await expect(ok(api.store.unlock({ passphrase: first }))).rejects.toThrow('That passphrase does not open this store.')
-    expect(await ok(api.store.unlock({ passphrase: second }))).toEqual({ kind: 'ready', file, caseCount: 1 })
+    expect(await value(api.store.openOther({}))).toEqual({ kind: 'locked', file })
+    await expect(value(api.store.unlock({ passphrase: first }))).rejects.toThrow('That passphrase does not open this store.')
+    expect(await value(api.store.unlock({ passphrase: second }))).toEqual({ kind: 'ready', file, caseCount: 1 })
   }, 120_000)
 
   it('a moved encrypted store opens at its new place with the key held, still encrypted', async () => {
     desk = await encryptedDesk()
     const { desk: api, file } = desk
     desk.dialogs.folder = await mkdtemp(join(tmpdir(), 'disclosure-desk-moved-'))
-    const moved = await ok(api.store.move({}))
+    const moved = await value(api.store.move({}))
     expect(moved).toMatchObject({ moved: true, from: file, state: { kind: 'ready', caseCount: 1 } })
     const to = (moved as { to: string }).to
     expect(isEncryptedFile(await bytesOf(to))).toBe(true)
-    expect(await ok(api.encryption.status({}))).toEqual({ encrypted: true })
+    expect(await value(api.encryption.status({}))).toEqual({ encrypted: true })
     await rm(desk.dialogs.folder, { recursive: true, force: true })
   }, 120_000)
 })

@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import { afterEach, describe, expect, it } from 'vitest'
-import type { Result } from '../../src/ipc/contract'
+import { refused, value } from '../support/results'
 import { isEncryptedFile, unlockEncoding } from '../../src/store/file/encryption'
 import { createTestDesk, type TestDesk } from '../support/testDesk'
 
@@ -12,16 +12,6 @@ afterEach(async () => {
   desk = undefined
 })
 
-async function ok<T>(result: Promise<Result<T>>): Promise<T> {
-  const r = await result
-  if (!r.ok) throw new Error(r.error.message)
-  return r.value
-}
-async function refused<T>(result: Promise<Result<T>>) {
-  const r = await result
-  if (r.ok) throw new Error('expected a refusal')
-  return r.error
-}
 const caseInput = {
   title: 'Session fixation in the <b>admin</b> portal',
   reporter: { name: 'Ada Researcher', email: 'ada@example.org', language: 'en' as const },
@@ -35,10 +25,10 @@ const caseInput = {
 /** An encrypted store with one case and a manual (encrypted) backup of it, beside the plain daily one of its first open. */
 async function encryptedStoreWithBackup(): Promise<{ desk: TestDesk; backup: string }> {
   const made = await createTestDesk({ watch: false })
-  await ok(made.desk.cases.create(caseInput))
-  await ok(made.desk.encryption.turnOn({ passphrase, repeat: passphrase }))
-  const { backup } = await ok(made.desk.backups.create({}))
-  expect(isEncryptedFile(await readFile(`${(await ok(made.desk.backups.list({}))).folder}/${backup.name}`))).toBe(true)
+  await value(made.desk.cases.create(caseInput))
+  await value(made.desk.encryption.turnOn({ passphrase, repeat: passphrase }))
+  const { backup } = await value(made.desk.backups.create({}))
+  expect(isEncryptedFile(await readFile(`${(await value(made.desk.backups.list({}))).folder}/${backup.name}`))).toBe(true)
   return { desk: made, backup: backup.name }
 }
 
@@ -49,17 +39,17 @@ describe('the encrypted backups of a store that could not be opened without a ke
     const { desk: api, file } = desk
     await writeFile(file, '')
     await desk.restart()
-    expect(await ok(api.app.state({}))).toMatchObject({ kind: 'recovery', file })
+    expect(await value(api.app.state({}))).toMatchObject({ kind: 'recovery', file })
 
     // Without a key the encrypted backup cannot be read: it is listed with its problem, not offered.
-    const before = await ok(api.backups.list({}))
+    const before = await value(api.backups.list({}))
     const encrypted = before.backups.find((b) => b.name === made.backup)!
     expect(encrypted.problem).toMatch(/^is now encrypted with a passphrase/)
     expect(encrypted.needsKey).toBe(true)
     expect(before.latestGood).not.toBe(made.backup)
 
     const folderBytes = async () => {
-      const list = await ok(api.backups.list({}))
+      const list = await value(api.backups.list({}))
       return Promise.all(list.backups.map(async (b) => [b.name, (await readFile(`${list.folder}/${b.name}`)).toString('base64')]))
     }
     const filesBefore = await folderBytes()
@@ -67,30 +57,30 @@ describe('the encrypted backups of a store that could not be opened without a ke
     expect(wrong).toMatchObject({ code: 'invalid_input', issues: [{ path: 'passphrase', message: 'That passphrase does not open these backups' }] })
     expect(await readFile(file, 'utf8')).toBe('')
     expect(await folderBytes()).toEqual(filesBefore)
-    expect(await ok(api.app.state({}))).toMatchObject({ kind: 'recovery' })
-    expect((await ok(api.backups.list({}))).backups.find((b) => b.name === made.backup)!.problem).toBeDefined()
+    expect(await value(api.app.state({}))).toMatchObject({ kind: 'recovery' })
+    expect((await value(api.backups.list({}))).backups.find((b) => b.name === made.backup)!.problem).toBeDefined()
 
-    const read = await ok(api.backups.unlock({ passphrase }))
+    const read = await value(api.backups.unlock({ passphrase }))
     expect(read.latestGood).toBe(made.backup)
     expect(read.backups.find((b) => b.name === made.backup)).toMatchObject({ caseCount: 1 })
     expect(read.backups.find((b) => b.name === made.backup)!.problem).toBeUndefined()
     expect(read.backups.some((b) => b.needsKey)).toBe(false)
     expect(await readFile(file, 'utf8')).toBe('')
 
-    const { state, savedAs } = await ok(api.backups.restore({ name: made.backup }))
+    const { state, savedAs } = await value(api.backups.restore({ name: made.backup }))
     expect(state).toEqual({ kind: 'ready', file, caseCount: 1 })
     expect(savedAs).toMatchObject({ kind: 'before-restore', caseCount: null })
     const restored = await readFile(file)
     expect(isEncryptedFile(restored)).toBe(true)
     expect(restored.includes('Session fixation')).toBe(false)
     expect((await unlockEncoding(restored, passphrase)).decode(restored)).toContain('Session fixation')
-    expect(await ok(api.encryption.status({}))).toEqual({ encrypted: true })
-    expect((await ok(api.cases.list({}))).length).toBe(1)
+    expect(await value(api.encryption.status({}))).toEqual({ encrypted: true })
+    expect((await value(api.cases.list({}))).length).toBe(1)
 
     // The restored store is encrypted with that passphrase: the next start asks for it, as for any encrypted store.
     await desk.restart()
-    expect(await ok(api.app.state({}))).toEqual({ kind: 'locked', file })
-    expect(await ok(api.store.unlock({ passphrase }))).toEqual({ kind: 'ready', file, caseCount: 1 })
+    expect(await value(api.app.state({}))).toEqual({ kind: 'locked', file })
+    expect(await value(api.store.unlock({ passphrase }))).toEqual({ kind: 'ready', file, caseCount: 1 })
   }, 120_000)
 
   it('a damaged encryption header at a fresh start: the passphrase reads the backups and the restore works', async () => {
@@ -101,12 +91,12 @@ describe('the encrypted backups of a store that could not be opened without a ke
     damaged[40] = 0x7b
     await writeFile(file, damaged)
     await desk.restart()
-    expect(await ok(api.app.state({}))).toMatchObject({ kind: 'recovery', problem: expect.stringMatching(/encryption header/) })
+    expect(await value(api.app.state({}))).toMatchObject({ kind: 'recovery', problem: expect.stringMatching(/encryption header/) })
 
-    expect((await ok(api.backups.unlock({ passphrase }))).latestGood).toBe(made.backup)
-    expect((await ok(api.backups.restore({ name: made.backup }))).state).toEqual({ kind: 'ready', file, caseCount: 1 })
+    expect((await value(api.backups.unlock({ passphrase }))).latestGood).toBe(made.backup)
+    expect((await value(api.backups.restore({ name: made.backup }))).state).toEqual({ kind: 'ready', file, caseCount: 1 })
     expect(isEncryptedFile(await readFile(file))).toBe(true)
-    expect(await ok(api.encryption.status({}))).toEqual({ encrypted: true })
+    expect(await value(api.encryption.status({}))).toEqual({ encrypted: true })
   }, 120_000)
 
   it('is refused while the store is open, and when no backup is encrypted', async () => {
